@@ -1,0 +1,63 @@
+# Command Center — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help run test fmt fmt-check clippy crate-directions rust-test openapi frontend-install \
+        frontend-check frontend-build smoke db-stop clean-test-dbs
+
+help:
+	@echo "make run   build, start PostgreSQL if DATABASE_URL is unset, migrate, load demo data, serve"
+	@echo "make test  formatting, clippy, Rust tests, OpenAPI check, frontend checks, end-to-end tests"
+
+run:
+	scripts/run.sh
+
+test: fmt-check clippy crate-directions rust-test frontend-check smoke
+
+fmt:
+	cargo fmt --all
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --locked --all-targets -- -D warnings
+
+# domain ← persistence ← http ← server: the domain crate stays free of I/O.
+crate-directions:
+	@! cargo tree --locked -p domain -e normal --prefix none | grep -E '^(sqlx|actix|tokio|reqwest|persistence|http-api) ' \
+	  || { echo "domain must not depend on I/O crates"; exit 1; }
+	@! cargo tree --locked -p persistence -e normal --prefix none | grep -E '^(actix-web|http-api|server) ' \
+	  || { echo "persistence must not depend on the HTTP layer"; exit 1; }
+	@echo "crate directions ok"
+
+# Rust tests against the PostgreSQL at TEST_DATABASE_ADMIN_URL (default 127.0.0.1:5432)
+# and the Redis at TEST_REDIS_URL; includes the OpenAPI staleness test.
+rust-test:
+	cargo nextest run --locked --no-fail-fast
+
+# Regenerates openapi/openapi.json and the SPA's typed client.
+openapi:
+	cargo run --locked -q -p server -- openapi > openapi/openapi.json
+	cd frontend && npm run gen:api
+
+frontend-install:
+	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
+
+frontend-check: frontend-install
+	cd frontend && npm run check:api && npm run typecheck && npm run lint && npm test && npm run build && npm run size
+
+frontend-build: frontend-install
+	cd frontend && npm run build
+
+# `make run` from scratch (private cluster, debug build) + Playwright against it.
+smoke: frontend-build
+	SKIP_FRONTEND_BUILD=1 scripts/smoke.sh
+
+db-stop:
+	scripts/local-postgres.sh stop
+
+# Drops databases left behind by interrupted test runs.
+clean-test-dbs:
+	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select datname from pg_database where datname like 'cc_test_%'" \
+	  | while read -r db; do psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $$db with (force)"; done

@@ -1,0 +1,16 @@
+//! Pure business types and rules of Command Center: no I/O, no database, no HTTP.
+//!
+//! Every type here can only hold a valid value (`parse`, `TryFrom`), so the layers above
+//! never re-check what the type already guarantees.
+
+pub mod auth;
+pub mod department;
+pub mod email;
+pub mod errors;
+pub mod list;
+pub mod role;
+
+pub use department::Department;
+pub use email::Email;
+pub use errors::FieldErrors;
+pub use role::{Capability, Menu, Role};

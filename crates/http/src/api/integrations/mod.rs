@@ -1,0 +1,3 @@
+//! Endpoints for machine principals (n8n) to check their credentials.
+
+pub mod ping;

@@ -1,0 +1,57 @@
+//! The HTTP API, one folder per module, one file per operation.
+
+pub mod api_keys;
+pub mod audit;
+pub mod auth;
+pub mod integrations;
+pub mod ops;
+pub mod reference;
+pub mod users;
+
+use domain::{list::PageRequest, Capability};
+use persistence::UserPrincipal;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::{ApiError, ApiResult};
+
+/// 403 unless the user's role has `capability`.
+pub fn require(user: &UserPrincipal, capability: Capability) -> ApiResult<()> {
+    if user.role.can(capability) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+/// PLT-PAGE: `page` and `per_page` of a list query.
+pub fn page_request(page: Option<i64>, per_page: Option<i64>) -> ApiResult<PageRequest> {
+    PageRequest::parse(page, per_page)
+        .map_err(|(field, message)| ApiError::validation(field, message))
+}
+
+/// The list envelope of PLT-PAGE around any row type.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListBody<T> {
+    #[schema(inline = false)]
+    pub data: Vec<T>,
+    /// Rows over all pages.
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl<T> ListBody<T> {
+    pub fn new<R>(
+        page: persistence::Page<R>,
+        request: PageRequest,
+        map: impl FnMut(R) -> T,
+    ) -> Self {
+        Self {
+            data: page.rows.into_iter().map(map).collect(),
+            total: page.total,
+            page: request.page,
+            per_page: request.per_page,
+        }
+    }
+}

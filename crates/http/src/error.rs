@@ -1,0 +1,255 @@
+//! PLT-ERR: one error type, one JSON envelope, stable codes the SPA can switch on.
+//!
+//! | variant | status | code |
+//! |---|---|---|
+//! | BadRequest | 400 | bad_request |
+//! | MalformedJson | 400 | malformed_json |
+//! | Unauthorized | 401 | unauthorized |
+//! | InvalidCredentials | 401 | invalid_credentials |
+//! | Forbidden | 403 | forbidden |
+//! | InsufficientScope | 403 | insufficient_scope |
+//! | NotFound | 404 | not_found |
+//! | Conflict | 409 | conflict |
+//! | IdempotencyInProgress | 409 | idempotency_in_progress |
+//! | IdempotencyKeyReused | 422 | idempotency_key_reused |
+//! | Validation | 422 | validation_failed |
+//! | PayloadTooLarge | 413 | payload_too_large |
+//! | RateLimited | 429 | rate_limited |
+//! | Unavailable | 503 | service_unavailable |
+//! | Internal | 500 | internal_error |
+
+use actix_web::{http::StatusCode, HttpResponse, ResponseError};
+use domain::FieldErrors;
+use persistence::DbError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    #[error("authentication required")]
+    Unauthorized,
+    #[error("invalid e-mail or password")]
+    InvalidCredentials,
+    #[error("you are not allowed to do this")]
+    Forbidden,
+    #[error("the API key lacks the scope {0}")]
+    InsufficientScope(String),
+    #[error("not found")]
+    NotFound,
+    #[error("{message}")]
+    Conflict {
+        message: String,
+        details: Option<FieldErrors>,
+    },
+    #[error("a request with this Idempotency-Key is still being processed")]
+    IdempotencyInProgress,
+    #[error("this Idempotency-Key was already used for a different request")]
+    IdempotencyKeyReused,
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    #[error("the request body is too large")]
+    PayloadTooLarge,
+    #[error("too many attempts, try again later")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("the service is temporarily unavailable, try again shortly")]
+    Unavailable,
+    #[error("internal error")]
+    Internal(String),
+}
+
+/// The body of every error response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// A human-readable message.
+    #[schema(example = "validation failed")]
+    pub error: String,
+    /// A stable machine-readable code.
+    #[schema(example = "validation_failed")]
+    pub code: String,
+    /// Messages per field, for validation and conflict errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>, example = json!({"email": ["is required"]}))]
+    pub details: Option<FieldErrors>,
+}
+
+impl ApiError {
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(FieldErrors::single(field, message))
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadRequest(_) => "bad_request",
+            Self::MalformedJson(_) => "malformed_json",
+            Self::Unauthorized => "unauthorized",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::Forbidden => "forbidden",
+            Self::InsufficientScope(_) => "insufficient_scope",
+            Self::NotFound => "not_found",
+            Self::Conflict { .. } => "conflict",
+            Self::IdempotencyInProgress => "idempotency_in_progress",
+            Self::IdempotencyKeyReused => "idempotency_key_reused",
+            Self::Validation(_) => "validation_failed",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Unavailable => "service_unavailable",
+            Self::Internal(_) => "internal_error",
+        }
+    }
+
+    fn details(&self) -> Option<FieldErrors> {
+        match self {
+            Self::Validation(details) => Some(details.clone()),
+            Self::Conflict { details, .. } => details.clone(),
+            _ => None,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) | Self::MalformedJson(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::Forbidden | Self::InsufficientScope(_) => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict { .. } | Self::IdempotencyInProgress => StatusCode::CONFLICT,
+            Self::IdempotencyKeyReused | Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Internal(cause) = self {
+            tracing::error!(error.cause = %cause, "request failed");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        if let Self::RateLimited { retry_after_secs } = self {
+            response.insert_header(("Retry-After", retry_after_secs.to_string()));
+        }
+        if let Self::Unauthorized = self {
+            response.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        response.json(ErrorBody {
+            error: self.to_string(),
+            code: self.code().to_owned(),
+            details: self.details(),
+        })
+    }
+}
+
+/// How a violated constraint reads to the client: (constraint, field, message, is conflict).
+const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
+    (
+        "profiles_email_key",
+        "email",
+        "is already registered to another user",
+        true,
+    ),
+    (
+        "profiles_role_name_fkey",
+        "role",
+        "is not a known role",
+        false,
+    ),
+    (
+        "profiles_dept_code_fkey",
+        "dept",
+        "is not a known department",
+        false,
+    ),
+    (
+        "profiles_manager_user_id_fkey",
+        "manager_user_id",
+        "does not exist",
+        false,
+    ),
+    (
+        "profiles_not_own_manager",
+        "manager_user_id",
+        "cannot be the user themself",
+        false,
+    ),
+    (
+        "profiles_full_name_present",
+        "full_name",
+        "is required",
+        false,
+    ),
+    (
+        "api_keys_scopes_known",
+        "scopes",
+        "contains an unknown scope",
+        false,
+    ),
+    ("api_keys_key_hash_key", "key", "already exists", true),
+];
+
+fn constraint_error(constraint: &str) -> Option<ApiError> {
+    CONSTRAINTS
+        .iter()
+        .find(|(name, ..)| *name == constraint)
+        .map(|(_, field, message, conflict)| {
+            let details = FieldErrors::single(field, *message);
+            if *conflict {
+                ApiError::Conflict {
+                    message: format!("{field} {message}"),
+                    details: Some(details),
+                }
+            } else {
+                ApiError::Validation(details)
+            }
+        })
+}
+
+impl From<DbError> for ApiError {
+    fn from(err: DbError) -> Self {
+        match err {
+            DbError::NotFound => Self::NotFound,
+            DbError::Unauthenticated => Self::Unauthorized,
+            DbError::Unique { constraint }
+            | DbError::ForeignKey { constraint }
+            | DbError::Check { constraint }
+            | DbError::Exclusion { constraint } => {
+                constraint_error(&constraint).unwrap_or_else(|| Self::Conflict {
+                    message: "the change conflicts with existing data".to_owned(),
+                    details: None,
+                })
+            }
+            DbError::PermissionDenied(message) => {
+                tracing::info!(%message, "denied by the database");
+                Self::Forbidden
+            }
+            DbError::InvalidValue(message) => Self::BadRequest(message),
+            DbError::Unavailable(message) => {
+                tracing::warn!(%message, "database unavailable");
+                Self::Unavailable
+            }
+            DbError::Other(err) => Self::Internal(err.to_string()),
+        }
+    }
+}
+
+/// Errors of actix's own extractors (query strings, paths) in our envelope.
+pub fn query_error(
+    err: actix_web::error::QueryPayloadError,
+    _req: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    ApiError::BadRequest(format!("invalid query parameters: {err}")).into()
+}
+
+pub fn path_error(
+    _err: actix_web::error::PathError,
+    _req: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    ApiError::NotFound.into()
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

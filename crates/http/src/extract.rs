@@ -1,0 +1,221 @@
+//! Extractors: who is calling (with the transaction that runs as them), validated JSON
+//! bodies, and the `Idempotency-Key` header.
+
+use std::{future::Future, pin::Pin};
+
+use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
+use persistence::{ApiKeyPrincipal, Identity, Principal, RequestContext, Tx, UserPrincipal};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use crate::{credentials::sha256_hex, error::ApiError, state::AppState, DEMO_API_KEY};
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, ApiError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::Internal("application state missing".to_owned()))
+}
+
+/// The request id of tracing-actix-web, also sent back as `X-Request-Id`.
+pub fn request_id(req: &HttpRequest) -> String {
+    req.extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+}
+
+/// A signed-in user and the transaction that runs as them. Put it first among a
+/// handler's arguments so that authentication is decided before the body is read.
+pub struct UserTx {
+    pub tx: Tx,
+    pub user: UserPrincipal,
+}
+
+impl FromRequest for UserTx {
+    type Error = ApiError;
+    type Future = BoxFuture<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let state = state(&req)?;
+            let token = bearer_token(&req).ok_or(ApiError::Unauthorized)?;
+            let user_id = state.jwt.verify(token)?;
+            let ctx = RequestContext::new(Identity::User(user_id), request_id(&req));
+            match state.db.begin(&ctx).await? {
+                (tx, Principal::User(user)) => Ok(Self { tx, user }),
+                _ => Err(ApiError::Unauthorized),
+            }
+        })
+    }
+}
+
+fn bearer_token(req: &HttpRequest) -> Option<&str> {
+    let value = req.headers().get("authorization")?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+/// A machine principal (`X-API-KEY`) and the transaction that runs as `cc_integration`.
+pub struct KeyTx {
+    pub tx: Tx,
+    pub key: ApiKeyPrincipal,
+}
+
+impl KeyTx {
+    /// 403 unless the key carries `scope`.
+    pub fn require_scope(&self, scope: &str) -> Result<(), ApiError> {
+        if self.key.scopes.iter().any(|s| s == scope) {
+            Ok(())
+        } else {
+            Err(ApiError::InsufficientScope(scope.to_owned()))
+        }
+    }
+}
+
+impl FromRequest for KeyTx {
+    type Error = ApiError;
+    type Future = BoxFuture<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let state = state(&req)?;
+            let key = req
+                .headers()
+                .get("x-api-key")
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .ok_or(ApiError::Unauthorized)?;
+            if state.settings.production && key == DEMO_API_KEY {
+                return Err(ApiError::Unauthorized);
+            }
+            let identity = Identity::ApiKey {
+                key_hash: sha256_hex(key),
+            };
+            match state
+                .db
+                .begin(&RequestContext::new(identity, request_id(&req)))
+                .await?
+            {
+                (tx, Principal::ApiKey(key)) => Ok(Self { tx, key }),
+                _ => Err(ApiError::Unauthorized),
+            }
+        })
+    }
+}
+
+/// A JSON body: malformed JSON → 400, wrong shape or unknown fields → 422 with the
+/// offending field, too large → 413. Keeps a fingerprint of the canonical body for
+/// idempotency.
+pub struct ValidJson<T> {
+    pub value: T,
+    pub fingerprint: String,
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = BoxFuture<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let bytes = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let bytes = bytes.await.map_err(|err| {
+                if err.as_response_error().status_code()
+                    == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
+                {
+                    ApiError::PayloadTooLarge
+                } else {
+                    ApiError::BadRequest(format!("could not read the request body: {err}"))
+                }
+            })?;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err(ApiError::MalformedJson(
+                    "the request body is empty".to_owned(),
+                ));
+            }
+            let json: serde_json::Value = serde_json::from_slice(&bytes)
+                .map_err(|err| ApiError::MalformedJson(err.to_string()))?;
+            let fingerprint = hex::encode(Sha256::digest(canonical_json(&json).as_bytes()));
+            let value = serde_path_to_error::deserialize(json).map_err(|err| {
+                let path = err.path().to_string();
+                let field = if path == "." { "body".to_owned() } else { path };
+                ApiError::validation(&field, err.inner().to_string())
+            })?;
+            Ok(Self { value, fingerprint })
+        })
+    }
+}
+
+/// JSON with object keys sorted at every level: equal documents give equal strings.
+pub fn canonical_json(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            let inner: Vec<String> = entries
+                .into_iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{}:{}",
+                        serde_json::Value::String(k.clone()),
+                        canonical_json(v)
+                    )
+                })
+                .collect();
+            format!("{{{}}}", inner.join(","))
+        }
+        serde_json::Value::Array(items) => {
+            let inner: Vec<String> = items.iter().map(canonical_json).collect();
+            format!("[{}]", inner.join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The optional `Idempotency-Key` header (1–255 visible ASCII characters).
+pub struct IdempotencyKey(pub Option<String>);
+
+impl FromRequest for IdempotencyKey {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let parsed = match req.headers().get("idempotency-key") {
+            None => Ok(Self(None)),
+            Some(value) => match value.to_str().map(str::trim) {
+                Ok(key)
+                    if (1..=255).contains(&key.len())
+                        && key.chars().all(|c| c.is_ascii_graphic()) =>
+                {
+                    Ok(Self(Some(key.to_owned())))
+                }
+                _ => Err(ApiError::BadRequest(
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters".to_owned(),
+                )),
+            },
+        };
+        std::future::ready(parsed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_json;
+
+    #[test]
+    fn canonical_json_ignores_key_order_and_whitespace() {
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{"b": 1, "a": {"y": [1, 2], "x": "s"}}"#).unwrap_or_default();
+        let b: serde_json::Value =
+            serde_json::from_str(r#"{"a":{"x":"s","y":[1,2]},"b":1}"#).unwrap_or_default();
+        assert_eq!(canonical_json(&a), canonical_json(&b));
+        assert_eq!(canonical_json(&a), r#"{"a":{"x":"s","y":[1,2]},"b":1}"#);
+    }
+}

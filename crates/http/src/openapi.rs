@@ -1,0 +1,90 @@
+use actix_web::App;
+use utoipa::{
+    openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
+    Modify, OpenApi,
+};
+use utoipa_actix_web::{scope, AppExt};
+
+use crate::{api, error::ErrorBody};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Command Center API",
+        description = "JSON API of Command Center. Users authenticate with a bearer JWT from \
+                       `POST /api/v1/auth/login`; machines (n8n) with `X-API-KEY`. Errors are \
+                       `{error, code, details?}`; lists are `{data, total, page, per_page}`.",
+    ),
+    modifiers(&Security),
+    components(schemas(ErrorBody)),
+    tags(
+        (name = "auth", description = "Sign-in, sessions and the signed-in user (AUTH-1, AUTH-2)"),
+        (name = "users", description = "Users administration and directory (AUTH-3)"),
+        (name = "api-keys", description = "API keys for machines (AUTH-4)"),
+        (name = "integrations", description = "Endpoints for n8n and other machines"),
+        (name = "reference", description = "Roles and departments"),
+        (name = "audit", description = "Audit log (PLT-AUDIT)"),
+        (name = "ops", description = "Health and readiness"),
+    )
+)]
+struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-KEY"))),
+        );
+    }
+}
+
+/// Registers every `/api/v1` handler; the one place routes are listed.
+pub(crate) fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(api::auth::login::login)
+        .service(api::auth::refresh::refresh_session)
+        .service(api::auth::logout::logout)
+        .service(api::auth::me::get_me)
+        .service(api::auth::me::update_me)
+        .service(api::auth::change_password::change_password)
+        .service(api::users::list::list_users)
+        .service(api::users::create::create_user)
+        .service(api::users::get::get_user)
+        .service(api::users::update::update_user)
+        .service(api::users::deactivate::deactivate_user)
+        .service(api::reference::list_roles)
+        .service(api::reference::list_departments)
+        .service(api::api_keys::list::list_api_keys)
+        .service(api::api_keys::create::create_api_key)
+        .service(api::api_keys::revoke::revoke_api_key)
+        .service(api::integrations::ping::ping_integration)
+        .service(api::audit::list_audit_logs);
+}
+
+/// Routes outside `/api/v1` that are part of the API description.
+pub(crate) fn probes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(api::ops::healthz).service(api::ops::readyz);
+}
+
+/// The OpenAPI document of the whole API, as served at `/api/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, mut doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(probes)
+        .service(scope::scope("/api/v1").configure(api_v1))
+        .split_for_parts();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    doc
+}

@@ -1,0 +1,38 @@
+use std::{path::PathBuf, sync::Arc};
+
+use persistence::Db;
+
+use crate::{credentials::JwtKeys, rate_limit::RateLimiter};
+
+/// Settings of the HTTP layer, filled by the server from its configuration.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    /// Production mode: demo credentials are refused, HSTS is sent.
+    pub production: bool,
+    pub cors_origins: Vec<String>,
+    pub json_limit_bytes: usize,
+    pub refresh_ttl: chrono::Duration,
+    /// Where the built SPA lives (`frontend/dist`); served at `/` when it exists.
+    pub frontend_dir: Option<PathBuf>,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            production: false,
+            cors_origins: Vec::new(),
+            json_limit_bytes: 1024 * 1024,
+            refresh_ttl: chrono::Duration::days(14),
+            frontend_dir: None,
+        }
+    }
+}
+
+/// Everything a handler may use, shared by all workers.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub jwt: JwtKeys,
+    pub login_limiter: Arc<RateLimiter>,
+    pub settings: Arc<HttpSettings>,
+}

@@ -1,0 +1,44 @@
+//! Database access of Command Center: the pool, the per-request security context and the
+//! repositories and service functions of every module.
+//!
+//! The only way to run request work is [`Db::begin`]: it opens a transaction that runs as
+//! the caller's PostgreSQL role with the caller's identity set, so row-level security
+//! decides what the work can see and change.
+
+mod context;
+mod error;
+
+pub mod api_keys;
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod idempotency;
+pub mod ids;
+pub mod jobs;
+pub mod reference;
+pub mod users;
+
+pub use context::{
+    ApiKeyPrincipal, Db, DbSettings, Identity, Principal, RequestContext, Tx, UserPrincipal,
+};
+pub use error::DbError;
+
+/// The migrations of `migrations/`, embedded in the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// The newest migration this binary knows.
+pub fn latest_migration() -> Option<i64> {
+    MIGRATOR.iter().map(|m| m.version).max()
+}
+
+/// Rows of one page of a list plus the total over all pages.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub total: i64,
+}
+
+/// Commits a request transaction.
+pub async fn commit(tx: Tx) -> Result<(), DbError> {
+    tx.commit().await.map_err(DbError::from)
+}

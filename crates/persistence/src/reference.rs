@@ -1,0 +1,34 @@
+//! Reference data: roles and departments.
+
+use sqlx::FromRow;
+
+use crate::{DbError, Tx};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RoleRow {
+    pub name: String,
+    pub label: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct DepartmentRow {
+    pub code: String,
+    pub name: String,
+}
+
+pub async fn roles(tx: &mut Tx) -> Result<Vec<RoleRow>, DbError> {
+    Ok(
+        sqlx::query_as("select name, label, description from roles order by sort_order")
+            .fetch_all(&mut **tx)
+            .await?,
+    )
+}
+
+pub async fn departments(tx: &mut Tx) -> Result<Vec<DepartmentRow>, DbError> {
+    Ok(
+        sqlx::query_as("select code, name from departments order by code")
+            .fetch_all(&mut **tx)
+            .await?,
+    )
+}

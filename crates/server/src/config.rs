@@ -1,0 +1,236 @@
+//! Configuration from the environment (and `.env`), documented in `.env.example`.
+
+use std::{fmt, path::PathBuf, str::FromStr};
+
+use anyhow::{bail, Context};
+use sqlx::postgres::PgConnectOptions;
+
+/// A secret value: `Debug` and `Display` never show it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEnv {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+pub const DEFAULT_JWT_SECRET: &str = "dev-only-jwt-secret-change-me-in-production";
+pub const DEFAULT_CRON_SECRET: &str = "dev-only-cron-secret-change-me";
+pub const LOGIN_ROLE: &str = "cc_app";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub env: AppEnv,
+    /// Owner connection: migrations, seeding, operator commands.
+    pub database_url: Secret,
+    /// Connection of the server's login role; derived from `database_url` when unset.
+    pub app_database_url: Option<Secret>,
+    /// Password of the login role, applied by `server migrate` when set.
+    pub app_db_password: Option<Secret>,
+    pub redis_url: Option<Secret>,
+    pub jwt_secret: Secret,
+    pub cron_secret: Secret,
+    pub storage_url: String,
+    pub bind_addr: String,
+    pub cors_origins: Vec<String>,
+    pub log_format: LogFormat,
+    pub frontend_dir: PathBuf,
+    pub embedded_worker: bool,
+    pub db_max_connections: u32,
+    pub http_workers: usize,
+    pub access_token_minutes: i64,
+    pub refresh_token_days: i64,
+    pub json_limit_bytes: usize,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+fn parsed<T: FromStr>(name: &str, default: T) -> anyhow::Result<T>
+where
+    T::Err: fmt::Display,
+{
+    match var(name) {
+        None => Ok(default),
+        Some(raw) => raw
+            .parse()
+            .map_err(|err| anyhow::anyhow!("{name}={raw:?} is invalid: {err}")),
+    }
+}
+
+impl Config {
+    /// Reads the environment (after loading `.env` if present).
+    pub fn from_env() -> anyhow::Result<Self> {
+        let _ = dotenvy::dotenv();
+        let env = match var("APP_ENV").as_deref() {
+            None | Some("development") | Some("dev") | Some("demo") => AppEnv::Development,
+            Some("production") | Some("prod") => AppEnv::Production,
+            Some(other) => bail!("APP_ENV={other:?} is invalid (development or production)"),
+        };
+        let log_format = match var("LOG_FORMAT").as_deref() {
+            None => match env {
+                AppEnv::Production => LogFormat::Json,
+                AppEnv::Development => LogFormat::Pretty,
+            },
+            Some("json") => LogFormat::Json,
+            Some("pretty") => LogFormat::Pretty,
+            Some(other) => bail!("LOG_FORMAT={other:?} is invalid (json or pretty)"),
+        };
+        let config = Self {
+            env,
+            database_url: Secret::new(var("DATABASE_URL").context(
+                "DATABASE_URL is required (e.g. postgres://postgres@127.0.0.1:5432/command_center); \
+                 `make run` sets it up for you",
+            )?),
+            app_database_url: var("APP_DATABASE_URL").map(Secret::new),
+            app_db_password: var("APP_DB_PASSWORD").map(Secret::new),
+            redis_url: var("REDIS_URL").map(Secret::new),
+            jwt_secret: Secret::new(var("JWT_SECRET").unwrap_or_else(|| DEFAULT_JWT_SECRET.to_owned())),
+            cron_secret: Secret::new(var("CRON_SECRET").unwrap_or_else(|| DEFAULT_CRON_SECRET.to_owned())),
+            storage_url: var("STORAGE_URL").unwrap_or_else(|| "file://./data/storage".to_owned()),
+            bind_addr: var("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
+            cors_origins: var("CORS_ORIGINS")
+                .map(|raw| raw.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+                .unwrap_or_default(),
+            log_format,
+            frontend_dir: var("FRONTEND_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("frontend/dist")),
+            embedded_worker: parsed("EMBEDDED_WORKER", true)?,
+            db_max_connections: parsed("DB_MAX_CONNECTIONS", 16)?,
+            http_workers: parsed("HTTP_WORKERS", 2)?,
+            access_token_minutes: parsed("ACCESS_TOKEN_MINUTES", 15)?,
+            refresh_token_days: parsed("REFRESH_TOKEN_DAYS", 14)?,
+            json_limit_bytes: parsed("JSON_LIMIT_BYTES", 1024 * 1024)?,
+        };
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Refuses production mode with default or weak secrets.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if self.env == AppEnv::Production {
+            if self.jwt_secret.expose() == DEFAULT_JWT_SECRET || self.jwt_secret.expose().len() < 32
+            {
+                bail!("refusing to start in production: set JWT_SECRET to a random value of at least 32 characters");
+            }
+            if self.cron_secret.expose() == DEFAULT_CRON_SECRET
+                || self.cron_secret.expose().len() < 16
+            {
+                bail!("refusing to start in production: set CRON_SECRET to a random value of at least 16 characters");
+            }
+        }
+        if !(1..=1440).contains(&self.access_token_minutes) {
+            bail!("ACCESS_TOKEN_MINUTES must be between 1 and 1440");
+        }
+        Ok(())
+    }
+
+    pub fn production(&self) -> bool {
+        self.env == AppEnv::Production
+    }
+
+    pub fn owner_options(&self) -> anyhow::Result<PgConnectOptions> {
+        PgConnectOptions::from_str(self.database_url.expose())
+            .context("DATABASE_URL is not a valid PostgreSQL URL")
+    }
+
+    /// The server's connection: `APP_DATABASE_URL`, or `DATABASE_URL` with the login role
+    /// `cc_app` (and `APP_DB_PASSWORD`) in place of the owner.
+    pub fn app_options(&self) -> anyhow::Result<PgConnectOptions> {
+        if let Some(url) = &self.app_database_url {
+            return PgConnectOptions::from_str(url.expose())
+                .context("APP_DATABASE_URL is not a valid PostgreSQL URL");
+        }
+        let options = self.owner_options()?.username(LOGIN_ROLE);
+        Ok(match &self.app_db_password {
+            Some(password) => options.password(password.expose()),
+            None => options,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(env: AppEnv, jwt: &str) -> Config {
+        Config {
+            env,
+            database_url: Secret::new("postgres://owner:pw@localhost/cc"),
+            app_database_url: None,
+            app_db_password: None,
+            redis_url: None,
+            jwt_secret: Secret::new(jwt),
+            cron_secret: Secret::new("a-cron-secret-that-is-long-enough"),
+            storage_url: String::new(),
+            bind_addr: String::new(),
+            cors_origins: vec![],
+            log_format: LogFormat::Json,
+            frontend_dir: PathBuf::new(),
+            embedded_worker: false,
+            db_max_connections: 1,
+            http_workers: 1,
+            access_token_minutes: 15,
+            refresh_token_days: 14,
+            json_limit_bytes: 1,
+        }
+    }
+
+    #[test]
+    fn production_refuses_default_secrets() {
+        assert!(config(AppEnv::Production, DEFAULT_JWT_SECRET)
+            .validate()
+            .is_err());
+        assert!(config(AppEnv::Production, "short").validate().is_err());
+        assert!(config(
+            AppEnv::Production,
+            "a-very-long-random-secret-value-0123456789"
+        )
+        .validate()
+        .is_ok());
+        assert!(config(AppEnv::Development, DEFAULT_JWT_SECRET)
+            .validate()
+            .is_ok());
+    }
+
+    #[test]
+    fn secrets_are_redacted_in_debug() {
+        let shown = format!("{:?}", config(AppEnv::Development, "super-secret-jwt"));
+        assert!(!shown.contains("super-secret-jwt"));
+        assert!(!shown.contains("owner:pw"));
+    }
+
+    #[test]
+    fn app_connection_uses_the_login_role() {
+        let options = config(AppEnv::Development, "x")
+            .app_options()
+            .map(|o| o.get_username().to_owned());
+        assert_eq!(options.ok().as_deref(), Some(LOGIN_ROLE));
+    }
+}

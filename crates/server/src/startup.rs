@@ -1,0 +1,126 @@
+//! `server serve`: connects, checks the database role, starts HTTP (and the worker).
+
+use std::{net::TcpListener, sync::Arc, time::Duration};
+
+use anyhow::{bail, Context};
+use http_api::{
+    credentials::JwtKeys,
+    rate_limit::{Limit, RateLimiter},
+    AppState, HttpSettings,
+};
+use persistence::{Db, DbSettings};
+
+use crate::{config::Config, seed};
+
+pub fn db_settings(config: &Config) -> DbSettings {
+    DbSettings {
+        max_connections: config.db_max_connections,
+        ..DbSettings::default()
+    }
+}
+
+/// Builds the shared state of the HTTP layer.
+pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
+    let redis = match &config.redis_url {
+        Some(url) => Some(
+            deadpool_redis::Config::from_url(url.expose())
+                .create_pool(Some(deadpool_redis::Runtime::Tokio1))
+                .context("REDIS_URL is invalid")?,
+        ),
+        None => None,
+    };
+    Ok(AppState {
+        db,
+        jwt: JwtKeys::new(
+            config.jwt_secret.expose(),
+            chrono::Duration::minutes(config.access_token_minutes),
+        ),
+        login_limiter: Arc::new(RateLimiter::new(
+            redis,
+            Limit {
+                max_failures: 5,
+                window: Duration::from_secs(15 * 60),
+            },
+        )),
+        settings: Arc::new(HttpSettings {
+            production: config.production(),
+            cors_origins: config.cors_origins.clone(),
+            json_limit_bytes: config.json_limit_bytes,
+            refresh_ttl: chrono::Duration::days(config.refresh_token_days),
+            frontend_dir: Some(config.frontend_dir.clone()),
+        }),
+    })
+}
+
+/// Refuses to serve through a role that could bypass row-level security.
+async fn check_login_role(config: &Config) -> anyhow::Result<()> {
+    let options = config.app_options()?;
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_with(options)
+        .await;
+    let pool = match pool {
+        Ok(pool) => pool,
+        Err(err) => {
+            tracing::warn!(error = %err, "database not reachable at start-up; serving 503 until it is");
+            return Ok(());
+        }
+    };
+    let (name, privileged): (String, bool) = sqlx::query_as(
+        "select rolname::text, rolsuper or rolbypassrls from pg_roles where rolname = current_user",
+    )
+    .fetch_one(&pool)
+    .await?;
+    pool.close().await;
+    if privileged {
+        bail!("the server's database role {name} is a superuser or bypasses RLS; connect as the login role cc_app");
+    }
+    Ok(())
+}
+
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    check_login_role(&config).await?;
+    let db = Db::connect_lazy(config.app_options()?, &db_settings(&config));
+    let listener = TcpListener::bind(&config.bind_addr)
+        .with_context(|| format!("cannot bind {}", config.bind_addr))?;
+    let address = listener.local_addr()?;
+    let state = app_state(&config, db.clone())?;
+    let server = http_api::server(listener, state, config.http_workers)?;
+    let worker = config
+        .embedded_worker
+        .then(|| tokio::spawn(crate::worker::run(db.clone())));
+    banner(&config, address);
+    server.await?;
+    if let Some(worker) = worker {
+        worker.abort();
+    }
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn banner(config: &Config, address: std::net::SocketAddr) {
+    let url = format!("http://{address}");
+    let mut lines = vec![
+        String::new(),
+        format!("  Command Center is running at {url}"),
+        format!("  API docs: {url}/api/docs    readiness: {url}/readyz"),
+    ];
+    if !config.production() {
+        lines.push(format!(
+            "  Demo accounts (password {}): <role>@demo.local, e.g.",
+            seed::DEMO_PASSWORD
+        ));
+        for user in seed::DEMO_USERS {
+            lines.push(format!("    {:<32} {}", user.email, user.role.as_str()));
+        }
+        lines.push(format!(
+            "  Demo API key (X-API-KEY): {}",
+            http_api::DEMO_API_KEY
+        ));
+    }
+    lines.push(String::new());
+    tracing::info!(%url, "listening");
+    eprintln!("{}", lines.join("\n"));
+}

@@ -1,0 +1,49 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import type { AppLocale } from "@/lib/format";
+import en from "./en.json";
+import id from "./id.json";
+
+export const LANGUAGES: readonly AppLocale[] = ["id", "en"];
+const STORAGE_KEY = "cc.lang";
+
+export function isLanguage(value: unknown): value is AppLocale {
+  return value === "id" || value === "en";
+}
+
+function initialLanguage(): AppLocale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // storage unavailable
+  }
+  return "id";
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { id: { translation: id }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: "id",
+  supportedLngs: ["id", "en"],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+function applyLanguage(lng: string): void {
+  document.documentElement.lang = lng;
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // ignore
+  }
+}
+applyLanguage(i18n.language);
+i18n.on("languageChanged", applyLanguage);
+
+/** Current UI language as an app locale (for the formatters). */
+export function currentLocale(): AppLocale {
+  return isLanguage(i18n.language) ? i18n.language : "id";
+}
+
+export default i18n;

@@ -1,0 +1,11 @@
+//! Integration tests of Command Center against a real PostgreSQL (one database per test,
+//! connected through the login role) and the real HTTP server.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod api_keys;
+mod auth;
+mod conventions;
+mod openapi;
+mod platform;
+mod users;
+mod worker;

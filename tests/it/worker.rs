@@ -1,0 +1,30 @@
+//! The worker drains the job queue once per job, even when run twice.
+
+use integration_tests::TestApp;
+
+#[tokio::test]
+async fn housekeeping_purges_expired_credentials_once() {
+    let app = TestApp::spawn().await;
+    sqlx::query(
+        "insert into idempotency_keys (principal, idempotency_key, method, path, request_hash, created_at) \
+         values ('user:x', 'old', 'POST', '/x', 'h', now() - interval '3 days'), \
+                ('user:x', 'new', 'POST', '/x', 'h', now())",
+    )
+    .execute(&app.owner)
+    .await
+    .unwrap();
+    let ran = server::worker::run_once(&app.db).await.unwrap();
+    assert_eq!(ran, 1);
+    let keys: Vec<String> = sqlx::query_scalar("select idempotency_key from idempotency_keys")
+        .fetch_all(&app.owner)
+        .await
+        .unwrap();
+    assert_eq!(keys, vec!["new".to_owned()]);
+    // The job of this hour is done; a second run schedules nothing new.
+    assert_eq!(server::worker::run_once(&app.db).await.unwrap(), 0);
+    let jobs: i64 = sqlx::query_scalar("select count(*) from jobs where done_at is not null")
+        .fetch_one(&app.owner)
+        .await
+        .unwrap();
+    assert_eq!(jobs, 1);
+}
