@@ -42,7 +42,7 @@ openapi:
 	cd frontend && npm run gen:api
 
 frontend-install:
-	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
+	cd frontend && { [ -d node_modules ] || npm install --no-audit --no-fund; }
 
 frontend-check: frontend-install
 	cd frontend && npm run check:api && npm run typecheck && npm run lint && npm test && npm run build && npm run size

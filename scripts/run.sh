@@ -18,7 +18,7 @@ fi
 
 if [ -z "${SKIP_FRONTEND_BUILD:-}" ]; then
   if command -v npm >/dev/null 2>&1; then
-    (cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)
+    (cd frontend && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run build)
   else
     echo "npm not found: serving the API without the SPA" >&2
   fi
