@@ -7,5 +7,6 @@ mod auth;
 mod conventions;
 mod openapi;
 mod platform;
+mod spa;
 mod users;
 mod worker;

@@ -121,6 +121,8 @@ pub struct Options {
     pub unreachable_db: bool,
     pub json_limit_bytes: Option<usize>,
     pub production: bool,
+    /// Serve a built SPA from this folder.
+    pub frontend_dir: Option<std::path::PathBuf>,
 }
 
 impl TestApp {
@@ -199,6 +201,7 @@ impl TestApp {
             )),
             settings: std::sync::Arc::new(HttpSettings {
                 production: options.production,
+                frontend_dir: options.frontend_dir.clone(),
                 json_limit_bytes: options.json_limit_bytes.unwrap_or(1024 * 1024),
                 ..HttpSettings::default()
             }),

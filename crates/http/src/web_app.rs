@@ -151,13 +151,14 @@ async fn cache_headers(
 fn spa(dir: PathBuf) -> actix_files::Files {
     let index = dir.join("index.html");
     actix_files::Files::new("/", dir)
+        .guard(actix_web::guard::Any(actix_web::guard::Get()).or(actix_web::guard::Head()))
         .index_file("index.html")
         .use_etag(true)
         .default_handler(fn_service(move |req: ServiceRequest| {
             let index = index.clone();
             async move {
                 let (req, _) = req.into_parts();
-                if req.path().starts_with("/api/") || req.method() != actix_web::http::Method::GET {
+                if req.path().starts_with("/api/") {
                     let response = actix_web::ResponseError::error_response(&ApiError::NotFound);
                     return Ok(ServiceResponse::new(req, response));
                 }
