@@ -4,6 +4,7 @@
 //! never re-check what the type already guarantees.
 
 pub mod auth;
+pub mod crm;
 pub mod department;
 pub mod email;
 pub mod errors;
