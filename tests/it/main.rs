@@ -5,6 +5,7 @@
 mod api_keys;
 mod auth;
 mod conventions;
+mod crm;
 mod openapi;
 mod platform;
 mod spa;

@@ -203,6 +203,7 @@ impl TestApp {
                 production: options.production,
                 frontend_dir: options.frontend_dir.clone(),
                 json_limit_bytes: options.json_limit_bytes.unwrap_or(1024 * 1024),
+                storage_dir: std::env::temp_dir().join("cc-test-storage"),
                 ..HttpSettings::default()
             }),
         }

@@ -9,9 +9,15 @@ pub mod department;
 pub mod email;
 pub mod errors;
 pub mod list;
+pub mod money;
 pub mod role;
 
 pub use department::Department;
 pub use email::Email;
 pub use errors::FieldErrors;
 pub use role::{Capability, Menu, Role};
+
+/// Today's date in Asia/Jakarta (UTC+7, no daylight saving), the company's calendar.
+pub fn jakarta_today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}

@@ -24,6 +24,9 @@ use crate::{api, error::ErrorBody};
         (name = "integrations", description = "Endpoints for n8n and other machines"),
         (name = "reference", description = "Roles and departments"),
         (name = "audit", description = "Audit log (PLT-AUDIT)"),
+        (name = "crm", description = "Leads, customers, pipeline, activities and follow-ups (CRM)"),
+        (name = "tickets", description = "Tickets and the RFQs Operations quote (TCK)"),
+        (name = "files", description = "Uploads and downloads of stored files"),
         (name = "ops", description = "Health and readiness"),
     )
 )]
@@ -69,7 +72,44 @@ pub(crate) fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(api::api_keys::create::create_api_key)
         .service(api::api_keys::revoke::revoke_api_key)
         .service(api::integrations::ping::ping_integration)
-        .service(api::audit::list_audit_logs);
+        .service(api::audit::list_audit_logs)
+        // CRM (SPEC §4.2). Literal paths before `{id}` paths of the same prefix.
+        .service(api::crm::leads::list_leads)
+        .service(api::crm::leads::create_lead)
+        .service(api::crm::leads::get_lead)
+        .service(api::crm::leads::update_lead)
+        .service(api::crm::leads::delete_lead)
+        .service(api::crm::leads::restore_lead)
+        .service(api::crm::leads::assign_lead)
+        .service(api::crm::export::export_leads)
+        .service(api::crm::customers::list_customers)
+        .service(api::crm::customers::list_duplicates)
+        .service(api::crm::customers::merge_customers)
+        .service(api::crm::customers::get_customer)
+        .service(api::crm::customers::update_customer)
+        .service(api::crm::customers::customer_timeline)
+        .service(api::crm::prospects::list_prospects)
+        .service(api::crm::prospects::get_prospect)
+        .service(api::crm::prospects::update_prospect)
+        .service(api::crm::prospects::delete_prospect)
+        .service(api::crm::prospects::change_stage)
+        .service(api::crm::pipeline::get_pipeline)
+        .service(api::crm::pipeline::get_forecast)
+        .service(api::crm::activities::list_activities)
+        .service(api::crm::activities::create_activity)
+        .service(api::crm::activities::get_activity)
+        .service(api::crm::activities::update_activity)
+        .service(api::crm::activities::delete_activity)
+        .service(api::crm::tasks::list_tasks)
+        .service(api::crm::tasks::create_task)
+        .service(api::crm::tasks::get_task)
+        .service(api::crm::tasks::update_task)
+        .service(api::crm::tasks::delete_task)
+        .service(api::crm::tasks::get_calendar)
+        .service(api::files::upload_file)
+        .service(api::files::download_file)
+        .service(api::rfqs::list_rfqs)
+        .service(api::rfqs::get_rfq);
 }
 
 /// Routes outside `/api/v1` that are part of the API description.

@@ -14,6 +14,8 @@ pub struct HttpSettings {
     pub refresh_ttl: chrono::Duration,
     /// Where the built SPA lives (`frontend/dist`); served at `/` when it exists.
     pub frontend_dir: Option<PathBuf>,
+    /// Root of the file storage (`STORAGE_URL=file://...`): `<root>/<bucket>/<key>`.
+    pub storage_dir: PathBuf,
 }
 
 impl Default for HttpSettings {
@@ -24,6 +26,7 @@ impl Default for HttpSettings {
             json_limit_bytes: 1024 * 1024,
             refresh_ttl: chrono::Duration::days(14),
             frontend_dir: None,
+            storage_dir: PathBuf::from("./data/storage"),
         }
     }
 }

@@ -11,11 +11,15 @@ mod error;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod crm;
+pub mod files;
 pub mod health;
 pub mod idempotency;
 pub mod ids;
 pub mod jobs;
+pub mod list;
 pub mod reference;
+pub mod tickets;
 pub mod users;
 
 pub use context::{

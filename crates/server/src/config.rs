@@ -160,6 +160,17 @@ impl Config {
             .context("DATABASE_URL is not a valid PostgreSQL URL")
     }
 
+    /// The directory of `STORAGE_URL=file://<dir>` (the only storage backend so far).
+    pub fn storage_dir(&self) -> anyhow::Result<PathBuf> {
+        match self.storage_url.strip_prefix("file://") {
+            Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+            _ => bail!(
+                "STORAGE_URL={:?} is not supported: use file://<directory>",
+                self.storage_url
+            ),
+        }
+    }
+
     /// The server's connection: `APP_DATABASE_URL`, or `DATABASE_URL` with the login role
     /// `cc_app` (and `APP_DB_PASSWORD`) in place of the owner.
     pub fn app_options(&self) -> anyhow::Result<PgConnectOptions> {

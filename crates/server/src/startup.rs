@@ -48,6 +48,7 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
             json_limit_bytes: config.json_limit_bytes,
             refresh_ttl: chrono::Duration::days(config.refresh_token_days),
             frontend_dir: Some(config.frontend_dir.clone()),
+            storage_dir: config.storage_dir()?,
         }),
     })
 }

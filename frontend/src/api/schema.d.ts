@@ -4,6 +4,43 @@
  */
 
 export interface paths {
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists activities in the caller's scope. */
+        get: operations["list_activities"];
+        put?: never;
+        /** Logs an activity (CRM-4). Accepts `Idempotency-Key`. */
+        post: operations["create_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity. */
+        get: operations["get_activity"];
+        put?: never;
+        post?: never;
+        /** Soft-deletes a hand-logged activity. */
+        delete: operations["delete_activity"];
+        options?: never;
+        head?: never;
+        /** Edits a hand-logged activity (system entries cannot be edited). */
+        patch: operations["update_activity"];
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -153,6 +190,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tasks and activities between two instants (at most 62 days), for the month and week
+         *     calendar.
+         */
+        get: operations["get_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists customers in the caller's scope. */
+        get: operations["list_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicate customers for review (CRM-9, managers). */
+        get: operations["list_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merges two customers (CRM-9, managers). Audited. */
+        post: operations["merge_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer with everything around it (Customer 360). */
+        get: operations["get_customer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes a customer. */
+        patch: operations["update_customer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's timeline: leads, activities, stage changes and tickets, newest first. */
+        get: operations["customer_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -162,6 +305,86 @@ export interface paths {
         };
         /** The departments. */
         get: operations["list_departments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exports the leads matching the same filters as `GET /leads` (paging ignored) as an
+         *     .xlsx workbook. Soft-deleted leads are left out unless `deleted=true`.
+         */
+        get: operations["export_leads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uploads one file: the request body is the file itself, its `Content-Type` the file's
+         *     type (JPEG, PNG or WebP photos; PDF documents), at most 10 MB.
+         */
+        post: operations["upload_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Downloads a file you may read (your own uploads; visit photos of activities in your
+         *     scope).
+         */
+        get: operations["download_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forecast (CRM-3): per expected-close month, Σ expected_value × stage probability
+         *     over the prospects that are not lost.
+         */
+        get: operations["get_forecast"];
         put?: never;
         post?: never;
         delete?: never;
@@ -187,6 +410,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists leads in the caller's scope (CRM-6). */
+        get: operations["list_leads"];
+        put?: never;
+        /**
+         * Enters a lead in one transaction (CRM-1): dedups the customer on NPWP, e-mail,
+         *     phone, then company name; finds or creates the prospect; with `need_rfq` opens an
+         *     `inquiry_tariff` ticket for Operations with the customer masked. Accepts
+         *     `Idempotency-Key`.
+         */
+        post: operations["create_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead (deleted ones too, for the restore view). */
+        get: operations["get_lead"];
+        put?: never;
+        post?: never;
+        /** Soft-deletes a lead: it leaves lists and exports; managers can restore it. */
+        delete: operations["delete_lead"];
+        options?: never;
+        head?: never;
+        /** Changes a lead (CRM-6). */
+        patch: operations["update_lead"];
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hands a lead over to a salesperson (CRM-2): moves it to their prospect of the
+         *     customer and notifies them. Marketing managers, sales managers and super admins.
+         */
+        post: operations["assign_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a soft-deleted lead (managers). */
+        post: operations["restore_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/rfqs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFQs of your department with the customer masked (Operations). */
+        get: operations["list_rfqs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/rfqs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One RFQ of your department with the customer masked. */
+        get: operations["get_rfq"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kanban board: every stage with counts, sums and its latest prospects. */
+        get: operations["get_pipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prospects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists prospects in the caller's scope. */
+        get: operations["list_prospects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prospects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One prospect with its stage history. */
+        get: operations["get_prospect"];
+        put?: never;
+        post?: never;
+        /** Soft-deletes a prospect (it leaves the pipeline). */
+        delete: operations["delete_prospect"];
+        options?: never;
+        head?: never;
+        /** Changes a prospect's value, close date or notes. */
+        patch: operations["update_prospect"];
+        trace?: never;
+    };
+    "/api/v1/prospects/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Moves a prospect to another stage (CRM-3); `lost` needs `lost_reason`. Writes the
+         *     stage history and a system activity.
+         */
+        patch: operations["change_stage"];
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -202,6 +611,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists tasks in the caller's scope, soonest due first. */
+        get: operations["list_tasks"];
+        put?: never;
+        /** Creates a task. Accepts `Idempotency-Key`. */
+        post: operations["create_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task. */
+        get: operations["get_task"];
+        put?: never;
+        post?: never;
+        /** Soft-deletes a task. */
+        delete: operations["delete_task"];
+        options?: never;
+        head?: never;
+        /** Changes a task; moving its due or reminder time re-arms the reminder. */
+        patch: operations["update_task"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -301,6 +747,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Activity: {
+            /** @description visit, call, meeting, email, whatsapp, or system (written by the application). */
+            activity_type: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name?: string | null;
+            /** Format: date-time */
+            deleted_at?: string | null;
+            /**
+             * Format: double
+             * @description Metres between the visit's GPS point and the customer's location, when known.
+             */
+            distance_m?: number | null;
+            /**
+             * Format: uuid
+             * @description The visit photo; download through `GET /files/{id}`.
+             */
+            evidence_file_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: uuid */
+            lead_id?: string | null;
+            /** Format: double */
+            longitude?: number | null;
+            next_action?: string | null;
+            /** Format: date-time */
+            next_action_at?: string | null;
+            notes: string;
+            /**
+             * Format: date-time
+             * @description Stamped by the server when the activity was logged.
+             */
+            occurred_at: string;
+            owner_name?: string | null;
+            /** Format: uuid */
+            owner_user_id?: string | null;
+            /** Format: uuid */
+            prospect_id?: string | null;
+            /**
+             * Format: date-time
+             * @description A planned activity's time.
+             */
+            scheduled_at?: string | null;
+            subject: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         ApiKey: {
             /** Format: date-time */
             created_at: string;
@@ -326,6 +825,13 @@ export interface components {
              */
             scopes: string[];
         };
+        AssignLeadRequest: {
+            /**
+             * Format: uuid
+             * @description A salesperson or sales manager; sales managers assign within their team.
+             */
+            sales_owner_user_id?: string | null;
+        };
         AuditLog: {
             /** @description INSERT, UPDATE or DELETE. */
             action: string;
@@ -343,10 +849,77 @@ export interface components {
             row_id?: string | null;
             table_name: string;
         };
+        CalendarEntry: {
+            activity_type?: string | null;
+            /**
+             * Format: date-time
+             * @description Due time of a task; scheduled (or logged) time of an activity.
+             */
+            at: string;
+            /** Format: uuid */
+            customer_id?: string | null;
+            customer_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description `task` or `activity`. */
+            kind: string;
+            owner_name?: string | null;
+            /** Format: uuid */
+            owner_user_id?: string | null;
+            status?: string | null;
+            title: string;
+        };
         ChangePasswordRequest: {
             current_password?: string | null;
             /** @description At least 8 characters. */
             new_password?: string | null;
+        };
+        ChangeStageRequest: {
+            /** @description Required when `stage` is `lost`. */
+            lost_reason?: string | null;
+            /** @example qualification */
+            stage?: string | null;
+        };
+        /**
+         * @description Logs an activity. Give one of customer_id, prospect_id, lead_id. A visit that
+         *     happened (no `scheduled_at`) needs `evidence_file_id` (a photo uploaded to
+         *     `prospect-evidence`) and `latitude`/`longitude`.
+         */
+        CreateActivityRequest: {
+            /** Format: uuid */
+            customer_id?: string | null;
+            /** Format: uuid */
+            evidence_file_id?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: uuid */
+            lead_id?: string | null;
+            /** Format: double */
+            longitude?: number | null;
+            /** @description The follow-up; with `next_action_at` it becomes a task with a reminder. */
+            next_action?: string | null;
+            /** Format: date-time */
+            next_action_at?: string | null;
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Whom the activity is for (default: yourself; sales support and managers log for
+             *     their team).
+             */
+            owner_user_id?: string | null;
+            /** Format: uuid */
+            prospect_id?: string | null;
+            /**
+             * Format: date-time
+             * @description A planned activity's time; without it the activity happened now.
+             */
+            scheduled_at?: string | null;
+            subject?: string | null;
+            /**
+             * @description visit, call, meeting, email or whatsapp.
+             * @example call
+             */
+            type?: string | null;
         };
         CreateApiKeyRequest: {
             /** @example n8n production */
@@ -358,6 +931,56 @@ export interface components {
              *     ]
              */
             scopes?: string[] | null;
+        };
+        /**
+         * @description The lead bundle request (SPEC §4.12). At least one of company_name, npwp, email,
+         *     phone identifies the customer.
+         */
+        CreateLeadRequest: {
+            /**
+             * @description A channel code or alias (`instagram_ads`, `IG Ads`, `fb`, ...); unknown values
+             *     count as `other`.
+             * @example instagram_ads
+             */
+            channel?: string | null;
+            /** @example PT Maju Jaya Logistik */
+            company_name?: string | null;
+            /** @example Budi Santoso */
+            contact_name?: string | null;
+            email?: string | null;
+            need_rfq?: boolean | null;
+            notes?: string | null;
+            /** @description 15 or 16 digits, dots and dashes allowed. */
+            npwp?: string | null;
+            /** @description Any Indonesian format: `0812-3456-7890`, `+62 812 3456 7890`, `6281234567890`. */
+            phone?: string | null;
+            rfq?: null | components["schemas"]["RfqRequest"];
+            service_interest?: string | null;
+            utm_campaign?: string | null;
+            utm_medium?: string | null;
+            utm_source?: string | null;
+        };
+        CreateTaskRequest: {
+            /** Format: uuid */
+            customer_id?: string | null;
+            description?: string | null;
+            /** Format: date-time */
+            due_at?: string | null;
+            /** Format: uuid */
+            lead_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Whose task (default: yourself; managers assign within their team).
+             */
+            owner_user_id?: string | null;
+            /** Format: uuid */
+            prospect_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When to remind (default: the due time). The worker sends an in-app notification.
+             */
+            remind_at?: string | null;
+            title?: string | null;
         };
         CreateUserRequest: {
             /**
@@ -376,15 +999,98 @@ export interface components {
             /** @example cs_agent */
             role?: string | null;
         };
+        CreatedActivity: components["schemas"]["Activity"] & {
+            /**
+             * Format: uuid
+             * @description The follow-up task created from `next_action`, if any.
+             */
+            task_id?: string | null;
+        };
         /** @description A new key: the only response that ever contains the key itself. */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /** @description The key, shown once. Send it as `X-API-KEY`. */
             key: string;
         };
+        Customer: {
+            address?: string | null;
+            city?: string | null;
+            company_name: string;
+            contact_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example CUST-2026-000042 */
+            customer_code: string;
+            /** Format: date-time */
+            deleted_at?: string | null;
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: int64 */
+            lead_count: number;
+            /** Format: double */
+            longitude?: number | null;
+            notes: string;
+            npwp?: string | null;
+            /** Format: int64 */
+            open_prospects: number;
+            owner_name?: string | null;
+            /** Format: uuid */
+            owner_user_id?: string | null;
+            phone?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Customer 360 (CRM-8): the customer with its prospects, recent leads and activities
+         *     and tickets, all within the caller's scope.
+         */
+        Customer360: {
+            activities: components["schemas"]["Activity"][];
+            customer: components["schemas"]["Customer"];
+            leads: components["schemas"]["Lead"][];
+            prospects: components["schemas"]["Prospect"][];
+            tickets: components["schemas"]["CustomerTicket"][];
+        };
+        CustomerTicket: {
+            /** Format: date-time */
+            created_at: string;
+            dept_target: string;
+            /** Format: uuid */
+            id: string;
+            priority: string;
+            status: string;
+            subject: string;
+            ticket_code: string;
+            ticket_type: string;
+        };
+        Dedup: {
+            /**
+             * @description `npwp`, `email`, `phone` or `company_name` when the lead was linked to an existing
+             *     customer; `null` when a new customer was created.
+             */
+            matched_on?: string | null;
+        };
         DepartmentInfo: {
             /** @example EXIM */
             code: string;
             name: string;
+        };
+        DuplicatePair: {
+            company_name: string;
+            customer_code: string;
+            /** Format: uuid */
+            customer_id: string;
+            other_code: string;
+            /** Format: uuid */
+            other_id: string;
+            other_name: string;
+            /**
+             * Format: float
+             * @description Trigram similarity of the normalised company names, 0–1.
+             */
+            similarity: number;
         };
         /** @description The body of every error response. */
         ErrorBody: {
@@ -401,9 +1107,174 @@ export interface components {
              */
             error: string;
         };
+        Forecast: {
+            /** Format: date */
+            from: string;
+            months: components["schemas"]["ForecastMonth"][];
+            /** Format: date */
+            to: string;
+            /** @description Σ of the months' weighted values, decimal string. */
+            total_weighted_value: string;
+        };
+        ForecastMonth: {
+            /**
+             * Format: int64
+             * @description Open and won prospects expected to close this month.
+             */
+            count: number;
+            /** @description Σ expected_value, decimal string. */
+            expected_value: string;
+            /** @example 2026-12 */
+            month: string;
+            /** @description Σ expected_value × stage probability, decimal string. */
+            weighted_value: string;
+        };
         Health: {
             /** @example ok */
             status: string;
+        };
+        Lead: {
+            /** Format: date-time */
+            assigned_at?: string | null;
+            /** @example instagram_ads */
+            channel: string;
+            channel_name?: string | null;
+            company_name?: string | null;
+            contact_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            created_by_name?: string | null;
+            customer_code?: string | null;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name?: string | null;
+            /** Format: date-time */
+            deleted_at?: string | null;
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example LEAD-2026-000123 */
+            lead_code: string;
+            marketing_owner_name?: string | null;
+            /** Format: uuid */
+            marketing_owner_user_id?: string | null;
+            /**
+             * @description What linked the lead to an existing customer at entry (`npwp`, `email`, `phone`,
+             *     `company_name`), `null` when the customer was new.
+             */
+            matched_on?: string | null;
+            need_rfq: boolean;
+            notes: string;
+            /** @description 16 digits. */
+            npwp?: string | null;
+            /** @description E.164, e.g. `+6281234567890`. */
+            phone?: string | null;
+            prospect_code?: string | null;
+            /** Format: uuid */
+            prospect_id: string;
+            rfq?: Record<string, never> | null;
+            sales_owner_name?: string | null;
+            /** Format: uuid */
+            sales_owner_user_id?: string | null;
+            service_interest?: string | null;
+            /** @description Pipeline stage of the lead's prospect. */
+            stage?: string | null;
+            /** @example new */
+            status: string;
+            ticket_code?: string | null;
+            /** Format: uuid */
+            ticket_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            utm_campaign?: string | null;
+            utm_medium?: string | null;
+            utm_source?: string | null;
+        };
+        /** @description The lead bundle's outcome (CRM-1). */
+        LeadBundle: {
+            customer_code: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            dedup: components["schemas"]["Dedup"];
+            lead_code: string;
+            /** Format: uuid */
+            lead_id: string;
+            /** Format: uuid */
+            prospect_id: string;
+            ticket_code?: string | null;
+            /**
+             * Format: uuid
+             * @description The RFQ ticket, when `need_rfq`.
+             */
+            ticket_id?: string | null;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Activity: {
+            data: {
+                /** @description visit, call, meeting, email, whatsapp, or system (written by the application). */
+                activity_type: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name?: string | null;
+                /** Format: date-time */
+                deleted_at?: string | null;
+                /**
+                 * Format: double
+                 * @description Metres between the visit's GPS point and the customer's location, when known.
+                 */
+                distance_m?: number | null;
+                /**
+                 * Format: uuid
+                 * @description The visit photo; download through `GET /files/{id}`.
+                 */
+                evidence_file_id?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: double */
+                latitude?: number | null;
+                /** Format: uuid */
+                lead_id?: string | null;
+                /** Format: double */
+                longitude?: number | null;
+                next_action?: string | null;
+                /** Format: date-time */
+                next_action_at?: string | null;
+                notes: string;
+                /**
+                 * Format: date-time
+                 * @description Stamped by the server when the activity was logged.
+                 */
+                occurred_at: string;
+                owner_name?: string | null;
+                /** Format: uuid */
+                owner_user_id?: string | null;
+                /** Format: uuid */
+                prospect_id?: string | null;
+                /**
+                 * Format: date-time
+                 * @description A planned activity's time.
+                 */
+                scheduled_at?: string | null;
+                subject: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_ApiKey: {
@@ -472,6 +1343,273 @@ export interface components {
             total: number;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Customer: {
+            data: {
+                address?: string | null;
+                city?: string | null;
+                company_name: string;
+                contact_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** @example CUST-2026-000042 */
+                customer_code: string;
+                /** Format: date-time */
+                deleted_at?: string | null;
+                email?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: double */
+                latitude?: number | null;
+                /** Format: int64 */
+                lead_count: number;
+                /** Format: double */
+                longitude?: number | null;
+                notes: string;
+                npwp?: string | null;
+                /** Format: int64 */
+                open_prospects: number;
+                owner_name?: string | null;
+                /** Format: uuid */
+                owner_user_id?: string | null;
+                phone?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Lead: {
+            data: {
+                /** Format: date-time */
+                assigned_at?: string | null;
+                /** @example instagram_ads */
+                channel: string;
+                channel_name?: string | null;
+                company_name?: string | null;
+                contact_name: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                created_by_name?: string | null;
+                customer_code?: string | null;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name?: string | null;
+                /** Format: date-time */
+                deleted_at?: string | null;
+                email?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @example LEAD-2026-000123 */
+                lead_code: string;
+                marketing_owner_name?: string | null;
+                /** Format: uuid */
+                marketing_owner_user_id?: string | null;
+                /**
+                 * @description What linked the lead to an existing customer at entry (`npwp`, `email`, `phone`,
+                 *     `company_name`), `null` when the customer was new.
+                 */
+                matched_on?: string | null;
+                need_rfq: boolean;
+                notes: string;
+                /** @description 16 digits. */
+                npwp?: string | null;
+                /** @description E.164, e.g. `+6281234567890`. */
+                phone?: string | null;
+                prospect_code?: string | null;
+                /** Format: uuid */
+                prospect_id: string;
+                rfq?: Record<string, never> | null;
+                sales_owner_name?: string | null;
+                /** Format: uuid */
+                sales_owner_user_id?: string | null;
+                service_interest?: string | null;
+                /** @description Pipeline stage of the lead's prospect. */
+                stage?: string | null;
+                /** @example new */
+                status: string;
+                ticket_code?: string | null;
+                /** Format: uuid */
+                ticket_id?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+                utm_campaign?: string | null;
+                utm_medium?: string | null;
+                utm_source?: string | null;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_MaskedRfq: {
+            data: {
+                /** Format: uuid */
+                assigned_to_user_id?: string | null;
+                close_reason?: string | null;
+                /** Format: date-time */
+                closed_at?: string | null;
+                /**
+                 * @description `MASKED` when the customer is masked.
+                 * @example MASKED
+                 */
+                company_name?: string | null;
+                /** @example MASKED */
+                contact_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * @description Masked except its first four and last two characters.
+                 * @example +628*******90
+                 */
+                customer_phone?: string | null;
+                dept_target: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                inquiry_outcome?: string | null;
+                need_customer_masking: boolean;
+                priority: string;
+                /** @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}` */
+                rfq?: Record<string, never> | null;
+                status: string;
+                subject: string;
+                /** @example TKT-2026-000101 */
+                ticket_code: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Prospect: {
+            data: {
+                /** Format: date-time */
+                created_at: string;
+                customer_code?: string | null;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name?: string | null;
+                /** Format: date-time */
+                deleted_at?: string | null;
+                /** Format: date */
+                expected_close_date?: string | null;
+                /**
+                 * @description IDR, decimal string.
+                 * @example 150000000.00
+                 */
+                expected_value: string;
+                /** Format: uuid */
+                id: string;
+                lost_reason?: string | null;
+                notes: string;
+                owner_name?: string | null;
+                /** Format: uuid */
+                owner_user_id?: string | null;
+                /**
+                 * @description Win probability of the stage in percent, decimal string.
+                 * @example 40.00
+                 */
+                probability: string;
+                /** @example PRS-2026-000007 */
+                prospect_code: string;
+                service_interest?: string | null;
+                /** @example qualification */
+                stage: string;
+                /** Format: date-time */
+                stage_changed_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * @description expected_value × probability, decimal string.
+                 * @example 60000000.00
+                 */
+                weighted_value: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Task: {
+            data: {
+                /** Format: uuid */
+                activity_id?: string | null;
+                /** Format: date-time */
+                completed_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                /** Format: uuid */
+                customer_id?: string | null;
+                customer_name?: string | null;
+                /** Format: date-time */
+                deleted_at?: string | null;
+                description: string;
+                /** Format: date-time */
+                due_at: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                lead_id?: string | null;
+                /** @description Open and past due. */
+                overdue: boolean;
+                owner_name?: string | null;
+                /** Format: uuid */
+                owner_user_id: string;
+                /** Format: uuid */
+                prospect_id?: string | null;
+                /** Format: date-time */
+                remind_at?: string | null;
+                /** Format: date-time */
+                reminded_at?: string | null;
+                /** @description open, done or cancelled. */
+                status: string;
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_User: {
             data: {
                 /** Format: date-time */
@@ -513,6 +1651,42 @@ export interface components {
         LogoutRequest: {
             refresh_token: string;
         };
+        MaskedRfq: {
+            /** Format: uuid */
+            assigned_to_user_id?: string | null;
+            close_reason?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /**
+             * @description `MASKED` when the customer is masked.
+             * @example MASKED
+             */
+            company_name?: string | null;
+            /** @example MASKED */
+            contact_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Masked except its first four and last two characters.
+             * @example +628*******90
+             */
+            customer_phone?: string | null;
+            dept_target: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            inquiry_outcome?: string | null;
+            need_customer_masking: boolean;
+            priority: string;
+            /** @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}` */
+            rfq?: Record<string, never> | null;
+            status: string;
+            subject: string;
+            /** @example TKT-2026-000101 */
+            ticket_code: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description The signed-in user with what the SPA needs to build its menus. */
         Me: {
             /**
@@ -541,6 +1715,19 @@ export interface components {
             menus: string[];
             role: string;
         };
+        MergeCustomersRequest: {
+            /**
+             * Format: uuid
+             * @description The customer merged into the winner; its leads, prospects, activities, tasks and
+             *     tickets move over.
+             */
+            loser_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The customer that stays.
+             */
+            winner_id?: string | null;
+        };
         PingResponse: {
             key_name: string;
             /**
@@ -551,6 +1738,72 @@ export interface components {
             scopes: string[];
             /** @example ok */
             status: string;
+        };
+        Pipeline: {
+            columns: components["schemas"]["PipelineColumn"][];
+        };
+        PipelineColumn: {
+            /**
+             * Format: int64
+             * @description Prospects in this stage (all of them, not only the cards).
+             */
+            count: number;
+            name: string;
+            probability: string;
+            /** @description The most recently moved prospects of the stage. */
+            prospects: components["schemas"]["Prospect"][];
+            stage: string;
+            /** @description Σ expected_value, decimal string. */
+            total_value: string;
+            /** @description Σ expected_value × probability, decimal string. */
+            weighted_value: string;
+        };
+        Prospect: {
+            /** Format: date-time */
+            created_at: string;
+            customer_code?: string | null;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name?: string | null;
+            /** Format: date-time */
+            deleted_at?: string | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            /**
+             * @description IDR, decimal string.
+             * @example 150000000.00
+             */
+            expected_value: string;
+            /** Format: uuid */
+            id: string;
+            lost_reason?: string | null;
+            notes: string;
+            owner_name?: string | null;
+            /** Format: uuid */
+            owner_user_id?: string | null;
+            /**
+             * @description Win probability of the stage in percent, decimal string.
+             * @example 40.00
+             */
+            probability: string;
+            /** @example PRS-2026-000007 */
+            prospect_code: string;
+            service_interest?: string | null;
+            /** @example qualification */
+            stage: string;
+            /** Format: date-time */
+            stage_changed_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description expected_value × probability, decimal string.
+             * @example 60000000.00
+             */
+            weighted_value: string;
+        };
+        ProspectDetail: components["schemas"]["Prospect"] & {
+            /** @description Every stage change, oldest first. */
+            stage_history: components["schemas"]["StageChange"][];
         };
         Readiness: {
             /** @description Whether the database answered. */
@@ -570,6 +1823,24 @@ export interface components {
         };
         RefreshRequest: {
             refresh_token: string;
+        };
+        RfqRequest: {
+            /** @example Garment */
+            commodity?: string | null;
+            /** @example Singapore */
+            destination?: string | null;
+            notes?: string | null;
+            /** @example Jakarta */
+            origin?: string | null;
+            /**
+             * @description EXIM, DOM, IMP or WH: the department that quotes.
+             * @example EXIM
+             */
+            service?: string | null;
+            /** Format: double */
+            volume_cbm?: number | null;
+            /** Format: double */
+            weight_kg?: number | null;
         };
         RoleInfo: {
             description: string;
@@ -601,10 +1872,142 @@ export interface components {
             /** @example cs_agent */
             role: string;
         };
+        StageChange: {
+            /** Format: date-time */
+            changed_at: string;
+            /** Format: uuid */
+            changed_by?: string | null;
+            changed_by_name?: string | null;
+            from_stage?: string | null;
+            lost_reason?: string | null;
+            to_stage: string;
+        };
+        StoredFile: {
+            bucket: string;
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            original_name: string;
+            sha256: string;
+            /** Format: int64 */
+            size_bytes: number;
+        };
+        Task: {
+            /** Format: uuid */
+            activity_id?: string | null;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: uuid */
+            customer_id?: string | null;
+            customer_name?: string | null;
+            /** Format: date-time */
+            deleted_at?: string | null;
+            description: string;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lead_id?: string | null;
+            /** @description Open and past due. */
+            overdue: boolean;
+            owner_name?: string | null;
+            /** Format: uuid */
+            owner_user_id: string;
+            /** Format: uuid */
+            prospect_id?: string | null;
+            /** Format: date-time */
+            remind_at?: string | null;
+            /** Format: date-time */
+            reminded_at?: string | null;
+            /** @description open, done or cancelled. */
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TimelineEntry: {
+            actor_name?: string | null;
+            /** Format: date-time */
+            at: string;
+            detail?: string | null;
+            id: string;
+            /** @description lead, activity, system, stage or ticket. */
+            kind: string;
+            title: string;
+        };
+        UpdateActivityRequest: {
+            notes?: string | null;
+            /** Format: date-time */
+            scheduled_at?: string | null;
+            subject?: string | null;
+        };
+        /**
+         * @description Editable customer fields; an empty string clears an optional one. Changing an
+         *     identifier that another customer already has → 409 (merge them instead).
+         */
+        UpdateCustomerRequest: {
+            address?: string | null;
+            city?: string | null;
+            company_name?: string | null;
+            contact_name?: string | null;
+            email?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            notes?: string | null;
+            npwp?: string | null;
+            phone?: string | null;
+        };
+        /**
+         * @description Editable lead fields; an empty string clears an optional field. Identity changes
+         *     do not re-link the customer (merge duplicates instead).
+         */
+        UpdateLeadRequest: {
+            channel?: string | null;
+            company_name?: string | null;
+            contact_name?: string | null;
+            email?: string | null;
+            notes?: string | null;
+            phone?: string | null;
+            service_interest?: string | null;
+            status?: string | null;
+            utm_campaign?: string | null;
+            utm_medium?: string | null;
+            utm_source?: string | null;
+        };
         UpdateMeRequest: {
             full_name?: string | null;
             /** @description `id` (Bahasa Indonesia) or `en`. */
             language?: string | null;
+        };
+        UpdateProspectRequest: {
+            /** @description `YYYY-MM-DD`; an empty string clears it. */
+            expected_close_date?: string | null;
+            /**
+             * @description IDR, decimal string.
+             * @example 150000000.00
+             */
+            expected_value?: string | null;
+            notes?: string | null;
+            service_interest?: string | null;
+        };
+        UpdateTaskRequest: {
+            description?: string | null;
+            /** Format: date-time */
+            due_at?: string | null;
+            /** Format: date-time */
+            remind_at?: string | null;
+            /** @description open, done or cancelled. */
+            status?: string | null;
+            title?: string | null;
         };
         UpdateUserRequest: {
             /** @description A department code; `null` clears it. */
@@ -652,6 +2055,295 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_activities: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Comma-separated types (visit, call, meeting, email, whatsapp, system). */
+                type?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                customer_id?: string;
+                prospect_id?: string;
+                lead_id?: string;
+                from?: string;
+                to?: string;
+                /** @description Include the system's own entries (default true). */
+                include_system?: boolean;
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description occurred_at, scheduled_at, activity_type, created_at. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of activities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Activity"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, paging or sort */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_activity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedActivity"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not log activities, or not for this owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such activity in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not log activities */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such editable activity in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not log activities */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such editable activity in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_api_keys: {
         parameters: {
             query?: {
@@ -1080,6 +2772,383 @@ export interface operations {
             };
         };
     };
+    get_calendar: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries in time order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEntry"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_customers: {
+        parameters: {
+            query?: {
+                /** @description Text over name, contact, e-mail, phone (any format), code or NPWP. */
+                q?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                city?: string;
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description company_name, customer_code, city, created_at, updated_at; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Customer"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, paging or sort */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_duplicates: {
+        parameters: {
+            query?: {
+                /** @description Minimum similarity, 0.3–1 (default 0.5). */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pairs, most similar first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePair"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Managers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    merge_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeCustomersRequest"];
+            };
+        };
+        responses: {
+            /** @description The surviving customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Managers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A customer is not in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer 360 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer360"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such customer in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed to change customers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such customer in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another customer has this identifier */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    customer_timeline: {
+        parameters: {
+            query?: {
+                /** @description At most this many entries, newest first (default 100, max 500). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Timeline entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntry"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such customer in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_departments: {
         parameters: {
             query?: never;
@@ -1100,6 +3169,231 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_leads: {
+        parameters: {
+            query?: {
+                /** @description Text over company, contact, e-mail and phone (any phone format), or a lead code. */
+                q?: string;
+                /** @description Comma-separated statuses. */
+                status?: string;
+                /** @description Comma-separated channel codes. */
+                channel?: string;
+                /** @description Sales owner: a user id or `me`. */
+                owner?: string;
+                /** @description Marketing owner: a user id or `me`. */
+                marketing_owner?: string;
+                /** @description `true`: the handover queue (no sales owner yet). */
+                unassigned?: boolean;
+                customer_id?: string;
+                prospect_id?: string;
+                need_rfq?: boolean;
+                /** @description First day (Asia/Jakarta) of `created_at`, `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Last day (inclusive) of `created_at`, `YYYY-MM-DD`. */
+                to?: string;
+                /** @description `true`: soft-deleted leads (managers restore them from here). */
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description created_at, lead_code, company_name, contact_name, status, channel, updated_at; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters, or more rows than one export holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    upload_file: {
+        parameters: {
+            query: {
+                /** @description `prospect-evidence` (visit photos) or `customer-documents`. */
+                bucket: string;
+                /** @description The file's name as the user knows it. */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file's bytes */
+        requestBody: {
+            content: {
+                "image/jpeg": number[];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown bucket, wrong type or empty file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    download_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description File id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such file you may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_forecast: {
+        parameters: {
+            query?: {
+                /** @description First day (default: the first of this month). */
+                from?: string;
+                /** @description Last day (default: end of the sixth month from `from`); at most 24 months. */
+                to?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forecast per month */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1150,6 +3444,845 @@ export interface operations {
             };
         };
     };
+    list_leads: {
+        parameters: {
+            query?: {
+                /** @description Text over company, contact, e-mail and phone (any phone format), or a lead code. */
+                q?: string;
+                /** @description Comma-separated statuses. */
+                status?: string;
+                /** @description Comma-separated channel codes. */
+                channel?: string;
+                /** @description Sales owner: a user id or `me`. */
+                owner?: string;
+                /** @description Marketing owner: a user id or `me`. */
+                marketing_owner?: string;
+                /** @description `true`: the handover queue (no sales owner yet). */
+                unassigned?: boolean;
+                customer_id?: string;
+                prospect_id?: string;
+                need_rfq?: boolean;
+                /** @description First day (Asia/Jakarta) of `created_at`, `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Last day (inclusive) of `created_at`, `YYYY-MM-DD`. */
+                to?: string;
+                /** @description `true`: soft-deleted leads (managers restore them from here). */
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description created_at, lead_code, company_name, contact_name, status, channel, updated_at; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of leads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Lead"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, paging or sort */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description Lead created and linked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadBundle"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not enter leads */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lead id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lead */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such lead in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lead id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such live lead in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lead id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed lead */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such lead in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    assign_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lead id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description The assigned lead */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only managers assign leads */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such lead in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a salesperson you may assign to */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    restore_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lead id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored lead */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only managers restore */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such deleted lead in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_rfqs: {
+        parameters: {
+            query?: {
+                /** @description Text over subject and request details, or a ticket code. */
+                q?: string;
+                /** @description Comma-separated statuses. */
+                status?: string;
+                page?: number;
+                per_page?: number;
+                /** @description created_at, ticket_code, status, priority. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of masked RFQs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_MaskedRfq"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Operations only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_rfq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The masked RFQ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskedRfq"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Operations only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such RFQ for your department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_pipeline: {
+        parameters: {
+            query?: {
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                /** @description Cards per stage (default 50, max 200). */
+                cards?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stages in order, lost last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_prospects: {
+        parameters: {
+            query?: {
+                /** @description Customer name or prospect code. */
+                q?: string;
+                /** @description Comma-separated stages. */
+                stage?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                customer_id?: string;
+                unassigned?: boolean;
+                /** @description Expected close date from (inclusive). */
+                close_from?: string;
+                /** @description Expected close date to (inclusive). */
+                close_to?: string;
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description created_at, updated_at, prospect_code, stage, expected_value, expected_close_date, stage_changed_at. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of prospects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Prospect"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, paging or sort */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_prospect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Prospect id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prospect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProspectDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such prospect in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_prospect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Prospect id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not work the pipeline */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such live prospect in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_prospect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Prospect id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProspectRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed prospect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProspectDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not work the pipeline */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such prospect in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_stage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Prospect id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeStageRequest"];
+            };
+        };
+        responses: {
+            /** @description The prospect after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProspectDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not work the pipeline */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such prospect in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown stage, or lost without a reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_roles: {
         parameters: {
             query?: never;
@@ -1170,6 +4303,276 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_tasks: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Comma-separated: open, done, cancelled. */
+                status?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                customer_id?: string;
+                prospect_id?: string;
+                /** @description `true`: open and past due. */
+                overdue?: boolean;
+                due_from?: string;
+                due_to?: string;
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description due_at, created_at, title, status. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Task"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, paging or sort */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_task: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed for this owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such task in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such task in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such task in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,9 @@ import { meQueryOptions, syncLanguage } from "@/features/auth/api";
 import { RequireCapability, RequireMenu } from "@/features/auth/guards";
 import { API_KEYS_SEARCH_KEYS } from "@/features/api-keys/table";
 import { USERS_SEARCH_KEYS } from "@/features/users/table";
+import { createCrmRoutes } from "@/features/crm/routes";
+import { createCrmWorkRoutes } from "@/features/crm-work/routes";
+import { createTicketingRoutes } from "@/features/rfqs/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -127,7 +130,7 @@ const dashboardRoute = createRoute({
   component: DashboardPage,
 });
 
-function moduleRoute(path: "kpi" | "ticketing" | "dso") {
+function moduleRoute(path: "kpi" | "dso") {
   return createRoute({
     getParentRoute: () => appRoute,
     path,
@@ -151,12 +154,24 @@ const crmRoute = createRoute({
 const crmIndexRoute = createRoute({
   getParentRoute: () => crmRoute,
   path: "/",
-  component: () => <ComingSoonPage module="crm" />,
+  beforeLoad: () => {
+    throw redirect({ to: "/crm/leads" });
+  },
 });
-const crmLeadsRoute = createRoute({
-  getParentRoute: () => crmRoute,
-  path: "leads",
-  component: () => <ComingSoonPage module="leads" />,
+
+const ticketingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "ticketing",
+  component: () => (
+    <RequireMenu menu="ticketing">
+      <Outlet />
+    </RequireMenu>
+  ),
+});
+const ticketingIndexRoute = createRoute({
+  getParentRoute: () => ticketingRoute,
+  path: "/",
+  component: () => <ComingSoonPage module="ticketing" />,
 });
 
 const profileRoute = createRoute({
@@ -193,8 +208,12 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     dashboardRoute,
     moduleRoute("kpi"),
-    crmRoute.addChildren([crmIndexRoute, crmLeadsRoute]),
-    moduleRoute("ticketing"),
+    crmRoute.addChildren([
+      crmIndexRoute,
+      ...createCrmRoutes(crmRoute),
+      ...createCrmWorkRoutes(crmRoute),
+    ]),
+    ticketingRoute.addChildren([ticketingIndexRoute, ...createTicketingRoutes(ticketingRoute)]),
     moduleRoute("dso"),
     profileRoute,
     usersRoute,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import id from "./id.json";
+import crmEn from "@/features/crm/i18n/en.json";
+import crmId from "@/features/crm/i18n/id.json";
+import crmWorkEn from "@/features/crm-work/i18n/en.json";
+import crmWorkId from "@/features/crm-work/i18n/id.json";
+import baseEn from "./en.json";
+import baseId from "./id.json";
+
+const en = { ...baseEn, crm: crmEn, crmWork: crmWorkEn };
+const id = { ...baseId, crm: crmId, crmWork: crmWorkId };
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

@@ -1,9 +1,14 @@
 import "i18next";
+import type crmId from "@/features/crm/i18n/id.json";
+import type crmWorkId from "@/features/crm-work/i18n/id.json";
 import type id from "./id.json";
+
+/** Feature folders keep their own strings under one key each (`crm`, `crmWork`). */
+type Translation = typeof id & { crm: typeof crmId; crmWork: typeof crmWorkId };
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof id };
+    resources: { translation: Translation };
   }
 }

@@ -1,6 +1,10 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { AppLocale } from "@/lib/format";
+import crmEn from "@/features/crm/i18n/en.json";
+import crmId from "@/features/crm/i18n/id.json";
+import crmWorkEn from "@/features/crm-work/i18n/en.json";
+import crmWorkId from "@/features/crm-work/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -22,7 +26,10 @@ function initialLanguage(): AppLocale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: {
+    id: { translation: { ...id, crm: crmId, crmWork: crmWorkId } },
+    en: { translation: { ...en, crm: crmEn, crmWork: crmWorkEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: "id",
   supportedLngs: ["id", "en"],

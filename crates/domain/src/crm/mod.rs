@@ -5,11 +5,15 @@ pub mod company;
 pub mod dedup;
 pub mod npwp;
 pub mod phone;
+pub mod rules;
 
 pub use company::{CompanyKey, CompanyKeyError};
 pub use dedup::{normalize_email_key, DedupInput, DedupKeys, MatchedOn};
 pub use npwp::{Npwp, NpwpError};
 pub use phone::{PhoneE164, PhoneError};
+pub use rules::{
+    distance_m, parse_point, ActivityType, CrmAccess, LeadStatus, RfqService, Stage, TaskStatus,
+};
 
 /// Characters people put between the digits of an NPWP or a phone number: whitespace
 /// (including the no-break space spreadsheets paste), dots and dashes (including the

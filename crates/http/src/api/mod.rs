@@ -3,9 +3,12 @@
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod crm;
+pub mod files;
 pub mod integrations;
 pub mod ops;
 pub mod reference;
+pub mod rfqs;
 pub mod users;
 
 use domain::{list::PageRequest, Capability};

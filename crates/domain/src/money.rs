@@ -1,0 +1,127 @@
+//! Money amounts (IDR) as exact decimal strings: `"1500000.00"`, never floats.
+
+use std::fmt;
+
+/// A non-negative amount with at most two decimals and at most 16 integer digits
+/// (fits `numeric(18, 2)`). Kept as its canonical text, `"1500000.00"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Amount(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("must be a decimal amount such as \"1500000.00\"")]
+    Malformed,
+    #[error("must not be negative")]
+    Negative,
+    #[error("has more than two decimals")]
+    TooPrecise,
+    #[error("is too large")]
+    TooLarge,
+}
+
+impl Amount {
+    pub fn parse(raw: &str) -> Result<Self, AmountError> {
+        let raw = raw.trim();
+        if raw.starts_with('-') {
+            return Err(AmountError::Negative);
+        }
+        let raw = raw.strip_prefix('+').unwrap_or(raw);
+        let (int, frac) = match raw.split_once('.') {
+            Some((int, frac)) => (int, frac),
+            None => (raw, ""),
+        };
+        if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(AmountError::Malformed);
+        }
+        if !frac.bytes().all(|b| b.is_ascii_digit()) || (raw.contains('.') && frac.is_empty()) {
+            return Err(AmountError::Malformed);
+        }
+        if frac.len() > 2 {
+            return Err(AmountError::TooPrecise);
+        }
+        let int = int.trim_start_matches('0');
+        if int.len() > 16 {
+            return Err(AmountError::TooLarge);
+        }
+        let int = if int.is_empty() { "0" } else { int };
+        Ok(Self(format!("{int}.{frac:0<2}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn zero() -> Self {
+        Self("0.00".to_owned())
+    }
+
+    /// The amount in cents.
+    pub fn cents(&self) -> i128 {
+        self.0.replace('.', "").parse().unwrap_or(0)
+    }
+
+    fn from_cents(cents: i128) -> Self {
+        Self(format!("{}.{:02}", cents / 100, cents % 100))
+    }
+
+    /// The exact sum of decimal strings.
+    pub fn sum<'a>(amounts: impl IntoIterator<Item = &'a str>) -> Result<Self, AmountError> {
+        let mut cents = 0i128;
+        for raw in amounts {
+            cents += Self::parse(raw)?.cents();
+        }
+        Ok(Self::from_cents(cents))
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms() {
+        for (raw, canonical) in [
+            ("1500000", "1500000.00"),
+            ("1500000.5", "1500000.50"),
+            (" 0012.30 ", "12.30"),
+            ("0", "0.00"),
+            ("+7.05", "7.05"),
+        ] {
+            assert_eq!(
+                Amount::parse(raw).map(|a| a.to_string()),
+                Ok(canonical.to_owned())
+            );
+        }
+    }
+
+    #[test]
+    fn sums_exactly() {
+        assert_eq!(
+            Amount::sum(["0.10", "0.20", "1500000.05"]).map(|a| a.to_string()),
+            Ok("1500000.35".to_owned())
+        );
+        assert_eq!(
+            Amount::sum([]).map(|a| a.to_string()),
+            Ok("0.00".to_owned())
+        );
+    }
+
+    #[test]
+    fn rejects_what_numeric_18_2_cannot_hold() {
+        assert_eq!(Amount::parse("-1"), Err(AmountError::Negative));
+        assert_eq!(Amount::parse("1.234"), Err(AmountError::TooPrecise));
+        assert_eq!(
+            Amount::parse("12345678901234567"),
+            Err(AmountError::TooLarge)
+        );
+        for bad in ["", "abc", "1,5", "1.", ".5", "1e6", "1.2.3"] {
+            assert_eq!(Amount::parse(bad), Err(AmountError::Malformed), "{bad}");
+        }
+    }
+}

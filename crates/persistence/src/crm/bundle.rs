@@ -1,0 +1,226 @@
+//! CRM-1 the lead bundle and CRM-2 the handover, as single transactional service
+//! functions over a transaction that already carries the caller's RLS context.
+
+use uuid::Uuid;
+
+use crate::{DbError, Tx};
+
+/// A validated lead bundle request, identifiers already normalised.
+#[derive(Debug, Clone, Default)]
+pub struct NewLead {
+    pub npwp_key: Option<String>,
+    pub email_key: Option<String>,
+    pub phone_key: Option<String>,
+    pub company_key: Option<String>,
+    pub company_name: Option<String>,
+    pub contact_name: String,
+    pub channel_raw: String,
+    pub utm_source: Option<String>,
+    pub utm_medium: Option<String>,
+    pub utm_campaign: Option<String>,
+    pub service_interest: Option<String>,
+    pub notes: String,
+    pub marketing_owner_user_id: Option<Uuid>,
+    pub sales_owner_user_id: Option<Uuid>,
+    pub created_by: Uuid,
+    pub rfq: Option<NewRfq>,
+}
+
+/// The RFQ part of a lead bundle: becomes an `inquiry_tariff` ticket.
+#[derive(Debug, Clone)]
+pub struct NewRfq {
+    pub dept_target: String,
+    pub subject: String,
+    pub description: String,
+    /// `{service, origin, destination, commodity, weight_kg?, volume_cbm?, notes?}`
+    pub details: serde_json::Value,
+}
+
+#[derive(Debug, Clone)]
+pub struct BundleOutcome {
+    pub lead_id: Uuid,
+    pub lead_code: String,
+    pub customer_id: Uuid,
+    pub customer_code: String,
+    pub customer_name: String,
+    pub prospect_id: Uuid,
+    pub ticket_id: Option<Uuid>,
+    pub ticket_code: Option<String>,
+    pub matched_on: Option<String>,
+}
+
+/// Lead → customer (dedup) → prospect → link → RFQ ticket, all or nothing.
+pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, DbError> {
+    let (customer_id, matched_on): (Uuid, Option<String>) = sqlx::query_as(
+        "select customer_id, matched_on from app.crm_find_or_create_customer($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&lead.npwp_key)
+    .bind(&lead.email_key)
+    .bind(&lead.phone_key)
+    .bind(&lead.company_key)
+    .bind(&lead.company_name)
+    .bind(&lead.contact_name)
+    .bind(lead.sales_owner_user_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let prospect_id: Uuid =
+        sqlx::query_scalar("select app.crm_find_or_create_prospect($1, $2, $3)")
+            .bind(customer_id)
+            .bind(lead.sales_owner_user_id)
+            .bind(&lead.service_interest)
+            .fetch_one(&mut **tx)
+            .await?;
+    let (lead_id, lead_code): (Uuid, String) = sqlx::query_as(
+        "insert into leads (channel, channel_raw, utm_source, utm_medium, utm_campaign, company_name, \
+                            contact_name, email, phone, npwp, service_interest, notes, need_rfq, rfq, \
+                            customer_id, prospect_id, matched_on, marketing_owner_user_id, \
+                            sales_owner_user_id, assigned_at, created_by) \
+         values (app.resolve_channel($1), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+                 $14, $15, $16, $17, $18, case when $18::uuid is null then null else now() end, $19) \
+         returning id, lead_code",
+    )
+    .bind(&lead.channel_raw)
+    .bind(&lead.utm_source)
+    .bind(&lead.utm_medium)
+    .bind(&lead.utm_campaign)
+    .bind(&lead.company_name)
+    .bind(&lead.contact_name)
+    .bind(&lead.email_key)
+    .bind(&lead.phone_key)
+    .bind(&lead.npwp_key)
+    .bind(&lead.service_interest)
+    .bind(&lead.notes)
+    .bind(lead.rfq.is_some())
+    .bind(lead.rfq.as_ref().map(|rfq| &rfq.details))
+    .bind(customer_id)
+    .bind(prospect_id)
+    .bind(&matched_on)
+    .bind(lead.marketing_owner_user_id)
+    .bind(lead.sales_owner_user_id)
+    .bind(lead.created_by)
+    .fetch_one(&mut **tx)
+    .await?;
+
+    let mut ticket = None;
+    if let Some(rfq) = &lead.rfq {
+        let (ticket_id, ticket_code): (Uuid, String) = sqlx::query_as(
+            "insert into tickets (ticket_type, priority, dept_target, subject, description, company_name, \
+                                  contact_name, customer_phone, customer_email, rfq, \
+                                  need_customer_masking, related_lead_id, related_customer_id, \
+                                  related_prospect_id, source, created_by) \
+             values ('inquiry_tariff', 'medium', $1, $2, $3, $4, $5, $6, $7, $8, true, $9, $10, $11, \
+                     'crm', $12) \
+             returning id, ticket_code",
+        )
+        .bind(&rfq.dept_target)
+        .bind(&rfq.subject)
+        .bind(&rfq.description)
+        .bind(&lead.company_name)
+        .bind(&lead.contact_name)
+        .bind(&lead.phone_key)
+        .bind(&lead.email_key)
+        .bind(&rfq.details)
+        .bind(lead_id)
+        .bind(customer_id)
+        .bind(prospect_id)
+        .bind(lead.created_by)
+        .fetch_one(&mut **tx)
+        .await?;
+        sqlx::query("update leads set ticket_id = $2 where id = $1")
+            .bind(lead_id)
+            .bind(ticket_id)
+            .execute(&mut **tx)
+            .await?;
+        ticket = Some((ticket_id, ticket_code));
+    }
+    let (customer_code, customer_name): (String, String) =
+        sqlx::query_as("select customer_code, company_name from customers where id = $1")
+            .bind(customer_id)
+            .fetch_optional(&mut **tx)
+            .await?
+            .unwrap_or_default();
+    Ok(BundleOutcome {
+        lead_id,
+        lead_code,
+        customer_id,
+        customer_code,
+        customer_name,
+        prospect_id,
+        ticket_id: ticket.as_ref().map(|t| t.0),
+        ticket_code: ticket.map(|t| t.1),
+        matched_on,
+    })
+}
+
+/// CRM-2: hands a lead over to `owner`: the lead moves to that owner's prospect of the
+/// customer (created when missing) and an unassigned prospect it leaves behind is retired.
+/// [`DbError::NotFound`] when the caller cannot see or change the lead.
+pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<(), DbError> {
+    let (customer_id, old_prospect, service): (Uuid, Uuid, Option<String>) = sqlx::query_as(
+        "select customer_id, prospect_id, service_interest from leads \
+          where id = $1 and deleted_at is null for update",
+    )
+    .bind(lead_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(DbError::NotFound)?;
+    let prospect_id: Uuid =
+        sqlx::query_scalar("select app.crm_find_or_create_prospect($1, $2, $3)")
+            .bind(customer_id)
+            .bind(owner)
+            .bind(&service)
+            .fetch_one(&mut **tx)
+            .await?;
+    let updated = sqlx::query(
+        "update leads set sales_owner_user_id = $2, prospect_id = $3, assigned_at = now() \
+          where id = $1",
+    )
+    .bind(lead_id)
+    .bind(owner)
+    .bind(prospect_id)
+    .execute(&mut **tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Err(DbError::NotFound);
+    }
+    if old_prospect != prospect_id {
+        sqlx::query("select app.crm_retire_unassigned_prospect($1)")
+            .bind(old_prospect)
+            .execute(&mut **tx)
+            .await?;
+    }
+    sqlx::query("update customers set owner_user_id = $2 where id = $1 and owner_user_id is null")
+        .bind(customer_id)
+        .bind(owner)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The would-be assignee of a lead: (role, active, within the caller's scope).
+pub async fn assignee(tx: &mut Tx, user_id: Uuid) -> Result<Option<(String, bool, bool)>, DbError> {
+    Ok(sqlx::query_as(
+        "select role_name, is_active, id = any(app.scope_ids()) from profiles where id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// NTF-1: tells the new owner about the lead handed to them.
+pub async fn notify_assignee(
+    tx: &mut Tx,
+    lead_code: &str,
+    customer_name: Option<&str>,
+    lead_id: Uuid,
+    owner: Uuid,
+) -> Result<(), DbError> {
+    sqlx::query("select app.notify($1, 'lead_assigned', $2, $3, $4, null)")
+        .bind(owner)
+        .bind(format!("Lead {lead_code} assigned to you"))
+        .bind(customer_name.unwrap_or_default())
+        .bind(format!("/crm/leads/{lead_id}"))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
