@@ -941,3 +941,98 @@ async fn duplicates_are_listed_for_managers_and_merged_with_their_records() {
     let audited = count(&app, "select count(*) from audit_logs where table_name = 'customers' and after_data ->> 'merged_into_id' is not null").await;
     assert_eq!(audited, 1);
 }
+
+async fn sheet_rows(app: &TestApp, path: &str, token: &str) -> Vec<Vec<String>> {
+    let response = app.get(path, token).await;
+    assert_eq!(response.status(), 200, "{path}");
+    let bytes = response.bytes().await.unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let sheet = book.worksheet_range(&name).unwrap();
+    sheet
+        .rows()
+        .skip(1)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn customers_prospects_and_activities_export_their_filtered_rows() {
+    let app = TestApp::spawn().await;
+    let manager = app.user(Role::SalesManager).await;
+    let sales = app
+        .user_managed_by(Role::Salesperson, Some(manager.id))
+        .await;
+    let [_, first, ..] = owned_records(&app, &sales, "PT Ekspor Alpha").await;
+    owned_records(&app, &sales, "PT Ekspor Beta").await;
+    owned_records(&app, &sales, "CV Lainnya").await;
+    assert_eq!(
+        set_stage(&app, &sales, &first, json!({"stage": "proposal"}))
+            .await
+            .status(),
+        200
+    );
+
+    let customers = sheet_rows(&app, "/api/v1/exports/customers?q=ekspor", &manager.token).await;
+    let mut names: Vec<&str> = customers.iter().map(|r| r[1].as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["PT Ekspor Alpha", "PT Ekspor Beta"]);
+
+    let prospects = sheet_rows(
+        &app,
+        "/api/v1/exports/prospects?stage=proposal",
+        &manager.token,
+    )
+    .await;
+    assert_eq!(prospects.len(), 1);
+    assert_eq!(prospects[0][1], "PT Ekspor Alpha");
+
+    let calls = sheet_rows(&app, "/api/v1/exports/activities?type=call", &manager.token).await;
+    assert_eq!(calls.len(), 3);
+    assert!(calls.iter().all(|r| r[1] == "call"));
+
+    // Another team's salesperson exports nothing of these.
+    let outsider = app.user(Role::Salesperson).await;
+    assert!(
+        sheet_rows(&app, "/api/v1/exports/customers", &outsider.token)
+            .await
+            .is_empty()
+    );
+
+    // Soft-deleted prospects leave the export and come back after a manager's restore.
+    let deleted = app
+        .request(
+            Method::DELETE,
+            &format!("/api/v1/prospects/{first}"),
+            Some(&sales.token),
+            None,
+        )
+        .await;
+    assert_eq!(deleted.status(), 204);
+    assert!(sheet_rows(
+        &app,
+        "/api/v1/exports/prospects?stage=proposal",
+        &manager.token
+    )
+    .await
+    .is_empty());
+    let restore = format!("/api/v1/prospects/{first}/restore");
+    assert_eq!(
+        app.post(&restore, &sales.token, json!({})).await.status(),
+        403
+    );
+    assert_eq!(
+        app.post(&restore, &manager.token, json!({})).await.status(),
+        200
+    );
+    assert_eq!(
+        sheet_rows(
+            &app,
+            "/api/v1/exports/prospects?stage=proposal",
+            &manager.token
+        )
+        .await
+        .len(),
+        1
+    );
+}

@@ -60,6 +60,44 @@ pub fn contains_pattern(raw: &str) -> String {
     format!("%{}%", crate::users::escape_like(raw))
 }
 
+/// Every row of a list for an export, when at most `limit` match; otherwise no rows and
+/// the total, so the caller can ask for narrower filters.
+pub async fn fetch_all<'a, T>(
+    tx: &mut crate::Tx,
+    from: &str,
+    select: &str,
+    filter: impl Fn(&mut QueryBuilder<'a, Postgres>),
+    sort: &[SqlSort],
+    tiebreak: (&str, &str),
+    limit: i64,
+) -> Result<crate::Page<T>, crate::DbError>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin,
+{
+    let mut count = QueryBuilder::new(format!("select count(*) from {from}"));
+    filter(&mut count);
+    let total: i64 = count.build_query_scalar().fetch_one(&mut **tx).await?;
+    if total > limit {
+        return Ok(crate::Page {
+            rows: Vec::new(),
+            total,
+        });
+    }
+    let mut query = QueryBuilder::new(select);
+    filter(&mut query);
+    push_order(
+        &mut query,
+        sort,
+        if sort.is_empty() {
+            tiebreak.0
+        } else {
+            tiebreak.1
+        },
+    );
+    let rows = query.build_query_as().fetch_all(&mut **tx).await?;
+    Ok(crate::Page { rows, total })
+}
+
 /// One page of a list: `count(*)` over `from` and the rows of `select`, both narrowed
 /// by the same `filter`, ordered by `sort` then `tiebreak`.
 pub async fn fetch_page<'a, T>(

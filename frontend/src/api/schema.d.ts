@@ -41,6 +41,23 @@ export interface paths {
         patch: operations["update_activity"];
         trace?: never;
     };
+    "/api/v1/activities/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a soft-deleted activity (managers). */
+        post: operations["restore_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -313,6 +330,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the activities matching the filters of `GET /activities`. */
+        get: operations["export_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the customers matching the filters of `GET /customers`. */
+        get: operations["export_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/leads": {
         parameters: {
             query?: never;
@@ -320,11 +371,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Exports the leads matching the same filters as `GET /leads` (paging ignored) as an
-         *     .xlsx workbook. Soft-deleted leads are left out unless `deleted=true`.
-         */
+        /** Exports the leads matching the filters of `GET /leads`. */
         get: operations["export_leads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/prospects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the prospects matching the filters of `GET /prospects`. */
+        get: operations["export_prospects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -574,6 +639,23 @@ export interface paths {
         head?: never;
         /** Changes a prospect's value, close date or notes. */
         patch: operations["update_prospect"];
+        trace?: never;
+    };
+    "/api/v1/prospects/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a soft-deleted prospect (managers). */
+        post: operations["restore_prospect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/prospects/{id}/stage": {
@@ -2344,6 +2426,56 @@ export interface operations {
             };
         };
     };
+    restore_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only managers restore */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such deleted activity in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_api_keys: {
         parameters: {
             query?: {
@@ -3178,6 +3310,129 @@ export interface operations {
             };
         };
     };
+    export_activities: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Comma-separated types (visit, call, meeting, email, whatsapp, system). */
+                type?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                customer_id?: string;
+                prospect_id?: string;
+                lead_id?: string;
+                from?: string;
+                to?: string;
+                /** @description Include the system's own entries (default true). */
+                include_system?: boolean;
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description occurred_at, scheduled_at, activity_type, created_at. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters, or more rows than one export holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_customers: {
+        parameters: {
+            query?: {
+                /** @description Text over name, contact, e-mail, phone (any format), code or NPWP. */
+                q?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                city?: string;
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description company_name, customer_code, city, created_at, updated_at; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters, or more rows than one export holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     export_leads: {
         parameters: {
             query?: {
@@ -3205,6 +3460,71 @@ export interface operations {
                 page?: number;
                 per_page?: number;
                 /** @description created_at, lead_code, company_name, contact_name, status, channel, updated_at; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters, or more rows than one export holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_prospects: {
+        parameters: {
+            query?: {
+                /** @description Customer name or prospect code. */
+                q?: string;
+                /** @description Comma-separated stages. */
+                stage?: string;
+                /** @description Owner: a user id or `me`. */
+                owner?: string;
+                customer_id?: string;
+                unassigned?: boolean;
+                /** @description Expected close date from (inclusive). */
+                close_from?: string;
+                /** @description Expected close date to (inclusive). */
+                close_to?: string;
+                deleted?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description created_at, updated_at, prospect_code, stage, expected_value, expected_close_date, stage_changed_at. */
                 sort?: string;
             };
             header?: never;
@@ -4211,6 +4531,56 @@ export interface operations {
             };
             /** @description Invalid fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    restore_prospect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Prospect id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored prospect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProspectDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only managers restore */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such deleted prospect in your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

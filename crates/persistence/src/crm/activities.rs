@@ -7,7 +7,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_page, push_day_range, SqlSort},
+    list::{contains_pattern, fetch_all, fetch_page, push_day_range, SqlSort},
     DbError, Page, Tx,
 };
 
@@ -122,6 +122,25 @@ pub async fn list(
         sort,
         ("coalesce(a.scheduled_at, a.occurred_at) desc, a.id", "a.id"),
         page,
+    )
+    .await
+}
+
+/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
+pub async fn export(
+    tx: &mut Tx,
+    filter: &ActivityFilter,
+    sort: &[SqlSort],
+    limit: i64,
+) -> Result<Page<ActivityRow>, DbError> {
+    fetch_all(
+        tx,
+        "sales_activities a",
+        SELECT_ACTIVITY,
+        |query| push_filter(query, filter),
+        sort,
+        ("coalesce(a.scheduled_at, a.occurred_at) desc, a.id", "a.id"),
+        limit,
     )
     .await
 }

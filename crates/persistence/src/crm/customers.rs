@@ -6,7 +6,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_page, SqlSort},
+    list::{contains_pattern, fetch_all, fetch_page, SqlSort},
     DbError, Page, Tx,
 };
 
@@ -107,6 +107,25 @@ pub async fn list(
         sort,
         ("c.created_at desc, c.id", "c.id"),
         page,
+    )
+    .await
+}
+
+/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
+pub async fn export(
+    tx: &mut Tx,
+    filter: &CustomerFilter,
+    sort: &[SqlSort],
+    limit: i64,
+) -> Result<Page<CustomerRow>, DbError> {
+    fetch_all(
+        tx,
+        "customers c",
+        SELECT_CUSTOMER,
+        |query| push_filter(query, filter),
+        sort,
+        ("c.created_at desc, c.id", "c.id"),
+        limit,
     )
     .await
 }

@@ -6,7 +6,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_page, push_day_range, push_order, SqlSort},
+    list::{contains_pattern, fetch_all, fetch_page, push_day_range, SqlSort},
     DbError, Page, Tx,
 };
 
@@ -178,36 +178,23 @@ pub async fn list(
     .await
 }
 
-fn default_order(sort: &[SqlSort]) -> &'static str {
-    if sort.is_empty() {
-        "l.created_at desc, l.id desc"
-    } else {
-        "l.id desc"
-    }
-}
-
-/// Every lead matching `filter` (for exports), at most `limit` rows; the count says
-/// whether there were more.
+/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
 pub async fn export(
     tx: &mut Tx,
     filter: &LeadFilter,
     sort: &[SqlSort],
     limit: i64,
 ) -> Result<Page<LeadRow>, DbError> {
-    let mut count = QueryBuilder::new("select count(*) from leads l");
-    push_filter(&mut count, filter);
-    let total: i64 = count.build_query_scalar().fetch_one(&mut **tx).await?;
-    if total > limit {
-        return Ok(Page {
-            rows: Vec::new(),
-            total,
-        });
-    }
-    let mut query = QueryBuilder::new(SELECT_LEAD);
-    push_filter(&mut query, filter);
-    push_order(&mut query, sort, default_order(sort));
-    let rows = query.build_query_as().fetch_all(&mut **tx).await?;
-    Ok(Page { rows, total })
+    fetch_all(
+        tx,
+        "leads l",
+        SELECT_LEAD,
+        |query| push_filter(query, filter),
+        sort,
+        ("l.created_at desc, l.id desc", "l.id desc"),
+        limit,
+    )
+    .await
 }
 
 /// A lead by id, deleted or not; [`DbError::NotFound`] when invisible to the caller.

@@ -7,7 +7,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_page, SqlSort},
+    list::{contains_pattern, fetch_all, fetch_page, SqlSort},
     DbError, Page, Tx,
 };
 
@@ -125,6 +125,25 @@ pub async fn list(
         sort,
         ("p.updated_at desc, p.id", "p.id"),
         page,
+    )
+    .await
+}
+
+/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
+pub async fn export(
+    tx: &mut Tx,
+    filter: &ProspectFilter,
+    sort: &[SqlSort],
+    limit: i64,
+) -> Result<Page<ProspectRow>, DbError> {
+    fetch_all(
+        tx,
+        "prospects p",
+        SELECT_PROSPECT,
+        |query| push_filter(query, filter),
+        sort,
+        ("p.updated_at desc, p.id", "p.id"),
+        limit,
     )
     .await
 }

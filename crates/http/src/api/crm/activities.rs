@@ -112,6 +112,43 @@ pub struct ActivityQuery {
     pub sort: Option<String>,
 }
 
+impl ActivityQuery {
+    pub fn filter(&self, user: &persistence::UserPrincipal) -> ApiResult<ActivityFilter> {
+        let types = self
+            .activity_type
+            .as_deref()
+            .map(|raw| {
+                raw.split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| {
+                        if t == "system" {
+                            Ok(t.to_owned())
+                        } else {
+                            t.parse::<ActivityType>()
+                                .map(|a| a.as_str().to_owned())
+                                .map_err(|m| ApiError::validation("type", m))
+                        }
+                    })
+                    .collect::<ApiResult<Vec<_>>>()
+            })
+            .transpose()?
+            .unwrap_or_default();
+        Ok(ActivityFilter {
+            q: text(self.q.clone()),
+            activity_type: types,
+            owner_user_id: owner_filter("owner", self.owner.as_deref(), user.id)?,
+            customer_id: self.customer_id,
+            prospect_id: self.prospect_id,
+            lead_id: self.lead_id,
+            from: self.from,
+            to: self.to,
+            include_system: self.include_system.unwrap_or(true),
+            deleted: self.deleted.unwrap_or(false),
+        })
+    }
+}
+
 /// Lists activities in the caller's scope.
 #[utoipa::path(
     tag = "crm",
@@ -132,41 +169,9 @@ pub async fn list_activities(
 ) -> ApiResult<web::Json<ListBody<Activity>>> {
     let UserTx { mut tx, user } = ctx;
     require_crm(&user)?;
-    let query = query.into_inner();
     let page = page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), activities::SORT)?;
-    let types = query
-        .activity_type
-        .as_deref()
-        .map(|raw| {
-            raw.split(',')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|t| {
-                    if t == "system" {
-                        Ok(t.to_owned())
-                    } else {
-                        t.parse::<ActivityType>()
-                            .map(|a| a.as_str().to_owned())
-                            .map_err(|m| ApiError::validation("type", m))
-                    }
-                })
-                .collect::<ApiResult<Vec<_>>>()
-        })
-        .transpose()?
-        .unwrap_or_default();
-    let filter = ActivityFilter {
-        q: text(query.q),
-        activity_type: types,
-        owner_user_id: owner_filter("owner", query.owner.as_deref(), user.id)?,
-        customer_id: query.customer_id,
-        prospect_id: query.prospect_id,
-        lead_id: query.lead_id,
-        from: query.from,
-        to: query.to,
-        include_system: query.include_system.unwrap_or(true),
-        deleted: query.deleted.unwrap_or(false),
-    };
+    let filter = query.filter(&user)?;
     let rows = activities::list(&mut tx, &filter, page, &sort).await?;
     persistence::commit(tx).await?;
     Ok(web::Json(ListBody::new(rows, page, Activity::from)))
@@ -441,4 +446,28 @@ pub async fn delete_activity(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<Http
     activities::set_deleted(&mut tx, id.into_inner(), true).await?;
     persistence::commit(tx).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Restores a soft-deleted activity (managers).
+#[utoipa::path(
+    tag = "crm",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Activity id")),
+    responses(
+        (status = 200, description = "The restored activity", body = Activity),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Only managers restore", body = ErrorBody),
+        (status = 404, description = "No such deleted activity in your scope", body = ErrorBody),
+    )
+)]
+#[post("/activities/{id}/restore")]
+#[tracing::instrument(name = "POST /activities/{id}/restore", skip_all)]
+pub async fn restore_activity(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<web::Json<Activity>> {
+    let UserTx { mut tx, user } = ctx;
+    require_role(&user, CrmAccess::manages)?;
+    let id = id.into_inner();
+    activities::set_deleted(&mut tx, id, false).await?;
+    let row = activities::get(&mut tx, id).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(row.into()))
 }

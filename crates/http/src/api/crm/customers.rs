@@ -94,6 +94,19 @@ pub struct CustomerQuery {
     pub sort: Option<String>,
 }
 
+impl CustomerQuery {
+    pub fn filter(&self, user: &persistence::UserPrincipal) -> ApiResult<CustomerFilter> {
+        let q = text(self.q.clone());
+        Ok(CustomerFilter {
+            q_phone: phone_query(q.as_deref()),
+            q,
+            owner_user_id: owner_filter("owner", self.owner.as_deref(), user.id)?,
+            city: text(self.city.clone()),
+            deleted: self.deleted.unwrap_or(false),
+        })
+    }
+}
+
 /// Lists customers in the caller's scope.
 #[utoipa::path(
     tag = "crm",
@@ -114,17 +127,9 @@ pub async fn list_customers(
 ) -> ApiResult<web::Json<ListBody<Customer>>> {
     let UserTx { mut tx, user } = ctx;
     require_crm(&user)?;
-    let query = query.into_inner();
     let page = page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), customers::SORT)?;
-    let q = text(query.q);
-    let filter = CustomerFilter {
-        q_phone: phone_query(q.as_deref()),
-        q,
-        owner_user_id: owner_filter("owner", query.owner.as_deref(), user.id)?,
-        city: text(query.city),
-        deleted: query.deleted.unwrap_or(false),
-    };
+    let filter = query.filter(&user)?;
     let rows = customers::list(&mut tx, &filter, page, &sort).await?;
     persistence::commit(tx).await?;
     Ok(web::Json(ListBody::new(rows, page, Customer::from)))

@@ -1,10 +1,17 @@
-//! EXP-1 for CRM: the lead list as .xlsx with the list's own filters and sort.
+//! EXP-1 for CRM: leads, customers, prospects and activities as .xlsx with the lists'
+//! own filters and sort (paging ignored, soft-deleted rows left out unless asked for).
 
 use actix_web::{get, web, HttpResponse};
-use persistence::crm::leads::{self, LeadRow};
+use persistence::{
+    crm::{activities, customers, leads, prospects},
+    Page, UserPrincipal,
+};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::{leads::LeadQuery, require_crm, sql_sort};
+use super::{
+    activities::ActivityQuery, customers::CustomerQuery, leads::LeadQuery,
+    prospects::ProspectQuery, require_crm, sql_sort,
+};
 use crate::{
     error::{ApiError, ApiResult, ErrorBody},
     extract::UserTx,
@@ -15,43 +22,57 @@ pub const EXPORT_LIMIT: i64 = 100_000;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Exports the leads matching the same filters as `GET /leads` (paging ignored) as an
-/// .xlsx workbook. Soft-deleted leads are left out unless `deleted=true`.
-#[utoipa::path(
-    tag = "crm",
-    security(("bearer" = [])),
-    params(LeadQuery),
-    responses(
-        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "No CRM access", body = ErrorBody),
-        (status = 422, description = "Invalid filters, or more rows than one export holds", body = ErrorBody),
-    )
-)]
-#[get("/exports/leads")]
-#[tracing::instrument(name = "GET /exports/leads", skip_all)]
-pub async fn export_leads(ctx: UserTx, query: web::Query<LeadQuery>) -> ApiResult<HttpResponse> {
-    let UserTx { mut tx, user } = ctx;
-    require_crm(&user)?;
-    let sort = sql_sort(query.sort.as_deref(), leads::SORT)?;
-    let filter = query.filter(&user)?;
-    let page = leads::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
-    persistence::commit(tx).await?;
+fn text(value: Option<&str>) -> String {
+    value.unwrap_or_default().to_owned()
+}
+
+/// The workbook of one sheet: a bold header row, then the rows.
+fn workbook(
+    sheet_name: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name)?;
+    let bold = Format::new().set_bold();
+    for (col, header) in (0u16..).zip(headers) {
+        sheet.write_string_with_format(0, col, *header, &bold)?;
+    }
+    for (row_no, row) in (1u32..).zip(rows) {
+        for (col, value) in (0u16..).zip(row) {
+            sheet.write_string(row_no, col, value)?;
+        }
+    }
+    sheet.autofit();
+    book.save_to_buffer()
+}
+
+/// Turns an export's rows into the download, or 422 when too many rows match.
+async fn respond<T: Send + 'static>(
+    resource: &'static str,
+    sheet_name: &'static str,
+    headers: &'static [&'static str],
+    page: Page<T>,
+    cells: fn(&T) -> Vec<String>,
+) -> ApiResult<HttpResponse> {
     if page.total > EXPORT_LIMIT {
         return Err(ApiError::validation(
             "filters",
             format!(
-                "{} leads match; one export holds at most {EXPORT_LIMIT}: narrow the filters",
+                "{} rows match; one export holds at most {EXPORT_LIMIT}: narrow the filters",
                 page.total
             ),
         ));
     }
-    let rows = page.rows;
-    let bytes = web::block(move || workbook(&rows))
-        .await
-        .map_err(|err| ApiError::Internal(err.to_string()))?
-        .map_err(|err| ApiError::Internal(err.to_string()))?;
-    let name = format!("leads-{}.xlsx", domain::jakarta_today());
+    let bytes = web::block(move || {
+        let rows: Vec<Vec<String>> = page.rows.iter().map(cells).collect();
+        workbook(sheet_name, headers, &rows)
+    })
+    .await
+    .map_err(|err| ApiError::Internal(err.to_string()))?
+    .map_err(|err| ApiError::Internal(err.to_string()))?;
+    let name = format!("{resource}-{}.xlsx", domain::jakarta_today());
     Ok(HttpResponse::Ok()
         .content_type(XLSX)
         .insert_header((
@@ -61,7 +82,11 @@ pub async fn export_leads(ctx: UserTx, query: web::Query<LeadQuery>) -> ApiResul
         .body(bytes))
 }
 
-const HEADERS: [&str; 17] = [
+fn begin(user: &UserPrincipal) -> ApiResult<()> {
+    require_crm(user)
+}
+
+const LEAD_HEADERS: &[&str] = &[
     "Lead code",
     "Created (UTC)",
     "Status",
@@ -81,38 +106,217 @@ const HEADERS: [&str; 17] = [
     "UTM campaign",
 ];
 
-fn workbook(rows: &[LeadRow]) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Leads")?;
-    let bold = Format::new().set_bold();
-    for (col, header) in (0u16..).zip(HEADERS) {
-        sheet.write_string_with_format(0, col, header, &bold)?;
-    }
-    for (row_no, lead) in (1u32..).zip(rows) {
-        let cells: [String; 17] = [
-            lead.lead_code.clone(),
-            lead.created_at.format("%Y-%m-%d %H:%M").to_string(),
-            lead.status.clone(),
-            lead.channel.clone(),
-            lead.company_name.clone().unwrap_or_default(),
-            lead.contact_name.clone(),
-            lead.email.clone().unwrap_or_default(),
-            lead.phone.clone().unwrap_or_default(),
-            lead.npwp.clone().unwrap_or_default(),
-            lead.customer_code.clone().unwrap_or_default(),
-            lead.customer_name.clone().unwrap_or_default(),
-            lead.stage.clone().unwrap_or_default(),
-            lead.sales_owner_name.clone().unwrap_or_default(),
-            lead.marketing_owner_name.clone().unwrap_or_default(),
-            if lead.need_rfq { "yes" } else { "no" }.to_owned(),
-            lead.ticket_code.clone().unwrap_or_default(),
-            lead.utm_campaign.clone().unwrap_or_default(),
-        ];
-        for (col, value) in (0u16..).zip(cells.iter()) {
-            sheet.write_string(row_no, col, value)?;
-        }
-    }
-    sheet.autofit();
-    book.save_to_buffer()
+/// Exports the leads matching the filters of `GET /leads`.
+#[utoipa::path(
+    tag = "crm",
+    security(("bearer" = [])),
+    params(LeadQuery),
+    responses(
+        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "No CRM access", body = ErrorBody),
+        (status = 422, description = "Invalid filters, or more rows than one export holds", body = ErrorBody),
+    )
+)]
+#[get("/exports/leads")]
+#[tracing::instrument(name = "GET /exports/leads", skip_all)]
+pub async fn export_leads(ctx: UserTx, query: web::Query<LeadQuery>) -> ApiResult<HttpResponse> {
+    let UserTx { mut tx, user } = ctx;
+    begin(&user)?;
+    let sort = sql_sort(query.sort.as_deref(), leads::SORT)?;
+    let filter = query.filter(&user)?;
+    let page = leads::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    persistence::commit(tx).await?;
+    respond("leads", "Leads", LEAD_HEADERS, page, |l| {
+        vec![
+            l.lead_code.clone(),
+            l.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            l.status.clone(),
+            l.channel.clone(),
+            text(l.company_name.as_deref()),
+            l.contact_name.clone(),
+            text(l.email.as_deref()),
+            text(l.phone.as_deref()),
+            text(l.npwp.as_deref()),
+            text(l.customer_code.as_deref()),
+            text(l.customer_name.as_deref()),
+            text(l.stage.as_deref()),
+            text(l.sales_owner_name.as_deref()),
+            text(l.marketing_owner_name.as_deref()),
+            if l.need_rfq { "yes" } else { "no" }.to_owned(),
+            text(l.ticket_code.as_deref()),
+            text(l.utm_campaign.as_deref()),
+        ]
+    })
+    .await
+}
+
+const CUSTOMER_HEADERS: &[&str] = &[
+    "Customer code",
+    "Company",
+    "NPWP",
+    "E-mail",
+    "Phone",
+    "Contact",
+    "City",
+    "Owner",
+    "Leads",
+    "Open prospects",
+    "Created (UTC)",
+];
+
+/// Exports the customers matching the filters of `GET /customers`.
+#[utoipa::path(
+    tag = "crm",
+    security(("bearer" = [])),
+    params(CustomerQuery),
+    responses(
+        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "No CRM access", body = ErrorBody),
+        (status = 422, description = "Invalid filters, or more rows than one export holds", body = ErrorBody),
+    )
+)]
+#[get("/exports/customers")]
+#[tracing::instrument(name = "GET /exports/customers", skip_all)]
+pub async fn export_customers(
+    ctx: UserTx,
+    query: web::Query<CustomerQuery>,
+) -> ApiResult<HttpResponse> {
+    let UserTx { mut tx, user } = ctx;
+    begin(&user)?;
+    let sort = sql_sort(query.sort.as_deref(), customers::SORT)?;
+    let filter = query.filter(&user)?;
+    let page = customers::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    persistence::commit(tx).await?;
+    respond("customers", "Customers", CUSTOMER_HEADERS, page, |c| {
+        vec![
+            c.customer_code.clone(),
+            c.company_name.clone(),
+            text(c.npwp.as_deref()),
+            text(c.email.as_deref()),
+            text(c.phone.as_deref()),
+            text(c.contact_name.as_deref()),
+            text(c.city.as_deref()),
+            text(c.owner_name.as_deref()),
+            c.lead_count.to_string(),
+            c.open_prospects.to_string(),
+            c.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        ]
+    })
+    .await
+}
+
+const PROSPECT_HEADERS: &[&str] = &[
+    "Prospect code",
+    "Customer",
+    "Owner",
+    "Stage",
+    "Probability %",
+    "Expected value",
+    "Weighted value",
+    "Expected close",
+    "Lost reason",
+    "Stage changed (UTC)",
+];
+
+/// Exports the prospects matching the filters of `GET /prospects`.
+#[utoipa::path(
+    tag = "crm",
+    security(("bearer" = [])),
+    params(ProspectQuery),
+    responses(
+        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "No CRM access", body = ErrorBody),
+        (status = 422, description = "Invalid filters, or more rows than one export holds", body = ErrorBody),
+    )
+)]
+#[get("/exports/prospects")]
+#[tracing::instrument(name = "GET /exports/prospects", skip_all)]
+pub async fn export_prospects(
+    ctx: UserTx,
+    query: web::Query<ProspectQuery>,
+) -> ApiResult<HttpResponse> {
+    let UserTx { mut tx, user } = ctx;
+    begin(&user)?;
+    let sort = sql_sort(query.sort.as_deref(), prospects::SORT)?;
+    let filter = query.filter(&user)?;
+    let page = prospects::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    persistence::commit(tx).await?;
+    respond("prospects", "Prospects", PROSPECT_HEADERS, page, |p| {
+        vec![
+            p.prospect_code.clone(),
+            text(p.customer_name.as_deref()),
+            text(p.owner_name.as_deref()),
+            p.stage.clone(),
+            p.probability.clone(),
+            p.expected_value.clone(),
+            p.weighted_value.clone(),
+            p.expected_close_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            text(p.lost_reason.as_deref()),
+            p.stage_changed_at.format("%Y-%m-%d %H:%M").to_string(),
+        ]
+    })
+    .await
+}
+
+const ACTIVITY_HEADERS: &[&str] = &[
+    "When (UTC)",
+    "Type",
+    "Subject",
+    "Notes",
+    "Customer",
+    "Owner",
+    "Latitude",
+    "Longitude",
+    "Distance (m)",
+    "Next action",
+];
+
+/// Exports the activities matching the filters of `GET /activities`.
+#[utoipa::path(
+    tag = "crm",
+    security(("bearer" = [])),
+    params(ActivityQuery),
+    responses(
+        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "No CRM access", body = ErrorBody),
+        (status = 422, description = "Invalid filters, or more rows than one export holds", body = ErrorBody),
+    )
+)]
+#[get("/exports/activities")]
+#[tracing::instrument(name = "GET /exports/activities", skip_all)]
+pub async fn export_activities(
+    ctx: UserTx,
+    query: web::Query<ActivityQuery>,
+) -> ApiResult<HttpResponse> {
+    let UserTx { mut tx, user } = ctx;
+    begin(&user)?;
+    let sort = sql_sort(query.sort.as_deref(), activities::SORT)?;
+    let filter = query.filter(&user)?;
+    let page = activities::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    persistence::commit(tx).await?;
+    respond("activities", "Activities", ACTIVITY_HEADERS, page, |a| {
+        let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        vec![
+            a.scheduled_at
+                .unwrap_or(a.occurred_at)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+            a.activity_type.clone(),
+            a.subject.clone(),
+            a.notes.clone(),
+            text(a.customer_name.as_deref()),
+            text(a.owner_name.as_deref()),
+            number(a.latitude),
+            number(a.longitude),
+            number(a.distance_m),
+            text(a.next_action.as_deref()),
+        ]
+    })
+    .await
 }

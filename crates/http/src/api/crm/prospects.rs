@@ -1,6 +1,6 @@
 //! Prospects (CRM-3): lists, detail with stage history, edits, stage changes.
 
-use actix_web::{delete, get, patch, web, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
     crm::{CrmAccess, Stage},
@@ -100,6 +100,21 @@ pub struct ProspectQuery {
     pub sort: Option<String>,
 }
 
+impl ProspectQuery {
+    pub fn filter(&self, user: &persistence::UserPrincipal) -> ApiResult<ProspectFilter> {
+        Ok(ProspectFilter {
+            q: text(self.q.clone()),
+            stage: enum_list::<Stage>("stage", self.stage.as_deref(), Stage::as_str)?,
+            owner_user_id: owner_filter("owner", self.owner.as_deref(), user.id)?,
+            customer_id: self.customer_id,
+            unassigned: self.unassigned,
+            close_from: self.close_from,
+            close_to: self.close_to,
+            deleted: self.deleted.unwrap_or(false),
+        })
+    }
+}
+
 /// Lists prospects in the caller's scope.
 #[utoipa::path(
     tag = "crm",
@@ -120,19 +135,9 @@ pub async fn list_prospects(
 ) -> ApiResult<web::Json<ListBody<Prospect>>> {
     let UserTx { mut tx, user } = ctx;
     require_crm(&user)?;
-    let query = query.into_inner();
     let page = page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), prospects::SORT)?;
-    let filter = ProspectFilter {
-        q: text(query.q),
-        stage: enum_list::<Stage>("stage", query.stage.as_deref(), Stage::as_str)?,
-        owner_user_id: owner_filter("owner", query.owner.as_deref(), user.id)?,
-        customer_id: query.customer_id,
-        unassigned: query.unassigned,
-        close_from: query.close_from,
-        close_to: query.close_to,
-        deleted: query.deleted.unwrap_or(false),
-    };
+    let filter = query.filter(&user)?;
     let rows = prospects::list(&mut tx, &filter, page, &sort).await?;
     persistence::commit(tx).await?;
     Ok(web::Json(ListBody::new(rows, page, Prospect::from)))
@@ -343,4 +348,31 @@ pub async fn delete_prospect(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<Http
     prospects::set_deleted(&mut tx, id.into_inner(), true).await?;
     persistence::commit(tx).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Restores a soft-deleted prospect (managers).
+#[utoipa::path(
+    tag = "crm",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Prospect id")),
+    responses(
+        (status = 200, description = "The restored prospect", body = ProspectDetail),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Only managers restore", body = ErrorBody),
+        (status = 404, description = "No such deleted prospect in your scope", body = ErrorBody),
+    )
+)]
+#[post("/prospects/{id}/restore")]
+#[tracing::instrument(name = "POST /prospects/{id}/restore", skip_all)]
+pub async fn restore_prospect(
+    ctx: UserTx,
+    id: web::Path<Uuid>,
+) -> ApiResult<web::Json<ProspectDetail>> {
+    let UserTx { mut tx, user } = ctx;
+    require_role(&user, CrmAccess::manages)?;
+    let id = id.into_inner();
+    prospects::set_deleted(&mut tx, id, false).await?;
+    let detail = load_detail(&mut tx, id).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(detail))
 }
