@@ -1036,3 +1036,113 @@ async fn customers_prospects_and_activities_export_their_filtered_rows() {
         1
     );
 }
+
+#[tokio::test]
+async fn customer_360_holds_documents_and_identifier_clashes_are_409() {
+    let app = TestApp::spawn().await;
+    let sales = app.user(Role::Salesperson).await;
+    let first = create_lead(
+        &app,
+        &sales,
+        json!({"company_name": "PT Dokumen", "contact_name": "D", "channel": "web", "npwp": "01.111.222.3-444.000"}),
+    )
+    .await;
+    let second = create_lead(
+        &app,
+        &sales,
+        json!({"company_name": "PT Lain Lagi", "contact_name": "E", "channel": "web"}),
+    )
+    .await;
+    let customer = first["customer_id"].as_str().unwrap().to_owned();
+    // Giving the second customer the first one's NPWP is a conflict, not a silent duplicate.
+    let clash = app
+        .request(
+            Method::PATCH,
+            &format!(
+                "/api/v1/customers/{}",
+                second["customer_id"].as_str().unwrap()
+            ),
+            Some(&sales.token),
+            Some(json!({"npwp": "011112223444000"})),
+        )
+        .await;
+    assert_eq!(clash.status(), 409);
+    assert!(body(clash).await["details"]["npwp"].is_array());
+
+    let pdf = b"%PDF-1.4 kontrak".to_vec();
+    let upload = app
+        .client
+        .post(app.url("/api/v1/files?bucket=customer-documents&name=kontrak.pdf"))
+        .bearer_auth(&sales.token)
+        .header("content-type", "application/pdf")
+        .body(pdf.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(upload.status(), 201);
+    let file = body(upload).await["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/customers/{customer}/documents");
+    let attached = app
+        .post(
+            &path,
+            &sales.token,
+            json!({"file_id": file, "title": "Kontrak 2026"}),
+        )
+        .await;
+    assert_eq!(attached.status(), 201);
+    let again = app
+        .post(
+            &path,
+            &sales.token,
+            json!({"file_id": file, "title": "Lagi"}),
+        )
+        .await;
+    assert_eq!(again.status(), 409);
+
+    let view = body(
+        app.get(&format!("/api/v1/customers/{customer}"), &sales.token)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        view["customer"]["customer_code"].as_str().unwrap().len(),
+        "CUST-2026-000001".len()
+    );
+    assert_eq!(view["documents"][0]["title"], "Kontrak 2026");
+    assert_eq!(view["leads"].as_array().unwrap().len(), 1);
+    assert_eq!(view["prospects"].as_array().unwrap().len(), 1);
+    let timeline = body(
+        app.get(
+            &format!("/api/v1/customers/{customer}/timeline"),
+            &sales.token,
+        )
+        .await,
+    )
+    .await;
+    assert!(timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "lead"));
+
+    // A salesperson of another team neither sees the customer nor its document.
+    let other = app.user(Role::Salesperson).await;
+    assert_eq!(
+        app.get(&format!("/api/v1/customers/{customer}"), &other.token)
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/files/{file}"), &other.token)
+            .await
+            .status(),
+        404
+    );
+    let director = app.user(Role::Director).await;
+    let download = app
+        .get(&format!("/api/v1/files/{file}"), &director.token)
+        .await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.bytes().await.unwrap().to_vec(), pdf);
+}

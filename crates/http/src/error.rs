@@ -190,6 +190,48 @@ const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     ("api_keys_key_hash_key", "key", "already exists", true),
+    (
+        "customers_npwp_key",
+        "npwp",
+        "already belongs to another customer (merge the two instead)",
+        true,
+    ),
+    (
+        "customers_email_key",
+        "email",
+        "already belongs to another customer (merge the two instead)",
+        true,
+    ),
+    (
+        "customers_phone_key",
+        "phone",
+        "already belongs to another customer (merge the two instead)",
+        true,
+    ),
+    (
+        "customers_company_key_key",
+        "company_name",
+        "is already the name of another customer (merge the two instead)",
+        true,
+    ),
+    (
+        "customer_documents_file_key",
+        "file_id",
+        "is already attached to a customer",
+        true,
+    ),
+    (
+        "prospects_lost_needs_reason",
+        "lost_reason",
+        "is required when the stage is lost",
+        false,
+    ),
+    (
+        "tickets_lost_needs_reason",
+        "close_reason",
+        "is required for a lost inquiry",
+        false,
+    ),
 ];
 
 fn constraint_error(constraint: &str) -> Option<ApiError> {

@@ -296,6 +296,23 @@ export interface paths {
         patch: operations["update_customer"];
         trace?: never;
     };
+    "/api/v1/customers/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attaches an uploaded document to a customer (CRM-8). */
+        post: operations["add_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/timeline": {
         parameters: {
             query?: never;
@@ -882,6 +899,14 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        AddDocumentRequest: {
+            /**
+             * Format: uuid
+             * @description A file you uploaded with `POST /files?bucket=customer-documents`.
+             */
+            file_id?: string | null;
+            title?: string | null;
+        };
         ApiKey: {
             /** Format: date-time */
             created_at: string;
@@ -1131,9 +1156,29 @@ export interface components {
         Customer360: {
             activities: components["schemas"]["Activity"][];
             customer: components["schemas"]["Customer"];
+            /** @description Documents in bucket `customer-documents`; download through `GET /files/{file_id}`. */
+            documents: components["schemas"]["CustomerDocument"][];
+            /** @description Invoices and AR arrive with the DSO module; empty until then. */
+            invoices: Record<string, never>[];
             leads: components["schemas"]["Lead"][];
             prospects: components["schemas"]["Prospect"][];
             tickets: components["schemas"]["CustomerTicket"][];
+        };
+        CustomerDocument: {
+            content_type?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            file_id: string;
+            /** Format: uuid */
+            id: string;
+            original_name?: string | null;
+            /** Format: int64 */
+            size_bytes?: number | null;
+            title: string;
+            /** Format: uuid */
+            uploaded_by?: string | null;
+            uploaded_by_name?: string | null;
         };
         CustomerTicket: {
             /** Format: date-time */
@@ -3209,6 +3254,78 @@ export interface operations {
                 };
             };
             /** @description Another customer has this identifier */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDocument"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed to add documents */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such customer in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The file is already attached */
             409: {
                 headers: {
                     [name: string]: unknown;

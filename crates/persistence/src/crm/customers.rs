@@ -315,3 +315,55 @@ pub async fn tickets(tx: &mut Tx, id: Uuid) -> Result<Vec<CustomerTicketRow>, Db
     .fetch_all(&mut **tx)
     .await?)
 }
+
+#[derive(Debug, Clone, FromRow)]
+pub struct DocumentRow {
+    pub id: Uuid,
+    pub file_id: Uuid,
+    pub title: String,
+    pub original_name: Option<String>,
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub uploaded_by: Option<Uuid>,
+    pub uploaded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+const SELECT_DOCUMENT: &str = "select d.id, d.file_id, d.title, f.original_name, f.content_type, \
+        f.size_bytes, d.uploaded_by, pr.full_name as uploaded_by_name, d.created_at \
+   from customer_documents d \
+   left join files f on f.id = d.file_id \
+   left join profiles pr on pr.id = d.uploaded_by";
+
+/// The documents of a customer (CRM-8), newest first.
+pub async fn documents(tx: &mut Tx, customer_id: Uuid) -> Result<Vec<DocumentRow>, DbError> {
+    let sql =
+        format!("{SELECT_DOCUMENT} where d.customer_id = $1 order by d.created_at desc limit 200");
+    Ok(sqlx::query_as(&sql)
+        .bind(customer_id)
+        .fetch_all(&mut **tx)
+        .await?)
+}
+
+/// Attaches an uploaded file to a customer; RLS checks that the caller sees the customer
+/// and uploaded the file to `customer-documents`.
+pub async fn add_document(
+    tx: &mut Tx,
+    customer_id: Uuid,
+    file_id: Uuid,
+    title: &str,
+    by: Uuid,
+) -> Result<DocumentRow, DbError> {
+    let id: Uuid = sqlx::query_scalar(
+        "insert into customer_documents (customer_id, file_id, title, uploaded_by) \
+         values ($1, $2, $3, $4) returning id",
+    )
+    .bind(customer_id)
+    .bind(file_id)
+    .bind(title)
+    .bind(by)
+    .fetch_one(&mut **tx)
+    .await?;
+    let sql = format!("{SELECT_DOCUMENT} where d.id = $1");
+    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+}

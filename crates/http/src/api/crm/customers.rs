@@ -144,6 +144,40 @@ pub struct Customer360 {
     pub leads: Vec<Lead>,
     pub activities: Vec<Activity>,
     pub tickets: Vec<CustomerTicket>,
+    /// Documents in bucket `customer-documents`; download through `GET /files/{file_id}`.
+    pub documents: Vec<CustomerDocument>,
+    /// Invoices and AR arrive with the DSO module; empty until then.
+    #[schema(value_type = Vec<Object>)]
+    pub invoices: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CustomerDocument {
+    pub id: Uuid,
+    pub file_id: Uuid,
+    pub title: String,
+    pub original_name: Option<String>,
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub uploaded_by: Option<Uuid>,
+    pub uploaded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<customers::DocumentRow> for CustomerDocument {
+    fn from(r: customers::DocumentRow) -> Self {
+        Self {
+            id: r.id,
+            file_id: r.file_id,
+            title: r.title,
+            original_name: r.original_name,
+            content_type: r.content_type,
+            size_bytes: r.size_bytes,
+            uploaded_by: r.uploaded_by,
+            uploaded_by_name: r.uploaded_by_name,
+            created_at: r.created_at,
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -216,6 +250,7 @@ pub async fn get_customer(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<web::Js
     )
     .await?;
     let tickets = customer_tickets(&mut tx, id).await?;
+    let documents = customers::documents(&mut tx, id).await?;
     persistence::commit(tx).await?;
     Ok(web::Json(Customer360 {
         customer: customer.into(),
@@ -223,6 +258,8 @@ pub async fn get_customer(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<web::Js
         leads: leads.rows.into_iter().map(Lead::from).collect(),
         activities: activities.rows.into_iter().map(Activity::from).collect(),
         tickets,
+        documents: documents.into_iter().map(CustomerDocument::from).collect(),
+        invoices: Vec::new(),
     }))
 }
 
@@ -519,4 +556,60 @@ pub async fn merge_customers(
     let row = customers::get(&mut tx, winner).await?;
     persistence::commit(tx).await?;
     Ok(HttpResponse::Ok().json(Customer::from(row)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddDocumentRequest {
+    /// A file you uploaded with `POST /files?bucket=customer-documents`.
+    pub file_id: Option<Uuid>,
+    pub title: Option<String>,
+}
+
+/// Attaches an uploaded document to a customer (CRM-8).
+#[utoipa::path(
+    tag = "crm",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Customer id")),
+    request_body = AddDocumentRequest,
+    responses(
+        (status = 201, description = "Attached", body = CustomerDocument),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not allowed to add documents", body = ErrorBody),
+        (status = 404, description = "No such customer in your scope", body = ErrorBody),
+        (status = 409, description = "The file is already attached", body = ErrorBody),
+        (status = 422, description = "Invalid fields", body = ErrorBody),
+    )
+)]
+#[post("/customers/{id}/documents")]
+#[tracing::instrument(name = "POST /customers/{id}/documents", skip_all)]
+pub async fn add_document(
+    ctx: UserTx,
+    id: web::Path<Uuid>,
+    body: ValidJson<AddDocumentRequest>,
+) -> ApiResult<HttpResponse> {
+    let UserTx { mut tx, user } = ctx;
+    require_role(&user, CrmAccess::logs_activities)?;
+    let b = body.value;
+    let mut errors = FieldErrors::new();
+    let title = bounded(&mut errors, "title", b.title, 200, true);
+    if b.file_id.is_none() {
+        errors.add("file_id", "is required");
+    }
+    errors.into_result().map_err(ApiError::Validation)?;
+    let (Some(title), Some(file_id)) = (title, b.file_id) else {
+        return Err(ApiError::Internal("document invariant".to_owned()));
+    };
+    let id = id.into_inner();
+    customers::get(&mut tx, id).await?;
+    let file = persistence::files::get(&mut tx, file_id).await.ok();
+    if file.is_none_or(|f| f.bucket != "customer-documents" || f.uploaded_by != Some(user.id)) {
+        return Err(ApiError::validation(
+            "file_id",
+            "must be a file you uploaded to customer-documents",
+        ));
+    }
+    let row = customers::add_document(&mut tx, id, file_id, &title, user.id).await?;
+    persistence::commit(tx).await?;
+    Ok(HttpResponse::Created().json(CustomerDocument::from(row)))
 }
