@@ -35,6 +35,9 @@ const ComingSoonPage = lazyRouteComponent(() => import("@/features/placeholder/c
 const ProfilePage = lazyRouteComponent(() => import("@/features/profile/profile-page"));
 const UsersPage = lazyRouteComponent(() => import("@/features/users/users-page"));
 const ApiKeysPage = lazyRouteComponent(() => import("@/features/api-keys/api-keys-page"));
+const TicketingHomePage = lazyRouteComponent(
+  () => import("@/features/ticketing/ticketing-home-page"),
+);
 
 function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
@@ -171,7 +174,7 @@ const ticketingRoute = createRoute({
 const ticketingIndexRoute = createRoute({
   getParentRoute: () => ticketingRoute,
   path: "/",
-  component: () => <ComingSoonPage module="ticketing" />,
+  component: TicketingHomePage,
 });
 
 const profileRoute = createRoute({
