@@ -6,6 +6,8 @@ mod api_keys;
 mod auth;
 mod conventions;
 mod crm;
+mod crm_analytics;
+mod notifications;
 mod openapi;
 mod platform;
 mod spa;

@@ -214,6 +214,7 @@ const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
         "is already the name of another customer (merge the two instead)",
         true,
     ),
+    ("products_code_key", "code", "is already used", true),
     (
         "customer_documents_file_key",
         "file_id",

@@ -27,6 +27,7 @@ use crate::{api, error::ErrorBody};
         (name = "crm", description = "Leads, customers, pipeline, activities and follow-ups (CRM)"),
         (name = "tickets", description = "Tickets and the RFQs Operations quote (TCK)"),
         (name = "files", description = "Uploads and downloads of stored files"),
+        (name = "notifications", description = "In-app notifications (NTF-1)"),
         (name = "ops", description = "Health and readiness"),
     )
 )]
@@ -100,6 +101,12 @@ pub(crate) fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(api::crm::prospects::restore_prospect)
         .service(api::crm::pipeline::get_pipeline)
         .service(api::crm::pipeline::get_forecast)
+        .service(api::crm::analytics::get_funnel)
+        .service(api::crm::analytics::get_conversion_by_channel)
+        .service(api::crm::analytics::get_leads_by_channel_month)
+        .service(api::crm::analytics::get_lead_sources)
+        .service(api::crm::analytics::get_ads_performance)
+        .service(api::crm::analytics::get_team_workload)
         .service(api::crm::activities::list_activities)
         .service(api::crm::activities::create_activity)
         .service(api::crm::activities::get_activity)
@@ -112,6 +119,17 @@ pub(crate) fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(api::crm::tasks::update_task)
         .service(api::crm::tasks::delete_task)
         .service(api::crm::tasks::get_calendar)
+        .service(api::crm::marketing::list_channels)
+        .service(api::crm::marketing::list_products)
+        .service(api::crm::marketing::create_product)
+        .service(api::crm::marketing::list_spend)
+        .service(api::crm::marketing::create_spend)
+        .service(api::crm::marketing::list_events)
+        .service(api::crm::marketing::create_event)
+        .service(api::notifications::list_notifications)
+        .service(api::notifications::unread_count)
+        .service(api::notifications::mark_all_read)
+        .service(api::notifications::mark_read)
         .service(api::files::upload_file)
         .service(api::files::download_file)
         .service(api::rfqs::list_rfqs)

@@ -18,6 +18,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod jobs;
 pub mod list;
+pub mod notifications;
 pub mod reference;
 pub mod tickets;
 pub mod users;

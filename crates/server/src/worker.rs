@@ -10,6 +10,9 @@ const POLL_INTERVAL: Duration = Duration::from_secs(5);
 const LEASE_SECONDS: i32 = 300;
 
 pub const PURGE_EXPIRED_CREDENTIALS: &str = "purge_expired_credentials";
+/// CRM-5: in-app reminders of due follow-ups, scheduled every minute.
+pub const TASK_REMINDERS: &str = "task_reminders";
+const REMINDER_BATCH: i64 = 500;
 
 /// Runs until the task is dropped.
 pub async fn run(db: Db) {
@@ -57,6 +60,16 @@ async fn schedule_periodic(db: &Db) -> Result<(), DbError> {
         hour,
     )
     .await?;
+    let minute = now.with_second(0).unwrap_or(now);
+    let dedup = format!("{TASK_REMINDERS}:{}", minute.format("%Y%m%d%H%M"));
+    jobs::enqueue(
+        &mut tx,
+        TASK_REMINDERS,
+        &serde_json::json!({}),
+        Some(&dedup),
+        minute,
+    )
+    .await?;
     persistence::commit(tx).await
 }
 
@@ -94,6 +107,13 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
                 removed,
                 "purged expired idempotency keys and refresh tokens"
             );
+            Ok(())
+        }
+        TASK_REMINDERS => {
+            let sent = persistence::notifications::send_task_reminders(tx, REMINDER_BATCH).await?;
+            if sent > 0 {
+                tracing::info!(sent, "sent follow-up reminders");
+            }
             Ok(())
         }
         other => Err(DbError::InvalidValue(format!("unknown job kind {other}"))),

@@ -227,6 +227,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lead channels and their aliases. */
+        get: operations["list_channels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/ads-performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ads performance per platform: spend, leads and cost per lead. */
+        get: operations["get_ads_performance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/conversion-by-channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conversion (won / leads) per channel, most leads first. */
+        get: operations["get_conversion_by_channel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel lead → contacted → qualified → won over the leads created in the range. */
+        get: operations["get_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/lead-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads per source group. */
+        get: operations["get_lead_sources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/leads-by-channel-month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads per channel per month (the 6-month trend), zero-filled. */
+        get: operations["get_leads_by_channel_month"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crm/team-workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Load and results per salesperson in the caller's scope. */
+        get: operations["get_team_workload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -571,6 +690,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Marketing events (campaigns, content, exhibitions…), newest first. */
+        get: operations["list_events"];
+        put?: never;
+        /** Records a marketing event. Accepts `Idempotency-Key`. */
+        post: operations["create_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ad spend entries, newest day first. */
+        get: operations["list_spend"];
+        put?: never;
+        /** Records ad spend of one platform and day. Accepts `Idempotency-Key`. */
+        post: operations["create_spend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all my notifications read. */
+        post: operations["mark_all_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unread count alone, for polling the bell. */
+        get: operations["unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of my notifications read. */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ops/rfqs": {
         parameters: {
             query?: never;
@@ -616,6 +839,24 @@ export interface paths {
         get: operations["get_pipeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Services and programs the company sells. */
+        get: operations["list_products"];
+        put?: never;
+        /** Adds a product (super_admin, marketing_manager). */
+        post: operations["create_product"];
         delete?: never;
         options?: never;
         head?: never;
@@ -907,6 +1148,23 @@ export interface components {
             file_id?: string | null;
             title?: string | null;
         };
+        AdsPlatform: {
+            /** Format: int64 */
+            clicks: number;
+            /** @description Cost per lead, decimal string; `null` without leads. */
+            cpl?: string | null;
+            /** Format: int64 */
+            impressions: number;
+            /**
+             * Format: int64
+             * @description Leads from the channels of this platform.
+             */
+            leads: number;
+            /** @description tiktok, instagram, meta or google. */
+            platform: string;
+            /** @description IDR, decimal string. */
+            spend: string;
+        };
         ApiKey: {
             /** Format: date-time */
             created_at: string;
@@ -987,6 +1245,40 @@ export interface components {
             /** @example qualification */
             stage?: string | null;
         };
+        Channel: {
+            /** @description tiktok, instagram, meta or google for paid channels. */
+            ads_platform?: string | null;
+            /** @description Values (UTM sources, form entries) that mean this channel. */
+            aliases: string[];
+            /** @example instagram_ads */
+            code: string;
+            is_active: boolean;
+            name: string;
+            /** @description organic, ads, referral, event or other. */
+            source_group: string;
+        };
+        ChannelConversion: {
+            channel: string;
+            channel_name: string;
+            /**
+             * Format: double
+             * @description won / leads in percent, one decimal.
+             */
+            conversion_pct: number;
+            /** Format: int64 */
+            leads: number;
+            /** @description organic, ads, referral, event or other. */
+            source_group: string;
+            /** Format: int64 */
+            won: number;
+        };
+        ChannelMonth: {
+            channel: string;
+            /** Format: int64 */
+            leads: number;
+            /** @example 2026-11 */
+            month: string;
+        };
         /**
          * @description Logs an activity. Give one of customer_id, prospect_id, lead_id. A visit that
          *     happened (no `scheduled_at`) needs `evidence_file_id` (a photo uploaded to
@@ -1039,6 +1331,18 @@ export interface components {
              */
             scopes?: string[] | null;
         };
+        CreateEventRequest: {
+            /** @description IDR, decimal string. */
+            budget?: string | null;
+            /** @description A channel code. */
+            channel?: string | null;
+            description?: string | null;
+            /** Format: date */
+            event_date?: string | null;
+            /** @description campaign, content, exhibition, webinar, promotion or other. */
+            event_type?: string | null;
+            title?: string | null;
+        };
         /**
          * @description The lead bundle request (SPEC §4.12). At least one of company_name, npwp, email,
          *     phone identifies the customer.
@@ -1066,6 +1370,30 @@ export interface components {
             utm_campaign?: string | null;
             utm_medium?: string | null;
             utm_source?: string | null;
+        };
+        CreateProductRequest: {
+            /** @description Upper-case letters, digits and dashes, e.g. `EXIM-FCL`. */
+            code?: string | null;
+            description?: string | null;
+            name?: string | null;
+            /** @description EXIM, DOM, IMP or WH. */
+            service?: string | null;
+        };
+        CreateSpendRequest: {
+            /**
+             * @description IDR, decimal string.
+             * @example 1500000.00
+             */
+            amount?: string | null;
+            campaign?: string | null;
+            /** Format: int64 */
+            clicks?: number | null;
+            /** Format: int64 */
+            impressions?: number | null;
+            /** @description tiktok, instagram, meta or google. */
+            platform?: string | null;
+            /** Format: date */
+            spend_date?: string | null;
         };
         CreateTaskRequest: {
             /** Format: uuid */
@@ -1256,6 +1584,29 @@ export interface components {
             /** @description Σ expected_value × stage probability, decimal string. */
             weighted_value: string;
         };
+        Funnel: {
+            /** Format: date */
+            from: string;
+            steps: components["schemas"]["FunnelStep"][];
+            /** Format: date */
+            to: string;
+        };
+        FunnelStep: {
+            /** Format: int64 */
+            count: number;
+            /**
+             * Format: double
+             * @description Of the leads, in percent with one decimal.
+             */
+            pct_of_leads: number;
+            /**
+             * Format: double
+             * @description Of the previous step, in percent with one decimal.
+             */
+            pct_of_previous: number;
+            /** @description lead, contacted, qualified, won. */
+            step: string;
+        };
         Health: {
             /** @example ok */
             status: string;
@@ -1337,6 +1688,17 @@ export interface components {
              * @description The RFQ ticket, when `need_rfq`.
              */
             ticket_id?: string | null;
+        };
+        LeadSource: {
+            /** Format: int64 */
+            leads: number;
+            /**
+             * Format: double
+             * @description Of all leads in the range, percent with one decimal.
+             */
+            pct: number;
+            /** @description organic, ads, referral, event or other. */
+            source_group: string;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Activity: {
@@ -1584,6 +1946,36 @@ export interface components {
             total: number;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_MarketingEvent: {
+            data: {
+                /** @description IDR, decimal string. */
+                budget?: string | null;
+                channel?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                created_by_name?: string | null;
+                description: string;
+                /** Format: date */
+                event_date: string;
+                /** @description campaign, content, exhibition, webinar, promotion or other. */
+                event_type: string;
+                /** Format: uuid */
+                id: string;
+                title: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_MaskedRfq: {
             data: {
                 /** Format: uuid */
@@ -1618,6 +2010,33 @@ export interface components {
                 subject: string;
                 /** @example TKT-2026-000101 */
                 ticket_code: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Product: {
+            data: {
+                /** @example EXIM-FCL */
+                code: string;
+                /** Format: date-time */
+                created_at: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                is_active: boolean;
+                name: string;
+                /** @description EXIM, DOM, IMP or WH. */
+                service?: string | null;
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -1675,6 +2094,41 @@ export interface components {
                  * @example 60000000.00
                  */
                 weighted_value: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Spend: {
+            data: {
+                /**
+                 * @description IDR, decimal string.
+                 * @example 1500000.00
+                 */
+                amount: string;
+                campaign?: string | null;
+                /** Format: int64 */
+                clicks?: number | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                created_by_name?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: int64 */
+                impressions?: number | null;
+                /** @description tiktok, instagram, meta or google. */
+                platform: string;
+                /** Format: date */
+                spend_date: string;
             }[];
             /** Format: int32 */
             page: number;
@@ -1778,6 +2232,31 @@ export interface components {
         LogoutRequest: {
             refresh_token: string;
         };
+        MarkedRead: {
+            /**
+             * Format: int64
+             * @description How many notifications were marked.
+             */
+            updated: number;
+        };
+        MarketingEvent: {
+            /** @description IDR, decimal string. */
+            budget?: string | null;
+            channel?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            created_by_name?: string | null;
+            description: string;
+            /** Format: date */
+            event_date: string;
+            /** @description campaign, content, exhibition, webinar, promotion or other. */
+            event_type: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
         MaskedRfq: {
             /** Format: uuid */
             assigned_to_user_id?: string | null;
@@ -1855,6 +2334,38 @@ export interface components {
              */
             winner_id?: string | null;
         };
+        Notification: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description lead_assigned, task_due, ticket_assigned, sla_at_risk, invoice_overdue,
+             *     import_finished or system.
+             */
+            kind: string;
+            /** @description Where in the SPA the notification leads, e.g. `/crm/leads/<id>`. */
+            link?: string | null;
+            /** Format: date-time */
+            read_at?: string | null;
+            title: string;
+        };
+        /** @description A page of notifications plus the unread count for the bell. */
+        NotificationList: {
+            data: components["schemas"]["Notification"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+            /**
+             * Format: int64
+             * @description All my unread notifications.
+             */
+            unread: number;
+        };
         PingResponse: {
             key_name: string;
             /**
@@ -1884,6 +2395,21 @@ export interface components {
             total_value: string;
             /** @description Σ expected_value × probability, decimal string. */
             weighted_value: string;
+        };
+        Product: {
+            /** @example EXIM-FCL */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            is_active: boolean;
+            name: string;
+            /** @description EXIM, DOM, IMP or WH. */
+            service?: string | null;
+            /** Format: date-time */
+            updated_at: string;
         };
         Prospect: {
             /** Format: date-time */
@@ -1999,6 +2525,29 @@ export interface components {
             /** @example cs_agent */
             role: string;
         };
+        Spend: {
+            /**
+             * @description IDR, decimal string.
+             * @example 1500000.00
+             */
+            amount: string;
+            campaign?: string | null;
+            /** Format: int64 */
+            clicks?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            created_by_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            impressions?: number | null;
+            /** @description tiktok, instagram, meta or google. */
+            platform: string;
+            /** Format: date */
+            spend_date: string;
+        };
         StageChange: {
             /** Format: date-time */
             changed_at: string;
@@ -2068,6 +2617,10 @@ export interface components {
             /** @description lead, activity, system, stage or ticket. */
             kind: string;
             title: string;
+        };
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
         };
         UpdateActivityRequest: {
             notes?: string | null;
@@ -2172,6 +2725,24 @@ export interface components {
             role: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        Workload: {
+            /** Format: int64 */
+            activities_30d: number;
+            full_name: string;
+            /** Format: int64 */
+            leads_in_range: number;
+            /** Format: int64 */
+            open_prospects: number;
+            /** Format: int64 */
+            overdue_tasks: number;
+            /** @description Σ expected value of open prospects, decimal string. */
+            pipeline_value: string;
+            role: string;
+            /** Format: uuid */
+            user_id: string;
+            /** Format: int64 */
+            won_in_range: number;
         };
     };
     responses: never;
@@ -2982,6 +3553,347 @@ export interface operations {
                 };
             };
             /** @description Missing or invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_channels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Channels in display order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_ads_performance: {
+        parameters: {
+            query?: {
+                /** @description First day (default: the first of the month five months ago — six months in all). */
+                from?: string;
+                /** @description Last day, inclusive (default: today, Asia/Jakarta). At most 24 months after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per platform */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdsPlatform"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_conversion_by_channel: {
+        parameters: {
+            query?: {
+                /** @description First day (default: the first of the month five months ago — six months in all). */
+                from?: string;
+                /** @description Last day, inclusive (default: today, Asia/Jakarta). At most 24 months after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelConversion"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_funnel: {
+        parameters: {
+            query?: {
+                /** @description First day (default: the first of the month five months ago — six months in all). */
+                from?: string;
+                /** @description Last day, inclusive (default: today, Asia/Jakarta). At most 24 months after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_lead_sources: {
+        parameters: {
+            query?: {
+                /** @description First day (default: the first of the month five months ago — six months in all). */
+                from?: string;
+                /** @description Last day, inclusive (default: today, Asia/Jakarta). At most 24 months after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSource"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_leads_by_channel_month: {
+        parameters: {
+            query?: {
+                /** @description First day (default: the first of the month five months ago — six months in all). */
+                from?: string;
+                /** @description Last day, inclusive (default: today, Asia/Jakarta). At most 24 months after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Month × channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelMonth"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_team_workload: {
+        parameters: {
+            query?: {
+                /** @description First day (default: the first of the month five months ago — six months in all). */
+                from?: string;
+                /** @description Last day, inclusive (default: today, Asia/Jakarta). At most 24 months after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per sales owner */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workload"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4291,6 +5203,349 @@ export interface operations {
             };
         };
     };
+    list_events: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_MarketingEvent"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Marketing data */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketingEvent"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Marketing only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_spend: {
+        parameters: {
+            query?: {
+                platform?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of spend entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Spend"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Marketing data */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_spend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSpendRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Spend"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Marketing only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                unread_only?: boolean;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of my notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_all_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unread notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such notification of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_rfqs: {
         parameters: {
             query?: {
@@ -4422,6 +5677,110 @@ export interface operations {
             };
             /** @description No CRM access */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_products: {
+        parameters: {
+            query?: {
+                q?: string;
+                service?: string;
+                is_active?: boolean;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Product"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Code already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod crm;
 pub mod files;
 pub mod integrations;
+pub mod notifications;
 pub mod ops;
 pub mod reference;
 pub mod rfqs;

@@ -3,8 +3,10 @@
 //! steps that must see across owners go through the `app.crm_*` functions.
 
 pub mod activities;
+pub mod analytics;
 pub mod bundle;
 pub mod customers;
 pub mod leads;
+pub mod marketing;
 pub mod prospects;
 pub mod tasks;

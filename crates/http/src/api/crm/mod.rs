@@ -3,9 +3,11 @@
 //! query to the caller; handlers add the role checks of SPEC §3 that are not about rows.
 
 pub mod activities;
+pub mod analytics;
 pub mod customers;
 pub mod export;
 pub mod leads;
+pub mod marketing;
 pub mod pipeline;
 pub mod prospects;
 pub mod tasks;

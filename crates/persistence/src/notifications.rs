@@ -1,0 +1,103 @@
+//! In-app notifications (NTF-1): each user's own, written by `app.notify` (assignments,
+//! follow-up reminders, …), read and marked by their owner.
+
+use chrono::{DateTime, Utc};
+use domain::list::PageRequest;
+use sqlx::{FromRow, Postgres, QueryBuilder};
+use uuid::Uuid;
+
+use crate::{list::fetch_page, DbError, Page, Tx};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct NotificationRow {
+    pub id: Uuid,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub link: Option<String>,
+    pub read_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+const SELECT_NOTIFICATION: &str =
+    "select n.id, n.kind, n.title, n.body, n.link, n.read_at, n.created_at from notifications n";
+
+fn push_filter(query: &mut QueryBuilder<'_, Postgres>, unread_only: bool) {
+    // RLS already narrows to the caller's own rows; the condition keeps the index in use.
+    query.push(" where n.user_id = app.uid()");
+    if unread_only {
+        query.push(" and n.read_at is null");
+    }
+}
+
+pub async fn list(
+    tx: &mut Tx,
+    unread_only: bool,
+    page: PageRequest,
+) -> Result<Page<NotificationRow>, DbError> {
+    fetch_page(
+        tx,
+        "notifications n",
+        SELECT_NOTIFICATION,
+        |query| push_filter(query, unread_only),
+        &[],
+        ("n.created_at desc, n.id", "n.id"),
+        page,
+    )
+    .await
+}
+
+pub async fn unread_count(tx: &mut Tx) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "select count(*) from notifications where user_id = app.uid() and read_at is null",
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Marks one of the caller's notifications read; [`DbError::NotFound`] for anyone else's.
+pub async fn mark_read(tx: &mut Tx, id: Uuid) -> Result<(), DbError> {
+    let result =
+        sqlx::query("update notifications set read_at = coalesce(read_at, now()) where id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    if result.rows_affected() == 0 {
+        return Err(DbError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn mark_all_read(tx: &mut Tx) -> Result<u64, DbError> {
+    Ok(sqlx::query(
+        "update notifications set read_at = now() where user_id = app.uid() and read_at is null",
+    )
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
+/// CRM-5 reminders (worker): one `task_due` notification per open task whose reminder
+/// time has come, at most once (`reminded_at` and the notification's dedup key). Returns
+/// how many were sent.
+pub async fn send_task_reminders(tx: &mut Tx, batch: i64) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "with due as ( \
+           select id, title, owner_user_id, due_at, coalesce(remind_at, due_at) as fire_at \
+             from tasks \
+            where status = 'open' and deleted_at is null and reminded_at is null \
+              and coalesce(remind_at, due_at) <= now() \
+            order by coalesce(remind_at, due_at) limit $1 for update skip locked), \
+         sent as ( \
+           select due.id, app.notify(due.owner_user_id, 'task_due', left('Follow-up: ' || due.title, 300), \
+                    'Due ' || to_char(due.due_at at time zone 'Asia/Jakarta', 'DD Mon YYYY HH24:MI') || ' WIB', \
+                    '/crm/tasks', 'task-due:' || due.id || ':' || extract(epoch from due.fire_at)::bigint) as notified \
+             from due), \
+         marked as ( \
+           update tasks t set reminded_at = now() from sent where t.id = sent.id returning t.id) \
+         select count(*) from sent where notified is not null and exists (select 1 from marked)",
+    )
+    .bind(batch)
+    .fetch_one(&mut **tx)
+    .await?)
+}
