@@ -7,6 +7,7 @@ mod auth;
 mod conventions;
 mod crm;
 mod crm_analytics;
+mod crm_rls;
 mod notifications;
 mod openapi;
 mod platform;
