@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 .PHONY: help run test fmt fmt-check clippy crate-directions rust-test openapi frontend-install \
-        frontend-check frontend-build smoke db-stop clean-test-dbs
+        frontend-check frontend-build smoke bench db-stop clean-test-dbs
 
 help:
 	@echo "make run   build, start PostgreSQL if DATABASE_URL is unset, migrate, load demo data, serve"
@@ -53,6 +53,11 @@ frontend-build: frontend-install
 # `make run` from scratch (private cluster, debug build) + Playwright against it.
 smoke: frontend-build
 	SKIP_FRONTEND_BUILD=1 scripts/smoke.sh
+
+# API vs the same SQL through pgbench at 1 M leads (docs/benchmarks.md); BENCH_SCALE,
+# BENCH_DURATION, BENCH_CONNECTIONS override.
+bench:
+	scripts/bench/run.sh
 
 db-stop:
 	scripts/local-postgres.sh stop

@@ -238,3 +238,223 @@ async fn next_prefixed_id_is_unique_under_concurrency() {
         "{err:?}"
     );
 }
+
+/// CLI-1 `seed --scale N`: N leads, ⌈N/2⌉ customers and prospects by COPY, every lead
+/// linked, the dedup keys normalised and unique, codes continuing on a second run, and
+/// row-level security scoping the synthetic books like real ones.
+#[tokio::test]
+async fn scale_seed_adds_crm_leads_with_customers_and_prospects() {
+    let app = TestApp::spawn().await;
+    app.seed_demo().await;
+    let (demo_leads, demo_customers, demo_prospects) = crm_counts(&app).await;
+    assert_eq!(server::seed::scale(&app.owner, 1_501).await.unwrap(), 1_501);
+    assert_eq!(
+        crm_counts(&app).await,
+        (
+            demo_leads + 1_501,
+            demo_customers + 751,
+            demo_prospects + 751
+        )
+    );
+    assert_eq!(server::seed::scale(&app.owner, 10).await.unwrap(), 10);
+    let (scale_leads, scale_customers, scale_prospects): (i64, i64, i64) = sqlx::query_as(
+        "select (select count(*) from leads where lead_code like 'LEAD-S-%'), \
+                (select count(*) from customers where customer_code like 'CUST-S-%'), \
+                (select count(*) from prospects where prospect_code like 'PRS-S-%')",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(
+        (scale_leads, scale_customers, scale_prospects),
+        (1_511, 756, 756)
+    );
+    let last: String =
+        sqlx::query_scalar("select max(lead_code) from leads where lead_code like 'LEAD-S-%'")
+            .fetch_one(&app.owner)
+            .await
+            .unwrap();
+    assert_eq!(last, "LEAD-S-000001511");
+
+    // Every lead has its customer and that customer's prospect; two leads per customer.
+    let (unlinked, mismatched, bad_keys): (i64, i64, i64) = sqlx::query_as(
+        "select count(*) filter (where c.id is null or p.id is null), \
+                count(*) filter (where p.customer_id <> l.customer_id \
+                                    or p.owner_user_id is distinct from l.sales_owner_user_id), \
+                count(*) filter (where c.npwp !~ '^[0-9]{16}$' or c.phone !~ '^\\+62[0-9]{8,13}$' \
+                                    or c.email::text <> lower(c.email::text) or c.company_key is null) \
+           from leads l left join customers c on c.id = l.customer_id \
+           left join prospects p on p.id = l.prospect_id where l.lead_code like 'LEAD-S-%'",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!((unlinked, mismatched, bad_keys), (0, 0, 0));
+    let max_per_customer: i64 = sqlx::query_scalar(
+        "select max(n) from (select count(*) n from leads where lead_code like 'LEAD-S-%' \
+          group by customer_id) t",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(max_per_customer, 2);
+    let stages: i64 = sqlx::query_scalar(
+        "select count(distinct stage) from prospects where prospect_code like 'PRS-S-%'",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert!(stages >= 5, "stages spread: {stages}");
+
+    // The demo salesperson got a book of synthetic leads and RLS shows exactly it.
+    let salesperson = app.session("salesperson@demo.local", "demo12345").await;
+    let token = salesperson["token"].as_str().unwrap();
+    let id: uuid::Uuid = salesperson["user"]["id"].as_str().unwrap().parse().unwrap();
+    let own: i64 = sqlx::query_scalar("select count(*) from leads where sales_owner_user_id = $1")
+        .bind(id)
+        .fetch_one(&app.owner)
+        .await
+        .unwrap();
+    assert!(own > 100, "book of {own} leads");
+    let page = integration_tests::body(app.get("/api/v1/leads?per_page=25", token).await).await;
+    assert_eq!(page["total"], own);
+    assert_eq!(page["data"].as_array().unwrap().len(), 25);
+}
+
+async fn crm_counts(app: &TestApp) -> (i64, i64, i64) {
+    sqlx::query_as(
+        "select (select count(*) from leads), (select count(*) from customers), \
+                (select count(*) from prospects)",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap()
+}
+
+/// CLI-2: the demo's believable month of CRM work, with visit photos in storage.
+#[tokio::test]
+async fn demo_seed_loads_a_believable_crm_month() {
+    let app = TestApp::spawn().await;
+    let storage = std::env::temp_dir().join("cc-test-storage");
+    assert!(server::seed::demo_with_storage(&app.owner, Some(&storage))
+        .await
+        .unwrap());
+    assert!(!server::seed::demo_with_storage(&app.owner, Some(&storage))
+        .await
+        .unwrap());
+    let (recent, months, unassigned, repeat, linked): (i64, i64, i64, i64, i64) = sqlx::query_as(
+        "select count(*) filter (where l.created_at > now() - interval '30 days'), \
+                count(distinct date_trunc('month', l.created_at at time zone 'Asia/Jakarta')), \
+                count(*) filter (where l.sales_owner_user_id is null), \
+                count(*) filter (where l.matched_on is not null), \
+                count(*) filter (where p.customer_id = l.customer_id) \
+           from leads l join prospects p on p.id = l.prospect_id",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    let total: i64 = sqlx::query_scalar("select count(*) from leads")
+        .fetch_one(&app.owner)
+        .await
+        .unwrap();
+    assert!((50..=70).contains(&recent), "{recent} leads this month");
+    assert!(months >= 6, "{months} months of leads");
+    assert!(
+        (1..=6).contains(&unassigned),
+        "{unassigned} in the handover queue"
+    );
+    assert!(repeat > 0, "some leads share a customer");
+    assert_eq!(linked, total);
+
+    // Stage history matches each prospect's stage; lost ones carry their reason.
+    let inconsistent: i64 = sqlx::query_scalar(
+        "select count(*) from prospects p \
+          where p.stage <> (select h.to_stage from prospect_stage_history h where h.prospect_id = p.id \
+                             order by h.changed_at desc, h.id desc limit 1) \
+             or (p.stage = 'lost') <> (p.lost_reason is not null) \
+             or p.furthest_position < (select max(s.position) from prospect_stage_history h \
+                                         join pipeline_stages s on s.code = h.to_stage \
+                                        where h.prospect_id = p.id)",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(inconsistent, 0);
+    let stages: i64 = sqlx::query_scalar("select count(distinct stage) from prospects")
+        .fetch_one(&app.owner)
+        .await
+        .unwrap();
+    assert_eq!(stages, 7);
+    let (rfqs, masked_linked): (i64, i64) = sqlx::query_as(
+        "select count(*), count(*) filter (where t.need_customer_masking and l.ticket_id = t.id \
+                                             and t.related_customer_id = l.customer_id) \
+           from tickets t left join leads l on l.id = t.related_lead_id where t.ticket_type = 'inquiry_tariff'",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert!(
+        rfqs >= 2 && rfqs == masked_linked,
+        "{rfqs} RFQs, {masked_linked} linked"
+    );
+    let (overdue, spend_days): (i64, i64) = sqlx::query_as(
+        "select (select count(*) from tasks where status = 'open' and due_at < now()), \
+                (select count(distinct spend_date) from marketing_spend)",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert!(overdue > 0);
+    assert!(spend_days >= 180);
+
+    // As the salesperson: only their own leads, and their visit photos download.
+    let session = app.session("salesperson@demo.local", "demo12345").await;
+    let token = session["token"].as_str().unwrap();
+    let id: uuid::Uuid = session["user"]["id"].as_str().unwrap().parse().unwrap();
+    let own: i64 = sqlx::query_scalar("select count(*) from leads where sales_owner_user_id = $1")
+        .bind(id)
+        .fetch_one(&app.owner)
+        .await
+        .unwrap();
+    let page = integration_tests::body(app.get("/api/v1/leads?per_page=100", token).await).await;
+    assert_eq!(page["total"], own);
+    assert!(own >= 20, "{own} leads");
+    let photo: uuid::Uuid = sqlx::query_scalar(
+        "select evidence_file_id from sales_activities \
+          where owner_user_id = $1 and activity_type = 'visit' and evidence_file_id is not null limit 1",
+    )
+    .bind(id)
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    let download = app.get(&format!("/api/v1/files/{photo}"), token).await;
+    assert_eq!(download.status(), 200);
+    assert!(download
+        .bytes()
+        .await
+        .unwrap()
+        .starts_with(&[0xFF, 0xD8, 0xFF]));
+    // The marketing manager sees every lead, the sales manager the handover queue.
+    let manager = app
+        .session("marketing_manager@demo.local", "demo12345")
+        .await;
+    let all = integration_tests::body(
+        app.get(
+            "/api/v1/leads?per_page=1",
+            manager["token"].as_str().unwrap(),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(all["total"], total);
+    let sales_manager = app.session("sales_manager@demo.local", "demo12345").await;
+    let queue = integration_tests::body(
+        app.get(
+            "/api/v1/leads?unassigned=true",
+            sales_manager["token"].as_str().unwrap(),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(queue["total"], unassigned);
+}

@@ -1,5 +1,15 @@
 //! Demo data (CLI-2) and synthetic data for benchmarks (`seed --scale N`). Both run
 //! through the owner connection, as operator commands.
+//!
+//! * [`demo`]: the demo users and API key, then a believable month of CRM work
+//!   ([`crm_demo`]) — deterministic, loaded in one transaction.
+//! * [`scale`]: synthetic users and CRM rows with `COPY` ([`crm_scale`]).
+
+pub mod crm_demo;
+pub mod crm_scale;
+pub mod rng;
+
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use domain::Role;
@@ -128,9 +138,30 @@ pub const DEMO_USERS: &[DemoUser] = &[
     ),
 ];
 
+/// Where `server serve` keeps files, when that is known here: `STORAGE_URL=file://<dir>`,
+/// or its default `./data/storage` when run from the project's root (as `make run` does).
+/// Visit photos of the demo data are written there.
+pub fn storage_dir_from_env() -> Option<PathBuf> {
+    match std::env::var("STORAGE_URL") {
+        Ok(url) if !url.trim().is_empty() => url
+            .trim()
+            .strip_prefix("file://")
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from),
+        _ => (Path::new("Cargo.toml").is_file() && Path::new("migrations").is_dir())
+            .then(|| PathBuf::from("./data/storage")),
+    }
+}
+
 /// Loads the demo data into an empty database; returns false (and changes nothing) when
-/// the database already has users.
+/// the database already has users. Visit photos go to [`storage_dir_from_env`].
 pub async fn demo(owner: &PgPool) -> anyhow::Result<bool> {
+    demo_with_storage(owner, storage_dir_from_env().as_deref()).await
+}
+
+/// [`demo`] with an explicit storage directory for the visit photos; without one, past
+/// visits are recorded as meetings (a visit needs its photo).
+pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow::Result<bool> {
     let mut tx = owner.begin().await?;
     // One seeding at a time; a second concurrent run sees the users and stops.
     sqlx::query("select pg_advisory_xact_lock(hashtext('command-center-demo-seed'))")
@@ -181,13 +212,81 @@ pub async fn demo(owner: &PgPool) -> anyhow::Result<bool> {
     .bind(sha256_hex(key))
     .execute(&mut *tx)
     .await?;
+    let team = crm_demo::Team::load(&mut tx).await?;
+    let plan = crm_demo::build(
+        &team,
+        &crm_demo::Clock::new(chrono::Utc::now()),
+        storage.is_some(),
+    );
+    crm_demo::insert(&mut tx, &team, &plan, storage).await?;
     tx.commit().await?;
+    tracing::info!(
+        leads = plan.leads.len(),
+        customers = plan.customers.len(),
+        prospects = plan.prospects.len(),
+        activities = plan.activities.len(),
+        visit_photos = storage.map(|dir| dir.display().to_string()),
+        "demo CRM data loaded"
+    );
     Ok(true)
 }
 
-/// Adds `count` synthetic users (`scale-<n>@scale.local`, role salesperson, inactive
-/// password) with one COPY; later modules add their tables here.
+/// Synthetic data for benchmarks: `count` users (`scale-<n>@scale.local`, role
+/// salesperson, no usable password) with one COPY, then `count` CRM leads with
+/// ⌈count/2⌉ customers and prospects ([`crm_scale`]). The leads are spread over books of
+/// about 1,000 leads: the first ⌈count/1000⌉ new users and, when the demo data is loaded,
+/// `salesperson@demo.local` and `salesperson2@demo.local` (so a benchmark can sign in as a
+/// salesperson with a realistic book). Returns the number of users added; later modules
+/// add their tables here.
 pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
+    let (users, first) = scale_users(owner, count).await?;
+    let books = count.div_ceil(1000).min(users);
+    let emails: Vec<String> = (first..first + books).map(scale_email).collect();
+    let crm = scale_crm(owner, count, &emails).await?;
+    tracing::info!(
+        users,
+        leads = crm.leads,
+        customers = crm.customers,
+        prospects = crm.prospects,
+        "synthetic data added"
+    );
+    Ok(users)
+}
+
+fn scale_email(index: u64) -> String {
+    format!("scale-{index:07}@scale.local")
+}
+
+/// The CRM part of [`scale`]: `leads` leads whose sales owners are the users with
+/// `owner_emails` plus the demo salespersons when present.
+pub async fn scale_crm(
+    owner: &PgPool,
+    leads: u64,
+    owner_emails: &[String],
+) -> anyhow::Result<crm_scale::CrmCounts> {
+    let mut sales: Vec<Uuid> = sqlx::query_scalar(
+        "select id from profiles \
+          where email in ('salesperson@demo.local', 'salesperson2@demo.local') and is_active \
+          order by email",
+    )
+    .fetch_all(owner)
+    .await?;
+    let scale_users: Vec<Uuid> =
+        sqlx::query_scalar("select id from profiles where email = any($1::text[]) order by email")
+            .bind(owner_emails)
+            .fetch_all(owner)
+            .await?;
+    sales.extend(scale_users);
+    let marketing: Option<Uuid> = sqlx::query_scalar(
+        "select id from profiles where email = 'marketing_staff@demo.local' and is_active",
+    )
+    .fetch_optional(owner)
+    .await?;
+    crm_scale::seed(owner, leads, &crm_scale::Owners { sales, marketing }).await
+}
+
+/// Adds `count` users; returns how many and the index of the first.
+async fn scale_users(owner: &PgPool, count: u64) -> anyhow::Result<(u64, u64)> {
     let mut conn = owner.acquire().await?;
     let start: i64 =
         sqlx::query_scalar("select count(*) from profiles where email like 'scale-%@scale.local'")
@@ -198,11 +297,12 @@ pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
             "copy profiles (email, full_name, role_name, dept_code, password_hash) from stdin",
         )
         .await?;
+    let first = u64::try_from(start).unwrap_or(0) + 1;
     let mut buffer = String::with_capacity(64 * 1024);
-    for n in 0..count {
-        let index = u64::try_from(start).unwrap_or(0) + n + 1;
+    for index in first..first + count {
         buffer.push_str(&format!(
-            "scale-{index:07}@scale.local\tScale User {index}\tsalesperson\tSAL\t!disabled\n"
+            "{}\tScale User {index}\tsalesperson\tSAL\t!disabled\n",
+            scale_email(index)
         ));
         if buffer.len() > 60 * 1024 {
             copy.send(buffer.as_bytes()).await?;
@@ -212,5 +312,5 @@ pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
     if !buffer.is_empty() {
         copy.send(buffer.as_bytes()).await?;
     }
-    Ok(copy.finish().await?)
+    Ok((copy.finish().await?, first))
 }

@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# `make bench` (SPEC §6): the CRM endpoints under load, each next to the same SQL run
+# through pgbench at the same concurrency, reported as a ratio in docs/benchmarks.md.
+#
+#   1. builds the release server;
+#   2. uses BENCH_DATABASE_URL (an owner/superuser URL of an empty or bench-seeded
+#      database) or starts a private PostgreSQL cluster under .data/bench/cluster;
+#   3. migrates and seeds `seed --demo` + `seed --scale $BENCH_SCALE` (default 1000000);
+#      the seeded cluster is reused while migrations, seed code and scale are unchanged;
+#   4. serves on a free port (worker off) and, per scenario, captures the SQL of one real
+#      request from the PostgreSQL log (scripts/bench/capture.py) — the per-request
+#      context statement of crates/persistence/src/context.rs plus the endpoint's
+#      statements, BEGIN to COMMIT — then runs wrk against the API and pgbench with that
+#      script (-M prepared, as sqlx) for BENCH_DURATION seconds each, after a warm-up;
+#   5. writes the figures into docs/benchmarks.md (between the bench:results markers).
+#
+# Knobs: BENCH_SCALE, BENCH_DURATION (30), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
+# BENCH_WARMUP (5), BENCH_PG_PORT (54349), BENCH_PG_LOG (log file of an external server,
+# needed to capture with BENCH_DATABASE_URL), BENCH_KEEP_RUNNING=1 (leave the cluster up).
+# Needs: cargo, PostgreSQL server binaries (private cluster), psql, pgbench, wrk (installed
+# with apt-get when missing), python3, curl.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+
+SCALE=${BENCH_SCALE:-1000000}
+DURATION=${BENCH_DURATION:-30}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+WARMUP=${BENCH_WARMUP:-5}
+WORK=$ROOT/.data/bench
+RUN=$WORK/run
+mkdir -p "$RUN"
+rm -f "$RUN"/*
+
+log() { echo "bench: $*" >&2; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  log "installing wrk"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+for tool in psql pgbench python3 curl; do
+  command -v "$tool" >/dev/null 2>&1 || { log "$tool is required"; exit 1; }
+done
+
+log "building the release server"
+cargo build --release --locked -q -p server
+BIN=$ROOT/target/release/server
+
+# --- database -------------------------------------------------------------------------
+if [ -n "${BENCH_DATABASE_URL:-}" ]; then
+  DATABASE_URL=$BENCH_DATABASE_URL
+  PG_LOG=${BENCH_PG_LOG:-}
+  PRIVATE=
+else
+  export CC_DATA_DIR=$WORK/cluster CC_PG_PORT=${BENCH_PG_PORT:-54349}
+  DATABASE_URL=$(scripts/local-postgres.sh start)
+  PG_LOG=$CC_DATA_DIR/postgres.log
+  PRIVATE=1
+fi
+export DATABASE_URL
+# Visit photos of the demo data and any upload during the runs stay under .data/bench.
+export STORAGE_URL="file://$WORK/storage"
+sql() { psql "$DATABASE_URL" -X -qAt -v ON_ERROR_STOP=1 "$@"; }
+APP_URL=$(python3 - "$DATABASE_URL" <<'EOF'
+import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+host = p.hostname + (f":{p.port}" if p.port else "")
+print(u.urlunsplit((p.scheme, f"cc_app@{host}", p.path, p.query, "")))
+EOF
+)
+
+if [ -n "$PRIVATE" ]; then
+  # The private cluster gets memory for a 1 M-row working set and logs with session ids
+  # (the capture needs them); restarted once when a setting changed.
+  changed=$(sql -c "select count(*) from pg_settings where (name, setting) in \
+      (('shared_buffers', '131072'), ('log_line_prefix', '%m [%p] %c '), ('max_connections', '200'))")
+  if [ "$changed" != 3 ]; then
+    sql -c "alter system set shared_buffers = '1GB'" \
+        -c "alter system set max_connections = 200" \
+        -c "alter system set log_line_prefix = '%m [%p] %c '"
+    scripts/local-postgres.sh stop
+    scripts/local-postgres.sh start >/dev/null
+  fi
+fi
+
+KEY=$( { cat migrations/*.sql; find crates/server/src/seed -type f | sort | xargs cat; echo "scale=$SCALE"; } \
+  | sha256sum | cut -c1-16)
+DB_NAME=$(sql -c "select current_database()")
+CURRENT=$(sql -c "select coalesce(shobj_description(oid, 'pg_database'), '') from pg_database \
+  where datname = current_database()")
+if [ "$CURRENT" = "bench-seed:$KEY" ]; then
+  log "reusing the seeded database $DB_NAME (scale $SCALE, key $KEY)"
+else
+  if [ -n "$PRIVATE" ]; then
+    ADMIN_URL=${DATABASE_URL%/*}/postgres
+    psql "$ADMIN_URL" -X -q -c "drop database if exists $DB_NAME with (force)" -c "create database $DB_NAME"
+  elif [ "$(sql -c "select to_regclass('public.leads') is not null and exists (select 1 from leads)")" = t ]; then
+    log "BENCH_DATABASE_URL holds other data; give an empty database"; exit 1
+  fi
+  log "migrating and seeding (demo + scale $SCALE): this takes a while at 1 M"
+  start=$(date +%s)
+  "$BIN" migrate
+  "$BIN" seed --demo
+  "$BIN" seed --scale "$SCALE"
+  seeded=$(( $(date +%s) - start ))
+  sql -c "vacuum analyze" -c "checkpoint"
+  sql -c "comment on database $DB_NAME is 'bench-seed:$KEY'"
+  echo "$seeded" > "$WORK/seed-seconds"
+  log "seeded in ${seeded}s"
+fi
+
+# --- server ---------------------------------------------------------------------------
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+APP_ENV=development BIND_ADDR=127.0.0.1:$PORT EMBEDDED_WORKER=false LOG_FORMAT=json RUST_LOG=warn \
+  ACCESS_TOKEN_MINUTES=240 "$BIN" serve >"$RUN/server.log" 2>&1 &
+SERVER_PID=$!
+cleanup() {
+  kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  if [ -n "$PRIVATE" ]; then
+    sql -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+    [ -n "${BENCH_KEEP_RUNNING:-}" ] || scripts/local-postgres.sh stop
+  fi
+}
+trap cleanup EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$RUN/server.log"; exit 1; }
+  sleep 0.2
+done
+
+json() { python3 -c "import json, sys; print(json.load(sys.stdin)$1)"; }
+token() {
+  curl -fsS -H 'content-type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"demo12345\"}" "$BASE/api/v1/auth/login" | json "['token']"
+}
+user_id() { sql -c "select id from profiles where email = '$1'"; }
+
+# Bases of the unique identifiers of lead bundles: each run takes two fresh 10^8 ranges
+# (wrk and pgbench), so no run re-enters an earlier run's customers.
+RUN_NO=$(( $(cat "$WORK/run-counter" 2>/dev/null || echo 0) + 1 ))
+[ "$RUN_NO" -gt 48 ] && RUN_NO=1
+echo "$RUN_NO" > "$WORK/run-counter"
+MARKER=9999999999
+
+# capture NAME METHOD PATH EMAIL [BODY]: runs one request with statement logging on and
+# writes $RUN/NAME.sql (+ .defs) replaying its SQL.
+capture() {
+  local name=$1 method=$2 path=$3 email=$4 body=${5:-}
+  local tok uid offset rid
+  tok=$(token "$email")
+  uid=$(user_id "$email")
+  if [ -z "$PG_LOG" ] || [ ! -f "$PG_LOG" ]; then
+    log "no PostgreSQL log to capture from (set BENCH_PG_LOG): using scripts/bench/sql/$name.sql"
+    cp "scripts/bench/sql/$name.sql" "$RUN/$name.sql"
+    cp "scripts/bench/sql/$name.sql.defs" "$RUN/$name.sql.defs"
+    return
+  fi
+  offset=$(stat -c %s "$PG_LOG")
+  sql -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null
+  sleep 0.3
+  local args=(-sS -D "$RUN/$name.headers" -o "$RUN/$name.response.json" -X "$method"
+    -H "Authorization: Bearer $tok" "$BASE$path")
+  [ -n "$body" ] && args+=(-H 'content-type: application/json' -d "$body")
+  curl "${args[@]}"
+  sleep 0.3
+  sql -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null
+  rid=$(grep -i '^x-request-id:' "$RUN/$name.headers" | tr -d '\r' | awk '{print $2}')
+  tail -c +"$((offset + 1))" "$PG_LOG" >"$RUN/$name.log"
+  python3 scripts/bench/capture.py "$RUN/$name.log" "$rid" "$uid" "$RUN/$name.sql" \
+    "$([ -n "$body" ] && echo $MARKER)" "$RUN/$name.response.json"
+  # The reference copy in the repository shows what was measured last.
+  mkdir -p scripts/bench/sql
+  cp "$RUN/$name.sql" "$RUN/$name.sql.defs" scripts/bench/sql/
+}
+
+# scenario NAME LUA PATH EMAIL WRK_BASE PGBENCH_BASE
+scenario() {
+  local name=$1 lua=$2 path=$3 email=$4 wrk_base=$5 pgb_base=$6
+  local tok uid
+  tok=$(token "$email")
+  uid=$(user_id "$email")
+  log "$name: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (warm-up ${WARMUP}s)"
+  export BENCH_LUA_DIR=$ROOT/scripts/bench BENCH_TOKEN=$tok BENCH_PATH=$path
+  BENCH_BASE=$((wrk_base + 50000000)) BENCH_RESULT=/dev/null \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "scripts/bench/$lua" "$BASE" >/dev/null
+  BENCH_BASE=$wrk_base BENCH_RESULT="$RUN/$name.wrk.json" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s -s "scripts/bench/$lua" "$BASE" >"$RUN/$name.wrk.txt"
+  ps -o rss= -p "$SERVER_PID" | tr -d ' ' >"$RUN/$name.rss_kb"
+  cut -d' ' -f1 /proc/loadavg >"$RUN/$name.load"
+
+  log "$name: pgbench -M prepared -c$CONNECTIONS -j$THREADS -T$DURATION"
+  local defs=(-D "uid=$uid" -D "k=0")
+  while IFS= read -r line; do defs+=(-D "$line"); done <"$RUN/$name.sql.defs"
+  pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$WARMUP" -f "$RUN/$name.sql" \
+    "${defs[@]}" -D "base=$((pgb_base + 50000000))" "$APP_URL" >/dev/null 2>&1
+  pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f "$RUN/$name.sql" \
+    "${defs[@]}" -D "base=$pgb_base" -l --log-prefix="$RUN/$name.pgb" "$APP_URL" >"$RUN/$name.pgbench.txt" 2>&1 \
+    || { cat "$RUN/$name.pgbench.txt"; exit 1; }
+  cut -d' ' -f1 /proc/loadavg >>"$RUN/$name.load"
+}
+
+LIST=/api/v1/leads?per_page=25
+BUNDLE_BODY=$(printf '{"company_name":"PT Bench %s Logistik","contact_name":"Bench %s","email":"bench-%s@bench.local","phone":"+62877%s","npwp":"88%s0000","channel":"instagram_ads","utm_source":"instagram"}' \
+  $MARKER $MARKER $MARKER $MARKER $MARKER)
+capture list_salesperson GET "$LIST" salesperson@demo.local
+capture list_marketing_manager GET "$LIST" marketing_manager@demo.local
+capture lead_bundle POST /api/v1/leads marketing_staff@demo.local "$BUNDLE_BODY"
+
+scenario list_salesperson get.lua "$LIST" salesperson@demo.local 0 0
+scenario list_marketing_manager get.lua "$LIST" marketing_manager@demo.local 0 0
+scenario lead_bundle lead_bundle.lua "" marketing_staff@demo.local \
+  $(( (2 * RUN_NO) * 100000000 )) $(( (2 * RUN_NO + 1) * 100000000 ))
+
+python3 scripts/bench/report.py "$RUN" docs/benchmarks.md \
+  --scale "$SCALE" --duration "$DURATION" --connections "$CONNECTIONS" --threads "$THREADS" \
+  --seed-seconds "$(cat "$WORK/seed-seconds" 2>/dev/null || echo '')" \
+  --postgres "$(sql -c 'show server_version')" \
+  --rows "$(sql -c "select format('%s leads, %s customers, %s prospects', \
+      (select count(*) from leads), (select count(*) from customers), (select count(*) from prospects))")"
+log "results written to docs/benchmarks.md"
