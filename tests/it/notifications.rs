@@ -135,3 +135,80 @@ async fn users_read_and_mark_only_their_own_notifications() {
             .await;
     assert!(direct.is_err());
 }
+
+/// NTF-1: reminders and handovers reach each user in the language of their profile.
+#[tokio::test]
+async fn notifications_are_written_in_the_recipients_language() {
+    let app = TestApp::spawn().await;
+    let indonesian = app.user(Role::Salesperson).await;
+    let english = app.user(Role::Salesperson).await;
+    sqlx::query("update profiles set language = 'en' where id = $1")
+        .bind(english.id)
+        .execute(&app.owner)
+        .await
+        .unwrap();
+    for user in [&indonesian, &english] {
+        let created = app
+            .post(
+                "/api/v1/tasks",
+                &user.token,
+                json!({"title": "Kirim penawaran", "due_at": "2020-01-01T03:00:00Z"}),
+            )
+            .await;
+        assert_eq!(created.status(), 201);
+    }
+    server::worker::run_once(&app.db).await.unwrap();
+
+    let first = |list: serde_json::Value| {
+        let n = &list["data"][0];
+        (
+            n["title"].as_str().unwrap().to_owned(),
+            n["body"].as_str().unwrap().to_owned(),
+        )
+    };
+    let (title, text) =
+        first(body(app.get("/api/v1/notifications", &indonesian.token).await).await);
+    assert_eq!(title, "Tindak lanjut: Kirim penawaran");
+    assert_eq!(text, "Jatuh tempo 01/01/2020 10:00 WIB");
+    let (title, text) = first(body(app.get("/api/v1/notifications", &english.token).await).await);
+    assert_eq!(title, "Follow-up: Kirim penawaran");
+    assert_eq!(text, "Due 01 Jan 2020 10:00 WIB");
+
+    // A lead handed over by a manager: the English-speaking salesperson reads English.
+    let manager = app.user(Role::MarketingManager).await;
+    let lead = app
+        .post(
+            "/api/v1/leads",
+            &manager.token,
+            json!({"company_name": "PT Bahasa Uji", "contact_name": "Rina", "channel": "website"}),
+        )
+        .await;
+    assert_eq!(lead.status(), 201);
+    let lead = body(lead).await;
+    let assigned = app
+        .post(
+            &format!("/api/v1/leads/{}/assign", lead["lead_id"].as_str().unwrap()),
+            &manager.token,
+            json!({"sales_owner_user_id": english.id}),
+        )
+        .await;
+    assert_eq!(assigned.status(), 200, "{:?}", body(assigned).await);
+    let list = body(
+        app.get("/api/v1/notifications?unread_only=true", &english.token)
+            .await,
+    )
+    .await;
+    let handover = list["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "lead_assigned")
+        .expect("a lead_assigned notification");
+    assert_eq!(
+        handover["title"],
+        format!(
+            "Lead {} assigned to you",
+            lead["lead_code"].as_str().unwrap()
+        )
+    );
+}

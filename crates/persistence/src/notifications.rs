@@ -78,8 +78,8 @@ pub async fn mark_all_read(tx: &mut Tx) -> Result<u64, DbError> {
 }
 
 /// CRM-5 reminders (worker): one `task_due` notification per open task whose reminder
-/// time has come, at most once (`reminded_at` and the notification's dedup key). Returns
-/// how many were sent.
+/// time has come, in the owner's language, at most once (`reminded_at` and the
+/// notification's dedup key). Returns how many were sent.
 pub async fn send_task_reminders(tx: &mut Tx, batch: i64) -> Result<i64, DbError> {
     Ok(sqlx::query_scalar(
         "with due as ( \
@@ -89,7 +89,9 @@ pub async fn send_task_reminders(tx: &mut Tx, batch: i64) -> Result<i64, DbError
               and coalesce(remind_at, due_at) <= now() \
             order by coalesce(remind_at, due_at) limit $1 for update skip locked), \
          sent as ( \
-           select due.id, app.notify(due.owner_user_id, 'task_due', left('Follow-up: ' || due.title, 300), \
+           select due.id, app.notify_localized(due.owner_user_id, 'task_due', \
+                    left('Tindak lanjut: ' || due.title, 300), left('Follow-up: ' || due.title, 300), \
+                    'Jatuh tempo ' || to_char(due.due_at at time zone 'Asia/Jakarta', 'DD/MM/YYYY HH24:MI') || ' WIB', \
                     'Due ' || to_char(due.due_at at time zone 'Asia/Jakarta', 'DD Mon YYYY HH24:MI') || ' WIB', \
                     '/crm/tasks', 'task-due:' || due.id || ':' || extract(epoch from due.fire_at)::bigint) as notified \
              from due), \

@@ -207,7 +207,7 @@ pub async fn assignee(tx: &mut Tx, user_id: Uuid) -> Result<Option<(String, bool
     .await?)
 }
 
-/// NTF-1: tells the new owner about the lead handed to them.
+/// NTF-1: tells the new owner about the lead handed to them, in their language.
 pub async fn notify_assignee(
     tx: &mut Tx,
     lead_code: &str,
@@ -215,10 +215,12 @@ pub async fn notify_assignee(
     lead_id: Uuid,
     owner: Uuid,
 ) -> Result<(), DbError> {
-    sqlx::query("select app.notify($1, 'lead_assigned', $2, $3, $4, null)")
+    let customer = customer_name.unwrap_or_default();
+    sqlx::query("select app.notify_localized($1, 'lead_assigned', $2, $3, $4, $4, $5, null)")
         .bind(owner)
+        .bind(format!("Lead {lead_code} ditugaskan kepada Anda"))
         .bind(format!("Lead {lead_code} assigned to you"))
-        .bind(customer_name.unwrap_or_default())
+        .bind(customer)
         .bind(format!("/crm/leads/{lead_id}"))
         .execute(&mut **tx)
         .await?;
