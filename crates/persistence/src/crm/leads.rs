@@ -50,22 +50,27 @@ pub struct LeadRow {
     pub updated_at: DateTime<Utc>,
 }
 
-const SELECT_LEAD: &str = "select l.id, l.lead_code, l.status, l.channel, ch.name as channel_name, \
+/// Names and codes of the lead's neighbours come from scalar subqueries rather than joins:
+/// every joined table brings its RLS policies into the join search, and with seven of
+/// them planning alone took ~24 ms per request (plans are redone per role); two joins
+/// plan in under 1 ms. The subqueries see the same rows the joins would (RLS applies).
+const SELECT_LEAD: &str = "select l.id, l.lead_code, l.status, l.channel, \
+        (select ch.name from channels ch where ch.code = l.channel) as channel_name, \
         l.utm_source, l.utm_medium, l.utm_campaign, l.company_name, l.contact_name, \
         l.email::text as email, l.phone, l.npwp, l.service_interest, l.notes, l.need_rfq, l.rfq, \
         l.customer_id, c.customer_code, c.company_name as customer_name, l.prospect_id, \
-        p.prospect_code, p.stage, l.ticket_id, t.ticket_code, l.matched_on, \
-        l.marketing_owner_user_id, mo.full_name as marketing_owner_name, l.sales_owner_user_id, \
-        so.full_name as sales_owner_name, l.assigned_at, l.created_by, cb.full_name as created_by_name, \
+        p.prospect_code, p.stage, l.ticket_id, \
+        (select t.ticket_code from tickets t where t.id = l.ticket_id) as ticket_code, l.matched_on, \
+        l.marketing_owner_user_id, \
+        (select mo.full_name from profiles mo where mo.id = l.marketing_owner_user_id) as marketing_owner_name, \
+        l.sales_owner_user_id, \
+        (select so.full_name from profiles so where so.id = l.sales_owner_user_id) as sales_owner_name, \
+        l.assigned_at, l.created_by, \
+        (select cb.full_name from profiles cb where cb.id = l.created_by) as created_by_name, \
         l.deleted_at, l.created_at, l.updated_at \
    from leads l \
-   left join channels ch on ch.code = l.channel \
    left join customers c on c.id = l.customer_id \
-   left join prospects p on p.id = l.prospect_id \
-   left join tickets t on t.id = l.ticket_id \
-   left join profiles mo on mo.id = l.marketing_owner_user_id \
-   left join profiles so on so.id = l.sales_owner_user_id \
-   left join profiles cb on cb.id = l.created_by";
+   left join prospects p on p.id = l.prospect_id";
 
 /// Public sort fields of the lead list and the columns they order by.
 pub const SORT: &[(&str, &str)] = &[

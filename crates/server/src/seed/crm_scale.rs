@@ -367,6 +367,11 @@ pub async fn seed(owner: &PgPool, leads: u64, owners: &Owners) -> anyhow::Result
     )
     .await?;
     tx.commit().await?;
+    // Fresh statistics, or the planner keeps the pre-COPY row counts (and picks
+    // sequential scans) until autovacuum gets round to it.
+    sqlx::query("analyze customers, prospects, leads, prospect_stage_history")
+        .execute(owner)
+        .await?;
     Ok(CrmCounts {
         customers: added_customers,
         prospects: added_prospects,
