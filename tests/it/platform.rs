@@ -239,6 +239,49 @@ async fn next_prefixed_id_is_unique_under_concurrency() {
     );
 }
 
+/// PLT-ID codes hold no lock until commit: while one transaction that took a code is still
+/// open, another takes the next code and commits at once (the lead bundle takes three
+/// codes per request and must not queue behind the previous one).
+#[tokio::test]
+async fn next_prefixed_id_does_not_wait_for_open_transactions() {
+    let app = TestApp::spawn().await;
+    let user = app.user(Role::SuperAdmin).await;
+    // The year's first code creates the sequence (in its own transaction, so only that
+    // first one is serialised).
+    let mut tx = app.tx_as(&user).await;
+    let zeroth = persistence::ids::next_prefixed_id(&mut tx, "CUST")
+        .await
+        .unwrap();
+    persistence::commit(tx).await.unwrap();
+    let mut open = app.tx_as(&user).await;
+    let first = persistence::ids::next_prefixed_id(&mut open, "CUST")
+        .await
+        .unwrap();
+    let mut other = app.tx_as(&user).await;
+    sqlx::query("set local lock_timeout = '1s'")
+        .execute(&mut *other)
+        .await
+        .unwrap();
+    let second = persistence::ids::next_prefixed_id(&mut other, "CUST")
+        .await
+        .expect("the second code does not wait for the first transaction");
+    persistence::commit(other).await.unwrap();
+    assert!(
+        first > zeroth && second > first,
+        "{zeroth}, {first}, {second}"
+    );
+    // A rolled-back code is a gap, never handed out twice.
+    open.rollback().await.unwrap();
+    let mut again = app.tx_as(&user).await;
+    let third = persistence::ids::next_prefixed_id(&mut again, "CUST")
+        .await
+        .unwrap();
+    assert!(
+        third > second && third != first,
+        "{first}, {second}, {third}"
+    );
+}
+
 /// CLI-1 `seed --scale N`: N leads, ⌈N/2⌉ customers and prospects by COPY, every lead
 /// linked, the dedup keys normalised and unique, codes continuing on a second run, and
 /// row-level security scoping the synthetic books like real ones.
