@@ -5,10 +5,10 @@ export const tests = [
     name: "navigation: deep link /crm/leads renders inside the shell, also after reload",
     async run({ page }) {
       await signIn(page, demo("salesperson"), "/crm/leads");
-      await page.getByTestId("coming-soon").waitFor();
+      await page.getByRole("heading", { level: 1, name: "Leads" }).waitFor();
       await page.reload();
       await page.getByTestId("sidebar").waitFor();
-      await page.getByTestId("coming-soon").waitFor();
+      await page.getByRole("heading", { level: 1, name: "Leads" }).waitFor();
       assert.equal(new URL(page.url()).pathname, "/crm/leads");
       assert.equal(await page.locator('[data-menu="crm"][data-status="active"]').count(), 1);
     },
@@ -20,7 +20,7 @@ export const tests = [
       await page.waitForURL((u) => u.pathname === "/login");
       await loginUI(page, demo("salesperson"));
       await page.waitForURL((u) => u.pathname === "/crm/leads");
-      await page.getByTestId("coming-soon").waitFor();
+      await page.getByRole("heading", { level: 1, name: "Leads" }).waitFor();
     },
   },
   {

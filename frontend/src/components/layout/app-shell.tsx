@@ -3,13 +3,14 @@ import { Menu } from "lucide-react";
 import { Dialog as D } from "radix-ui";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { NotificationBell } from "@/features/notifications/notification-bell";
 import { useMediaQuery, useStoredFlag } from "@/lib/hooks";
 import { Sidebar } from "./sidebar";
 import { UserMenu } from "./user-menu";
 
 /**
  * The authenticated frame: navy sidebar (full / icon rail / off-canvas by width),
- * navy header with the user menu, and the page outlet.
+ * navy header with the notification bell and the user menu, and the page outlet.
  * ≥1024px: the user chooses full or rail; 768–1023px: rail; <768px: drawer.
  */
 export function AppShell() {
@@ -62,6 +63,7 @@ export function AppShell() {
             </button>
           ) : null}
           <div className="flex-1" />
+          <NotificationBell />
           <UserMenu />
         </header>
         <main id="main" tabIndex={-1} className="flex-1 overflow-y-auto outline-none">

@@ -1,0 +1,440 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { Download, FileUp, MapPin, Pencil } from "lucide-react";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
+import { isApiError } from "@/api/errors";
+import { PageHeader } from "@/components/layout/page-header";
+import {
+  EmptyState,
+  ErrorState,
+  ForbiddenState,
+  NotFoundState,
+  PageSkeleton,
+} from "@/components/states/states";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  Dialog,
+  DialogContent,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { useErrorMessage } from "@/lib/error-message";
+import { formatDate, formatDateTime, formatIDR } from "@/lib/format";
+import { currentLocale } from "@/i18n";
+import {
+  customerQueryOptions,
+  downloadBlob,
+  timelineQueryOptions,
+  useAddDocument,
+  useUpdateCustomer,
+} from "../api";
+import { CrmNav } from "../crm-nav";
+import { StageBadge } from "../stage-badge";
+import { parseCoordinates } from "../coordinates";
+import type { Customer360 } from "../types";
+
+const routeApi = getRouteApi("/_app/crm/customers/$customerId");
+
+function Section({
+  title,
+  count,
+  children,
+}: {
+  title: string;
+  count?: number;
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2">
+          {title}
+          {count !== undefined ? <Badge variant="muted">{count}</Badge> : null}
+        </CardTitle>
+      </CardHeader>
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
+export default function CustomerPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { customerId } = routeApi.useParams();
+  const view = useQuery(customerQueryOptions(customerId));
+  const timeline = useQuery(timelineQueryOptions(customerId));
+  const [editing, setEditing] = useState(false);
+
+  if (view.isLoading) return <PageSkeleton />;
+  if (view.error) {
+    if (isApiError(view.error) && view.error.status === 404) return <NotFoundState />;
+    if (isApiError(view.error) && view.error.status === 403) return <ForbiddenState />;
+    return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
+  }
+  if (!view.data) return <NotFoundState />;
+  const { customer, prospects, leads, activities, tickets, documents } = view.data;
+
+  return (
+    <>
+      <PageHeader
+        title={customer.company_name}
+        description={
+          <span className="tabular-nums">
+            {customer.customer_code}
+            {customer.npwp ? ` · NPWP ${customer.npwp}` : ""}
+          </span>
+        }
+        actions={
+          <Button variant="outline" onClick={() => setEditing(true)}>
+            <Pencil aria-hidden /> {t("crm.customer.edit")}
+          </Button>
+        }
+      />
+      <CrmNav />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("crm.customer.identity")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-3 text-sm">
+              {[
+                [t("crm.leads.contact"), customer.contact_name],
+                [t("crm.form.phone"), customer.phone],
+                [t("crm.form.email"), customer.email],
+                [t("crm.leads.salesOwner"), customer.owner_name],
+                [t("crm.customers.city"), customer.city],
+                [t("crm.customer.address"), customer.address],
+              ].map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-xs font-medium text-muted">{label}</dt>
+                  <dd className="text-navy-900">{value ?? "—"}</dd>
+                </div>
+              ))}
+              {customer.latitude !== null && customer.longitude !== null ? (
+                <div className="flex items-center gap-1 text-xs text-muted">
+                  <MapPin aria-hidden className="size-3.5" />
+                  {customer.latitude?.toFixed(5)}, {customer.longitude?.toFixed(5)}
+                </div>
+              ) : null}
+            </dl>
+          </CardContent>
+        </Card>
+        <div className="space-y-6 lg:col-span-2">
+          <Section title={t("crm.customer.prospects")} count={prospects.length}>
+            {prospects.length === 0 ? (
+              <p className="text-sm text-muted">{t("crm.customer.none")}</p>
+            ) : (
+              <ul className="divide-y divide-border">
+                {prospects.map((p) => (
+                  <li
+                    key={p.id}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                  >
+                    <span className="tabular-nums">{p.prospect_code}</span>
+                    <StageBadge stage={p.stage} />
+                    <span>{p.owner_name ?? t("crm.leads.unassigned")}</span>
+                    <span className="tabular-nums">{formatIDR(p.expected_value, locale)}</span>
+                    <span className="text-muted">
+                      {p.expected_close_date ? formatDate(p.expected_close_date) : "—"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title={t("crm.customer.leads")} count={leads.length}>
+            {leads.length === 0 ? (
+              <p className="text-sm text-muted">{t("crm.customer.none")}</p>
+            ) : (
+              <ul className="divide-y divide-border">
+                {leads.map((l) => (
+                  <li
+                    key={l.id}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                  >
+                    <Link
+                      to="/crm/leads/$leadId"
+                      params={{ leadId: l.id }}
+                      className="tabular-nums underline-offset-2 hover:underline"
+                    >
+                      {l.lead_code}
+                    </Link>
+                    <span>{l.contact_name}</span>
+                    <span className="text-muted">{l.channel_name ?? l.channel}</span>
+                    <span className="text-muted">{formatDate(l.created_at)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title={t("crm.customer.activities")} count={activities.length}>
+            {activities.length === 0 ? (
+              <p className="text-sm text-muted">{t("crm.customer.none")}</p>
+            ) : (
+              <ul className="divide-y divide-border">
+                {activities.slice(0, 15).map((a) => (
+                  <li
+                    key={a.id}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                  >
+                    <Badge variant={a.activity_type === "system" ? "muted" : "default"}>
+                      {t(`crm.activityTypes.${a.activity_type}`, a.activity_type)}
+                    </Badge>
+                    <span className="flex-1">{a.subject}</span>
+                    <span className="text-muted">{a.owner_name ?? ""}</span>
+                    <span className="text-muted tabular-nums">
+                      {formatDateTime(a.scheduled_at ?? a.occurred_at)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title={t("crm.customer.tickets")} count={tickets.length}>
+            {tickets.length === 0 ? (
+              <p className="text-sm text-muted">{t("crm.customer.none")}</p>
+            ) : (
+              <ul className="divide-y divide-border">
+                {tickets.map((tk) => (
+                  <li
+                    key={tk.id}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                  >
+                    <span className="tabular-nums">{tk.ticket_code}</span>
+                    <span className="flex-1">{tk.subject}</span>
+                    <Badge variant="muted">{tk.status}</Badge>
+                    <span className="text-muted">{tk.dept_target}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Documents customerId={customer.id} documents={documents} />
+          <Section title={t("crm.customer.invoices")}>
+            <EmptyState title={t("crm.customer.invoicesEmpty")} />
+          </Section>
+          <Section title={t("crm.customer.timeline")}>
+            {timeline.data && timeline.data.length > 0 ? (
+              <ol className="space-y-3 border-l border-border pl-4">
+                {timeline.data.map((e) => (
+                  <li key={`${e.kind}-${e.id}`} className="text-sm">
+                    <div className="text-xs text-muted tabular-nums">
+                      {formatDateTime(e.at)} · {t(`crm.timeline.${e.kind}`, e.kind)}
+                      {e.actor_name ? ` · ${e.actor_name}` : ""}
+                    </div>
+                    <div className="text-navy-900">{e.title}</div>
+                    {e.detail ? <div className="text-muted">{e.detail}</div> : null}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="text-sm text-muted">{t("crm.customer.none")}</p>
+            )}
+          </Section>
+        </div>
+      </div>
+      {editing ? (
+        <EditCustomerDialog customer={customer} onClose={() => setEditing(false)} />
+      ) : null}
+    </>
+  );
+}
+
+function Documents({
+  customerId,
+  documents,
+}: {
+  customerId: string;
+  documents: Customer360["documents"];
+}) {
+  const { t } = useTranslation();
+  const add = useAddDocument(customerId);
+  const errorMessage = useErrorMessage();
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState("");
+  return (
+    <Section title={t("crm.customer.documents")} count={documents.length}>
+      {documents.length > 0 ? (
+        <ul className="mb-4 divide-y divide-border">
+          {documents.map((d) => (
+            <li key={d.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+              <span>{d.title}</span>
+              <span className="text-muted">{formatDate(d.created_at)}</span>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() =>
+                  void downloadBlob(`/api/v1/files/${d.file_id}`, d.original_name ?? d.title).catch(
+                    (e: unknown) => toast.error(errorMessage(e)),
+                  )
+                }
+              >
+                <Download aria-hidden /> {t("crm.customer.download")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!file || !title.trim()) return;
+          add.mutate(
+            { file, title: title.trim() },
+            {
+              onSuccess: () => {
+                toast.success(t("crm.customer.uploaded"));
+                setFile(null);
+                setTitle("");
+              },
+              onError: (err) => toast.error(errorMessage(err)),
+            },
+          );
+        }}
+      >
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="doc-title">{t("crm.customer.docTitle")}</Label>
+          <Input id="doc-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="doc-file">{t("crm.customer.docFile")}</Label>
+          <Input
+            id="doc-file"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </div>
+        <Button type="submit" variant="outline" disabled={!file || !title.trim() || add.isPending}>
+          <FileUp aria-hidden /> {t("crm.customer.upload")}
+        </Button>
+      </form>
+    </Section>
+  );
+}
+
+function EditCustomerDialog({
+  customer,
+  onClose,
+}: {
+  customer: Customer360["customer"];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateCustomer(customer.id);
+  const [values, setValues] = useState({
+    company_name: customer.company_name,
+    contact_name: customer.contact_name ?? "",
+    phone: customer.phone ?? "",
+    email: customer.email ?? "",
+    npwp: customer.npwp ?? "",
+    address: customer.address ?? "",
+    city: customer.city ?? "",
+    latitude: customer.latitude?.toString() ?? "",
+    longitude: customer.longitude?.toString() ?? "",
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const errorMessage = useErrorMessage();
+  const fields = [
+    ["company_name", t("crm.customers.company")],
+    ["contact_name", t("crm.leads.contact")],
+    ["phone", t("crm.form.phone")],
+    ["email", t("crm.form.email")],
+    ["npwp", t("crm.form.npwp")],
+    ["address", t("crm.customer.address")],
+    ["city", t("crm.customers.city")],
+    ["latitude", t("crm.customer.latitude")],
+    ["longitude", t("crm.customer.longitude")],
+  ] as const;
+  const save = () => {
+    setErrors({});
+    setFormError(null);
+    const coords = parseCoordinates(values.latitude, values.longitude);
+    if (!coords.ok) {
+      setErrors(
+        Object.fromEntries(
+          Object.entries(coords.errors).map(([k, m]) => [
+            k,
+            t(m as "crm.customer.invalidLatitude"),
+          ]),
+        ),
+      );
+      return;
+    }
+    update.mutate(
+      {
+        company_name: values.company_name,
+        contact_name: values.contact_name,
+        phone: values.phone,
+        email: values.email,
+        npwp: values.npwp,
+        address: values.address,
+        city: values.city,
+        ...(coords.value ?? {}),
+      },
+      {
+        onSuccess: () => {
+          toast.success(t("crm.customer.saved"));
+          onClose();
+        },
+        onError: (e) => {
+          if (isApiError(e) && Object.keys(e.details).length > 0) {
+            setErrors(
+              Object.fromEntries(Object.entries(e.details).map(([k, m]) => [k, m.join(" ")])),
+            );
+          } else {
+            setFormError(errorMessage(e));
+          }
+        },
+      },
+    );
+  };
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>{t("crm.customer.edit")}</DialogTitle>
+        </DialogHeader>
+        {formError ? <p className="text-sm text-danger">{formError}</p> : null}
+        <div className="grid gap-3 sm:grid-cols-2">
+          {fields.map(([name, label]) => (
+            <div key={name} className="flex flex-col gap-1">
+              <Label htmlFor={`c-${name}`}>{label}</Label>
+              <Input
+                id={`c-${name}`}
+                value={values[name]}
+                inputMode={name === "latitude" || name === "longitude" ? "decimal" : undefined}
+                aria-describedby={errors[name] ? `c-${name}-error` : undefined}
+                aria-invalid={errors[name] ? true : undefined}
+                onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+              />
+              {errors[name] ? (
+                <p id={`c-${name}-error`} className="text-xs font-medium text-danger">
+                  {errors[name]}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </div>
+        <DialogFooter>
+          <Button variant="outline" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button onClick={save} disabled={update.isPending}>
+            {t("common.save")}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,324 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { createColumnHelper } from "@tanstack/react-table";
+import { Download, FileText, Plus, RotateCcw, Trash2 } from "lucide-react";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
+import { DataTable } from "@/components/data-table/data-table";
+import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { PageHeader } from "@/components/layout/page-header";
+import { EmptyState } from "@/components/states/states";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { useMe } from "@/features/auth/api";
+import { DateRangeFilter } from "@/components/form/date-range";
+import { useRawSearch } from "@/lib/url-search";
+import { useErrorMessage } from "@/lib/error-message";
+import { formatDateTime } from "@/lib/format";
+import { toApiQuery, withFilter } from "@/lib/table-state";
+import { createsLeads, managesCrm } from "../access";
+import {
+  downloadBlob,
+  exportParams,
+  leadsQueryOptions,
+  useDeleteLead,
+  useRestoreLead,
+} from "../api";
+import { CrmNav } from "../crm-nav";
+import { StageBadge } from "../stage-badge";
+import type { Lead } from "../types";
+import { CHANNELS, LEAD_STATUSES, LEADS_TABLE, leadQuery } from "./table";
+
+const col = createColumnHelper<Lead>();
+
+export default function LeadsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [raw, go] = useRawSearch();
+  const [state, setState] = useTableUrlState(raw, LEADS_TABLE, go);
+  const apiQuery = toApiQuery(state);
+  const query = leadQuery(apiQuery);
+  const leads = useQuery(leadsQueryOptions(query));
+  const remove = useDeleteLead();
+  const restore = useRestoreLead();
+  const errorMessage = useErrorMessage();
+  const [confirming, setConfirming] = useState<Lead | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const deletedView = state.filters.deleted === "true";
+  const manager = managesCrm(me.role);
+  const set = (key: (typeof LEADS_TABLE.filters)[number], value: string | undefined) =>
+    setState(withFilter(state, key, value));
+
+  const columns = useMemo(
+    () => [
+      col.accessor("lead_code", {
+        header: t("crm.leads.code"),
+        meta: { label: t("crm.leads.code"), className: "whitespace-nowrap" },
+        cell: (c) => (
+          <Link
+            to="/crm/leads/$leadId"
+            params={{ leadId: c.row.original.id }}
+            className="font-medium text-navy-900 tabular-nums underline-offset-2 hover:underline"
+          >
+            {c.getValue()}
+          </Link>
+        ),
+      }),
+      col.accessor("created_at", {
+        header: t("crm.leads.createdAt"),
+        meta: { label: t("crm.leads.createdAt"), className: "whitespace-nowrap tabular-nums" },
+        sortDescFirst: true,
+        cell: (c) => formatDateTime(c.getValue()),
+      }),
+      col.accessor("company_name", {
+        header: t("crm.leads.company"),
+        meta: { label: t("crm.leads.company") },
+        cell: (c) => (
+          <div className="min-w-40">
+            <div className="text-navy-900">
+              {c.getValue() ?? c.row.original.customer_name ?? "—"}
+            </div>
+            {c.row.original.customer_code ? (
+              <div className="text-xs text-muted tabular-nums">{c.row.original.customer_code}</div>
+            ) : null}
+          </div>
+        ),
+      }),
+      col.accessor("contact_name", {
+        header: t("crm.leads.contact"),
+        meta: { label: t("crm.leads.contact") },
+        cell: (c) => (
+          <div>
+            <div>{c.getValue()}</div>
+            <div className="text-xs text-muted">
+              {c.row.original.phone ?? c.row.original.email ?? ""}
+            </div>
+          </div>
+        ),
+      }),
+      col.accessor("channel", {
+        header: t("crm.leads.channel"),
+        meta: { label: t("crm.leads.channel") },
+        cell: (c) => c.row.original.channel_name ?? c.getValue(),
+      }),
+      col.accessor("status", {
+        header: t("crm.leads.status"),
+        meta: { label: t("crm.leads.status") },
+        cell: (c) => <Badge variant="muted">{t(`crm.status.${c.getValue()}`, c.getValue())}</Badge>,
+      }),
+      col.accessor("stage", {
+        header: t("crm.leads.stage"),
+        meta: { label: t("crm.leads.stage") },
+        enableSorting: false,
+        cell: (c) => <StageBadge stage={c.getValue()} />,
+      }),
+      col.accessor("sales_owner_name", {
+        header: t("crm.leads.salesOwner"),
+        meta: { label: t("crm.leads.salesOwner") },
+        enableSorting: false,
+        cell: (c) => c.getValue() ?? <Badge variant="warning">{t("crm.leads.unassigned")}</Badge>,
+      }),
+      col.accessor("ticket_code", {
+        header: t("crm.leads.rfq"),
+        meta: { label: t("crm.leads.rfq"), className: "whitespace-nowrap" },
+        enableSorting: false,
+        cell: (c) =>
+          c.getValue() ? (
+            <span className="inline-flex items-center gap-1 text-xs tabular-nums">
+              <FileText aria-hidden className="size-3.5" />
+              {c.getValue()}
+            </span>
+          ) : null,
+      }),
+      col.display({
+        id: "actions",
+        header: () => <span className="sr-only">{t("common.actions")}</span>,
+        meta: { label: t("common.actions"), alwaysVisible: true, align: "right" },
+        cell: ({ row }) => {
+          const lead = row.original;
+          if (lead.deleted_at) {
+            return manager ? (
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={() =>
+                  restore.mutate(lead.id, {
+                    onSuccess: () =>
+                      toast.success(t("crm.leads.restored", { code: lead.lead_code })),
+                    onError: (e) => toast.error(errorMessage(e)),
+                  })
+                }
+              >
+                <RotateCcw aria-hidden /> {t("crm.leads.restore")}
+              </Button>
+            ) : null;
+          }
+          return (
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={t("crm.leads.deleteOne", { code: lead.lead_code })}
+              onClick={() => setConfirming(lead)}
+            >
+              <Trash2 aria-hidden />
+            </Button>
+          );
+        },
+      }),
+    ],
+    [t, manager, restore, errorMessage],
+  );
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const params = new URLSearchParams(exportParams(apiQuery));
+      await downloadBlob(`/api/v1/exports/leads?${params.toString()}`, "leads.xlsx");
+    } catch (e) {
+      toast.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t("crm.leads.title")}
+        description={t("crm.leads.subtitle")}
+        actions={
+          createsLeads(me.role) ? (
+            <Button asChild>
+              <Link to="/crm/leads/new">
+                <Plus aria-hidden /> {t("crm.leads.new")}
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+      <CrmNav />
+      <DataTable
+        columns={columns}
+        rows={leads.data?.data}
+        total={leads.data?.total ?? 0}
+        state={state}
+        onStateChange={setState}
+        getRowId={(l) => l.id}
+        sortable={LEADS_TABLE.sortable}
+        caption={t("crm.leads.title")}
+        isLoading={leads.isLoading}
+        isFetching={leads.isFetching}
+        error={leads.error}
+        onRetry={() => void leads.refetch()}
+        onClearFilters={() => setState({ ...state, page: 1, filters: {} })}
+        filters={
+          <>
+            <SearchFilter
+              value={state.filters.q}
+              onChange={(value) => set("q", value)}
+              label={t("crm.leads.search")}
+              placeholder={t("crm.leads.searchPlaceholder")}
+            />
+            <SelectFilter
+              value={state.filters.status}
+              onChange={(value) => set("status", value)}
+              label={t("crm.leads.status")}
+              allLabel={t("crm.leads.allStatuses")}
+            >
+              {LEAD_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`crm.status.${s}`)}
+                </option>
+              ))}
+            </SelectFilter>
+            <SelectFilter
+              value={state.filters.channel}
+              onChange={(value) => set("channel", value)}
+              label={t("crm.leads.channel")}
+              allLabel={t("crm.leads.allChannels")}
+            >
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`crm.channels.${c}`)}
+                </option>
+              ))}
+            </SelectFilter>
+            <SelectFilter
+              value={state.filters.owner}
+              onChange={(value) => set("owner", value)}
+              label={t("crm.leads.salesOwner")}
+              allLabel={t("crm.leads.anyOwner")}
+            >
+              <option value="me">{t("crm.leads.mine")}</option>
+            </SelectFilter>
+            <SelectFilter
+              value={state.filters.unassigned}
+              onChange={(value) => set("unassigned", value)}
+              label={t("crm.leads.assignment")}
+              allLabel={t("crm.leads.anyAssignment")}
+              testId="filter-unassigned"
+            >
+              <option value="true">{t("crm.leads.unassignedOnly")}</option>
+              <option value="false">{t("crm.leads.assignedOnly")}</option>
+            </SelectFilter>
+            <DateRangeFilter
+              from={state.filters.from}
+              to={state.filters.to}
+              onChange={({ from, to }) =>
+                setState(withFilter(withFilter(state, "from", from), "to", to))
+              }
+            />
+            {manager ? (
+              <SelectFilter
+                value={state.filters.deleted}
+                onChange={(value) => set("deleted", value)}
+                label={t("crm.leads.view")}
+                allLabel={t("crm.leads.liveLeads")}
+              >
+                <option value="true">{t("crm.leads.deletedLeads")}</option>
+              </SelectFilter>
+            ) : null}
+          </>
+        }
+        actions={
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => void exportXlsx()}
+            disabled={exporting}
+          >
+            <Download aria-hidden /> {t("crm.leads.export")}
+          </Button>
+        }
+        empty={
+          <EmptyState
+            title={deletedView ? t("crm.leads.noDeleted") : t("crm.leads.empty")}
+            description={deletedView ? undefined : t("crm.leads.emptyBody")}
+          />
+        }
+      />
+      <ConfirmDialog
+        open={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        title={t("crm.leads.deleteTitle", { code: confirming?.lead_code ?? "" })}
+        description={t("crm.leads.deleteBody")}
+        confirmLabel={t("crm.leads.delete")}
+        destructive
+        onConfirm={() => {
+          if (!confirming) return;
+          const lead = confirming;
+          remove.mutate(lead.id, {
+            onSuccess: () => {
+              toast.success(t("crm.leads.deleted", { code: lead.lead_code }));
+              setConfirming(null);
+            },
+            onError: (e) => toast.error(errorMessage(e)),
+          });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "@tanstack/react-router";
+import { Bell, CheckCheck } from "lucide-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { Spinner } from "@/components/ui/spinner";
+import { formatDateTime } from "@/lib/format";
+import { cn } from "@/lib/utils";
+import {
+  badgeText,
+  latestNotificationsQueryOptions,
+  unreadCountQueryOptions,
+  useMarkAllRead,
+  useMarkRead,
+} from "./api";
+
+/** Header bell: unread count badge, the latest ten notifications, mark read / all read. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const unread = useQuery(unreadCountQueryOptions());
+  const latest = useQuery(latestNotificationsQueryOptions(open));
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const count = unread.data?.unread ?? 0;
+  const badge = badgeText(count);
+
+  return (
+    <DropdownMenu open={open} onOpenChange={setOpen}>
+      <DropdownMenuTrigger
+        className="relative rounded-md p-2 hover:bg-navy-800"
+        aria-label={
+          count > 0 ? t("notifications.openWithCount", { count }) : t("notifications.open")
+        }
+        data-testid="notification-bell"
+      >
+        <Bell aria-hidden className="size-5" />
+        {badge ? (
+          <span
+            data-testid="notification-count"
+            className="absolute -top-0.5 -right-0.5 flex min-w-5 items-center justify-center rounded-full bg-danger px-1 text-[11px] leading-5 font-bold text-white"
+          >
+            {badge}
+          </span>
+        ) : null}
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-80" data-testid="notification-menu">
+        <DropdownMenuLabel className="flex items-center justify-between gap-2 normal-case">
+          <span className="text-sm font-semibold text-foreground">{t("notifications.title")}</span>
+          {count > 0 ? (
+            <button
+              type="button"
+              className="flex items-center gap-1 text-xs font-medium text-navy-700 hover:underline"
+              onClick={() => markAll.mutate()}
+              disabled={markAll.isPending}
+              data-testid="notification-read-all"
+            >
+              <CheckCheck aria-hidden className="size-3.5" />
+              {t("notifications.readAll")}
+            </button>
+          ) : null}
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        {latest.isPending ? (
+          <div className="flex justify-center p-4">
+            <Spinner />
+          </div>
+        ) : latest.isError ? (
+          <p className="p-3 text-sm text-danger">{t("notifications.loadError")}</p>
+        ) : latest.data.data.length === 0 ? (
+          <p className="p-3 text-sm text-muted">{t("notifications.empty")}</p>
+        ) : (
+          <ul className="max-h-96 overflow-y-auto">
+            {latest.data.data.map((n) => (
+              <li key={n.id}>
+                <DropdownMenuItem
+                  className="flex flex-col items-start gap-0.5 whitespace-normal"
+                  data-testid="notification-item"
+                  data-unread={n.read_at ? "false" : "true"}
+                  onSelect={() => {
+                    if (!n.read_at) markRead.mutate(n.id);
+                    if (n.link) router.history.push(n.link);
+                  }}
+                >
+                  <span className="flex w-full items-center gap-2">
+                    {!n.read_at ? (
+                      <span aria-hidden className="size-2 shrink-0 rounded-full bg-accent-500" />
+                    ) : null}
+                    <span className={cn("text-sm", !n.read_at && "font-semibold")}>{n.title}</span>
+                    {!n.read_at ? (
+                      <span className="sr-only">{t("notifications.unread")}</span>
+                    ) : null}
+                  </span>
+                  {n.body ? <span className="text-xs text-muted">{n.body}</span> : null}
+                  <span className="text-[11px] text-muted">{formatDateTime(n.created_at)}</span>
+                </DropdownMenuItem>
+              </li>
+            ))}
+          </ul>
+        )}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
