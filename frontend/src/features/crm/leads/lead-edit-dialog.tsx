@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
-import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,8 +14,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/lib/error-message";
 import { useUpdateLead } from "../api";
@@ -28,7 +25,8 @@ import {
   type LeadEditValues,
 } from "../lead-schema";
 import type { Lead } from "../types";
-import { CHANNELS, LEAD_STATUSES } from "./table";
+import { LeadFields } from "./lead-fields";
+import { CHANNELS } from "./table";
 
 /** Edits a lead's own fields (PATCH /leads/{id}); only changed fields are sent. */
 export function LeadEditDialog({ lead, onClose }: { lead: Lead; onClose: () => void }) {
@@ -89,66 +87,7 @@ export function LeadEditDialog({ lead, onClose }: { lead: Lead; onClose: () => v
               {formError}
             </Alert>
           ) : null}
-          <FormField label={t("crm.leads.contact")} error={err("contact_name")} name="contact_name">
-            <Input {...register("contact_name")} />
-          </FormField>
-          <FormField
-            label={t("crm.leads.company")}
-            error={err("company_name")}
-            name="company_name"
-            optional
-          >
-            <Input {...register("company_name")} />
-          </FormField>
-          <FormField label={t("crm.form.phone")} error={err("phone")} name="phone" optional>
-            <Input {...register("phone")} type="tel" />
-          </FormField>
-          <FormField label={t("crm.form.email")} error={err("email")} name="email" optional>
-            <Input {...register("email")} type="email" />
-          </FormField>
-          <FormField label={t("crm.leads.channel")} error={err("channel")} name="channel">
-            <Select {...register("channel")}>
-              {channels.map((c) => (
-                <option key={c} value={c}>
-                  {t(`crm.channels.${c}`, c)}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField label={t("crm.leads.status")} error={err("status")} name="status">
-            <Select {...register("status")}>
-              {LEAD_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`crm.status.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField
-            label={t("crm.form.serviceInterest")}
-            error={err("service_interest")}
-            name="service_interest"
-            optional
-          >
-            <Input {...register("service_interest")} />
-          </FormField>
-          <FormField
-            label={t("crm.form.campaign")}
-            error={err("utm_campaign")}
-            name="utm_campaign"
-            optional
-          >
-            <Input {...register("utm_campaign")} />
-          </FormField>
-          <FormField
-            label={t("crm.form.notes")}
-            error={err("notes")}
-            name="notes"
-            optional
-            className="sm:col-span-2"
-          >
-            <Input {...register("notes")} />
-          </FormField>
+          <LeadFields variant="edit" register={register} err={err} channels={channels} />
         </form>
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>

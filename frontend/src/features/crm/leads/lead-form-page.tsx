@@ -30,7 +30,7 @@ import {
   type LeadValues,
 } from "../lead-schema";
 import type { LeadBundle } from "../types";
-import { CHANNELS } from "./table";
+import { LeadFields } from "./lead-fields";
 
 export default function LeadFormPage() {
   const { t } = useTranslation();
@@ -147,85 +147,7 @@ export default function LeadFormPage() {
               <p className="text-sm text-muted">{t("crm.form.customerHint")}</p>
             </CardHeader>
             <CardContent className="grid gap-4 sm:grid-cols-2">
-              <FormField
-                label={t("crm.leads.company")}
-                error={err("company_name")}
-                name="company_name"
-                optional
-              >
-                <Input {...register("company_name")} autoComplete="organization" />
-              </FormField>
-              <FormField
-                label={t("crm.form.npwp")}
-                error={err("npwp")}
-                name="npwp"
-                optional
-                hint={t("crm.form.npwpHint")}
-              >
-                <Input {...register("npwp", { deps: ["company_name"] })} inputMode="numeric" />
-              </FormField>
-              <FormField
-                label={t("crm.leads.contact")}
-                error={err("contact_name")}
-                name="contact_name"
-              >
-                <Input {...register("contact_name")} autoComplete="name" />
-              </FormField>
-              <FormField
-                label={t("crm.form.phone")}
-                error={err("phone")}
-                name="phone"
-                optional
-                hint={t("crm.form.phoneHint")}
-              >
-                <Input
-                  {...register("phone", { deps: ["company_name"] })}
-                  type="tel"
-                  autoComplete="tel"
-                />
-              </FormField>
-              <FormField label={t("crm.form.email")} error={err("email")} name="email" optional>
-                <Input
-                  {...register("email", { deps: ["company_name"] })}
-                  type="email"
-                  autoComplete="email"
-                />
-              </FormField>
-              <FormField label={t("crm.leads.channel")} error={err("channel")} name="channel">
-                <Select {...register("channel")}>
-                  <option value="">{t("crm.form.chooseChannel")}</option>
-                  {CHANNELS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`crm.channels.${c}`)}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              <FormField
-                label={t("crm.form.serviceInterest")}
-                error={err("service_interest")}
-                name="service_interest"
-                optional
-              >
-                <Input {...register("service_interest")} />
-              </FormField>
-              <FormField
-                label={t("crm.form.campaign")}
-                error={err("utm_campaign")}
-                name="utm_campaign"
-                optional
-              >
-                <Input {...register("utm_campaign")} />
-              </FormField>
-              <FormField
-                label={t("crm.form.notes")}
-                error={err("notes")}
-                name="notes"
-                optional
-                className="sm:col-span-2"
-              >
-                <Input {...register("notes")} />
-              </FormField>
+              <LeadFields variant="create" register={register} err={err} />
             </CardContent>
           </Card>
           <Card>
