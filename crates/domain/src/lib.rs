@@ -11,6 +11,7 @@ pub mod errors;
 pub mod list;
 pub mod money;
 pub mod role;
+pub mod ticketing;
 
 pub use department::Department;
 pub use email::Email;

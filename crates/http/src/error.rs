@@ -4,6 +4,7 @@
 //! |---|---|---|
 //! | BadRequest | 400 | bad_request |
 //! | MalformedJson | 400 | malformed_json |
+//! | InvalidIntake | 400 | validation_failed (the seed-004 n8n contract: `error` is the first problem, e.g. "subject is required") |
 //! | Unauthorized | 401 | unauthorized |
 //! | InvalidCredentials | 401 | invalid_credentials |
 //! | Forbidden | 403 | forbidden |
@@ -30,6 +31,13 @@ pub enum ApiError {
     BadRequest(String),
     #[error("malformed JSON: {0}")]
     MalformedJson(String),
+    /// Body problems of the n8n intake endpoints (seed 004): 400, not 422, and `error`
+    /// reads as the first problem (`"subject is required"`), all of them in `details`.
+    #[error("{message}")]
+    InvalidIntake {
+        message: String,
+        details: FieldErrors,
+    },
     #[error("authentication required")]
     Unauthorized,
     #[error("invalid e-mail or password")]
@@ -93,7 +101,7 @@ impl ApiError {
             Self::Conflict { .. } => "conflict",
             Self::IdempotencyInProgress => "idempotency_in_progress",
             Self::IdempotencyKeyReused => "idempotency_key_reused",
-            Self::Validation(_) => "validation_failed",
+            Self::Validation(_) | Self::InvalidIntake { .. } => "validation_failed",
             Self::PayloadTooLarge => "payload_too_large",
             Self::RateLimited { .. } => "rate_limited",
             Self::Unavailable => "service_unavailable",
@@ -103,7 +111,9 @@ impl ApiError {
 
     fn details(&self) -> Option<FieldErrors> {
         match self {
-            Self::Validation(details) => Some(details.clone()),
+            Self::Validation(details) | Self::InvalidIntake { details, .. } => {
+                Some(details.clone())
+            }
             Self::Conflict { details, .. } => details.clone(),
             _ => None,
         }
@@ -113,7 +123,9 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            Self::BadRequest(_) | Self::MalformedJson(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::MalformedJson(_) | Self::InvalidIntake { .. } => {
+                StatusCode::BAD_REQUEST
+            }
             Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::InsufficientScope(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
@@ -231,6 +243,12 @@ const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
         "tickets_lost_needs_reason",
         "close_reason",
         "is required for a lost inquiry",
+        false,
+    ),
+    (
+        "tickets_status_transition",
+        "status",
+        "cannot change to this status from the ticket's current one",
         false,
     ),
 ];

@@ -39,16 +39,18 @@ impl FromRequest for UserTx {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move {
-            let state = state(&req)?;
-            let token = bearer_token(&req).ok_or(ApiError::Unauthorized)?;
-            let user_id = state.jwt.verify(token)?;
-            let ctx = RequestContext::new(Identity::User(user_id), request_id(&req));
-            match state.db.begin(&ctx).await? {
-                (tx, Principal::User(user)) => Ok(Self { tx, user }),
-                _ => Err(ApiError::Unauthorized),
-            }
-        })
+        Box::pin(async move { begin_as_user(&req).await })
+    }
+}
+
+async fn begin_as_user(req: &HttpRequest) -> Result<UserTx, ApiError> {
+    let state = state(req)?;
+    let token = bearer_token(req).ok_or(ApiError::Unauthorized)?;
+    let user_id = state.jwt.verify(token)?;
+    let ctx = RequestContext::new(Identity::User(user_id), request_id(req));
+    match state.db.begin(&ctx).await? {
+        (tx, Principal::User(user)) => Ok(UserTx { tx, user }),
+        _ => Err(ApiError::Unauthorized),
     }
 }
 
@@ -84,28 +86,53 @@ impl FromRequest for KeyTx {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
+        Box::pin(async move { begin_as_key(&req).await })
+    }
+}
+
+async fn begin_as_key(req: &HttpRequest) -> Result<KeyTx, ApiError> {
+    let state = state(req)?;
+    let key = req
+        .headers()
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .ok_or(ApiError::Unauthorized)?;
+    if state.settings.production && key == DEMO_API_KEY {
+        return Err(ApiError::Unauthorized);
+    }
+    let identity = Identity::ApiKey {
+        key_hash: sha256_hex(key),
+    };
+    match state
+        .db
+        .begin(&RequestContext::new(identity, request_id(req)))
+        .await?
+    {
+        (tx, Principal::ApiKey(key)) => Ok(KeyTx { tx, key }),
+        _ => Err(ApiError::Unauthorized),
+    }
+}
+
+/// Endpoints that serve both n8n and the SPA: an `X-API-KEY` header makes the caller the
+/// key, otherwise the bearer token's user.
+pub enum CallerTx {
+    Key(KeyTx),
+    User(UserTx),
+}
+
+impl FromRequest for CallerTx {
+    type Error = ApiError;
+    type Future = BoxFuture<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
         Box::pin(async move {
-            let state = state(&req)?;
-            let key = req
-                .headers()
-                .get("x-api-key")
-                .and_then(|v| v.to_str().ok())
-                .map(str::trim)
-                .filter(|k| !k.is_empty())
-                .ok_or(ApiError::Unauthorized)?;
-            if state.settings.production && key == DEMO_API_KEY {
-                return Err(ApiError::Unauthorized);
-            }
-            let identity = Identity::ApiKey {
-                key_hash: sha256_hex(key),
-            };
-            match state
-                .db
-                .begin(&RequestContext::new(identity, request_id(&req)))
-                .await?
-            {
-                (tx, Principal::ApiKey(key)) => Ok(Self { tx, key }),
-                _ => Err(ApiError::Unauthorized),
+            if req.headers().contains_key("x-api-key") {
+                Ok(Self::Key(begin_as_key(&req).await?))
+            } else {
+                Ok(Self::User(begin_as_user(&req).await?))
             }
         })
     }

@@ -26,6 +26,7 @@ use crate::{api, error::ErrorBody};
         (name = "audit", description = "Audit log (PLT-AUDIT)"),
         (name = "crm", description = "Leads, customers, pipeline, activities and follow-ups (CRM)"),
         (name = "tickets", description = "Tickets and the RFQs Operations quote (TCK)"),
+        (name = "broadcast", description = "WhatsApp broadcast logs pushed by n8n, per AWB (BRD)"),
         (name = "files", description = "Uploads and downloads of stored files"),
         (name = "notifications", description = "In-app notifications (NTF-1)"),
         (name = "ops", description = "Health and readiness"),
@@ -132,6 +133,13 @@ pub(crate) fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(api::notifications::mark_read)
         .service(api::files::upload_file)
         .service(api::files::download_file)
+        .service(api::tickets::list_tickets)
+        .service(api::intake::tickets::create_ticket)
+        .service(api::tickets::get_ticket)
+        .service(api::tickets::update_ticket)
+        .service(api::tickets::replace_ticket)
+        .service(api::tickets::add_comment)
+        .service(api::intake::broadcasts::create_broadcast_logs)
         .service(api::rfqs::list_rfqs)
         .service(api::rfqs::get_rfq);
 }

@@ -16,6 +16,7 @@ pub mod files;
 pub mod health;
 pub mod idempotency;
 pub mod ids;
+pub mod intake;
 pub mod jobs;
 pub mod list;
 pub mod notifications;

@@ -207,6 +207,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broadcast-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records WhatsApp broadcasts (BRD-1): n8n with `X-API-KEY` (scope `broadcast:write`),
+         *     or super/CS admins signed in. One object → one log (`201 {"status":"created",
+         *     "log_id":…}`); a JSON array → one transaction, every valid item stored, a result per
+         *     item (`201` all, `207` some, `400` none). Each log updates its shipment (per AWB).
+         *     Retries are safe with `Idempotency-Key` and, without it, for the same body within 24 h.
+         */
+        post: operations["create_broadcast_logs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -990,6 +1013,70 @@ export interface paths {
         patch: operations["update_task"];
         trace?: never;
     };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket queue: the tickets you may see, filtered. */
+        get: operations["list_tickets"];
+        put?: never;
+        /**
+         * Opens a ticket (TCK-2): n8n with `X-API-KEY` (scope `tickets:write`) or a signed-in
+         *     user. Sending the same body again within 24 hours, or the same `Idempotency-Key`,
+         *     returns the first ticket instead of a new one.
+         */
+        post: operations["create_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its comments, SLA events and the AWB's broadcast history. */
+        get: operations["get_ticket"];
+        /** The same as PATCH (SPEC §4.12 names both). */
+        put: operations["replace_ticket"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes status, priority, assignee, outcome or close reason (TCK-3). Status follows
+         *     TCK-1's transitions; assignment is for admins; a lost inquiry needs a close reason.
+         */
+        patch: operations["update_ticket"];
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a reply or an internal note to a ticket you may see (TCK-3). The first reply by
+         *     someone other than the creator records the first response (TCK-4).
+         */
+        post: operations["add_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1214,6 +1301,48 @@ export interface components {
             row_id?: string | null;
             table_name: string;
         };
+        /** @description The answer for a batch: one result per item, in order. */
+        BroadcastBatchResult: {
+            code?: string | null;
+            created: number;
+            /** @description With `failed`: the first problem, as for a single log. */
+            error?: string | null;
+            failed: number;
+            results: components["schemas"]["BroadcastItemResult"][];
+            /**
+             * @description `created` (all stored), `partial` (some rejected) or `failed` (none stored).
+             * @example partial
+             */
+            status: string;
+        };
+        BroadcastItemResult: {
+            details?: Record<string, never> | null;
+            error?: string | null;
+            index: number;
+            /** Format: uuid */
+            log_id?: string | null;
+            /** @description `created` or `error`. */
+            status: string;
+        };
+        BroadcastLog: {
+            /** Format: date-time */
+            broadcast_at: string;
+            consignee_phone?: string | null;
+            error_message?: string | null;
+            /** Format: uuid */
+            id: string;
+            message_content?: string | null;
+            /** @description success, failed, pending. */
+            status: string;
+            tracking_number: string;
+        };
+        /** @description The seed-004 creation answer for one log. */
+        BroadcastLogCreated: {
+            /** Format: uuid */
+            log_id: string;
+            /** @example created */
+            status: string;
+        };
         CalendarEntry: {
             activity_type?: string | null;
             /**
@@ -1331,6 +1460,34 @@ export interface components {
              */
             scopes?: string[] | null;
         };
+        /**
+         * @description One broadcast as n8n's "Broadcast Logistic" flow reports it (seed 004). The short
+         *     names of the seed's examples (`phone`, `message`, `error`) are accepted too. A batch
+         *     is a JSON array of these.
+         */
+        CreateBroadcastLogRequest: {
+            /** @description When it was sent (RFC 3339); the time of receipt when absent. */
+            broadcast_at?: string | null;
+            /** @example 6281234567890 */
+            consignee_phone?: string | null;
+            /** @example Nomor tidak terdaftar WA */
+            error_message?: string | null;
+            /** @example Paket Anda sedang dalam perjalanan */
+            message_content?: string | null;
+            /**
+             * @description `success`, `failed` or `pending`.
+             * @example failed
+             */
+            status: string;
+            /** @example LOG2024120100123 */
+            tracking_number: string;
+        };
+        CreateCommentRequest: {
+            /** @example Sudah kami cek, paket tertahan di hub Cikarang. */
+            comment_text: string;
+            /** @description `true` (default): a note for colleagues; `false`: a reply to the customer. */
+            is_internal_note?: boolean | null;
+        };
         CreateEventRequest: {
             /** @description IDR, decimal string. */
             budget?: string | null;
@@ -1416,6 +1573,40 @@ export interface components {
              */
             remind_at?: string | null;
             title?: string | null;
+        };
+        /**
+         * @description A ticket as n8n's "Automation CS" flow sends it (seed 004). The SPA may also choose
+         *     the type and the target department.
+         */
+        CreateTicketRequest: {
+            /** @description The customer's name, when the flow knows it. */
+            contact_name?: string | null;
+            /**
+             * @description The customer's phone (any Indonesian format; stored as E.164). Required from n8n.
+             * @example 6281234567890
+             */
+            customer_phone?: string | null;
+            /** @description A department code (`CS` by default). */
+            dept_target?: string | null;
+            /** @example Pelanggan membalas: 'Paket saya kok belum sampai?' */
+            description: string;
+            /**
+             * @description `low`, `medium` (default), `high` or `urgent`.
+             * @example high
+             */
+            priority?: string | null;
+            /** @example Komplain Keterlambatan */
+            subject: string;
+            /**
+             * @description `complaint` (default), `shipment_issue` or `general_request`; RFQs
+             *     (`inquiry_tariff`) come from the lead form.
+             */
+            ticket_type?: string | null;
+            /**
+             * @description The shipment's AWB. Required from n8n and for `complaint` / `shipment_issue`.
+             * @example LOG2024120100123
+             */
+            tracking_number?: string | null;
         };
         CreateUserRequest: {
             /**
@@ -2191,6 +2382,64 @@ export interface components {
             total: number;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Ticket: {
+            data: {
+                assigned_to_name?: string | null;
+                /** Format: uuid */
+                assigned_to_user_id?: string | null;
+                close_reason?: string | null;
+                /** Format: date-time */
+                closed_at?: string | null;
+                /** @description Absent for Operations (TCK-5). */
+                company_name?: string | null;
+                contact_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                created_by_name?: string | null;
+                customer_email?: string | null;
+                customer_phone?: string | null;
+                dept_target: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                inquiry_outcome?: string | null;
+                need_customer_masking: boolean;
+                /** @description low, medium, high, urgent. */
+                priority: string;
+                /** Format: uuid */
+                related_customer_id?: string | null;
+                /** Format: uuid */
+                related_lead_id?: string | null;
+                /** Format: uuid */
+                related_prospect_id?: string | null;
+                rfq?: Record<string, never> | null;
+                /** @description web, n8n, crm, dso. */
+                source: string;
+                /** @description open, in_progress, pending, on_hold, closed. */
+                status: string;
+                subject: string;
+                /** @example TKT-2026-000123 */
+                ticket_code: string;
+                /** @description inquiry_tariff, general_request, complaint, shipment_issue. */
+                ticket_type: string;
+                /** @description The shipment's AWB. */
+                tracking_number?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_User: {
             data: {
                 /** Format: date-time */
@@ -2525,6 +2774,17 @@ export interface components {
             /** @example cs_agent */
             role: string;
         };
+        SlaEvent: {
+            actor_name?: string | null;
+            /** Format: uuid */
+            actor_user_id?: string | null;
+            /** @description OPENED, FIRST_RESPONSE, STATUS_CHANGE, ASSIGNED, PRIORITY_CHANGE, RESOLVED, REOPENED. */
+            event_type: string;
+            from_value?: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            to_value?: string | null;
+        };
         Spend: {
             /**
              * @description IDR, decimal string.
@@ -2608,6 +2868,86 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        Ticket: {
+            assigned_to_name?: string | null;
+            /** Format: uuid */
+            assigned_to_user_id?: string | null;
+            close_reason?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** @description Absent for Operations (TCK-5). */
+            company_name?: string | null;
+            contact_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            created_by_name?: string | null;
+            customer_email?: string | null;
+            customer_phone?: string | null;
+            dept_target: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            inquiry_outcome?: string | null;
+            need_customer_masking: boolean;
+            /** @description low, medium, high, urgent. */
+            priority: string;
+            /** Format: uuid */
+            related_customer_id?: string | null;
+            /** Format: uuid */
+            related_lead_id?: string | null;
+            /** Format: uuid */
+            related_prospect_id?: string | null;
+            rfq?: Record<string, never> | null;
+            /** @description web, n8n, crm, dso. */
+            source: string;
+            /** @description open, in_progress, pending, on_hold, closed. */
+            status: string;
+            subject: string;
+            /** @example TKT-2026-000123 */
+            ticket_code: string;
+            /** @description inquiry_tariff, general_request, complaint, shipment_issue. */
+            ticket_type: string;
+            /** @description The shipment's AWB. */
+            tracking_number?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TicketComment: {
+            author_name?: string | null;
+            /** Format: uuid */
+            author_user_id?: string | null;
+            comment_text: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `true`: a note for colleagues; `false`: a reply to the customer. */
+            is_internal_note: boolean;
+        };
+        /** @description The seed-004 creation answer. */
+        TicketCreated: {
+            /** @example created */
+            status: string;
+            /** Format: uuid */
+            ticket_id: string;
+            /**
+             * @description The ticket's code, e.g. `TKT-2026-000123`.
+             * @example TKT-2026-000123
+             */
+            ticket_uid: string;
+        };
+        /** @description A ticket with everything its page shows. */
+        TicketDetail: components["schemas"]["Ticket"] & {
+            /** @description Files attached to the ticket (none yet: attachments arrive with the SPA's upload). */
+            attachments: Record<string, never>[];
+            /** @description The latest broadcasts of the ticket's AWB, newest first (CS, admins, director). */
+            broadcast_history: components["schemas"]["BroadcastLog"][];
+            /** @description Oldest first; internal notes included (they are never sent to the customer). */
+            comments: components["schemas"]["TicketComment"][];
+            sla_events: components["schemas"]["SlaEvent"][];
+        };
         TimelineEntry: {
             actor_name?: string | null;
             /** Format: date-time */
@@ -2688,6 +3028,21 @@ export interface components {
             /** @description open, done or cancelled. */
             status?: string | null;
             title?: string | null;
+        };
+        /** @description Changes to a ticket; absent fields stay as they are. */
+        UpdateTicketRequest: {
+            /**
+             * Format: uuid
+             * @description A user to assign, or `null` to unassign (admins only).
+             */
+            assigned_to_user_id?: string | null;
+            /** @description Why it was closed; required for a lost inquiry. */
+            close_reason?: string | null;
+            /** @description won or lost (inquiries). */
+            inquiry_outcome?: string | null;
+            priority?: string | null;
+            /** @description open, in_progress, pending, on_hold, closed (TCK-1 transitions only). */
+            status?: string | null;
         };
         UpdateUserRequest: {
             /** @description A department code; `null` clears it. */
@@ -3511,6 +3866,79 @@ export interface operations {
             };
             /** @description Unknown, expired, revoked or reused refresh token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_broadcast_logs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe (also safe without it within 24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One log, or a JSON array of up to 5,000 logs */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBroadcastLogRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored: `BroadcastLogCreated` for one log, `BroadcastBatchResult` for a batch */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastLogCreated"];
+                };
+            };
+            /** @description A batch with some items rejected: the valid ones are stored */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastBatchResult"];
+                };
+            };
+            /** @description A required field is missing or invalid: `{"error": "tracking_number is required", ...}` (a batch: every item rejected) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks `broadcast:write`, or the role may not post logs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6418,6 +6846,356 @@ export interface operations {
                 };
             };
             /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_tickets: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: open, in_progress, pending, on_hold, closed. */
+                status?: string;
+                /** @description Comma-separated: low, medium, high, urgent. */
+                priority?: string;
+                /** @description Comma-separated ticket types. */
+                type?: string;
+                /** @description Comma-separated department codes. */
+                dept?: string;
+                /** @description `me`, `unassigned` or a user id. */
+                assigned_to?: string;
+                /** @description Text over code, subject, AWB and (not for Operations) the customer. */
+                q?: string;
+                /** @description Exact AWB. */
+                tracking_number?: string;
+                page?: number;
+                per_page?: number;
+                /** @description created_at, updated_at, ticket_code, status, priority; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Ticket"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, sort or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_ticket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe (also safe without it within 24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first answer again for a retry) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCreated"];
+                };
+            };
+            /** @description A required field is missing or invalid: `{"error": "subject is required", ...}` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks `tickets:write`, or the role opens no tickets */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such ticket among those you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replace_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such ticket among those you may change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A disallowed transition or invalid value */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such ticket among those you may change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A disallowed transition or invalid value */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description The comment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketComment"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such ticket among those you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Empty or too long */
             422: {
                 headers: {
                     [name: string]: unknown;

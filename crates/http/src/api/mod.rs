@@ -5,11 +5,13 @@ pub mod audit;
 pub mod auth;
 pub mod crm;
 pub mod files;
+pub mod intake;
 pub mod integrations;
 pub mod notifications;
 pub mod ops;
 pub mod reference;
 pub mod rfqs;
+pub mod tickets;
 pub mod users;
 
 use domain::{list::PageRequest, Capability};

@@ -1,0 +1,593 @@
+//! TCK-3: the ticket queue, a ticket with its conversation, SLA trail and the AWB's
+//! broadcasts, changes (status, priority, assignee, outcome) and comments. Who sees which
+//! tickets is the database's decision (RLS: CS agents their own and the unassigned CS
+//! queue, CS admins all, Operations their department, CRM roles their customers' tickets,
+//! creators their own); Operations never receive the customer's identity (TCK-5).
+
+use actix_web::{get, patch, post, put, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use domain::{
+    ticketing::{
+        assigns_tickets, comments_on_tickets, reads_broadcasts, reads_ticket_identity,
+        transition_allowed, works_tickets, OUTCOMES, PRIORITIES, STATUSES, TICKET_TYPES,
+    },
+    FieldErrors,
+};
+use persistence::tickets::{
+    self, Assignee, BroadcastRow, MessageRow, SlaEventRow, TicketFilter, TicketPatch, TicketRow,
+};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::{
+    api::{
+        crm::{sql_sort, text},
+        page_request, ListBody,
+    },
+    error::{ApiError, ApiResult, ErrorBody},
+    extract::{UserTx, ValidJson},
+};
+
+/// How many broadcasts of the AWB a ticket shows.
+const BROADCAST_HISTORY: i64 = 50;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Ticket {
+    pub id: Uuid,
+    #[schema(example = "TKT-2026-000123")]
+    pub ticket_code: String,
+    /// inquiry_tariff, general_request, complaint, shipment_issue.
+    pub ticket_type: String,
+    /// low, medium, high, urgent.
+    pub priority: String,
+    /// open, in_progress, pending, on_hold, closed.
+    pub status: String,
+    pub dept_target: String,
+    pub subject: String,
+    pub description: String,
+    /// The shipment's AWB.
+    pub tracking_number: Option<String>,
+    /// Absent for Operations (TCK-5).
+    pub company_name: Option<String>,
+    pub contact_name: Option<String>,
+    pub customer_phone: Option<String>,
+    pub customer_email: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub rfq: Option<serde_json::Value>,
+    pub need_customer_masking: bool,
+    pub related_lead_id: Option<Uuid>,
+    pub related_customer_id: Option<Uuid>,
+    pub related_prospect_id: Option<Uuid>,
+    pub assigned_to_user_id: Option<Uuid>,
+    pub assigned_to_name: Option<String>,
+    /// web, n8n, crm, dso.
+    pub source: String,
+    pub inquiry_outcome: Option<String>,
+    pub close_reason: Option<String>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub created_by: Option<Uuid>,
+    pub created_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<TicketRow> for Ticket {
+    fn from(r: TicketRow) -> Self {
+        Self {
+            id: r.id,
+            ticket_code: r.ticket_code,
+            ticket_type: r.ticket_type,
+            priority: r.priority,
+            status: r.status,
+            dept_target: r.dept_target,
+            subject: r.subject,
+            description: r.description,
+            tracking_number: r.tracking_number,
+            company_name: r.company_name,
+            contact_name: r.contact_name,
+            customer_phone: r.customer_phone,
+            customer_email: r.customer_email,
+            rfq: r.rfq,
+            need_customer_masking: r.need_customer_masking,
+            related_lead_id: r.related_lead_id,
+            related_customer_id: r.related_customer_id,
+            related_prospect_id: r.related_prospect_id,
+            assigned_to_user_id: r.assigned_to_user_id,
+            assigned_to_name: r.assigned_to_name,
+            source: r.source,
+            inquiry_outcome: r.inquiry_outcome,
+            close_reason: r.close_reason,
+            closed_at: r.closed_at,
+            created_by: r.created_by,
+            created_by_name: r.created_by_name,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketComment {
+    pub id: Uuid,
+    pub author_user_id: Option<Uuid>,
+    pub author_name: Option<String>,
+    pub comment_text: String,
+    /// `true`: a note for colleagues; `false`: a reply to the customer.
+    pub is_internal_note: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<MessageRow> for TicketComment {
+    fn from(m: MessageRow) -> Self {
+        Self {
+            id: m.id,
+            author_user_id: m.author_user_id,
+            author_name: m.author_name,
+            comment_text: m.comment_text,
+            is_internal_note: m.is_internal_note,
+            created_at: m.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlaEvent {
+    /// OPENED, FIRST_RESPONSE, STATUS_CHANGE, ASSIGNED, PRIORITY_CHANGE, RESOLVED, REOPENED.
+    pub event_type: String,
+    pub from_value: Option<String>,
+    pub to_value: Option<String>,
+    pub actor_user_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    pub occurred_at: DateTime<Utc>,
+}
+
+impl From<SlaEventRow> for SlaEvent {
+    fn from(e: SlaEventRow) -> Self {
+        Self {
+            event_type: e.event_type,
+            from_value: e.from_value,
+            to_value: e.to_value,
+            actor_user_id: e.actor_user_id,
+            actor_name: e.actor_name,
+            occurred_at: e.occurred_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BroadcastLog {
+    pub id: Uuid,
+    pub tracking_number: String,
+    pub consignee_phone: Option<String>,
+    /// success, failed, pending.
+    pub status: String,
+    pub message_content: Option<String>,
+    pub error_message: Option<String>,
+    pub broadcast_at: DateTime<Utc>,
+}
+
+impl From<BroadcastRow> for BroadcastLog {
+    fn from(b: BroadcastRow) -> Self {
+        Self {
+            id: b.id,
+            tracking_number: b.tracking_number,
+            consignee_phone: b.consignee_phone,
+            status: b.status,
+            message_content: b.message_content,
+            error_message: b.error_message,
+            broadcast_at: b.broadcast_at,
+        }
+    }
+}
+
+/// A ticket with everything its page shows.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketDetail {
+    #[serde(flatten)]
+    pub ticket: Ticket,
+    /// Oldest first; internal notes included (they are never sent to the customer).
+    pub comments: Vec<TicketComment>,
+    pub sla_events: Vec<SlaEvent>,
+    /// Files attached to the ticket (none yet: attachments arrive with the SPA's upload).
+    #[schema(value_type = Vec<Object>)]
+    pub attachments: Vec<serde_json::Value>,
+    /// The latest broadcasts of the ticket's AWB, newest first (CS, admins, director).
+    pub broadcast_history: Vec<BroadcastLog>,
+}
+
+/// Comma-separated values of a filter, each one of `allowed` (422 otherwise).
+fn choice_list(field: &str, raw: Option<&str>, allowed: &[&str]) -> ApiResult<Vec<String>> {
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
+    raw.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lower = p.to_lowercase();
+            if allowed.contains(&lower.as_str()) {
+                Ok(lower)
+            } else {
+                Err(ApiError::validation(
+                    field,
+                    format!("must be one of {}", allowed.join(", ")),
+                ))
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TicketQuery {
+    /// Comma-separated: open, in_progress, pending, on_hold, closed.
+    pub status: Option<String>,
+    /// Comma-separated: low, medium, high, urgent.
+    pub priority: Option<String>,
+    /// Comma-separated ticket types.
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub ticket_type: Option<String>,
+    /// Comma-separated department codes.
+    pub dept: Option<String>,
+    /// `me`, `unassigned` or a user id.
+    pub assigned_to: Option<String>,
+    /// Text over code, subject, AWB and (not for Operations) the customer.
+    pub q: Option<String>,
+    /// Exact AWB.
+    pub tracking_number: Option<String>,
+    #[param(minimum = 1)]
+    pub page: Option<i64>,
+    #[param(minimum = 1, maximum = 200)]
+    pub per_page: Option<i64>,
+    /// created_at, updated_at, ticket_code, status, priority; `-` for descending.
+    pub sort: Option<String>,
+}
+
+/// The ticket queue: the tickets you may see, filtered.
+#[utoipa::path(
+    tag = "tickets",
+    security(("bearer" = [])),
+    params(TicketQuery),
+    responses(
+        (status = 200, description = "A page of tickets", body = ListBody<Ticket>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 422, description = "Invalid filter, sort or paging", body = ErrorBody),
+    )
+)]
+#[get("/tickets")]
+#[tracing::instrument(name = "GET /tickets", skip_all)]
+pub async fn list_tickets(
+    ctx: UserTx,
+    query: web::Query<TicketQuery>,
+) -> ApiResult<web::Json<ListBody<Ticket>>> {
+    let UserTx { mut tx, user } = ctx;
+    let query = query.into_inner();
+    let page = page_request(query.page, query.per_page)?;
+    let sort = sql_sort(query.sort.as_deref(), tickets::TICKET_SORT)?;
+    let assigned = match text(query.assigned_to).as_deref() {
+        None => None,
+        Some("me") => Some(Assignee::User(user.id)),
+        Some("unassigned") => Some(Assignee::Unassigned),
+        Some(id) => Some(Assignee::User(Uuid::parse_str(id).map_err(|_| {
+            ApiError::validation("assigned_to", "must be me, unassigned or a user id")
+        })?)),
+    };
+    let filter = TicketFilter {
+        status: choice_list("status", query.status.as_deref(), &STATUSES)?,
+        priority: choice_list("priority", query.priority.as_deref(), &PRIORITIES)?,
+        ticket_type: choice_list("type", query.ticket_type.as_deref(), &TICKET_TYPES)?,
+        dept: query
+            .dept
+            .as_deref()
+            .map(|d| {
+                d.split(',')
+                    .map(|p| p.trim().to_uppercase())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        assigned,
+        q: text(query.q),
+        tracking_number: text(query.tracking_number),
+        identity: reads_ticket_identity(user.role),
+    };
+    let rows = tickets::list(&mut tx, &filter, page, &sort).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(ListBody::new(rows, page, Ticket::from)))
+}
+
+async fn detail(
+    tx: &mut persistence::Tx,
+    user_role: domain::Role,
+    id: Uuid,
+) -> ApiResult<TicketDetail> {
+    let row = tickets::get(tx, id, reads_ticket_identity(user_role)).await?;
+    let comments = tickets::messages(tx, id).await?;
+    let events = tickets::sla_events(tx, id).await?;
+    let broadcasts = match (&row.tracking_number, reads_broadcasts(user_role)) {
+        (Some(awb), true) => tickets::broadcast_history(tx, awb, BROADCAST_HISTORY).await?,
+        _ => Vec::new(),
+    };
+    Ok(TicketDetail {
+        ticket: row.into(),
+        comments: comments.into_iter().map(Into::into).collect(),
+        sla_events: events.into_iter().map(Into::into).collect(),
+        attachments: Vec::new(),
+        broadcast_history: broadcasts.into_iter().map(Into::into).collect(),
+    })
+}
+
+/// A ticket with its comments, SLA events and the AWB's broadcast history.
+#[utoipa::path(
+    tag = "tickets",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id")),
+    responses(
+        (status = 200, description = "The ticket", body = TicketDetail),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 404, description = "No such ticket among those you may see", body = ErrorBody),
+    )
+)]
+#[get("/tickets/{id}")]
+#[tracing::instrument(name = "GET /tickets/{id}", skip_all)]
+pub async fn get_ticket(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<web::Json<TicketDetail>> {
+    let UserTx { mut tx, user } = ctx;
+    let body = detail(&mut tx, user.role, id.into_inner()).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(body))
+}
+
+/// absent → `None` (unchanged), `null` → `Some(None)` (cleared), a value → `Some(Some)`.
+fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// Changes to a ticket; absent fields stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTicketRequest {
+    /// open, in_progress, pending, on_hold, closed (TCK-1 transitions only).
+    pub status: Option<String>,
+    pub priority: Option<String>,
+    /// A user to assign, or `null` to unassign (admins only).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Uuid>, nullable)]
+    pub assigned_to_user_id: Option<Option<Uuid>>,
+    /// Why it was closed; required for a lost inquiry.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>, nullable)]
+    pub close_reason: Option<Option<String>>,
+    /// won or lost (inquiries).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>, nullable)]
+    pub inquiry_outcome: Option<Option<String>>,
+}
+
+/// Checks a change against the ticket as it is and the caller's role.
+fn check_change(
+    current: &TicketRow,
+    change: UpdateTicketRequest,
+    role: domain::Role,
+) -> ApiResult<TicketPatch> {
+    let mut errors = FieldErrors::new();
+    let status = change.status.map(|s| s.trim().to_lowercase());
+    if let Some(status) = status.as_deref() {
+        if !STATUSES.contains(&status) {
+            errors.add("status", format!("must be one of {}", STATUSES.join(", ")));
+        } else if !transition_allowed(&current.status, status) {
+            errors.add(
+                "status",
+                format!("cannot change from {} to {status}", current.status),
+            );
+        }
+    }
+    let priority = change.priority.map(|p| p.trim().to_lowercase());
+    if let Some(priority) = priority.as_deref() {
+        if !PRIORITIES.contains(&priority) {
+            errors.add(
+                "priority",
+                format!("must be one of {}", PRIORITIES.join(", ")),
+            );
+        }
+    }
+    let outcome = change
+        .inquiry_outcome
+        .map(|o| o.map(|o| o.trim().to_lowercase()).filter(|o| !o.is_empty()));
+    if let Some(Some(o)) = outcome.as_ref() {
+        if !OUTCOMES.contains(&o.as_str()) {
+            errors.add("inquiry_outcome", "must be won or lost");
+        } else if current.ticket_type != "inquiry_tariff" {
+            errors.add("inquiry_outcome", "applies to inquiries (RFQs) only");
+        }
+    }
+    let close_reason = change
+        .close_reason
+        .map(|r| r.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()));
+    if let Some(Some(reason)) = close_reason.as_ref() {
+        if reason.chars().count() > 2_000 {
+            errors.add("close_reason", "must be at most 2000 characters");
+        }
+    }
+    let closing = status.as_deref() == Some("closed") || current.status == "closed";
+    let lost = match &outcome {
+        Some(o) => o.as_deref() == Some("lost"),
+        None => current.inquiry_outcome.as_deref() == Some("lost"),
+    };
+    let reason_after = match &close_reason {
+        Some(r) => r.clone(),
+        None => current.close_reason.clone(),
+    };
+    if lost && reason_after.is_none() {
+        errors.add("close_reason", "is required for a lost inquiry");
+    }
+    if (outcome.as_ref().is_some_and(Option::is_some)) && !closing {
+        errors.add("inquiry_outcome", "is set when the ticket is closed");
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let changes_work = status.is_some() || priority.is_some();
+    if changes_work && !works_tickets(role) {
+        return Err(ApiError::Forbidden);
+    }
+    if change.assigned_to_user_id.is_some() && !assigns_tickets(role) {
+        return Err(ApiError::Forbidden);
+    }
+    if (outcome.is_some() || close_reason.is_some()) && !works_tickets(role) {
+        return Err(ApiError::Forbidden);
+    }
+    let patch = TicketPatch {
+        status,
+        priority,
+        assigned_to_user_id: change.assigned_to_user_id,
+        close_reason,
+        inquiry_outcome: outcome,
+    };
+    if patch.status.is_none()
+        && patch.priority.is_none()
+        && patch.assigned_to_user_id.is_none()
+        && patch.close_reason.is_none()
+        && patch.inquiry_outcome.is_none()
+    {
+        return Err(ApiError::validation("body", "has nothing to change"));
+    }
+    Ok(patch)
+}
+
+async fn apply_update(
+    ctx: UserTx,
+    id: Uuid,
+    change: UpdateTicketRequest,
+) -> ApiResult<web::Json<TicketDetail>> {
+    let UserTx { mut tx, user } = ctx;
+    let current = tickets::get(&mut tx, id, reads_ticket_identity(user.role)).await?;
+    let patch = check_change(&current, change, user.role)?;
+    if let Some(Some(assignee)) = patch.assigned_to_user_id {
+        if !tickets::is_active_user(&mut tx, assignee).await? {
+            return Err(ApiError::validation(
+                "assigned_to_user_id",
+                "must be an active user",
+            ));
+        }
+    }
+    tickets::update(&mut tx, id, &patch).await?;
+    let body = detail(&mut tx, user.role, id).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(body))
+}
+
+/// Changes status, priority, assignee, outcome or close reason (TCK-3). Status follows
+/// TCK-1's transitions; assignment is for admins; a lost inquiry needs a close reason.
+#[utoipa::path(
+    tag = "tickets",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id")),
+    request_body = UpdateTicketRequest,
+    responses(
+        (status = 200, description = "The changed ticket", body = TicketDetail),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Your role may not make this change", body = ErrorBody),
+        (status = 404, description = "No such ticket among those you may change", body = ErrorBody),
+        (status = 422, description = "A disallowed transition or invalid value", body = ErrorBody),
+    )
+)]
+#[patch("/tickets/{id}")]
+#[tracing::instrument(name = "PATCH /tickets/{id}", skip_all)]
+pub async fn update_ticket(
+    ctx: UserTx,
+    id: web::Path<Uuid>,
+    body: ValidJson<UpdateTicketRequest>,
+) -> ApiResult<web::Json<TicketDetail>> {
+    apply_update(ctx, id.into_inner(), body.value).await
+}
+
+/// The same as PATCH (SPEC §4.12 names both).
+#[utoipa::path(
+    tag = "tickets",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id")),
+    request_body = UpdateTicketRequest,
+    responses(
+        (status = 200, description = "The changed ticket", body = TicketDetail),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Your role may not make this change", body = ErrorBody),
+        (status = 404, description = "No such ticket among those you may change", body = ErrorBody),
+        (status = 422, description = "A disallowed transition or invalid value", body = ErrorBody),
+    )
+)]
+#[put("/tickets/{id}")]
+#[tracing::instrument(name = "PUT /tickets/{id}", skip_all)]
+pub async fn replace_ticket(
+    ctx: UserTx,
+    id: web::Path<Uuid>,
+    body: ValidJson<UpdateTicketRequest>,
+) -> ApiResult<web::Json<TicketDetail>> {
+    apply_update(ctx, id.into_inner(), body.value).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCommentRequest {
+    #[schema(example = "Sudah kami cek, paket tertahan di hub Cikarang.")]
+    pub comment_text: String,
+    /// `true` (default): a note for colleagues; `false`: a reply to the customer.
+    pub is_internal_note: Option<bool>,
+}
+
+/// Adds a reply or an internal note to a ticket you may see (TCK-3). The first reply by
+/// someone other than the creator records the first response (TCK-4).
+#[utoipa::path(
+    tag = "tickets",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id")),
+    request_body = CreateCommentRequest,
+    responses(
+        (status = 201, description = "The comment", body = TicketComment),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Read-only role", body = ErrorBody),
+        (status = 404, description = "No such ticket among those you may see", body = ErrorBody),
+        (status = 422, description = "Empty or too long", body = ErrorBody),
+    )
+)]
+#[post("/tickets/{id}/comments")]
+#[tracing::instrument(name = "POST /tickets/{id}/comments", skip_all)]
+pub async fn add_comment(
+    ctx: UserTx,
+    id: web::Path<Uuid>,
+    body: ValidJson<CreateCommentRequest>,
+) -> ApiResult<HttpResponse> {
+    let UserTx { mut tx, user } = ctx;
+    if !comments_on_tickets(user.role) {
+        return Err(ApiError::Forbidden);
+    }
+    let id = id.into_inner();
+    let body = body.value;
+    let comment = body.comment_text.trim();
+    if comment.is_empty() {
+        return Err(ApiError::validation("comment_text", "is required"));
+    }
+    if comment.chars().count() > 20_000 {
+        return Err(ApiError::validation(
+            "comment_text",
+            "must be at most 20000 characters",
+        ));
+    }
+    // 404, not 403, for a ticket the caller cannot see.
+    tickets::get(&mut tx, id, reads_ticket_identity(user.role)).await?;
+    let message = tickets::add_message(
+        &mut tx,
+        id,
+        user.id,
+        comment,
+        body.is_internal_note.unwrap_or(true),
+    )
+    .await?;
+    persistence::commit(tx).await?;
+    Ok(HttpResponse::Created().json(TicketComment::from(message)))
+}
