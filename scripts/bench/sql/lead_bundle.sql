@@ -1,4 +1,4 @@
--- Captured from request 01a20459-3ec6-7121-8129-3e08e051d445; replays its SQL as is.
+-- Captured from request 01a234e1-ab29-711b-8323-c2da75f1ec61; replays its SQL as is.
 \set k :k + 1
 \set n :base + :client_id * 1000000 + :k
 BEGIN;
