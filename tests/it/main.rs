@@ -12,6 +12,7 @@ mod intake;
 mod notifications;
 mod openapi;
 mod platform;
+mod sla;
 mod spa;
 mod tickets;
 mod users;

@@ -13,17 +13,17 @@ async fn housekeeping_purges_expired_credentials_once() {
     .execute(&app.owner)
     .await
     .unwrap();
-    // The hourly purge and the per-minute follow-up reminders.
+    // The hourly purge, the per-minute follow-up reminders and SLA warnings.
     let ran = server::worker::run_once(&app.db).await.unwrap();
-    assert_eq!(ran, 2);
+    assert_eq!(ran, 3);
     let keys: Vec<String> = sqlx::query_scalar("select idempotency_key from idempotency_keys")
         .fetch_all(&app.owner)
         .await
         .unwrap();
     assert_eq!(keys, vec!["new".to_owned()]);
     // The purge of this hour is done; a second run does not schedule it again (a new
-    // minute may bring the next reminder run).
-    assert!(server::worker::run_once(&app.db).await.unwrap() <= 1);
+    // minute may bring the next reminder and warning runs).
+    assert!(server::worker::run_once(&app.db).await.unwrap() <= 2);
     let jobs: i64 = sqlx::query_scalar(
         "select count(*) from jobs where kind = 'purge_expired_credentials' and done_at is not null",
     )

@@ -103,3 +103,12 @@ pub async fn send_task_reminders(tx: &mut Tx, batch: i64) -> Result<i64, DbError
     .fetch_one(&mut **tx)
     .await?)
 }
+
+/// TCK-4 (worker): warns assignees (or CS admins) of tickets about to breach their SLA,
+/// once per ticket, target and person. Returns how many were sent.
+pub async fn send_sla_warnings(tx: &mut Tx, batch: i32) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar("select app.send_sla_warnings($1)")
+        .bind(batch)
+        .fetch_one(&mut **tx)
+        .await?)
+}

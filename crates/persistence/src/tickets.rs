@@ -177,6 +177,11 @@ pub struct TicketFilter {
     /// Text over code, subject, AWB (and, for those who may read them, the customer).
     pub q: Option<String>,
     pub tracking_number: Option<String>,
+    /// SLA drill-down: `met`, `breached`, `at_risk` (first response or resolution).
+    pub sla_state: Option<String>,
+    /// Opened on or after / on or before these Jakarta days.
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
     /// Read the identity columns (false for Operations).
     pub identity: bool,
 }
@@ -208,6 +213,18 @@ fn push_ticket_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a Ti
     if let Some(awb) = filter.tracking_number.as_deref() {
         query.push(" and t.tracking_number = ").push_bind(awb);
     }
+    if let Some(state) = filter.sla_state.as_deref() {
+        query
+            .push(
+                " and exists (select 1 from v_ticket_sla s where s.ticket_id = t.id \
+                   and (s.first_response_state = ",
+            )
+            .push_bind(state)
+            .push(" or s.resolution_state = ")
+            .push_bind(state)
+            .push("))");
+    }
+    crate::list::push_day_range(query, "t.created_at", filter.from, filter.to);
     if let Some(q) = filter.q.as_deref() {
         let text = if filter.identity {
             "(t.subject || ' ' || coalesce(t.tracking_number, '') || ' ' || \
@@ -399,4 +416,45 @@ pub async fn is_active_user(tx: &mut Tx, user: Uuid) -> Result<bool, DbError> {
         .fetch_optional(&mut **tx)
         .await?;
     Ok(active == Some(true))
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct SlaReportRow {
+    pub ticket_type: String,
+    pub priority: String,
+    pub tickets: i64,
+    pub first_response_met: i64,
+    pub first_response_breached: i64,
+    pub first_response_at_risk: i64,
+    pub resolution_met: i64,
+    pub resolution_breached: i64,
+    pub resolution_at_risk: i64,
+}
+
+/// TCK-4 report: SLA outcomes per ticket type × priority over the tickets opened in
+/// [from, to] (Asia/Jakarta days) that the caller may see.
+pub async fn sla_report(
+    tx: &mut Tx,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<SlaReportRow>, DbError> {
+    Ok(sqlx::query_as(
+        "select s.ticket_type, s.priority, count(*) as tickets, \
+                count(*) filter (where s.first_response_state = 'met') as first_response_met, \
+                count(*) filter (where s.first_response_state = 'breached') as first_response_breached, \
+                count(*) filter (where s.first_response_state = 'at_risk') as first_response_at_risk, \
+                count(*) filter (where s.resolution_state = 'met') as resolution_met, \
+                count(*) filter (where s.resolution_state = 'breached') as resolution_breached, \
+                count(*) filter (where s.resolution_state = 'at_risk') as resolution_at_risk \
+           from v_ticket_sla s \
+          where s.created_at >= ($1::date::timestamp at time zone 'Asia/Jakarta') \
+            and s.created_at < (($2::date + 1)::timestamp at time zone 'Asia/Jakarta') \
+          group by s.ticket_type, s.priority \
+          order by array_position(array['inquiry_tariff','general_request','complaint','shipment_issue'], s.ticket_type), \
+                   array_position(array['urgent','high','medium','low'], s.priority)",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut **tx)
+    .await?)
 }

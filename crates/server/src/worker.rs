@@ -13,6 +13,9 @@ pub const PURGE_EXPIRED_CREDENTIALS: &str = "purge_expired_credentials";
 /// CRM-5: in-app reminders of due follow-ups, scheduled every minute.
 pub const TASK_REMINDERS: &str = "task_reminders";
 const REMINDER_BATCH: i64 = 500;
+/// TCK-4: warnings before an SLA breach, scheduled every minute.
+pub const SLA_WARNINGS: &str = "sla_warnings";
+const SLA_WARNING_BATCH: i32 = 500;
 
 /// Runs until the task is dropped.
 pub async fn run(db: Db) {
@@ -61,15 +64,10 @@ async fn schedule_periodic(db: &Db) -> Result<(), DbError> {
     )
     .await?;
     let minute = now.with_second(0).unwrap_or(now);
-    let dedup = format!("{TASK_REMINDERS}:{}", minute.format("%Y%m%d%H%M"));
-    jobs::enqueue(
-        &mut tx,
-        TASK_REMINDERS,
-        &serde_json::json!({}),
-        Some(&dedup),
-        minute,
-    )
-    .await?;
+    for kind in [TASK_REMINDERS, SLA_WARNINGS] {
+        let dedup = format!("{kind}:{}", minute.format("%Y%m%d%H%M"));
+        jobs::enqueue(&mut tx, kind, &serde_json::json!({}), Some(&dedup), minute).await?;
+    }
     persistence::commit(tx).await
 }
 
@@ -113,6 +111,13 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
             let sent = persistence::notifications::send_task_reminders(tx, REMINDER_BATCH).await?;
             if sent > 0 {
                 tracing::info!(sent, "sent follow-up reminders");
+            }
+            Ok(())
+        }
+        SLA_WARNINGS => {
+            let sent = persistence::notifications::send_sla_warnings(tx, SLA_WARNING_BATCH).await?;
+            if sent > 0 {
+                tracing::info!(sent, "sent SLA warnings");
             }
             Ok(())
         }

@@ -1035,6 +1035,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TCK-4 SLA report: % of first responses and resolutions within target (business hours,
+         *     holidays excluded, pending/on-hold paused) per type and priority, over the tickets
+         *     opened in the range that you may see.
+         */
+        get: operations["sla_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}": {
         parameters: {
             query?: never;
@@ -2784,6 +2805,42 @@ export interface components {
             /** Format: date-time */
             occurred_at: string;
             to_value?: string | null;
+        };
+        SlaReport: {
+            /** Format: date */
+            from: string;
+            /** @description Per ticket type × priority; drill down with `GET /tickets?type&priority&sla&from&to`. */
+            rows: components["schemas"]["SlaReportLine"][];
+            /** Format: date */
+            to: string;
+            /** @description All rows together. */
+            totals: components["schemas"]["SlaReportLine"];
+        };
+        /** @description SLA outcomes of one ticket type × priority. */
+        SlaReportLine: {
+            /** Format: int64 */
+            first_response_at_risk: number;
+            /** Format: int64 */
+            first_response_breached: number;
+            /** Format: int64 */
+            first_response_met: number;
+            /**
+             * Format: double
+             * @description Met of those decided (met + breached), percent with one decimal.
+             */
+            first_response_met_pct: number;
+            priority: string;
+            /** Format: int64 */
+            resolution_at_risk: number;
+            /** Format: int64 */
+            resolution_breached: number;
+            /** Format: int64 */
+            resolution_met: number;
+            /** Format: double */
+            resolution_met_pct: number;
+            ticket_type: string;
+            /** Format: int64 */
+            tickets: number;
         };
         Spend: {
             /**
@@ -6873,6 +6930,12 @@ export interface operations {
                 q?: string;
                 /** @description Exact AWB. */
                 tracking_number?: string;
+                /** @description SLA drill-down: met, breached or at_risk (first response or resolution). */
+                sla?: string;
+                /** @description Opened on or after this day (Asia/Jakarta). */
+                from?: string;
+                /** @description Opened on or before this day (Asia/Jakarta). */
+                to?: string;
                 page?: number;
                 per_page?: number;
                 /** @description created_at, updated_at, ticket_code, status, priority; `-` for descending. */
@@ -6966,6 +7029,49 @@ export interface operations {
                 };
             };
             /** @description The Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sla_report: {
+        parameters: {
+            query?: {
+                /** @description First day of opening (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of opening, inclusive (default: today, Asia/Jakarta). At most 366 days. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid range */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,7 @@
 //! creators their own); Operations never receive the customer's identity (TCK-5).
 
 use actix_web::{get, patch, post, put, web, HttpResponse};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::{
     ticketing::{
         assigns_tickets, comments_on_tickets, reads_broadcasts, reads_ticket_identity,
@@ -14,7 +14,8 @@ use domain::{
     FieldErrors,
 };
 use persistence::tickets::{
-    self, Assignee, BroadcastRow, MessageRow, SlaEventRow, TicketFilter, TicketPatch, TicketRow,
+    self, Assignee, BroadcastRow, MessageRow, SlaEventRow, SlaReportRow, TicketFilter, TicketPatch,
+    TicketRow,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -22,12 +23,15 @@ use uuid::Uuid;
 
 use crate::{
     api::{
-        crm::{sql_sort, text},
+        crm::{analytics::pct, sql_sort, text},
         page_request, ListBody,
     },
     error::{ApiError, ApiResult, ErrorBody},
     extract::{UserTx, ValidJson},
 };
+
+/// SLA states a drill-down may ask for.
+const SLA_STATES: [&str; 3] = ["met", "breached", "at_risk"];
 
 /// How many broadcasts of the AWB a ticket shows.
 const BROADCAST_HISTORY: i64 = 50;
@@ -237,6 +241,12 @@ pub struct TicketQuery {
     pub q: Option<String>,
     /// Exact AWB.
     pub tracking_number: Option<String>,
+    /// SLA drill-down: met, breached or at_risk (first response or resolution).
+    pub sla: Option<String>,
+    /// Opened on or after this day (Asia/Jakarta).
+    pub from: Option<NaiveDate>,
+    /// Opened on or before this day (Asia/Jakarta).
+    pub to: Option<NaiveDate>,
     #[param(minimum = 1)]
     pub page: Option<i64>,
     #[param(minimum = 1, maximum = 200)]
@@ -291,6 +301,11 @@ pub async fn list_tickets(
         assigned,
         q: text(query.q),
         tracking_number: text(query.tracking_number),
+        sla_state: choice_list("sla", query.sla.as_deref(), &SLA_STATES)?
+            .into_iter()
+            .next(),
+        from: query.from,
+        to: query.to,
         identity: reads_ticket_identity(user.role),
     };
     let rows = tickets::list(&mut tx, &filter, page, &sort).await?;
@@ -590,4 +605,121 @@ pub async fn add_comment(
     .await?;
     persistence::commit(tx).await?;
     Ok(HttpResponse::Created().json(TicketComment::from(message)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SlaQuery {
+    /// First day of opening (default: 29 days before `to`).
+    pub from: Option<NaiveDate>,
+    /// Last day of opening, inclusive (default: today, Asia/Jakarta). At most 366 days.
+    pub to: Option<NaiveDate>,
+}
+
+/// SLA outcomes of one ticket type × priority.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlaReportLine {
+    pub ticket_type: String,
+    pub priority: String,
+    pub tickets: i64,
+    pub first_response_met: i64,
+    pub first_response_breached: i64,
+    pub first_response_at_risk: i64,
+    /// Met of those decided (met + breached), percent with one decimal.
+    pub first_response_met_pct: f64,
+    pub resolution_met: i64,
+    pub resolution_breached: i64,
+    pub resolution_at_risk: i64,
+    pub resolution_met_pct: f64,
+}
+
+impl From<SlaReportRow> for SlaReportLine {
+    fn from(r: SlaReportRow) -> Self {
+        Self {
+            first_response_met_pct: pct(
+                r.first_response_met,
+                r.first_response_met + r.first_response_breached,
+            ),
+            resolution_met_pct: pct(r.resolution_met, r.resolution_met + r.resolution_breached),
+            ticket_type: r.ticket_type,
+            priority: r.priority,
+            tickets: r.tickets,
+            first_response_met: r.first_response_met,
+            first_response_breached: r.first_response_breached,
+            first_response_at_risk: r.first_response_at_risk,
+            resolution_met: r.resolution_met,
+            resolution_breached: r.resolution_breached,
+            resolution_at_risk: r.resolution_at_risk,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlaReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Per ticket type × priority; drill down with `GET /tickets?type&priority&sla&from&to`.
+    pub rows: Vec<SlaReportLine>,
+    /// All rows together.
+    pub totals: SlaReportLine,
+}
+
+/// TCK-4 SLA report: % of first responses and resolutions within target (business hours,
+/// holidays excluded, pending/on-hold paused) per type and priority, over the tickets
+/// opened in the range that you may see.
+#[utoipa::path(
+    tag = "tickets",
+    security(("bearer" = [])),
+    params(SlaQuery),
+    responses(
+        (status = 200, description = "The report", body = SlaReport),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 422, description = "Invalid range", body = ErrorBody),
+    )
+)]
+#[get("/tickets/sla")]
+#[tracing::instrument(name = "GET /tickets/sla", skip_all)]
+pub async fn sla_report(
+    ctx: UserTx,
+    query: web::Query<SlaQuery>,
+) -> ApiResult<web::Json<SlaReport>> {
+    let UserTx { mut tx, .. } = ctx;
+    let to = query.to.unwrap_or_else(domain::jakarta_today);
+    let from = query
+        .from
+        .unwrap_or_else(|| to.checked_sub_days(Days::new(29)).unwrap_or(to));
+    if to < from {
+        return Err(ApiError::validation("to", "must not be before from"));
+    }
+    if (to - from).num_days() > 366 {
+        return Err(ApiError::validation("to", "the range is at most 366 days"));
+    }
+    let rows = tickets::sla_report(&mut tx, from, to).await?;
+    persistence::commit(tx).await?;
+    let mut sum = SlaReportRow {
+        ticket_type: "all".to_owned(),
+        priority: "all".to_owned(),
+        tickets: 0,
+        first_response_met: 0,
+        first_response_breached: 0,
+        first_response_at_risk: 0,
+        resolution_met: 0,
+        resolution_breached: 0,
+        resolution_at_risk: 0,
+    };
+    for r in &rows {
+        sum.tickets += r.tickets;
+        sum.first_response_met += r.first_response_met;
+        sum.first_response_breached += r.first_response_breached;
+        sum.first_response_at_risk += r.first_response_at_risk;
+        sum.resolution_met += r.resolution_met;
+        sum.resolution_breached += r.resolution_breached;
+        sum.resolution_at_risk += r.resolution_at_risk;
+    }
+    Ok(web::Json(SlaReport {
+        from,
+        to,
+        rows: rows.into_iter().map(Into::into).collect(),
+        totals: sum.into(),
+    }))
 }

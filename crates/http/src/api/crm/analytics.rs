@@ -46,7 +46,7 @@ impl RangeQuery {
 }
 
 /// Percent with one decimal; 0 when there is nothing to divide by.
-fn pct(part: i64, whole: i64) -> f64 {
+pub(crate) fn pct(part: i64, whole: i64) -> f64 {
     if whole == 0 {
         0.0
     } else {
