@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod auth;
+mod broadcasts;
 mod conventions;
 mod crm;
 mod crm_analytics;
@@ -14,6 +15,7 @@ mod openapi;
 mod platform;
 mod sla;
 mod spa;
+mod ticket_rls;
 mod tickets;
 mod users;
 mod worker;

@@ -140,7 +140,10 @@ pub(crate) fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(api::tickets::update_ticket)
         .service(api::tickets::replace_ticket)
         .service(api::tickets::add_comment)
+        .service(api::broadcasts::list_broadcast_logs)
+        .service(api::broadcasts::broadcast_summary)
         .service(api::intake::broadcasts::create_broadcast_logs)
+        .service(api::broadcasts::get_shipment)
         .service(api::rfqs::list_rfqs)
         .service(api::rfqs::get_rfq);
 }

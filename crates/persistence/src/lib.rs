@@ -11,6 +11,7 @@ mod error;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod broadcasts;
 pub mod crm;
 pub mod files;
 pub mod health;

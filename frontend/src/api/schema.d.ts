@@ -214,7 +214,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The broadcast logs, newest first. */
+        get: operations["list_broadcast_logs"];
         put?: never;
         /**
          * Records WhatsApp broadcasts (BRD-1): n8n with `X-API-KEY` (scope `broadcast:write`),
@@ -224,6 +225,23 @@ export interface paths {
          *     Retries are safe with `Idempotency-Key` and, without it, for the same body within 24 h.
          */
         post: operations["create_broadcast_logs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcast-logs/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** BRD-2 summary: sent, failed and pending today, success rate per day, top errors. */
+        get: operations["broadcast_summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -976,6 +994,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shipments/{tracking_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shipment's state from its broadcasts. */
+        get: operations["get_shipment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1336,6 +1371,28 @@ export interface components {
              */
             status: string;
         };
+        BroadcastDay: {
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            success: number;
+            /**
+             * Format: double
+             * @description Successful of those sent (success + failed), percent with one decimal.
+             */
+            success_rate: number;
+            /** Format: int64 */
+            total: number;
+        };
+        BroadcastError: {
+            /** Format: int64 */
+            count: number;
+            error_message: string;
+        };
         BroadcastItemResult: {
             details?: Record<string, never> | null;
             error?: string | null;
@@ -1363,6 +1420,23 @@ export interface components {
             log_id: string;
             /** @example created */
             status: string;
+        };
+        BroadcastSummary: {
+            /** @description The last 14 days, oldest first, days without broadcasts included. */
+            days: components["schemas"]["BroadcastDay"][];
+            /** Format: int64 */
+            failed_today: number;
+            /** Format: int64 */
+            pending_today: number;
+            /** Format: int64 */
+            sent_today: number;
+            /**
+             * Format: date
+             * @description Today in Asia/Jakarta.
+             */
+            today: string;
+            /** @description The most frequent error messages of those 14 days. */
+            top_errors: components["schemas"]["BroadcastError"][];
         };
         CalendarEntry: {
             activity_type?: string | null;
@@ -2032,6 +2106,30 @@ export interface components {
                 request_id?: string | null;
                 row_id?: string | null;
                 table_name: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages.
+             */
+            total: number;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_BroadcastLog: {
+            data: {
+                /** Format: date-time */
+                broadcast_at: string;
+                consignee_phone?: string | null;
+                error_message?: string | null;
+                /** Format: uuid */
+                id: string;
+                message_content?: string | null;
+                /** @description success, failed, pending. */
+                status: string;
+                tracking_number: string;
             }[];
             /** Format: int32 */
             page: number;
@@ -2794,6 +2892,21 @@ export interface components {
             id: string;
             /** @example cs_agent */
             role: string;
+        };
+        /** @description A shipment (per AWB) as its broadcasts left it. */
+        Shipment: {
+            /** Format: int32 */
+            broadcast_count: number;
+            consignee_phone?: string | null;
+            /** Format: int32 */
+            failed_count: number;
+            /** Format: date-time */
+            last_broadcast_at: string;
+            last_error?: string | null;
+            last_message?: string | null;
+            /** @description success, failed or pending: the newest broadcast's outcome. */
+            last_status: string;
+            tracking_number: string;
         };
         SlaEvent: {
             actor_name?: string | null;
@@ -3932,6 +4045,68 @@ export interface operations {
             };
         };
     };
+    list_broadcast_logs: {
+        parameters: {
+            query?: {
+                /** @description Exact AWB. */
+                tracking_number?: string;
+                /** @description The consignee's phone in any Indonesian format. */
+                phone?: string;
+                /** @description Comma-separated: success, failed, pending. */
+                status?: string;
+                /** @description Sent on or after this day (Asia/Jakarta). */
+                from?: string;
+                /** @description Sent on or before this day (Asia/Jakarta). */
+                to?: string;
+                page?: number;
+                per_page?: number;
+                /** @description broadcast_at (default, newest first), tracking_number, status. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of logs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_BroadcastLog"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS, admin or director role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     create_broadcast_logs: {
         parameters: {
             query?: never;
@@ -3996,6 +4171,44 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used with another body */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    broadcast_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastSummary"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS, admin or director role */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6634,6 +6847,56 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_shipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The AWB */
+                tracking_number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shipment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS, admin or director role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No broadcast for this AWB */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

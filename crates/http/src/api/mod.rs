@@ -3,6 +3,7 @@
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod broadcasts;
 pub mod crm;
 pub mod files;
 pub mod intake;

@@ -1,0 +1,156 @@
+//! Broadcast monitoring (BRD-2): the logs n8n pushed, per AWB and phone, with the day's
+//! summary. Reading is for super admin, director and CS (RLS).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::list::PageRequest;
+use sqlx::{FromRow, Postgres, QueryBuilder};
+
+use crate::{
+    list::{fetch_page, push_day_range, SqlSort},
+    tickets::BroadcastRow,
+    DbError, Page, Tx,
+};
+
+pub const SORT: &[(&str, &str)] = &[
+    ("broadcast_at", "b.broadcast_at"),
+    ("tracking_number", "b.tracking_number"),
+    ("status", "b.status"),
+];
+
+const SELECT_LOG: &str = "select b.id, b.tracking_number, b.consignee_phone, b.status, \
+        b.message_content, b.error_message, b.broadcast_at \
+   from broadcast_logs b";
+
+#[derive(Debug, Clone, Default)]
+pub struct BroadcastFilter {
+    pub tracking_number: Option<String>,
+    /// E.164 when it reads as a phone number, else as typed.
+    pub phone: Option<String>,
+    pub status: Vec<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+fn push_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a BroadcastFilter) {
+    query.push(" where true");
+    if let Some(awb) = filter.tracking_number.as_deref() {
+        query.push(" and b.tracking_number = ").push_bind(awb);
+    }
+    if let Some(phone) = filter.phone.as_deref() {
+        query.push(" and b.consignee_phone = ").push_bind(phone);
+    }
+    if !filter.status.is_empty() {
+        query
+            .push(" and b.status = any(")
+            .push_bind(&filter.status)
+            .push(")");
+    }
+    push_day_range(query, "b.broadcast_at", filter.from, filter.to);
+}
+
+pub async fn list(
+    tx: &mut Tx,
+    filter: &BroadcastFilter,
+    page: PageRequest,
+    sort: &[SqlSort],
+) -> Result<Page<BroadcastRow>, DbError> {
+    fetch_page(
+        tx,
+        "broadcast_logs b",
+        SELECT_LOG,
+        |query| push_filter(query, filter),
+        sort,
+        ("b.broadcast_at desc, b.id desc", "b.id desc"),
+        page,
+    )
+    .await
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct DayRow {
+    pub day: NaiveDate,
+    pub total: i64,
+    pub success: i64,
+    pub failed: i64,
+    pub pending: i64,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ErrorCount {
+    pub error_message: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub today: NaiveDate,
+    pub sent_today: i64,
+    pub failed_today: i64,
+    pub pending_today: i64,
+    /// Oldest first, every day of the window (zeros included).
+    pub days: Vec<DayRow>,
+    pub top_errors: Vec<ErrorCount>,
+}
+
+/// BRD-2 summary for `today` (Asia/Jakarta): the day's counts, `days` days of outcomes
+/// and the most frequent errors over them.
+pub async fn summary(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Summary, DbError> {
+    let rows: Vec<DayRow> = sqlx::query_as(
+        "select d::date as day, count(b.id) as total, \
+                count(b.id) filter (where b.status = 'success') as success, \
+                count(b.id) filter (where b.status = 'failed') as failed, \
+                count(b.id) filter (where b.status = 'pending') as pending \
+           from generate_series($1::date - ($2 - 1), $1::date, interval '1 day') d \
+           left join broadcast_logs b \
+             on b.broadcast_at >= (d::date::timestamp at time zone 'Asia/Jakarta') \
+            and b.broadcast_at < ((d::date + 1)::timestamp at time zone 'Asia/Jakarta') \
+          group by d order by d",
+    )
+    .bind(today)
+    .bind(days)
+    .fetch_all(&mut **tx)
+    .await?;
+    let top_errors: Vec<ErrorCount> = sqlx::query_as(
+        "select b.error_message, count(*) as count from broadcast_logs b \
+          where b.status = 'failed' and b.error_message is not null \
+            and b.broadcast_at >= (($1::date - ($2 - 1))::timestamp at time zone 'Asia/Jakarta') \
+          group by b.error_message order by count(*) desc, b.error_message limit 10",
+    )
+    .bind(today)
+    .bind(days)
+    .fetch_all(&mut **tx)
+    .await?;
+    let last = rows.last();
+    Ok(Summary {
+        today,
+        sent_today: last.map_or(0, |d| d.success),
+        failed_today: last.map_or(0, |d| d.failed),
+        pending_today: last.map_or(0, |d| d.pending),
+        days: rows,
+        top_errors,
+    })
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ShipmentRow {
+    pub tracking_number: String,
+    pub consignee_phone: Option<String>,
+    pub last_status: String,
+    pub last_message: Option<String>,
+    pub last_error: Option<String>,
+    pub last_broadcast_at: DateTime<Utc>,
+    pub broadcast_count: i32,
+    pub failed_count: i32,
+}
+
+pub async fn shipment(tx: &mut Tx, tracking_number: &str) -> Result<ShipmentRow, DbError> {
+    sqlx::query_as(
+        "select tracking_number, consignee_phone, last_status, last_message, last_error, \
+                last_broadcast_at, broadcast_count, failed_count \
+           from shipments where tracking_number = $1",
+    )
+    .bind(tracking_number)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(DbError::NotFound)
+}
