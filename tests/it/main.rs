@@ -9,6 +9,8 @@ mod conventions;
 mod crm;
 mod crm_analytics;
 mod crm_rls;
+mod dashboard;
+mod events;
 mod intake;
 mod notifications;
 mod openapi;

@@ -190,6 +190,7 @@ impl TestApp {
                 .expect("redis pool")
         });
         AppState {
+            events: http_api::events::EventHub::start(db.clone()),
             db,
             jwt: JwtKeys::new(JWT_SECRET, chrono::Duration::minutes(15)),
             login_limiter: std::sync::Arc::new(http_api::rate_limit::RateLimiter::new(

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod credentials;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod idempotency;
 pub mod rate_limit;

@@ -36,7 +36,7 @@ impl Default for DbSettings {
 /// [`Db::begin`].
 #[derive(Clone)]
 pub struct Db {
-    pool: PgPool,
+    pub(crate) pool: PgPool,
     statement_timeout_ms: String,
 }
 

@@ -13,6 +13,8 @@ pub mod audit;
 pub mod auth;
 pub mod broadcasts;
 pub mod crm;
+pub mod dashboard;
+pub mod events;
 pub mod files;
 pub mod health;
 pub mod idempotency;

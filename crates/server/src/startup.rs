@@ -30,6 +30,7 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
         None => None,
     };
     Ok(AppState {
+        events: http_api::events::EventHub::start(db.clone()),
         db,
         jwt: JwtKeys::new(
             config.jwt_secret.expose(),

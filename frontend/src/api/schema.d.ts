@@ -490,6 +490,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard widgets (DASH-1): broadcasts today, open tickets, tickets closed today,
+         *     high-priority tickets nobody has answered, your follow-ups due. Numbers match the
+         *     lists they summarise (same filters, same row-level security).
+         */
+        get: operations["dashboard_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -499,6 +520,28 @@ export interface paths {
         };
         /** The departments. */
         get: operations["list_departments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stream of the changes you may see, as Server-Sent Events: `broadcast_logs.created`
+         *     (CS, admins, director), `ticket.created`, `ticket.updated`, `ticket.commented` (the
+         *     tickets your row-level security shows you), `resync` (reload: events were missed).
+         *     Payloads carry ids and states, never the customer's identity.
+         */
+        get: operations["events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1805,6 +1848,52 @@ export interface components {
             subject: string;
             ticket_code: string;
             ticket_type: string;
+        };
+        DashboardSummary: {
+            /** Format: int64 */
+            broadcasts_failed_today?: number | null;
+            /**
+             * Format: int64
+             * @description Broadcasts sent successfully today; absent for roles that do not monitor them.
+             */
+            broadcasts_sent_today?: number | null;
+            /** @description The oldest of those, urgent first. */
+            high_priority_tickets: components["schemas"]["DashboardTicket"][];
+            /**
+             * Format: int64
+             * @description High or urgent open tickets without a first response.
+             */
+            high_priority_unhandled: number;
+            /**
+             * Format: int64
+             * @description Your open follow-ups due by the end of today.
+             */
+            my_tasks_due: number;
+            /**
+             * Format: int64
+             * @description Tickets you may see that are not closed.
+             */
+            open_tickets: number;
+            /** Format: int64 */
+            tickets_closed_today: number;
+            /**
+             * Format: date
+             * @description Today in Asia/Jakarta.
+             */
+            today: string;
+        };
+        DashboardTicket: {
+            /** Format: uuid */
+            assigned_to_user_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            dept_target: string;
+            /** Format: uuid */
+            id: string;
+            priority: string;
+            status: string;
+            subject: string;
+            ticket_code: string;
         };
         Dedup: {
             /**
@@ -5008,6 +5097,35 @@ export interface operations {
             };
         };
     };
+    dashboard_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The widgets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummary"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_departments: {
         parameters: {
             query?: never;
@@ -5024,6 +5142,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentInfo"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description Not signed in */

@@ -5,6 +5,8 @@ pub mod audit;
 pub mod auth;
 pub mod broadcasts;
 pub mod crm;
+pub mod dashboard;
+pub mod events;
 pub mod files;
 pub mod intake;
 pub mod integrations;

@@ -1,0 +1,101 @@
+//! DASH-1: the command-center dashboard's widgets for the signed-in user — each figure
+//! over what they may see, the broadcast figures only for those who monitor broadcasts.
+
+use actix_web::{get, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::ticketing::reads_broadcasts;
+use persistence::dashboard::{self, UrgentTicket};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::{
+    error::{ApiResult, ErrorBody},
+    extract::UserTx,
+};
+
+/// How many unhandled high-priority tickets the widget lists.
+const URGENT_LIST: i64 = 10;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DashboardTicket {
+    pub id: Uuid,
+    pub ticket_code: String,
+    pub subject: String,
+    pub priority: String,
+    pub status: String,
+    pub dept_target: String,
+    pub assigned_to_user_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<UrgentTicket> for DashboardTicket {
+    fn from(t: UrgentTicket) -> Self {
+        Self {
+            id: t.id,
+            ticket_code: t.ticket_code,
+            subject: t.subject,
+            priority: t.priority,
+            status: t.status,
+            dept_target: t.dept_target,
+            assigned_to_user_id: t.assigned_to_user_id,
+            created_at: t.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DashboardSummary {
+    /// Today in Asia/Jakarta.
+    pub today: NaiveDate,
+    /// Broadcasts sent successfully today; absent for roles that do not monitor them.
+    pub broadcasts_sent_today: Option<i64>,
+    pub broadcasts_failed_today: Option<i64>,
+    /// Tickets you may see that are not closed.
+    pub open_tickets: i64,
+    pub tickets_closed_today: i64,
+    /// High or urgent open tickets without a first response.
+    pub high_priority_unhandled: i64,
+    /// The oldest of those, urgent first.
+    pub high_priority_tickets: Vec<DashboardTicket>,
+    /// Your open follow-ups due by the end of today.
+    pub my_tasks_due: i64,
+}
+
+/// The dashboard widgets (DASH-1): broadcasts today, open tickets, tickets closed today,
+/// high-priority tickets nobody has answered, your follow-ups due. Numbers match the
+/// lists they summarise (same filters, same row-level security).
+#[utoipa::path(
+    tag = "ops",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The widgets", body = DashboardSummary),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+    )
+)]
+#[get("/dashboard/summary")]
+#[tracing::instrument(name = "GET /dashboard/summary", skip_all)]
+pub async fn dashboard_summary(ctx: UserTx) -> ApiResult<web::Json<DashboardSummary>> {
+    let UserTx { mut tx, user } = ctx;
+    let today = domain::jakarta_today();
+    let (sent, failed) = if reads_broadcasts(user.role) {
+        let summary = persistence::broadcasts::summary(&mut tx, today, 1).await?;
+        (Some(summary.sent_today), Some(summary.failed_today))
+    } else {
+        (None, None)
+    };
+    let counts = dashboard::ticket_counts(&mut tx, today).await?;
+    let urgent = dashboard::unhandled_high_priority(&mut tx, URGENT_LIST).await?;
+    let tasks = dashboard::my_tasks_due(&mut tx, user.id, today).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(DashboardSummary {
+        today,
+        broadcasts_sent_today: sent,
+        broadcasts_failed_today: failed,
+        open_tickets: counts.open_tickets,
+        tickets_closed_today: counts.closed_today,
+        high_priority_unhandled: counts.high_priority_unhandled,
+        high_priority_tickets: urgent.into_iter().map(Into::into).collect(),
+        my_tasks_due: tasks,
+    }))
+}

@@ -1,0 +1,78 @@
+//! DASH-1: the command-center widgets, each over what the caller may see (RLS).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::FromRow;
+use uuid::Uuid;
+
+use crate::{DbError, Tx};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct TicketCounts {
+    pub open_tickets: i64,
+    pub closed_today: i64,
+    pub high_priority_unhandled: i64,
+}
+
+/// Open tickets, tickets closed today (Asia/Jakarta) and high/urgent open tickets nobody
+/// has answered yet, among the tickets the caller may see.
+pub async fn ticket_counts(tx: &mut Tx, today: NaiveDate) -> Result<TicketCounts, DbError> {
+    Ok(sqlx::query_as(
+        "select count(*) filter (where t.status <> 'closed') as open_tickets, \
+                count(*) filter (where t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')) \
+                  as closed_today, \
+                count(*) filter (where t.status <> 'closed' and t.priority in ('high', 'urgent') \
+                  and not exists (select 1 from sla_events e where e.ticket_id = t.id \
+                                   and e.event_type = 'FIRST_RESPONSE')) as high_priority_unhandled \
+           from tickets t \
+          where t.status <> 'closed' \
+             or t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')",
+    )
+    .bind(today)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct UrgentTicket {
+    pub id: Uuid,
+    pub ticket_code: String,
+    pub subject: String,
+    pub priority: String,
+    pub status: String,
+    pub dept_target: String,
+    pub assigned_to_user_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The oldest high/urgent open tickets without a first response.
+pub async fn unhandled_high_priority(
+    tx: &mut Tx,
+    limit: i64,
+) -> Result<Vec<UrgentTicket>, DbError> {
+    Ok(sqlx::query_as(
+        "select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
+                t.assigned_to_user_id, t.created_at \
+           from tickets t \
+          where t.status <> 'closed' and t.priority in ('high', 'urgent') \
+            and not exists (select 1 from sla_events e where e.ticket_id = t.id \
+                             and e.event_type = 'FIRST_RESPONSE') \
+          order by array_position(array['urgent', 'high'], t.priority), t.created_at \
+          limit $1",
+    )
+    .bind(limit)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+/// The caller's open follow-ups due by the end of today (Asia/Jakarta).
+pub async fn my_tasks_due(tx: &mut Tx, user: Uuid, today: NaiveDate) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "select count(*) from tasks where owner_user_id = $1 and status = 'open' \
+            and deleted_at is null \
+            and due_at < (($2::date + 1)::timestamp at time zone 'Asia/Jakarta')",
+    )
+    .bind(user)
+    .bind(today)
+    .fetch_one(&mut **tx)
+    .await?)
+}

@@ -1,0 +1,43 @@
+//! Realtime (SPEC §2.8): changes announced by triggers with `pg_notify('cc_events', …)`,
+//! received here with LISTEN, so every server instance sees every change.
+
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::{Db, DbError, Tx};
+
+/// The channel the triggers notify on.
+pub const CHANNEL: &str = "cc_events";
+
+/// One change as the triggers describe it (no customer identity in it: payloads travel
+/// through PostgreSQL to every listener before anyone's rights are checked).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Change {
+    /// `broadcast_logs.created`, `ticket.created`, `ticket.updated`, `ticket.commented`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The row's id (for broadcasts: the newest log of the statement).
+    pub id: Option<Uuid>,
+    /// The rest of the payload, passed on to clients as is.
+    #[serde(flatten)]
+    pub data: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Db {
+    /// A listener on [`CHANNEL`] over a connection of the pool's settings.
+    pub async fn listen(&self) -> Result<sqlx::postgres::PgListener, DbError> {
+        let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;
+        listener.listen(CHANNEL).await?;
+        Ok(listener)
+    }
+}
+
+/// Whether the caller of `tx` may see ticket `id` (their RLS decides).
+pub async fn sees_ticket(tx: &mut Tx, id: Uuid) -> Result<bool, DbError> {
+    Ok(
+        sqlx::query_scalar("select exists (select 1 from tickets where id = $1)")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}

@@ -1,0 +1,142 @@
+//! Realtime: `GET /events` delivers a change within a second to the users allowed to see
+//! its row, and to nobody else.
+
+use std::time::Duration;
+
+use domain::Role;
+use integration_tests::{body, TestApp, TestUser};
+use reqwest::Response;
+use serde_json::json;
+
+/// An open event stream, read chunk by chunk.
+struct Events {
+    response: Response,
+    seen: String,
+}
+
+impl Events {
+    async fn open(app: &TestApp, user: &TestUser) -> Self {
+        let response = app
+            .client
+            .get(app.url("/api/v1/events"))
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(
+            response.headers()["content-type"].to_str().unwrap(),
+            "text/event-stream"
+        );
+        let mut events = Self {
+            response,
+            seen: String::new(),
+        };
+        assert!(events.wait_for(": connected", Duration::from_secs(5)).await);
+        events
+    }
+
+    /// Reads until `needle` has arrived or `limit` has passed.
+    async fn wait_for(&mut self, needle: &str, limit: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + limit;
+        while !self.seen.contains(needle) {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match tokio::time::timeout(left, self.response.chunk()).await {
+                Ok(Ok(Some(chunk))) => self.seen.push_str(&String::from_utf8_lossy(&chunk)),
+                _ => return false,
+            }
+        }
+        true
+    }
+}
+
+#[tokio::test]
+async fn a_new_broadcast_reaches_cs_within_a_second_and_nobody_else() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(Role::SuperAdmin).await;
+    let key = body(
+        app.post(
+            "/api/v1/api-keys",
+            &admin.token,
+            json!({"name": "n8n", "scopes": ["broadcast:write", "tickets:write"]}),
+        )
+        .await,
+    )
+    .await["key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cs_admin = app.user(Role::CsAdmin).await;
+    let salesperson = app.user(Role::Salesperson).await;
+    let ops = app.user(Role::OpsExim).await;
+    let mut cs = Events::open(&app, &cs_admin).await;
+    let mut sales = Events::open(&app, &salesperson).await;
+    let mut exim = Events::open(&app, &ops).await;
+
+    let posted = app
+        .client
+        .post(app.url("/api/v1/broadcast-logs"))
+        .header("X-API-KEY", &key)
+        .json(&json!({"tracking_number": "AWB-LIVE-1", "status": "failed",
+                      "error_message": "Nomor tidak terdaftar WA"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 201);
+    assert!(
+        cs.wait_for("AWB-LIVE-1", Duration::from_secs(1)).await,
+        "cs_admin got it within a second: {}",
+        cs.seen
+    );
+    assert!(cs.seen.contains("event: broadcast_logs.created"));
+    assert!(
+        !sales
+            .wait_for("broadcast_logs", Duration::from_millis(1500))
+            .await,
+        "the salesperson got nothing: {}",
+        sales.seen
+    );
+
+    // A CS ticket from n8n: CS sees it appear, Operations (EXIM) do not.
+    let ticket = app
+        .client
+        .post(app.url("/api/v1/tickets"))
+        .header("X-API-KEY", &key)
+        .json(
+            &json!({"tracking_number": "AWB-LIVE-1", "customer_phone": "081200000001",
+                      "subject": "Belum sampai", "description": "x"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    let code = body(ticket).await["ticket_uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        cs.wait_for(&code, Duration::from_secs(1)).await,
+        "{}",
+        cs.seen
+    );
+    assert!(cs.seen.contains("event: ticket.created"));
+    assert!(
+        !exim
+            .wait_for("ticket.created", Duration::from_millis(1000))
+            .await
+    );
+    assert!(!sales.seen.contains(&code));
+    // Nothing identifying the customer travels in the event.
+    assert!(!cs.seen.contains("081200000001") && !cs.seen.contains("+6281200000001"));
+}
+
+#[tokio::test]
+async fn the_event_stream_needs_a_signed_in_user() {
+    let app = TestApp::spawn().await;
+    let anonymous = app
+        .client
+        .get(app.url("/api/v1/events"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+}
