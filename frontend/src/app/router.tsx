@@ -22,7 +22,9 @@ import { API_KEYS_SEARCH_KEYS } from "@/features/api-keys/table";
 import { USERS_SEARCH_KEYS } from "@/features/users/table";
 import { createCrmRoutes } from "@/features/crm/routes";
 import { createCrmWorkRoutes } from "@/features/crm-work/routes";
+import { createBroadcastRoutes } from "@/features/broadcasts/routes";
 import { createTicketingRoutes } from "@/features/rfqs/routes";
+import { createTicketRoutes } from "@/features/tickets/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -216,7 +218,12 @@ const routeTree = rootRoute.addChildren([
       ...createCrmRoutes(crmRoute),
       ...createCrmWorkRoutes(crmRoute),
     ]),
-    ticketingRoute.addChildren([ticketingIndexRoute, ...createTicketingRoutes(ticketingRoute)]),
+    ticketingRoute.addChildren([
+      ticketingIndexRoute,
+      ...createTicketingRoutes(ticketingRoute),
+      ...createTicketRoutes(ticketingRoute),
+      ...createBroadcastRoutes(ticketingRoute),
+    ]),
     moduleRoute("dso"),
     profileRoute,
     usersRoute,

@@ -3,11 +3,27 @@ import crmEn from "@/features/crm/i18n/en.json";
 import crmId from "@/features/crm/i18n/id.json";
 import crmWorkEn from "@/features/crm-work/i18n/en.json";
 import crmWorkId from "@/features/crm-work/i18n/id.json";
+import broadcastsEn from "@/features/broadcasts/i18n/en.json";
+import broadcastsId from "@/features/broadcasts/i18n/id.json";
+import ticketsEn from "@/features/tickets/i18n/en.json";
+import ticketsId from "@/features/tickets/i18n/id.json";
 import baseEn from "./en.json";
 import baseId from "./id.json";
 
-const en = { ...baseEn, crm: crmEn, crmWork: crmWorkEn };
-const id = { ...baseId, crm: crmId, crmWork: crmWorkId };
+const en = {
+  ...baseEn,
+  crm: crmEn,
+  crmWork: crmWorkEn,
+  tickets: ticketsEn,
+  broadcasts: broadcastsEn,
+};
+const id = {
+  ...baseId,
+  crm: crmId,
+  crmWork: crmWorkId,
+  tickets: ticketsId,
+  broadcasts: broadcastsId,
+};
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

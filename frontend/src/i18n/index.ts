@@ -5,6 +5,10 @@ import crmEn from "@/features/crm/i18n/en.json";
 import crmId from "@/features/crm/i18n/id.json";
 import crmWorkEn from "@/features/crm-work/i18n/en.json";
 import crmWorkId from "@/features/crm-work/i18n/id.json";
+import broadcastsEn from "@/features/broadcasts/i18n/en.json";
+import broadcastsId from "@/features/broadcasts/i18n/id.json";
+import ticketsEn from "@/features/tickets/i18n/en.json";
+import ticketsId from "@/features/tickets/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -27,8 +31,24 @@ function initialLanguage(): AppLocale {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...id, crm: crmId, crmWork: crmWorkId } },
-    en: { translation: { ...en, crm: crmEn, crmWork: crmWorkEn } },
+    id: {
+      translation: {
+        ...id,
+        crm: crmId,
+        crmWork: crmWorkId,
+        tickets: ticketsId,
+        broadcasts: broadcastsId,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        crm: crmEn,
+        crmWork: crmWorkEn,
+        tickets: ticketsEn,
+        broadcasts: broadcastsEn,
+      },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: "id",
