@@ -501,3 +501,80 @@ async fn demo_seed_loads_a_believable_crm_month() {
     .await;
     assert_eq!(queue["total"], unassigned);
 }
+
+/// CLI-2 for ticketing: a month of broadcasts with failures and CS tickets of every type
+/// and state, with SLA trails that agree with them; the stamping triggers are back on.
+#[tokio::test]
+async fn demo_seed_loads_broadcasts_and_tickets_with_their_sla_trail() {
+    let app = TestApp::spawn().await;
+    app.seed_demo().await;
+    let (logs, failed, days, shipments): (i64, i64, i64, i64) = sqlx::query_as(
+        "select count(*), count(*) filter (where status = 'failed'), \
+                count(distinct (broadcast_at at time zone 'Asia/Jakarta')::date), \
+                (select count(*) from shipments) from broadcast_logs",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert!(logs > 1_000, "{logs} logs");
+    assert!(failed * 100 / logs >= 4, "{failed} failed of {logs}");
+    assert!(days >= 28, "{days} days");
+    assert!(shipments > 800);
+    let kinds: Vec<(String, i64)> = sqlx::query_as(
+        "select ticket_type || '/' || status, count(*) from tickets group by 1 order by 1",
+    )
+    .fetch_all(&app.owner)
+    .await
+    .unwrap();
+    for wanted in [
+        "complaint/open",
+        "complaint/closed",
+        "shipment_issue/closed",
+        "general_request/closed",
+        "inquiry_tariff/open",
+        "inquiry_tariff/closed",
+    ] {
+        assert!(
+            kinds.iter().any(|(k, _)| k == wanted),
+            "{wanted} in {kinds:?}"
+        );
+    }
+    for state in ["in_progress", "pending", "on_hold"] {
+        assert!(
+            kinds.iter().any(|(k, _)| k.ends_with(state)),
+            "{state} in {kinds:?}"
+        );
+    }
+    // Every ticket opened, every closed one resolved, nothing stamped "now" by mistake.
+    let (unopened, unresolved, future, consistent): (i64, i64, i64, i64) = sqlx::query_as(
+        "select (select count(*) from tickets t where not exists (select 1 from sla_events e \
+                   where e.ticket_id = t.id and e.event_type = 'OPENED')), \
+                (select count(*) from tickets t where t.status = 'closed' and not exists \
+                   (select 1 from sla_events e where e.ticket_id = t.id and e.event_type = 'RESOLVED')), \
+                (select count(*) from sla_events where occurred_at > now()), \
+                (select count(*) from v_ticket_sla)",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!((unopened, unresolved, future), (0, 0, 0));
+    assert!(consistent > 100);
+    let disabled: i64 = sqlx::query_scalar(
+        "select count(*) from pg_trigger where not tgisinternal and tgenabled = 'D'",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(disabled, 0, "the stamping triggers are enabled again");
+    // The demo agent has a queue.
+    let agent = app.session("cs_agent@demo.local", "demo12345").await;
+    let queue = integration_tests::body(
+        app.get(
+            "/api/v1/tickets?assigned_to=me",
+            agent["token"].as_str().unwrap(),
+        )
+        .await,
+    )
+    .await;
+    assert!(queue["total"].as_i64().unwrap() > 3, "{queue}");
+}

@@ -2,12 +2,14 @@
 //! through the owner connection, as operator commands.
 //!
 //! * [`demo`]: the demo users and API key, then a believable month of CRM work
-//!   ([`crm_demo`]) — deterministic, loaded in one transaction.
+//!   ([`crm_demo`]) and of broadcasts and CS tickets ([`ticket_demo`]) — deterministic,
+//!   loaded in one transaction.
 //! * [`scale`]: synthetic users and CRM rows with `COPY` ([`crm_scale`]).
 
 pub mod crm_demo;
 pub mod crm_scale;
 pub mod rng;
+pub mod ticket_demo;
 
 use std::path::{Path, PathBuf};
 
@@ -213,13 +215,15 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
     .execute(&mut *tx)
     .await?;
     let team = crm_demo::Team::load(&mut tx).await?;
-    let plan = crm_demo::build(
-        &team,
-        &crm_demo::Clock::new(chrono::Utc::now()),
-        storage.is_some(),
-    );
+    let clock = crm_demo::Clock::new(chrono::Utc::now());
+    let plan = crm_demo::build(&team, &clock, storage.is_some());
+    // The demo is history: statuses, closing times and SLA trails as they happened.
+    ticket_demo::stamping_triggers(&mut tx, false).await?;
     crm_demo::insert(&mut tx, &team, &plan, storage).await?;
+    let (broadcasts, tickets) = ticket_demo::insert(&mut tx, &clock).await?;
+    ticket_demo::stamping_triggers(&mut tx, true).await?;
     tx.commit().await?;
+    tracing::info!(broadcasts, tickets, "demo ticketing data loaded");
     tracing::info!(
         leads = plan.leads.len(),
         customers = plan.customers.len(),
