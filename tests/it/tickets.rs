@@ -498,3 +498,90 @@ async fn a_ticket_shows_the_broadcast_history_of_its_awb_to_cs() {
     .await;
     assert_eq!(by_awb["total"], 1);
 }
+
+async fn upload_pdf(app: &TestApp, user: &TestUser) -> String {
+    let stored = app
+        .client
+        .post(app.url("/api/v1/files?bucket=ticket-attachments&name=surat-jalan.pdf"))
+        .bearer_auth(&user.token)
+        .header("content-type", "application/pdf")
+        .body(b"%PDF-1.4\n% surat jalan\n%%EOF\n".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stored.status(), 201);
+    body(stored).await["id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn attachments_follow_the_ticket() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(Role::CsAdmin).await;
+    let agent = app.user(Role::CsAgent).await;
+    let other_agent = app.user(Role::CsAgent).await;
+    let ticket = open_ticket(&app, &admin, general("Lampiran")).await;
+    let assigned = patch(
+        &app,
+        &admin,
+        ticket,
+        json!({"assigned_to_user_id": agent.id}),
+    )
+    .await;
+    assert_eq!(assigned.status(), 200);
+
+    let file = upload_pdf(&app, &agent).await;
+    let path = format!("/api/v1/tickets/{ticket}/attachments");
+    let attached = app
+        .post(&path, &agent.token, json!({"file_id": file}))
+        .await;
+    assert_eq!(attached.status(), 201);
+    assert_eq!(body(attached).await["original_name"], "surat-jalan.pdf");
+    let again = app
+        .post(&path, &agent.token, json!({"file_id": file}))
+        .await;
+    assert_eq!(again.status(), 409);
+    // Someone else's upload cannot be attached by me.
+    let theirs = upload_pdf(&app, &other_agent).await;
+    let foreign = app
+        .post(&path, &agent.token, json!({"file_id": theirs}))
+        .await;
+    assert_eq!(foreign.status(), 422);
+    // A ticket I cannot see: 404.
+    let hidden = open_ticket(&app, &admin, general("Rahasia")).await;
+    let assigned = patch(
+        &app,
+        &admin,
+        hidden,
+        json!({"assigned_to_user_id": admin.id}),
+    )
+    .await;
+    assert_eq!(assigned.status(), 200);
+    let invisible = app
+        .post(
+            &format!("/api/v1/tickets/{hidden}/attachments"),
+            &other_agent.token,
+            json!({"file_id": theirs}),
+        )
+        .await;
+    assert_eq!(invisible.status(), 404);
+
+    let detail = body(
+        app.get(&format!("/api/v1/tickets/{ticket}"), &admin.token)
+            .await,
+    )
+    .await;
+    assert_eq!(detail["attachments"].as_array().unwrap().len(), 1);
+    // Downloads: those who see the ticket may; the other agent and Operations may not.
+    let download = |user: &TestUser| {
+        let request = app
+            .client
+            .get(app.url(&format!("/api/v1/files/{file}")))
+            .bearer_auth(&user.token);
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(download(&admin).await, 200);
+    assert_eq!(download(&agent).await, 200);
+    assert_eq!(download(&other_agent).await, 404);
+    let ops = app.user(Role::OpsExim).await;
+    assert_eq!(download(&ops).await, 404);
+}

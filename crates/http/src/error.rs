@@ -246,6 +246,12 @@ const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "ticket_attachments_file_key",
+        "file_id",
+        "is already attached",
+        true,
+    ),
+    (
         "tickets_status_transition",
         "status",
         "cannot change to this status from the ticket's current one",

@@ -458,3 +458,49 @@ pub async fn sla_report(
     .fetch_all(&mut **tx)
     .await?)
 }
+
+#[derive(Debug, Clone, FromRow)]
+pub struct AttachmentRow {
+    pub id: Uuid,
+    pub file_id: Uuid,
+    pub original_name: Option<String>,
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub uploaded_by: Option<Uuid>,
+    pub uploaded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+const SELECT_ATTACHMENT: &str = "select a.id, a.file_id, f.original_name, f.content_type, \
+        f.size_bytes, a.uploaded_by, \
+        (select p.full_name from profiles p where p.id = a.uploaded_by) as uploaded_by_name, \
+        a.created_at \
+   from ticket_attachments a left join files f on f.id = a.file_id";
+
+pub async fn attachments(tx: &mut Tx, ticket: Uuid) -> Result<Vec<AttachmentRow>, DbError> {
+    let sql = format!("{SELECT_ATTACHMENT} where a.ticket_id = $1 order by a.created_at, a.id");
+    Ok(sqlx::query_as(&sql)
+        .bind(ticket)
+        .fetch_all(&mut **tx)
+        .await?)
+}
+
+/// Attaches a file the caller uploaded to `ticket-attachments` (RLS checks both).
+pub async fn add_attachment(
+    tx: &mut Tx,
+    ticket: Uuid,
+    file: Uuid,
+    by: Uuid,
+) -> Result<AttachmentRow, DbError> {
+    let id: Uuid = sqlx::query_scalar(
+        "insert into ticket_attachments (ticket_id, file_id, uploaded_by) values ($1, $2, $3) \
+         returning id",
+    )
+    .bind(ticket)
+    .bind(file)
+    .bind(by)
+    .fetch_one(&mut **tx)
+    .await?;
+    let sql = format!("{SELECT_ATTACHMENT} where a.id = $1");
+    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+}

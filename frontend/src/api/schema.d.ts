@@ -1156,6 +1156,26 @@ export interface paths {
         patch: operations["update_ticket"];
         trace?: never;
     };
+    "/api/v1/tickets/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attaches a file you uploaded to a ticket you may see (TCK-3). Everyone who sees the
+         *     ticket may then download it.
+         */
+        post: operations["add_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/comments": {
         parameters: {
             query?: never;
@@ -1325,6 +1345,13 @@ export interface components {
             subject: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        AddAttachmentRequest: {
+            /**
+             * Format: uuid
+             * @description A file you uploaded with `POST /files?bucket=ticket-attachments&name=…`.
+             */
+            file_id: string;
         };
         AddDocumentRequest: {
             /**
@@ -3173,6 +3200,24 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        TicketAttachment: {
+            content_type?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description Download with `GET /files/{file_id}`.
+             */
+            file_id: string;
+            /** Format: uuid */
+            id: string;
+            original_name?: string | null;
+            /** Format: int64 */
+            size_bytes?: number | null;
+            /** Format: uuid */
+            uploaded_by?: string | null;
+            uploaded_by_name?: string | null;
+        };
         TicketComment: {
             author_name?: string | null;
             /** Format: uuid */
@@ -3199,8 +3244,8 @@ export interface components {
         };
         /** @description A ticket with everything its page shows. */
         TicketDetail: components["schemas"]["Ticket"] & {
-            /** @description Files attached to the ticket (none yet: attachments arrive with the SPA's upload). */
-            attachments: Record<string, never>[];
+            /** @description Files attached to the ticket, oldest first (download: `GET /files/{file_id}`). */
+            attachments: components["schemas"]["TicketAttachment"][];
             /** @description The latest broadcasts of the ticket's AWB, newest first (CS, admins, director). */
             broadcast_history: components["schemas"]["BroadcastLog"][];
             /** @description Oldest first; internal notes included (they are never sent to the customer). */
@@ -7649,6 +7694,78 @@ export interface operations {
                 };
             };
             /** @description A disallowed transition or invalid value */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAttachmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketAttachment"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Read-only role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such ticket among those you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The file is already attached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a file you uploaded to ticket-attachments */
             422: {
                 headers: {
                     [name: string]: unknown;

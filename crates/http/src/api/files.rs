@@ -28,6 +28,10 @@ const BUCKETS: &[(&str, &[&str])] = &[
         "customer-documents",
         &["application/pdf", "image/jpeg", "image/png"],
     ),
+    (
+        "ticket-attachments",
+        &["application/pdf", "image/jpeg", "image/png", "image/webp"],
+    ),
 ];
 
 #[derive(Debug, Serialize, ToSchema)]

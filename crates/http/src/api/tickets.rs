@@ -14,8 +14,8 @@ use domain::{
     FieldErrors,
 };
 use persistence::tickets::{
-    self, Assignee, BroadcastRow, MessageRow, SlaEventRow, SlaReportRow, TicketFilter, TicketPatch,
-    TicketRow,
+    self, Assignee, AttachmentRow, BroadcastRow, MessageRow, SlaEventRow, SlaReportRow,
+    TicketFilter, TicketPatch, TicketRow,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -193,9 +193,8 @@ pub struct TicketDetail {
     /// Oldest first; internal notes included (they are never sent to the customer).
     pub comments: Vec<TicketComment>,
     pub sla_events: Vec<SlaEvent>,
-    /// Files attached to the ticket (none yet: attachments arrive with the SPA's upload).
-    #[schema(value_type = Vec<Object>)]
-    pub attachments: Vec<serde_json::Value>,
+    /// Files attached to the ticket, oldest first (download: `GET /files/{file_id}`).
+    pub attachments: Vec<TicketAttachment>,
     /// The latest broadcasts of the ticket's AWB, newest first (CS, admins, director).
     pub broadcast_history: Vec<BroadcastLog>,
 }
@@ -329,7 +328,11 @@ async fn detail(
         ticket: row.into(),
         comments: comments.into_iter().map(Into::into).collect(),
         sla_events: events.into_iter().map(Into::into).collect(),
-        attachments: Vec::new(),
+        attachments: tickets::attachments(tx, id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         broadcast_history: broadcasts.into_iter().map(Into::into).collect(),
     })
 }
@@ -722,4 +725,81 @@ pub async fn sla_report(
         rows: rows.into_iter().map(Into::into).collect(),
         totals: sum.into(),
     }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketAttachment {
+    pub id: Uuid,
+    /// Download with `GET /files/{file_id}`.
+    pub file_id: Uuid,
+    pub original_name: Option<String>,
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub uploaded_by: Option<Uuid>,
+    pub uploaded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<AttachmentRow> for TicketAttachment {
+    fn from(a: AttachmentRow) -> Self {
+        Self {
+            id: a.id,
+            file_id: a.file_id,
+            original_name: a.original_name,
+            content_type: a.content_type,
+            size_bytes: a.size_bytes,
+            uploaded_by: a.uploaded_by,
+            uploaded_by_name: a.uploaded_by_name,
+            created_at: a.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddAttachmentRequest {
+    /// A file you uploaded with `POST /files?bucket=ticket-attachments&name=…`.
+    pub file_id: Uuid,
+}
+
+/// Attaches a file you uploaded to a ticket you may see (TCK-3). Everyone who sees the
+/// ticket may then download it.
+#[utoipa::path(
+    tag = "tickets",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id")),
+    request_body = AddAttachmentRequest,
+    responses(
+        (status = 201, description = "Attached", body = TicketAttachment),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Read-only role", body = ErrorBody),
+        (status = 404, description = "No such ticket among those you may see", body = ErrorBody),
+        (status = 409, description = "The file is already attached", body = ErrorBody),
+        (status = 422, description = "Not a file you uploaded to ticket-attachments", body = ErrorBody),
+    )
+)]
+#[post("/tickets/{id}/attachments")]
+#[tracing::instrument(name = "POST /tickets/{id}/attachments", skip_all)]
+pub async fn add_attachment(
+    ctx: UserTx,
+    id: web::Path<Uuid>,
+    body: ValidJson<AddAttachmentRequest>,
+) -> ApiResult<HttpResponse> {
+    let UserTx { mut tx, user } = ctx;
+    if !comments_on_tickets(user.role) {
+        return Err(ApiError::Forbidden);
+    }
+    let id = id.into_inner();
+    let file_id = body.value.file_id;
+    tickets::get(&mut tx, id, reads_ticket_identity(user.role)).await?;
+    let file = persistence::files::get(&mut tx, file_id).await.ok();
+    if file.is_none_or(|f| f.bucket != "ticket-attachments" || f.uploaded_by != Some(user.id)) {
+        return Err(ApiError::validation(
+            "file_id",
+            "must be a file you uploaded to ticket-attachments",
+        ));
+    }
+    let row = tickets::add_attachment(&mut tx, id, file_id, user.id).await?;
+    persistence::commit(tx).await?;
+    Ok(HttpResponse::Created().json(TicketAttachment::from(row)))
 }
