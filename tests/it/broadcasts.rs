@@ -2,7 +2,7 @@
 
 use chrono::{Duration, Utc};
 use domain::Role;
-use integration_tests::{body, TestApp};
+use integration_tests::{body, TestApp, TestUser};
 use serde_json::{json, Value};
 
 async fn seed_logs(app: &TestApp) {
@@ -159,4 +159,81 @@ async fn only_cs_admins_and_the_director_read_broadcasts() {
             Err(_) => assert!(!expected, "{role:?} was refused"),
         }
     }
+}
+
+/// BRD-3: off by default; once a CS admin switches it on, a failed broadcast opens one
+/// shipment_issue ticket per AWB (not a second while it is open); agents cannot switch it.
+#[tokio::test]
+async fn failed_broadcasts_open_tickets_only_when_the_rule_is_on() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(Role::CsAdmin).await;
+    let agent = app.user(Role::CsAgent).await;
+    let tickets = || async {
+        sqlx::query_as::<_, (String, String, String)>(
+            "select tracking_number, priority, source from tickets \
+              where ticket_type = 'shipment_issue' order by tracking_number",
+        )
+        .fetch_all(&app.owner)
+        .await
+        .unwrap()
+    };
+    let fail = |awb: &'static str| json!({"tracking_number": awb, "status": "failed", "error_message": "Nomor tidak terdaftar WA"});
+    let rules = body(app.get("/api/v1/broadcast-rules", &agent.token).await).await;
+    assert_eq!(rules[0]["rule"], "failed_broadcast_ticket");
+    assert_eq!(rules[0]["enabled"], false);
+    assert_eq!(
+        app.post("/api/v1/broadcast-logs", &admin.token, fail("AWB-R0"))
+            .await
+            .status(),
+        201
+    );
+    assert!(tickets().await.is_empty(), "off by default");
+
+    assert_eq!(switch(&app, &agent, true).await.status(), 403);
+    let on = switch(&app, &admin, true).await;
+    assert_eq!(on.status(), 200);
+    assert_eq!(body(on).await["enabled"], true);
+
+    let batch = json!([fail("AWB-R1"), fail("AWB-R1"), fail("AWB-R2"),
+                       {"tracking_number": "AWB-R3", "status": "success"}]);
+    assert_eq!(
+        app.post("/api/v1/broadcast-logs", &admin.token, batch)
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(
+        app.post("/api/v1/broadcast-logs", &admin.token, fail("AWB-R1"))
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(
+        tickets().await,
+        vec![
+            ("AWB-R1".to_owned(), "high".to_owned(), "n8n".to_owned()),
+            ("AWB-R2".to_owned(), "high".to_owned(), "n8n".to_owned()),
+        ],
+        "one per AWB, none for successes, none twice"
+    );
+    // The agent finds them in the CS queue.
+    let queue = body(
+        app.get(
+            "/api/v1/tickets?type=shipment_issue&assigned_to=unassigned",
+            &agent.token,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(queue["total"], 2);
+}
+
+async fn switch(app: &TestApp, user: &TestUser, on: bool) -> reqwest::Response {
+    app.request(
+        reqwest::Method::PATCH,
+        "/api/v1/broadcast-rules/failed_broadcast_ticket",
+        Some(&user.token),
+        Some(json!({"enabled": on, "priority": "high"})),
+    )
+    .await
 }

@@ -147,6 +147,8 @@ pub(crate) fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(api::broadcasts::broadcast_summary)
         .service(api::intake::broadcasts::create_broadcast_logs)
         .service(api::broadcasts::get_shipment)
+        .service(api::broadcasts::list_broadcast_rules)
+        .service(api::broadcasts::update_broadcast_rule)
         .service(api::rfqs::list_rfqs)
         .service(api::rfqs::get_rfq);
 }

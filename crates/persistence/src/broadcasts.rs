@@ -154,3 +154,43 @@ pub async fn shipment(tx: &mut Tx, tracking_number: &str) -> Result<ShipmentRow,
     .await?
     .ok_or(DbError::NotFound)
 }
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RuleRow {
+    pub rule: String,
+    pub enabled: bool,
+    pub priority: String,
+    pub updated_by: Option<uuid::Uuid>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub async fn rules(tx: &mut Tx) -> Result<Vec<RuleRow>, DbError> {
+    Ok(sqlx::query_as(
+        "select rule, enabled, priority, updated_by, updated_at from broadcast_rules order by rule",
+    )
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+/// Switches a rule (RLS: super and CS admins); NotFound for an unknown rule.
+pub async fn update_rule(
+    tx: &mut Tx,
+    rule: &str,
+    enabled: Option<bool>,
+    priority: Option<&str>,
+    by: uuid::Uuid,
+) -> Result<RuleRow, DbError> {
+    sqlx::query_as(
+        "update broadcast_rules set enabled = coalesce($2, enabled), \
+                priority = coalesce($3, priority), updated_by = $4 \
+          where rule = $1 \
+         returning rule, enabled, priority, updated_by, updated_at",
+    )
+    .bind(rule)
+    .bind(enabled)
+    .bind(priority)
+    .bind(by)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(DbError::NotFound)
+}

@@ -248,6 +248,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broadcast-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The broadcast monitor's automation rules (off by default). */
+        get: operations["list_broadcast_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcast-rules/{rule}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switches a rule on or off, or sets the priority of its tickets (super and CS admins). */
+        patch: operations["update_broadcast_rule"];
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -1490,6 +1524,21 @@ export interface components {
             log_id: string;
             /** @example created */
             status: string;
+        };
+        /** @description An automation rule of the broadcast monitor (BRD-3). */
+        BroadcastRule: {
+            enabled: boolean;
+            /** @description Priority of the tickets the rule opens. */
+            priority: string;
+            /**
+             * @description `failed_broadcast_ticket`: a failed broadcast opens a shipment_issue ticket for its
+             *     AWB (unless one is open).
+             */
+            rule: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by?: string | null;
         };
         BroadcastSummary: {
             /** @description The last 14 days, oldest first, days without broadcasts included. */
@@ -3272,6 +3321,11 @@ export interface components {
             scheduled_at?: string | null;
             subject?: string | null;
         };
+        UpdateBroadcastRuleRequest: {
+            enabled?: boolean | null;
+            /** @description low, medium, high, urgent. */
+            priority?: string | null;
+        };
         /**
          * @description Editable customer fields; an empty string clears an optional one. Changing an
          *     identifier that another customer already has → 409 (merge them instead).
@@ -4343,6 +4397,107 @@ export interface operations {
             };
             /** @description Not a CS, admin or director role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_broadcast_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastRule"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS, admin or director role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_broadcast_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description failed_broadcast_ticket */
+                rule: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBroadcastRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastRule"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid priority */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

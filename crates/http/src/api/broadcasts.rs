@@ -2,7 +2,7 @@
 //! days), the day's summary, and a shipment's state per AWB. For super admin, director
 //! and CS (SPEC §3); the database enforces it too.
 
-use actix_web::{get, web};
+use actix_web::{get, patch, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::ticketing::{reads_broadcasts, BROADCAST_STATUSES};
 use persistence::broadcasts::{self, BroadcastFilter, DayRow, ErrorCount, ShipmentRow};
@@ -17,7 +17,7 @@ use crate::{
         ListBody,
     },
     error::{ApiError, ApiResult, ErrorBody},
-    extract::UserTx,
+    extract::{UserTx, ValidJson},
 };
 
 /// Days the summary covers.
@@ -237,6 +237,106 @@ pub async fn get_shipment(
     let UserTx { mut tx, user } = ctx;
     require_reader(user.role)?;
     let row = broadcasts::shipment(&mut tx, tracking_number.trim()).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(row.into()))
+}
+
+/// An automation rule of the broadcast monitor (BRD-3).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BroadcastRule {
+    /// `failed_broadcast_ticket`: a failed broadcast opens a shipment_issue ticket for its
+    /// AWB (unless one is open).
+    pub rule: String,
+    pub enabled: bool,
+    /// Priority of the tickets the rule opens.
+    pub priority: String,
+    pub updated_by: Option<uuid::Uuid>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<broadcasts::RuleRow> for BroadcastRule {
+    fn from(r: broadcasts::RuleRow) -> Self {
+        Self {
+            rule: r.rule,
+            enabled: r.enabled,
+            priority: r.priority,
+            updated_by: r.updated_by,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// The broadcast monitor's automation rules (off by default).
+#[utoipa::path(
+    tag = "broadcast",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The rules", body = Vec<BroadcastRule>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not a CS, admin or director role", body = ErrorBody),
+    )
+)]
+#[get("/broadcast-rules")]
+#[tracing::instrument(name = "GET /broadcast-rules", skip_all)]
+pub async fn list_broadcast_rules(ctx: UserTx) -> ApiResult<web::Json<Vec<BroadcastRule>>> {
+    let UserTx { mut tx, user } = ctx;
+    require_reader(user.role)?;
+    let rows = broadcasts::rules(&mut tx).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(rows.into_iter().map(Into::into).collect()))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateBroadcastRuleRequest {
+    pub enabled: Option<bool>,
+    /// low, medium, high, urgent.
+    pub priority: Option<String>,
+}
+
+/// Switches a rule on or off, or sets the priority of its tickets (super and CS admins).
+#[utoipa::path(
+    tag = "broadcast",
+    security(("bearer" = [])),
+    params(("rule" = String, Path, description = "failed_broadcast_ticket")),
+    request_body = UpdateBroadcastRuleRequest,
+    responses(
+        (status = 200, description = "The rule", body = BroadcastRule),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Admins only", body = ErrorBody),
+        (status = 404, description = "No such rule", body = ErrorBody),
+        (status = 422, description = "Invalid priority", body = ErrorBody),
+    )
+)]
+#[patch("/broadcast-rules/{rule}")]
+#[tracing::instrument(name = "PATCH /broadcast-rules/{rule}", skip_all)]
+pub async fn update_broadcast_rule(
+    ctx: UserTx,
+    rule: web::Path<String>,
+    body: ValidJson<UpdateBroadcastRuleRequest>,
+) -> ApiResult<web::Json<BroadcastRule>> {
+    let UserTx { mut tx, user } = ctx;
+    if !matches!(user.role, domain::Role::SuperAdmin | domain::Role::CsAdmin) {
+        return Err(ApiError::Forbidden);
+    }
+    let change = body.value;
+    let priority = change.priority.map(|p| p.trim().to_lowercase());
+    if let Some(p) = priority.as_deref() {
+        if !domain::ticketing::PRIORITIES.contains(&p) {
+            return Err(ApiError::validation(
+                "priority",
+                "must be one of low, medium, high, urgent",
+            ));
+        }
+    }
+    let row = broadcasts::update_rule(
+        &mut tx,
+        rule.trim(),
+        change.enabled,
+        priority.as_deref(),
+        user.id,
+    )
+    .await?;
     persistence::commit(tx).await?;
     Ok(web::Json(row.into()))
 }
