@@ -3,8 +3,7 @@
  * written by hand: every type is looked up from the OpenAPI paths.
  */
 import type { paths } from "./schema";
-
-type Json<R> = R extends { content: { "application/json": infer T } } ? T : never;
+import type { Json } from "@/api/lookup";
 
 export type TokenResponse = Json<paths["/api/v1/auth/login"]["post"]["responses"][200]>;
 export type LoginBody = NonNullable<

@@ -3,14 +3,7 @@
  * (src/api/schema.d.ts); nothing here re-declares a field.
  */
 import type { paths } from "@/api/schema";
-
-type Json<R> = R extends { content: { "application/json": infer T } } ? T : never;
-type Body<P> = P extends { requestBody?: infer B }
-  ? NonNullable<B> extends { content: { "application/json": infer T } }
-    ? T
-    : never
-  : never;
-type Query<P> = P extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+import type { Json, Body, Query } from "@/api/lookup";
 
 export type Pipeline = Json<paths["/api/v1/pipeline"]["get"]["responses"][200]>;
 export type PipelineColumn = Pipeline["columns"][number];

@@ -1,13 +1,6 @@
 /** Named aliases for the CRM record endpoints, looked up from the generated OpenAPI paths. */
 import type { paths } from "@/api/schema";
-
-type Json<R> = R extends { content: { "application/json": infer T } } ? T : never;
-type Body<P> = P extends { requestBody?: infer B }
-  ? NonNullable<B> extends { content: { "application/json": infer T } }
-    ? T
-    : never
-  : never;
-type Query<P> = P extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+import type { Json, Body, Query } from "@/api/lookup";
 
 export type LeadList = Json<paths["/api/v1/leads"]["get"]["responses"][200]>;
 export type Lead = LeadList["data"][number];

@@ -2,8 +2,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "@/api/client";
 import type { paths } from "@/api/schema";
+import type { Json } from "@/api/lookup";
 
-type Json<R> = R extends { content: { "application/json": infer T } } ? T : never;
 export type RfqList = Json<paths["/api/v1/ops/rfqs"]["get"]["responses"][200]>;
 export type MaskedRfq = RfqList["data"][number];
 export type RfqQuery = NonNullable<paths["/api/v1/ops/rfqs"]["get"]["parameters"]["query"]>;

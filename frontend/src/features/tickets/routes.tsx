@@ -1,7 +1,38 @@
-import type { AnyRoute } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent, type AnyRoute } from "@tanstack/react-router";
+import { pickStringParams } from "@/lib/search-params";
+import { QUEUE_SEARCH_KEYS } from "./queue-table";
 
-/** Ticket pages (children of /ticketing): queue, detail, new ticket, SLA report. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- filled in with the pages
-export function createTicketRoutes(_ticketingRoute: AnyRoute) {
-  return [] as const;
+const QueuePage = lazyRouteComponent(() => import("./queue-page"));
+const NewTicketPage = lazyRouteComponent(() => import("./new-ticket-page"));
+const TicketDetailPage = lazyRouteComponent(() => import("./ticket-detail-page"));
+const SlaReportPage = lazyRouteComponent(() => import("./sla-report-page"));
+
+/** Ticket pages (children of /ticketing): queue, detail, new ticket, SLA report. Lazy chunks. */
+export function createTicketRoutes(ticketingRoute: AnyRoute) {
+  return [
+    createRoute({
+      getParentRoute: () => ticketingRoute,
+      path: "tickets",
+      validateSearch: (search: Record<string, unknown>) =>
+        pickStringParams(search, QUEUE_SEARCH_KEYS),
+      component: QueuePage,
+    }),
+    createRoute({
+      getParentRoute: () => ticketingRoute,
+      path: "tickets/new",
+      component: NewTicketPage,
+    }),
+    createRoute({
+      getParentRoute: () => ticketingRoute,
+      path: "tickets/sla",
+      validateSearch: (search: Record<string, unknown>) =>
+        pickStringParams(search, ["from", "to"] as const),
+      component: SlaReportPage,
+    }),
+    createRoute({
+      getParentRoute: () => ticketingRoute,
+      path: "tickets/$ticketId",
+      component: TicketDetailPage,
+    }),
+  ] as const;
 }

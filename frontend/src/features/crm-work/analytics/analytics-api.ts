@@ -1,9 +1,9 @@
 /** Queries of the CRM analytics page (CRM-7): one per card, all over the same date range. */
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { paths } from "@/api/schema";
+import type { Json } from "@/api/lookup";
 import { api, call } from "@/api/client";
 
-type Json<R> = R extends { content: { "application/json": infer T } } ? T : never;
 type Ok<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } }
   ? Json<R>
   : never;

@@ -1,0 +1,328 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { createColumnHelper } from "@tanstack/react-table";
+import { BarChart3, Plus } from "lucide-react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { DataTable } from "@/components/data-table/data-table";
+import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { DateRangeFilter } from "@/components/form/date-range";
+import { PageHeader } from "@/components/layout/page-header";
+import { EmptyState } from "@/components/states/states";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { useMe } from "@/features/auth/api";
+import { formatDateTime } from "@/lib/format";
+import { toApiQuery, withFilter } from "@/lib/table-state";
+import { useRawSearch } from "@/lib/url-search";
+import { cn } from "@/lib/utils";
+import { ticketsQueryOptions } from "./api";
+import { PriorityBadge, StatusBadge } from "./badges";
+import { useTypeLabel } from "./type-label";
+import {
+  DEPTS,
+  PRIORITIES,
+  SLA_FILTERS,
+  STATUSES,
+  TYPES,
+  createsTickets,
+  parseView,
+  seesAllTickets,
+  viewToAssignedTo,
+  type QueueView,
+} from "./lib";
+import { QUEUE_TABLE } from "./queue-table";
+import type { Ticket, TicketListQuery } from "./types";
+
+const col = createColumnHelper<Ticket>();
+
+export default function QueuePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const typeLabel = useTypeLabel();
+  const [raw, go] = useRawSearch();
+  const [state, setState] = useTableUrlState(raw, QUEUE_TABLE, go);
+  const view = parseView(state.filters.view, me.role);
+  const assignedTo = viewToAssignedTo(view);
+  const query = Object.fromEntries(
+    Object.entries({ ...toApiQuery(state), assigned_to: assignedTo }).filter(
+      ([key, value]) => key !== "view" && value !== undefined,
+    ),
+  ) as TicketListQuery;
+  const tickets = useQuery(ticketsQueryOptions(query));
+  const set = (key: (typeof QUEUE_TABLE.filters)[number], value: string | undefined) =>
+    setState(withFilter(state, key, value));
+
+  const columns = useMemo(
+    () => [
+      col.accessor("ticket_code", {
+        header: t("tickets.fields.code"),
+        meta: { label: t("tickets.fields.code"), className: "whitespace-nowrap tabular-nums" },
+        cell: (c) => c.getValue(),
+      }),
+      col.accessor("subject", {
+        header: t("tickets.fields.subject"),
+        meta: { label: t("tickets.fields.subject"), alwaysVisible: true },
+        enableSorting: false,
+        cell: (c) => (
+          <div className="min-w-48">
+            <Link
+              to="/ticketing/tickets/$ticketId"
+              params={{ ticketId: c.row.original.id }}
+              className="font-medium text-navy-900 underline-offset-2 hover:underline"
+              data-testid="ticket-row"
+              data-ticket-code={c.row.original.ticket_code}
+            >
+              {c.getValue()}
+            </Link>
+            <div className="text-xs text-muted">
+              {[
+                c.row.original.company_name ?? c.row.original.contact_name,
+                c.row.original.tracking_number,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </div>
+          </div>
+        ),
+      }),
+      col.accessor("ticket_type", {
+        header: t("tickets.fields.type"),
+        meta: { label: t("tickets.fields.type") },
+        enableSorting: false,
+        cell: (c) => typeLabel(c.getValue()),
+      }),
+      col.accessor("priority", {
+        header: t("tickets.fields.priority"),
+        meta: { label: t("tickets.fields.priority") },
+        cell: (c) => <PriorityBadge priority={c.getValue()} />,
+      }),
+      col.accessor("status", {
+        header: t("tickets.fields.status"),
+        meta: { label: t("tickets.fields.status") },
+        cell: (c) => <StatusBadge status={c.getValue()} />,
+      }),
+      col.accessor("dept_target", {
+        header: t("tickets.fields.dept"),
+        meta: { label: t("tickets.fields.dept") },
+        enableSorting: false,
+      }),
+      col.accessor("assigned_to_name", {
+        header: t("tickets.fields.assignee"),
+        meta: { label: t("tickets.fields.assignee") },
+        enableSorting: false,
+        cell: (c) => c.getValue() ?? <Badge variant="warning">{t("tickets.unassigned")}</Badge>,
+      }),
+      col.accessor("created_at", {
+        header: t("tickets.fields.createdAt"),
+        meta: { label: t("tickets.fields.createdAt"), className: "whitespace-nowrap tabular-nums" },
+        sortDescFirst: true,
+        cell: (c) => formatDateTime(c.getValue()),
+      }),
+      col.accessor("updated_at", {
+        header: t("tickets.fields.updatedAt"),
+        meta: { label: t("tickets.fields.updatedAt"), className: "whitespace-nowrap tabular-nums" },
+        sortDescFirst: true,
+        cell: (c) => formatDateTime(c.getValue()),
+      }),
+    ],
+    [t, typeLabel],
+  );
+
+  const tabs: { key: QueueView; testId: string }[] = [
+    { key: "mine", testId: "tab-mine" },
+    { key: "unassigned", testId: "tab-unassigned" },
+    ...(seesAllTickets(me.role) ? [{ key: "all" as const, testId: "tab-all" }] : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("tickets.queue.title")}
+        description={t("tickets.queue.subtitle")}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link to="/ticketing/tickets/sla">
+                <BarChart3 aria-hidden /> {t("tickets.sla.title")}
+              </Link>
+            </Button>
+            {createsTickets(me.role) ? (
+              <Button asChild>
+                <Link to="/ticketing/tickets/new" data-testid="new-ticket">
+                  <Plus aria-hidden /> {t("tickets.new.title")}
+                </Link>
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <div
+        role="group"
+        aria-label={t("tickets.queue.tabs")}
+        className="mb-4 flex flex-wrap gap-1 border-b border-border"
+      >
+        {tabs.map((tab) => (
+          <button
+            key={tab.key}
+            type="button"
+            aria-pressed={view === tab.key}
+            data-testid={tab.testId}
+            onClick={() => set("view", tab.key)}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+              view === tab.key
+                ? "border-accent-500 text-navy-900"
+                : "border-transparent text-slate-600 hover:text-navy-900",
+            )}
+          >
+            {t(`tickets.queue.tab.${tab.key}`)}
+          </button>
+        ))}
+      </div>
+      <DataTable
+        columns={columns}
+        rows={tickets.data?.data}
+        total={tickets.data?.total ?? 0}
+        state={state}
+        onStateChange={setState}
+        getRowId={(row) => row.id}
+        sortable={QUEUE_TABLE.sortable}
+        caption={t("tickets.queue.title")}
+        isLoading={tickets.isLoading}
+        isFetching={tickets.isFetching}
+        error={tickets.error}
+        onRetry={() => void tickets.refetch()}
+        onClearFilters={() =>
+          setState({
+            ...state,
+            page: 1,
+            filters: state.filters.view ? { view: state.filters.view } : {},
+          })
+        }
+        filters={
+          <>
+            <SearchFilter
+              value={state.filters.q}
+              onChange={(value) => set("q", value)}
+              label={t("tickets.queue.search")}
+              placeholder={t("tickets.queue.searchPlaceholder")}
+            />
+            <AwbFilter
+              value={state.filters.tracking_number}
+              onChange={(v) => set("tracking_number", v)}
+            />
+            <SelectFilter
+              value={state.filters.status}
+              onChange={(value) => set("status", value)}
+              label={t("tickets.fields.status")}
+              allLabel={t("tickets.queue.allStatuses")}
+              testId="filter-status"
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`tickets.status.${s}`)}
+                </option>
+              ))}
+            </SelectFilter>
+            <SelectFilter
+              value={state.filters.priority}
+              onChange={(value) => set("priority", value)}
+              label={t("tickets.fields.priority")}
+              allLabel={t("tickets.queue.allPriorities")}
+            >
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`tickets.priority.${p}`)}
+                </option>
+              ))}
+            </SelectFilter>
+            <SelectFilter
+              value={state.filters.type}
+              onChange={(value) => set("type", value)}
+              label={t("tickets.fields.type")}
+              allLabel={t("tickets.queue.allTypes")}
+            >
+              {TYPES.map((ty) => (
+                <option key={ty} value={ty}>
+                  {t(`tickets.type.${ty}`)}
+                </option>
+              ))}
+            </SelectFilter>
+            <SelectFilter
+              value={state.filters.dept}
+              onChange={(value) => set("dept", value)}
+              label={t("tickets.fields.dept")}
+              allLabel={t("tickets.queue.allDepts")}
+              testId="filter-dept"
+            >
+              {DEPTS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`tickets.dept.${d}`)}
+                </option>
+              ))}
+            </SelectFilter>
+            <SelectFilter
+              value={state.filters.sla}
+              onChange={(value) => set("sla", value)}
+              label={t("tickets.queue.sla")}
+              allLabel={t("tickets.queue.anySla")}
+            >
+              {SLA_FILTERS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`tickets.slaFilter.${s}`)}
+                </option>
+              ))}
+            </SelectFilter>
+            <DateRangeFilter
+              from={state.filters.from}
+              to={state.filters.to}
+              onChange={({ from, to }) =>
+                setState(withFilter(withFilter(state, "from", from), "to", to))
+              }
+            />
+          </>
+        }
+        empty={
+          <EmptyState
+            title={t(`tickets.queue.empty.${view}`)}
+            description={t("tickets.queue.emptyBody")}
+          />
+        }
+      />
+    </>
+  );
+}
+
+/** Exact AWB filter; applied on Enter or when the field loses focus. */
+function AwbFilter({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex w-full flex-col gap-1 sm:w-48">
+      <label htmlFor="filter-awb" className="text-xs font-medium text-slate-700">
+        {t("tickets.fields.awb")}
+      </label>
+      <Input
+        id="filter-awb"
+        key={value ?? ""}
+        defaultValue={value ?? ""}
+        data-testid="filter-awb"
+        onKeyDown={(e) => {
+          if (e.key === "Enter") onChange(e.currentTarget.value.trim() || undefined);
+        }}
+        onBlur={(e) => {
+          const next = e.currentTarget.value.trim() || undefined;
+          if (next !== value) onChange(next);
+        }}
+      />
+    </div>
+  );
+}
