@@ -1,13 +1,17 @@
 import { Link } from "@tanstack/react-router";
-import { LayoutGrid } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "@/components/layout/page-header";
 import { NAV_ITEMS } from "@/components/layout/nav-items";
-import { EmptyState } from "@/components/states/states";
 import { Card } from "@/components/ui/card";
 import { visibleMenus } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
+import { ActivityFeed } from "./activity-feed";
+import { DashboardWidgets } from "./widgets";
 
+/**
+ * DASH-1: today's counters (tickets, broadcasts, follow-ups), the high-priority tickets
+ * waiting for a response and a live activity feed, then the user's modules.
+ */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -18,11 +22,12 @@ export default function DashboardPage() {
         title={t("dashboard.title")}
         description={t("dashboard.greeting", { name: me.full_name })}
       />
-      <EmptyState
-        icon={LayoutGrid}
-        title={t("dashboard.emptyTitle")}
-        description={t("dashboard.emptyBody")}
-      />
+      <div className="grid items-start gap-6 xl:grid-cols-3">
+        <div className="xl:col-span-2">
+          <DashboardWidgets />
+        </div>
+        <ActivityFeed />
+      </div>
       {modules.length > 0 ? (
         <section className="mt-8" aria-labelledby="dash-modules">
           <h2 id="dash-modules" className="mb-3 text-sm font-semibold text-slate-700">

@@ -1,10 +1,18 @@
 import { Link } from "@tanstack/react-router";
-import { FileSearch } from "lucide-react";
+import {
+  BarChart3,
+  FileSearch,
+  Inbox,
+  MessageSquareShare,
+  Plus,
+  type LucideIcon,
+} from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "@/components/layout/page-header";
-import { ComingSoonState } from "@/components/states/states";
 import { Card } from "@/components/ui/card";
 import { useMe } from "@/features/auth/api";
+import { readsBroadcasts } from "@/features/broadcasts/api";
+import { createsTickets } from "@/features/tickets/lib";
 
 const RFQ_READERS = new Set([
   "super_admin",
@@ -15,33 +23,99 @@ const RFQ_READERS = new Set([
   "ops_warehouse",
 ]);
 
-/** Ticketing home: the sections that have shipped, then the rest as coming soon. */
+interface HubLink {
+  key: string;
+  to:
+    | "/ticketing/tickets"
+    | "/ticketing/tickets/new"
+    | "/ticketing/tickets/sla"
+    | "/ticketing/rfqs"
+    | "/ticketing/broadcasts";
+  icon: LucideIcon;
+  title: string;
+  body: string;
+}
+
+/**
+ * Ticketing home: a hub linking to the queue, a new ticket, the SLA report, the RFQs and
+ * the broadcast monitor (each for the roles that may use it).
+ */
 export default function TicketingHomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const links: HubLink[] = [
+    {
+      key: "queue",
+      to: "/ticketing/tickets",
+      icon: Inbox,
+      title: t("tickets.hub.queueTitle"),
+      body: t("tickets.hub.queueBody"),
+    },
+    ...(createsTickets(me.role)
+      ? [
+          {
+            key: "new",
+            to: "/ticketing/tickets/new" as const,
+            icon: Plus,
+            title: t("tickets.hub.newTitle"),
+            body: t("tickets.hub.newBody"),
+          },
+        ]
+      : []),
+    {
+      key: "sla",
+      to: "/ticketing/tickets/sla",
+      icon: BarChart3,
+      title: t("tickets.hub.slaTitle"),
+      body: t("tickets.hub.slaBody"),
+    },
+    ...(RFQ_READERS.has(me.role)
+      ? [
+          {
+            key: "rfqs",
+            to: "/ticketing/rfqs" as const,
+            icon: FileSearch,
+            title: t("ticketing.rfqsTitle"),
+            body: t("ticketing.rfqsBody"),
+          },
+        ]
+      : []),
+    ...(readsBroadcasts(me.role)
+      ? [
+          {
+            key: "broadcasts",
+            to: "/ticketing/broadcasts" as const,
+            icon: MessageSquareShare,
+            title: t("broadcasts.title"),
+            body: t("broadcasts.subtitle"),
+          },
+        ]
+      : []),
+  ];
   return (
     <>
       <PageHeader title={t("modules.ticketing")} />
-      {RFQ_READERS.has(me.role) ? (
-        <ul className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <li>
-            <Card className="transition-shadow hover:shadow-md">
-              <Link to="/ticketing/rfqs" className="flex items-center gap-3 rounded-lg p-4">
-                <span className="flex size-10 items-center justify-center rounded-md bg-navy-900 text-accent-400">
-                  <FileSearch aria-hidden className="size-5" />
+      <ul className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="ticketing-hub">
+        {links.map(({ key, to, icon: Icon, title, body }) => (
+          <li key={key}>
+            <Card className="h-full transition-shadow hover:shadow-md">
+              <Link
+                to={to}
+                className="flex h-full items-center gap-3 rounded-lg p-4"
+                data-testid={`hub-${key}`}
+              >
+                <span className="flex size-10 shrink-0 items-center justify-center rounded-md bg-navy-900 text-accent-400">
+                  <Icon aria-hidden className="size-5" />
                 </span>
                 <span>
-                  <span className="block font-medium text-navy-900">
-                    {t("ticketing.rfqsTitle")}
-                  </span>
-                  <span className="block text-sm text-muted">{t("ticketing.rfqsBody")}</span>
+                  <span className="block font-medium text-navy-900">{title}</span>
+                  <span className="block text-sm text-muted">{body}</span>
                 </span>
               </Link>
             </Card>
           </li>
-        </ul>
-      ) : null}
-      <ComingSoonState module={t("modules.ticketing")} />
+        ))}
+      </ul>
     </>
   );
 }

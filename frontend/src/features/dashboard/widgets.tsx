@@ -1,0 +1,212 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useRouter } from "@tanstack/react-router";
+import type { MouseEvent, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorState } from "@/components/states/states";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { hasMenu } from "@/features/auth/access";
+import { useMe } from "@/features/auth/api";
+import { currentLocale } from "@/i18n";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { cn } from "@/lib/utils";
+import { dashboardSummaryQueryOptions, type DashboardSummary } from "./api";
+
+function StatCard({
+  label,
+  testId,
+  value,
+  tone,
+  footer,
+}: {
+  label: string;
+  testId: string;
+  value: number | undefined;
+  tone?: "danger" | "success";
+  footer?: ReactNode;
+}) {
+  const locale = currentLocale();
+  return (
+    <Card className="flex flex-col gap-1 p-4">
+      <p className="text-sm text-muted">{label}</p>
+      {value === undefined ? (
+        <Skeleton className="h-8 w-16" />
+      ) : (
+        <p
+          data-testid={testId}
+          className={cn(
+            "text-2xl font-semibold tabular-nums text-navy-900",
+            tone === "danger" && value > 0 && "text-danger",
+            tone === "success" && "text-success",
+          )}
+        >
+          {formatNumber(value, locale)}
+        </p>
+      )}
+      {footer ? <div className="mt-auto pt-1 text-sm">{footer}</div> : null}
+    </Card>
+  );
+}
+
+/** A client-side link to a path the route tree does not type (children of AnyRoute). */
+function AppLink({
+  to,
+  className,
+  children,
+}: {
+  to: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+    e.preventDefault();
+    router.history.push(to);
+  };
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
+}
+
+const linkClass = "text-navy-800 underline underline-offset-2 hover:text-navy-950";
+
+function priorityVariant(priority: string): "danger" | "warning" | "muted" {
+  if (priority === "urgent") return "danger";
+  if (priority === "high") return "warning";
+  return "muted";
+}
+
+function HighPriorityCard({ data }: { data: DashboardSummary | undefined }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <Card data-testid="dash-high-priority" className="lg:col-span-2">
+      <CardHeader className="flex-row items-baseline justify-between gap-2">
+        <CardTitle>{t("broadcasts.dashboard.highPriorityTitle")}</CardTitle>
+        {data ? (
+          <span className="text-sm text-muted">
+            {t("broadcasts.dashboard.highPriorityCount")}:{" "}
+            <strong
+              data-testid="dash-high-priority-count"
+              className={cn(
+                "tabular-nums",
+                data.high_priority_unhandled > 0 ? "text-danger" : "text-navy-900",
+              )}
+            >
+              {formatNumber(data.high_priority_unhandled, locale)}
+            </strong>
+          </span>
+        ) : null}
+      </CardHeader>
+      <CardContent>
+        {!data ? (
+          <Skeleton className="h-24 w-full" />
+        ) : data.high_priority_tickets.length === 0 ? (
+          <p className="text-sm text-muted">{t("broadcasts.dashboard.noHighPriority")}</p>
+        ) : (
+          <ul className="divide-y divide-border">
+            {data.high_priority_tickets.map((ticket) => (
+              <li key={ticket.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+                <Badge variant={priorityVariant(ticket.priority)}>
+                  {t(`broadcasts.dashboard.priority.${ticket.priority}`, ticket.priority)}
+                </Badge>
+                <Link
+                  to="/ticketing/tickets/$ticketId"
+                  params={{ ticketId: ticket.id }}
+                  className="font-medium text-navy-900 tabular-nums underline-offset-2 hover:underline"
+                >
+                  {ticket.ticket_code}
+                </Link>
+                <span className="min-w-0 flex-1 truncate text-sm text-foreground">
+                  {ticket.subject}
+                </span>
+                <span className="text-xs text-muted tabular-nums">
+                  {ticket.dept_target} · {formatDateTime(ticket.created_at)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The DASH-1 counters and the high-priority ticket list. */
+export function DashboardWidgets() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const summary = useQuery(dashboardSummaryQueryOptions());
+  const data = summary.data;
+
+  if (summary.isError) {
+    return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
+  }
+  const showBroadcasts =
+    data !== undefined &&
+    data.broadcasts_sent_today !== null &&
+    data.broadcasts_sent_today !== undefined;
+  const showFailed =
+    data !== undefined &&
+    data.broadcasts_failed_today !== null &&
+    data.broadcasts_failed_today !== undefined;
+
+  return (
+    <section aria-labelledby="dash-widgets" className="flex flex-col gap-4">
+      <h2 id="dash-widgets" className="text-sm font-semibold text-slate-700">
+        {t("broadcasts.dashboard.widgetsTitle")}
+      </h2>
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        <StatCard
+          testId="dash-open-tickets"
+          label={t("broadcasts.dashboard.openTickets")}
+          value={data?.open_tickets}
+        />
+        <StatCard
+          testId="dash-closed-today"
+          label={t("broadcasts.dashboard.closedToday")}
+          value={data?.tickets_closed_today}
+        />
+        <StatCard
+          testId="dash-tasks-due"
+          label={t("broadcasts.dashboard.myTasksDue")}
+          value={data?.my_tasks_due}
+          tone="danger"
+          footer={
+            hasMenu(me, "crm") ? (
+              <AppLink to="/crm/tasks" className={linkClass}>
+                {t("broadcasts.dashboard.openTasks")}
+              </AppLink>
+            ) : null
+          }
+        />
+        {showBroadcasts ? (
+          <StatCard
+            testId="dash-broadcasts-sent"
+            label={t("broadcasts.dashboard.broadcastsSent")}
+            value={data.broadcasts_sent_today ?? 0}
+            tone="success"
+            footer={
+              <Link to="/ticketing/broadcasts" className={linkClass}>
+                {t("broadcasts.dashboard.openMonitor")}
+              </Link>
+            }
+          />
+        ) : null}
+        {showFailed ? (
+          <StatCard
+            testId="dash-broadcasts-failed"
+            label={t("broadcasts.dashboard.broadcastsFailed")}
+            value={data.broadcasts_failed_today ?? 0}
+            tone="danger"
+          />
+        ) : null}
+      </div>
+      <HighPriorityCard data={data} />
+    </section>
+  );
+}

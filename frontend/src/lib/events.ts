@@ -1,0 +1,301 @@
+/**
+ * Live updates from GET /api/v1/events (Server-Sent Events). Read with `fetch` and a
+ * stream reader so the bearer token travels in the Authorization header, never in a
+ * URL (EventSource cannot send headers). One connection per tab, shared by every
+ * `useServerEvents` caller; it reconnects with backoff (then emits `resync`, since
+ * events may have been missed), refreshes an expired token, and stops when the last
+ * subscriber leaves or the session ends.
+ */
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { session } from "@/api/client";
+
+/** One SSE frame as the wire carries it (`event:`, `data:`, `id:`, `retry:`). */
+export interface SseFrame {
+  event: string;
+  data: string;
+  id?: string;
+  retry?: number;
+}
+
+export interface ParsedSse {
+  frames: SseFrame[];
+  /** Bytes of an unfinished frame: prepend them to the next chunk. */
+  rest: string;
+  /** The last `retry:` value seen (milliseconds), also on frames without data. */
+  retry?: number;
+}
+
+/**
+ * Splits a buffer into complete frames (a blank line ends a frame). Comment lines
+ * (`: keep-alive`) and frames without `data:` are dropped; `data:` lines are joined
+ * with "\n"; a missing `event:` means "message". Handles LF, CRLF and CR line ends.
+ */
+export function parseSse(buffer: string): ParsedSse {
+  // A trailing CR may be the first half of a CRLF split across chunks: keep it.
+  const cut = buffer.endsWith("\r") ? buffer.length - 1 : buffer.length;
+  const text = buffer.slice(0, cut).replace(/\r\n?/g, "\n");
+  const tail = buffer.slice(cut);
+  const blocks = text.split("\n\n");
+  const rest = (blocks.pop() ?? "") + tail;
+  const frames: SseFrame[] = [];
+  let retry: number | undefined;
+  for (const block of blocks) {
+    let event = "";
+    const data: string[] = [];
+    let id: string | undefined;
+    let frameRetry: number | undefined;
+    for (const line of block.split("\n")) {
+      if (line === "" || line.startsWith(":")) continue;
+      const colon = line.indexOf(":");
+      const field = colon === -1 ? line : line.slice(0, colon);
+      let value = colon === -1 ? "" : line.slice(colon + 1);
+      if (value.startsWith(" ")) value = value.slice(1);
+      if (field === "event") event = value;
+      else if (field === "data") data.push(value);
+      else if (field === "id") id = value;
+      else if (field === "retry" && /^\d+$/.test(value)) frameRetry = Number(value);
+    }
+    if (frameRetry !== undefined) retry = frameRetry;
+    if (data.length === 0) continue;
+    frames.push({
+      event: event || "message",
+      data: data.join("\n"),
+      ...(id !== undefined ? { id } : {}),
+      ...(frameRetry !== undefined ? { retry: frameRetry } : {}),
+    });
+  }
+  return { frames, rest, ...(retry !== undefined ? { retry } : {}) };
+}
+
+export interface BroadcastCreatedEvent {
+  type: "broadcast_logs.created";
+  id?: string;
+  count?: number;
+  failed?: number;
+  tracking_number?: string | null;
+  status?: string | null;
+  error_message?: string | null;
+  broadcast_at?: string | null;
+}
+
+export interface TicketEvent {
+  type: "ticket.created" | "ticket.updated" | "ticket.commented";
+  id: string;
+  ticket_code?: string;
+  status?: string;
+  priority?: string;
+  dept_target?: string;
+  subject?: string;
+  at?: string;
+}
+
+export interface ResyncEvent {
+  type: "resync";
+}
+
+export type ServerEvent = BroadcastCreatedEvent | TicketEvent | ResyncEvent;
+
+const KNOWN = new Set([
+  "broadcast_logs.created",
+  "ticket.created",
+  "ticket.updated",
+  "ticket.commented",
+  "resync",
+]);
+
+/** A frame as a typed event; unknown event names and malformed JSON give null. */
+export function toServerEvent(frame: SseFrame): ServerEvent | null {
+  if (!KNOWN.has(frame.event)) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(frame.data);
+  } catch {
+    return null;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return null;
+  return { ...(data as Record<string, unknown>), type: frame.event } as ServerEvent;
+}
+
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … capped at 30 s. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
+  return Math.round(base / 2 + (random() * base) / 2);
+}
+
+export type ConnectionState = "idle" | "connecting" | "connected";
+
+type Listener = (event: ServerEvent) => void;
+
+const listeners = new Set<Listener>();
+const stateListeners = new Set<() => void>();
+let state: ConnectionState = "idle";
+let controller: AbortController | null = null;
+
+function setState(next: ConnectionState) {
+  if (state === next) return;
+  state = next;
+  for (const l of stateListeners) l();
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/** A valid access token, refreshed when expired; null when signed out. */
+async function accessToken(): Promise<string | null> {
+  if (!session.isAuthenticated) return null;
+  if (session.isExpired) return session.refresh();
+  return session.accessToken;
+}
+
+function dispatch(event: ServerEvent) {
+  for (const l of [...listeners]) {
+    try {
+      l(event);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+
+async function readStream(response: Response, signal: AbortSignal): Promise<number | undefined> {
+  const body = response.body;
+  if (!body) return undefined;
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let retry: number | undefined;
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener("abort", cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      const parsed = parseSse(buffer);
+      buffer = parsed.rest;
+      if (parsed.retry !== undefined) retry = parsed.retry;
+      for (const frame of parsed.frames) {
+        const event = toServerEvent(frame);
+        if (event) dispatch(event);
+      }
+    }
+  } finally {
+    signal.removeEventListener("abort", cancel);
+  }
+  return retry;
+}
+
+async function run(signal: AbortSignal) {
+  // A stopped run must not overwrite the state of the run that replaced it.
+  const stopped = () => signal.aborted;
+  const report = (next: ConnectionState) => {
+    if (!signal.aborted) setState(next);
+  };
+  let attempt = 0;
+  let refreshed = false;
+  let connectedBefore = false;
+  while (!signal.aborted) {
+    report("connecting");
+    let wait: number | undefined;
+    try {
+      const token = await accessToken();
+      if (!token || stopped()) break;
+      const response = await fetch("/api/v1/events", {
+        headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream" },
+        cache: "no-store",
+        signal,
+      });
+      if (response.status === 401) {
+        await response.body?.cancel().catch(() => undefined);
+        // The token may have just expired: one refresh, then back off.
+        if (!refreshed) {
+          refreshed = true;
+          if (!(await session.refresh())) break;
+          continue;
+        }
+      } else if (response.ok) {
+        report("connected");
+        // Events may have been missed while reconnecting: tell subscribers to reload.
+        if (connectedBefore) dispatch({ type: "resync" });
+        connectedBefore = true;
+        attempt = 0;
+        refreshed = false;
+        wait = await readStream(response, signal);
+      } else {
+        await response.body?.cancel().catch(() => undefined);
+      }
+    } catch {
+      // Network failure or abort: retried below unless aborted.
+    }
+    if (stopped()) break;
+    report("connecting");
+    await sleep(wait !== undefined && attempt === 0 ? wait : backoffDelay(attempt), signal);
+    attempt += 1;
+  }
+  report("idle");
+}
+
+function start() {
+  if (controller) return;
+  const c = new AbortController();
+  controller = c;
+  void run(c.signal).finally(() => {
+    if (controller === c) controller = null;
+  });
+}
+
+function stop() {
+  controller?.abort();
+  controller = null;
+  setState("idle");
+}
+
+session.onEnd(() => stop());
+
+/** Subscribes to server events; the connection opens with the first subscriber. */
+export function subscribeServerEvents(listener: Listener): () => void {
+  listeners.add(listener);
+  start();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) stop();
+  };
+}
+
+function subscribeState(l: () => void) {
+  stateListeners.add(l);
+  return () => stateListeners.delete(l);
+}
+
+/** The shared connection's state, for a "Live" indicator. */
+export function useServerEventsState(): ConnectionState {
+  return useSyncExternalStore(
+    subscribeState,
+    () => state,
+    () => "idle",
+  );
+}
+
+/**
+ * Calls `onEvent` for each server event while the component is mounted (the latest
+ * `onEvent` is used, no need to memoize it). Returns the connection state.
+ */
+export function useServerEvents(onEvent: (event: ServerEvent) => void): ConnectionState {
+  const ref = useRef(onEvent);
+  useEffect(() => {
+    ref.current = onEvent;
+  });
+  useEffect(() => subscribeServerEvents((e) => ref.current(e)), []);
+  return useServerEventsState();
+}
