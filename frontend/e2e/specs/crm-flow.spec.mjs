@@ -1,6 +1,7 @@
 // The CRM flow of issue #4: marketing staff enters a lead with an RFQ and sees the dedup
 // message on a second entry; the marketing manager assigns it; the salesperson drags it
-// to `qualification` after the bell told them; Operations see the RFQ with the customer masked.
+// to `qualification` after the bell told them; Operations see the RFQ with the customer masked
+// and answer with a quote that marketing reads on the same ticket.
 import { api, apiLogin, assert, demo, eventually, signIn, uniqueSuffix } from "../lib.mjs";
 
 /** A fresh 15-digit NPWP in its printed form (01.234.567.8-901.000) and plain. */
@@ -130,6 +131,21 @@ export const tests = [
         assert.equal((await page.getByTestId("rfq-company").innerText()).trim(), "MASKED"),
       );
       assert.ok(!(await page.content()).includes(company), "the company name never reaches ops");
+
+      // 6. Operations answer with a quote; marketing reads it on the same ticket, with the
+      //    customer's identity.
+      const quote = `LCL Jakarta → Singapore Rp 4.500.000/cbm ${uniqueSuffix()}`;
+      await page.getByTestId("rfq-quote-input").fill(quote);
+      await page.getByTestId("rfq-quote-submit").click();
+      await page.getByTestId("rfq-message").filter({ hasText: quote }).waitFor();
+      assert.ok(!(await page.content()).includes(company), "still masked after replying");
+      const ticketId = new URL(page.url()).pathname.split("/").pop();
+      await eventually(async () => {
+        const seen = await api("GET", `/tickets/${ticketId}`, { token: staff.token });
+        assert.equal(seen.status, 200);
+        assert.equal(seen.json.company_name, company);
+        assert.ok(seen.json.comments.some((c) => c.comment_text === quote));
+      });
     },
   },
 ];

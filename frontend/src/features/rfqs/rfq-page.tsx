@@ -14,7 +14,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
+import { useMe } from "@/features/auth/api";
 import { rfqDetails, rfqQueryOptions } from "./api";
+import { QuoteThread } from "./quote-thread";
 
 const routeApi = getRouteApi("/_app/ticketing/rfqs/$rfqId");
 
@@ -22,6 +24,7 @@ export default function RfqPage() {
   const { t } = useTranslation();
   const { rfqId } = routeApi.useParams();
   const rfq = useQuery(rfqQueryOptions(rfqId));
+  const me = useMe();
   if (rfq.isLoading) return <PageSkeleton />;
   if (rfq.error) {
     if (isApiError(rfq.error) && rfq.error.status === 404) return <NotFoundState />;
@@ -119,6 +122,7 @@ export default function RfqPage() {
           </CardContent>
         </Card>
       </div>
+      <QuoteThread ticketId={r.id} canReply={me.role !== "director"} />
     </>
   );
 }
