@@ -96,3 +96,75 @@ async fn the_dashboard_counts_what_each_role_may_see() {
     assert_eq!(theirs["my_tasks_due"], 1);
     assert_eq!(theirs["high_priority_tickets"], json!([]));
 }
+
+/// A follow-up due now, written straight into the database: tasks announce no realtime
+/// event, so the cache generation stays.
+async fn quiet_task(app: &TestApp, owner: uuid::Uuid) {
+    sqlx::query(
+        "insert into tasks (title, due_at, owner_user_id, created_by) \
+         values ('Cache', now() - interval '1 hour', $1, $1)",
+    )
+    .bind(owner)
+    .execute(&app.owner)
+    .await
+    .unwrap();
+}
+
+/// SPEC §2.8: with Redis the dashboard is served from the cache (30 s) until tickets or
+/// broadcasts change; without Redis, or with Redis down, it is computed every time.
+#[tokio::test]
+async fn the_dashboard_is_cached_in_redis_until_something_changes() {
+    let app = TestApp::spawn_with(integration_tests::Options {
+        redis: true,
+        ..Default::default()
+    })
+    .await;
+    let admin = app.user(Role::CsAdmin).await;
+    let my_tasks = |summary: serde_json::Value| summary["my_tasks_due"].as_i64().unwrap();
+    let first = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+    assert_eq!(my_tasks(first), 0);
+    // Tasks announce nothing: the cached figure stays.
+    quiet_task(&app, admin.id).await;
+    let cached = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+    assert_eq!(my_tasks(cached), 0, "served from the cache");
+    // A new ticket is announced: every cached dashboard is stale.
+    let created = app
+        .post(
+            "/api/v1/tickets",
+            &admin.token,
+            json!({"subject": "Baru", "description": "x", "ticket_type": "general_request"}),
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    let mut fresh = 0;
+    for _ in 0..50 {
+        let summary = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+        if summary["open_tickets"] == 1 {
+            fresh = my_tasks(summary);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(fresh, 1, "recomputed after the change");
+}
+
+#[tokio::test]
+async fn without_redis_or_with_redis_down_the_dashboard_answers_fresh() {
+    for options in [
+        integration_tests::Options::default(),
+        integration_tests::Options {
+            redis: true,
+            redis_url: Some("redis://127.0.0.1:9/".to_owned()),
+            ..Default::default()
+        },
+    ] {
+        let app = TestApp::spawn_with(options).await;
+        let admin = app.user(Role::CsAdmin).await;
+        let before = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+        assert_eq!(before["my_tasks_due"], 0);
+        quiet_task(&app, admin.id).await;
+        let response = app.get("/api/v1/dashboard/summary", &admin.token).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(body(response).await["my_tasks_due"], 1, "not cached");
+    }
+}

@@ -117,6 +117,8 @@ pub struct TestApp {
 #[derive(Clone, Default)]
 pub struct Options {
     pub redis: bool,
+    /// With `redis`: this URL instead of the test Redis (e.g. a port nothing listens on).
+    pub redis_url: Option<String>,
     /// Point the server at an unreachable database.
     pub unreachable_db: bool,
     pub json_limit_bytes: Option<usize>,
@@ -185,12 +187,17 @@ impl TestApp {
     /// Application state as the server builds it; `redis` uses the test Redis.
     pub fn state(db: Db, options: &Options) -> AppState {
         let redis = options.redis.then(|| {
-            deadpool_redis::Config::from_url(redis_url())
+            deadpool_redis::Config::from_url(options.redis_url.clone().unwrap_or_else(redis_url))
                 .create_pool(Some(deadpool_redis::Runtime::Tokio1))
                 .expect("redis pool")
         });
+        let cache = http_api::cache::Cache::new(
+            redis.clone(),
+            &format!("cc-test-{}", uuid::Uuid::new_v4()),
+        );
         AppState {
-            events: http_api::events::EventHub::start(db.clone()),
+            events: http_api::events::EventHub::start(db.clone(), cache.clone()),
+            cache,
             db,
             jwt: JwtKeys::new(JWT_SECRET, chrono::Duration::minutes(15)),
             login_limiter: std::sync::Arc::new(http_api::rate_limit::RateLimiter::new(

@@ -5,6 +5,8 @@
 use std::{sync::Arc, time::Duration};
 
 use persistence::{events::Change, Db};
+
+use crate::cache::Cache;
 use tokio::sync::{broadcast, watch};
 
 /// How many changes a slow stream may fall behind before it is told to reload.
@@ -20,8 +22,9 @@ pub struct EventHub {
 }
 
 impl EventHub {
-    /// Starts listening (and keeps reconnecting) on the `cc_events` channel.
-    pub fn start(db: Db) -> Self {
+    /// Starts listening (and keeps reconnecting) on the `cc_events` channel; every change
+    /// also makes the cached dashboards stale.
+    pub fn start(db: Db, cache: Cache) -> Self {
         let (sender, _) = broadcast::channel(BUFFER);
         let feed = sender.clone();
         let (up, listening) = watch::channel(false);
@@ -37,6 +40,7 @@ impl EventHub {
                                     match serde_json::from_str::<Change>(notification.payload()) {
                                         // No stream listening is not an error.
                                         Ok(change) => {
+                                            cache.bump_generation().await;
                                             let _ = feed.send(Arc::new(change));
                                         }
                                         Err(err) => {

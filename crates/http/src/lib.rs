@@ -2,6 +2,7 @@
 //! authentication, idempotency and validated JSON, one error envelope, OpenAPI.
 
 pub mod api;
+pub mod cache;
 pub mod credentials;
 pub mod error;
 pub mod events;

@@ -2,7 +2,7 @@ use std::{path::PathBuf, sync::Arc};
 
 use persistence::Db;
 
-use crate::{credentials::JwtKeys, events::EventHub, rate_limit::RateLimiter};
+use crate::{cache::Cache, credentials::JwtKeys, events::EventHub, rate_limit::RateLimiter};
 
 /// Settings of the HTTP layer, filled by the server from its configuration.
 #[derive(Debug, Clone)]
@@ -40,4 +40,6 @@ pub struct AppState {
     pub settings: Arc<HttpSettings>,
     /// Realtime changes for the `/events` streams.
     pub events: EventHub,
+    /// Dashboard aggregates (Redis, optional).
+    pub cache: Cache,
 }

@@ -29,8 +29,10 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
         ),
         None => None,
     };
+    let cache = http_api::cache::Cache::new(redis.clone(), "cc");
     Ok(AppState {
-        events: http_api::events::EventHub::start(db.clone()),
+        events: http_api::events::EventHub::start(db.clone(), cache.clone()),
+        cache,
         db,
         jwt: JwtKeys::new(
             config.jwt_secret.expose(),

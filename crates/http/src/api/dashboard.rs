@@ -1,23 +1,29 @@
 //! DASH-1: the command-center dashboard's widgets for the signed-in user — each figure
 //! over what they may see, the broadcast figures only for those who monitor broadcasts.
+//! Cached in Redis for 30 s per user (SPEC §2.8); a change of tickets or broadcasts makes
+//! every cached dashboard stale at once; without Redis it is computed every time.
 
 use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::ticketing::reads_broadcasts;
 use persistence::dashboard::{self, UrgentTicket};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::{
     error::{ApiResult, ErrorBody},
     extract::UserTx,
+    state::AppState,
 };
 
 /// How many unhandled high-priority tickets the widget lists.
 const URGENT_LIST: i64 = 10;
+/// How long a user's dashboard is served from the cache (unless tickets or broadcasts
+/// change first: every change starts a new cache generation).
+const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct DashboardTicket {
     pub id: Uuid,
     pub ticket_code: String,
@@ -44,7 +50,7 @@ impl From<UrgentTicket> for DashboardTicket {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct DashboardSummary {
     /// Today in Asia/Jakarta.
     pub today: NaiveDate,
@@ -75,9 +81,22 @@ pub struct DashboardSummary {
 )]
 #[get("/dashboard/summary")]
 #[tracing::instrument(name = "GET /dashboard/summary", skip_all)]
-pub async fn dashboard_summary(ctx: UserTx) -> ApiResult<web::Json<DashboardSummary>> {
+pub async fn dashboard_summary(
+    ctx: UserTx,
+    state: web::Data<AppState>,
+) -> ApiResult<web::Json<DashboardSummary>> {
     let UserTx { mut tx, user } = ctx;
     let today = domain::jakarta_today();
+    // Per user: what a user may see is their own scope (RLS), not just their role's.
+    let key = state.cache.key(&format!(
+        "dash:{}:{}:{today}",
+        state.cache.generation().await,
+        user.id
+    ));
+    if let Some(cached) = state.cache.get::<DashboardSummary>(&key).await {
+        persistence::commit(tx).await?;
+        return Ok(web::Json(cached));
+    }
     let (sent, failed) = if reads_broadcasts(user.role) {
         let summary = persistence::broadcasts::summary(&mut tx, today, 1).await?;
         (Some(summary.sent_today), Some(summary.failed_today))
@@ -88,7 +107,7 @@ pub async fn dashboard_summary(ctx: UserTx) -> ApiResult<web::Json<DashboardSumm
     let urgent = dashboard::unhandled_high_priority(&mut tx, URGENT_LIST).await?;
     let tasks = dashboard::my_tasks_due(&mut tx, user.id, today).await?;
     persistence::commit(tx).await?;
-    Ok(web::Json(DashboardSummary {
+    let summary = DashboardSummary {
         today,
         broadcasts_sent_today: sent,
         broadcasts_failed_today: failed,
@@ -97,5 +116,7 @@ pub async fn dashboard_summary(ctx: UserTx) -> ApiResult<web::Json<DashboardSumm
         high_priority_unhandled: counts.high_priority_unhandled,
         high_priority_tickets: urgent.into_iter().map(Into::into).collect(),
         my_tasks_due: tasks,
-    }))
+    };
+    state.cache.set(&key, &summary, CACHE_TTL).await;
+    Ok(web::Json(summary))
 }
