@@ -92,10 +92,10 @@ pub struct Summary {
     pub top_errors: Vec<ErrorCount>,
 }
 
-/// BRD-2 summary for `today` (Asia/Jakarta): the day's counts, `days` days of outcomes
-/// and the most frequent errors over them.
-pub async fn summary(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Summary, DbError> {
-    let rows: Vec<DayRow> = sqlx::query_as(
+/// Outcomes per day of the `days` days ending `today` (Asia/Jakarta), oldest first, every
+/// day included.
+pub async fn days(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Vec<DayRow>, DbError> {
+    Ok(sqlx::query_as(
         "select d::date as day, count(b.id) as total, \
                 count(b.id) filter (where b.status = 'success') as success, \
                 count(b.id) filter (where b.status = 'failed') as failed, \
@@ -109,7 +109,13 @@ pub async fn summary(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Summary
     .bind(today)
     .bind(days)
     .fetch_all(&mut **tx)
-    .await?;
+    .await?)
+}
+
+/// BRD-2 summary for `today` (Asia/Jakarta): the day's counts, `days` days of outcomes
+/// and the most frequent errors over them.
+pub async fn summary(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Summary, DbError> {
+    let rows = self::days(tx, today, days).await?;
     let top_errors: Vec<ErrorCount> = sqlx::query_as(
         "select b.error_message, count(*) as count from broadcast_logs b \
           where b.status = 'failed' and b.error_message is not null \

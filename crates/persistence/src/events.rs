@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::{Db, DbError, Tx};
+use crate::{Db, DbError};
 
 /// The channel the triggers notify on.
 pub const CHANNEL: &str = "cc_events";
@@ -30,14 +30,4 @@ impl Db {
         listener.listen(CHANNEL).await?;
         Ok(listener)
     }
-}
-
-/// Whether the caller of `tx` may see ticket `id` (their RLS decides).
-pub async fn sees_ticket(tx: &mut Tx, id: Uuid) -> Result<bool, DbError> {
-    Ok(
-        sqlx::query_scalar("select exists (select 1 from tickets where id = $1)")
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?,
-    )
 }

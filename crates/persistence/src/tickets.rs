@@ -271,6 +271,20 @@ pub async fn get(tx: &mut Tx, id: Uuid, identity: bool) -> Result<TicketRow, DbE
         .ok_or(DbError::NotFound)
 }
 
+/// Whether the caller may see ticket `id` (their RLS decides); [`DbError::NotFound`]
+/// otherwise, so a forbidden ticket reads as absent.
+pub async fn visible(tx: &mut Tx, id: Uuid) -> Result<(), DbError> {
+    let seen: bool = sqlx::query_scalar("select exists (select 1 from tickets where id = $1)")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    if seen {
+        Ok(())
+    } else {
+        Err(DbError::NotFound)
+    }
+}
+
 /// Fields a PATCH may change; `None` leaves a field alone, `Some(None)` clears it.
 #[derive(Debug, Clone, Default)]
 pub struct TicketPatch {

@@ -13,7 +13,7 @@ use crate::{
     api::{
         crm::{analytics::pct, phone_query, sql_sort, text},
         page_request,
-        tickets::BroadcastLog,
+        tickets::{choice_list, BroadcastLog},
         ListBody,
     },
     error::{ApiError, ApiResult, ErrorBody},
@@ -75,24 +75,7 @@ pub async fn list_broadcast_logs(
     let query = query.into_inner();
     let page = page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), broadcasts::SORT)?;
-    let status = match query.status.as_deref() {
-        None => Vec::new(),
-        Some(raw) => raw
-            .split(',')
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                if BROADCAST_STATUSES.contains(&s.as_str()) {
-                    Ok(s)
-                } else {
-                    Err(ApiError::validation(
-                        "status",
-                        "must be success, failed or pending",
-                    ))
-                }
-            })
-            .collect::<ApiResult<Vec<_>>>()?,
-    };
+    let status = choice_list("status", query.status.as_deref(), &BROADCAST_STATUSES)?;
     let phone = text(query.phone);
     let filter = BroadcastFilter {
         tracking_number: text(query.tracking_number),

@@ -98,8 +98,12 @@ pub async fn dashboard_summary(
         return Ok(web::Json(cached));
     }
     let (sent, failed) = if reads_broadcasts(user.role) {
-        let summary = persistence::broadcasts::summary(&mut tx, today, 1).await?;
-        (Some(summary.sent_today), Some(summary.failed_today))
+        let day = persistence::broadcasts::days(&mut tx, today, 1).await?;
+        let day = day.first();
+        (
+            Some(day.map_or(0, |d| d.success)),
+            Some(day.map_or(0, |d| d.failed)),
+        )
     } else {
         (None, None)
     };

@@ -46,9 +46,7 @@ async fn may_see(db: &Db, user: &UserPrincipal, change: &Change) -> bool {
     let ctx = RequestContext::new(Identity::User(user.id), "events");
     match db.begin(&ctx).await {
         Ok((mut tx, Principal::User(_))) => {
-            let seen = persistence::events::sees_ticket(&mut tx, id)
-                .await
-                .unwrap_or(false);
+            let seen = persistence::tickets::visible(&mut tx, id).await.is_ok();
             let _ = persistence::commit(tx).await;
             seen
         }

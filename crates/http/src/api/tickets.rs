@@ -200,7 +200,11 @@ pub struct TicketDetail {
 }
 
 /// Comma-separated values of a filter, each one of `allowed` (422 otherwise).
-fn choice_list(field: &str, raw: Option<&str>, allowed: &[&str]) -> ApiResult<Vec<String>> {
+pub(crate) fn choice_list(
+    field: &str,
+    raw: Option<&str>,
+    allowed: &[&str],
+) -> ApiResult<Vec<String>> {
     let Some(raw) = raw else {
         return Ok(Vec::new());
     };
@@ -597,7 +601,7 @@ pub async fn add_comment(
         ));
     }
     // 404, not 403, for a ticket the caller cannot see.
-    tickets::get(&mut tx, id, reads_ticket_identity(user.role)).await?;
+    tickets::visible(&mut tx, id).await?;
     let message = tickets::add_message(
         &mut tx,
         id,
@@ -791,7 +795,7 @@ pub async fn add_attachment(
     }
     let id = id.into_inner();
     let file_id = body.value.file_id;
-    tickets::get(&mut tx, id, reads_ticket_identity(user.role)).await?;
+    tickets::visible(&mut tx, id).await?;
     let file = persistence::files::get(&mut tx, file_id).await.ok();
     if file.is_none_or(|f| f.bucket != "ticket-attachments" || f.uploaded_by != Some(user.id)) {
         return Err(ApiError::validation(
