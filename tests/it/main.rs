@@ -18,6 +18,7 @@ mod platform;
 mod sla;
 mod spa;
 mod ticket_rls;
+mod ticket_scale;
 mod tickets;
 mod users;
 mod worker;

@@ -498,3 +498,195 @@ async fn the_sla_report_and_its_drill_down_agree() {
     .await;
     assert_eq!(theirs["totals"]["tickets"], 0);
 }
+
+async fn put(
+    app: &TestApp,
+    user: &integration_tests::TestUser,
+    path: &str,
+    payload: serde_json::Value,
+) -> reqwest::Response {
+    app.request(reqwest::Method::PUT, path, Some(&user.token), Some(payload))
+        .await
+}
+
+async fn delete(app: &TestApp, user: &integration_tests::TestUser) -> reqwest::Response {
+    let path = "/api/v1/sla/holidays/2027-03-12";
+    app.request(reqwest::Method::DELETE, path, Some(&user.token), None)
+        .await
+}
+
+/// The business calendar in the application: everyone reads it, the 2027 dates that
+/// depend on the SKB are marked tentative, super and CS admins keep it current (and the
+/// SLA clock follows at once), nobody else can change it — not through the API and not
+/// directly in the database.
+#[tokio::test]
+async fn the_holiday_calendar_is_read_by_staff_and_kept_by_admins() {
+    let app = TestApp::spawn().await;
+    let agent = app.user(Role::CsAgent).await;
+    let admin = app.user(Role::CsAdmin).await;
+
+    let calendar = body(
+        app.get("/api/v1/sla/calendar?year=2027", &agent.token)
+            .await,
+    )
+    .await;
+    assert_eq!(calendar["year"], 2027);
+    assert_eq!(calendar["editable"], false);
+    assert_eq!(calendar["business_hours"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        calendar["business_hours"][0],
+        json!({"isodow": 1, "opens_at": "08:00", "closes_at": "17:00"})
+    );
+    let day = |d: &str| {
+        calendar["holidays"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["day"] == d)
+            .cloned()
+    };
+    assert_eq!(day("2027-01-01").unwrap()["tentative"], false);
+    let lebaran = day("2027-03-10").unwrap();
+    assert_eq!(
+        (
+            lebaran["name"].as_str(),
+            lebaran["kind"].as_str(),
+            lebaran["tentative"].as_bool()
+        ),
+        (Some("Idul Fitri 1448 H"), Some("national"), Some(true))
+    );
+    assert!(day("2026-03-21").is_none(), "another year's holiday");
+    let current = body(app.get("/api/v1/sla/calendar", &agent.token).await).await;
+    assert_eq!(
+        current["year"],
+        domain::jakarta_today()
+            .format("%Y")
+            .to_string()
+            .parse::<i64>()
+            .unwrap()
+    );
+    assert_eq!(
+        app.get("/api/v1/sla/calendar?year=1900", &agent.token)
+            .await
+            .status(),
+        422
+    );
+    assert_eq!(
+        app.get("/api/v1/sla/calendar?year=2027", "").await.status(),
+        401
+    );
+
+    // Friday 12 March 2027 is a working day until the admins declare collective leave.
+    let friday = ("2027-03-12 08:00+07", "2027-03-12 17:00+07");
+    assert_eq!(minutes(&app, friday.0, friday.1).await, 540);
+    let leave = json!({"name": "Cuti bersama Idul Fitri 1448 H", "kind": "collective_leave"});
+    assert_eq!(
+        put(
+            &app,
+            &agent,
+            "/api/v1/sla/holidays/2027-03-12",
+            leave.clone()
+        )
+        .await
+        .status(),
+        403
+    );
+    let added = put(
+        &app,
+        &admin,
+        "/api/v1/sla/holidays/2027-03-12",
+        leave.clone(),
+    )
+    .await;
+    assert_eq!(added.status(), 201);
+    let added = body(added).await;
+    assert_eq!(
+        (added["kind"].as_str(), added["tentative"].as_bool()),
+        (Some("collective_leave"), Some(false))
+    );
+    assert_eq!(added["updated_by"], json!(admin.id));
+    assert_eq!(minutes(&app, friday.0, friday.1).await, 0);
+    // The same day again replaces it (200); a tentative date confirmed the same way.
+    let renamed = put(
+        &app,
+        &admin,
+        "/api/v1/sla/holidays/2027-03-12",
+        json!({"name": "Cuti bersama Idulfitri", "kind": "collective_leave", "tentative": true}),
+    )
+    .await;
+    assert_eq!(renamed.status(), 200);
+    assert_eq!(body(renamed).await["name"], "Cuti bersama Idulfitri");
+    let confirmed = put(
+        &app,
+        &admin,
+        "/api/v1/sla/holidays/2027-03-10",
+        json!({"name": "Idul Fitri 1448 H", "kind": "national", "tentative": false}),
+    )
+    .await;
+    assert_eq!(confirmed.status(), 200);
+    assert_eq!(body(confirmed).await["tentative"], false);
+    // Bad input: unknown kind, empty name, impossible date, unknown field.
+    for (path, payload, field) in [
+        (
+            "/api/v1/sla/holidays/2027-03-15",
+            json!({"name": "x", "kind": "bank"}),
+            "kind",
+        ),
+        (
+            "/api/v1/sla/holidays/2027-03-15",
+            json!({"name": "  ", "kind": "national"}),
+            "name",
+        ),
+        (
+            "/api/v1/sla/holidays/2027-02-30",
+            json!({"name": "x", "kind": "national"}),
+            "day",
+        ),
+    ] {
+        let refused = put(&app, &admin, path, payload).await;
+        assert_eq!(refused.status(), 422, "{path}");
+        assert!(body(refused).await.to_string().contains(field), "{field}");
+    }
+    assert_eq!(
+        put(
+            &app,
+            &admin,
+            "/api/v1/sla/holidays/2027-03-15",
+            json!({"name": "x", "kind": "national", "day": "2027-03-16"})
+        )
+        .await
+        .status()
+        .as_u16(),
+        422
+    );
+    // Every change is audited with its author.
+    let audited: i64 = sqlx::query_scalar(
+        "select count(*) from audit_logs where table_name = 'holidays' and changed_by = $1",
+    )
+    .bind(admin.id)
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(audited, 3);
+
+    // Removing: agents may not; admins may, once; the day works again.
+    assert_eq!(delete(&app, &agent).await.status(), 403);
+    assert_eq!(delete(&app, &admin).await.status(), 204);
+    assert_eq!(delete(&app, &admin).await.status(), 404);
+    assert_eq!(minutes(&app, friday.0, friday.1).await, 540);
+
+    // The database refuses a CS agent who goes around the API.
+    let mut tx = app.tx_as(&agent).await;
+    let direct = sqlx::query(
+        "insert into holidays (day, name, kind) values ('2027-03-12', 'x', 'national')",
+    )
+    .execute(&mut *tx)
+    .await;
+    assert!(direct.is_err(), "a CS agent inserted a holiday");
+    drop(tx);
+    let mut tx = app.tx_as(&agent).await;
+    let removed = sqlx::query("delete from holidays where day = '2027-01-01'")
+        .execute(&mut *tx)
+        .await;
+    assert!(removed.is_err(), "a CS agent deleted a holiday");
+}

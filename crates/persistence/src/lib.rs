@@ -24,6 +24,7 @@ pub mod jobs;
 pub mod list;
 pub mod notifications;
 pub mod reference;
+pub mod sla_calendar;
 pub mod tickets;
 pub mod users;
 

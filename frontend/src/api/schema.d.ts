@@ -1088,6 +1088,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sla/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SLA clock's business calendar for a year. */
+        get: operations["get_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/holidays/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets the holiday of a day (adds it, or replaces the name, kind and tentative flag
+         *     it had). Tickets' SLA figures follow at once. Super and CS admins.
+         */
+        put: operations["put_holiday"];
+        post?: never;
+        /**
+         * Removes the holiday of a day (it becomes a working day again if it is one by the
+         *     working hours). Super and CS admins.
+         */
+        delete: operations["delete_holiday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1556,6 +1597,14 @@ export interface components {
             today: string;
             /** @description The most frequent error messages of those 14 days. */
             top_errors: components["schemas"]["BroadcastError"][];
+        };
+        /** @description Working hours of one ISO weekday (1 = Monday … 7 = Sunday), Asia/Jakarta. */
+        BusinessHours: {
+            closes_at: string;
+            /** Format: int32 */
+            isodow: number;
+            /** @description `HH:MM`. */
+            opens_at: string;
         };
         CalendarEntry: {
             activity_type?: string | null;
@@ -2061,6 +2110,19 @@ export interface components {
         Health: {
             /** @example ok */
             status: string;
+        };
+        Holiday: {
+            /** Format: date */
+            day: string;
+            /** @description `national` or `collective_leave`. */
+            kind: string;
+            name: string;
+            /** @description An estimate not yet confirmed by the SKB of the three ministers. */
+            tentative: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by?: string | null;
         };
         Lead: {
             /** Format: date-time */
@@ -2991,6 +3053,14 @@ export interface components {
             /** @description Every stage change, oldest first. */
             stage_history: components["schemas"]["StageChange"][];
         };
+        PutHolidayRequest: {
+            /** @description `national` or `collective_leave`. */
+            kind: string;
+            /** @description 1–200 characters, e.g. `Idul Fitri 1448 H`. */
+            name: string;
+            /** @description Still an estimate (default false: confirmed by the SKB). */
+            tentative?: boolean;
+        };
         Readiness: {
             /** @description Whether the database answered. */
             database: boolean;
@@ -3072,6 +3142,15 @@ export interface components {
             /** @description success, failed or pending: the newest broadcast's outcome. */
             last_status: string;
             tracking_number: string;
+        };
+        SlaCalendar: {
+            /** @description Weekdays without a row are not working days. */
+            business_hours: components["schemas"]["BusinessHours"][];
+            /** @description Whether the signed-in user may change the holidays. */
+            editable: boolean;
+            holidays: components["schemas"]["Holiday"][];
+            /** Format: int32 */
+            year: number;
         };
         SlaEvent: {
             actor_name?: string | null;
@@ -7244,6 +7323,167 @@ export interface operations {
             };
             /** @description No broadcast for this AWB */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_calendar: {
+        parameters: {
+            query?: {
+                /** @description Calendar year (2000–2100); the current year in Asia/Jakarta when absent. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Working hours and the year's holidays */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCalendar"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Year out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutHolidayRequest"];
+            };
+        };
+        responses: {
+            /** @description The day's holiday was replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description The holiday was added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Super and CS admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid day, name or kind */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Super and CS admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No holiday on that day */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid day */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

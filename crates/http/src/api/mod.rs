@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod ops;
 pub mod reference;
 pub mod rfqs;
+pub mod sla_calendar;
 pub mod tickets;
 pub mod users;
 

@@ -62,7 +62,7 @@ const TRADE: &[&str] = &[
     "Kimia",
     "Agro",
 ];
-const PEOPLE: &[&str] = &[
+pub(super) const PEOPLE: &[&str] = &[
     "Budi Santoso",
     "Siti Wijaya",
     "Agus Saputra",
@@ -175,11 +175,11 @@ fn row(ids: &Ids, owners: &Owners, now: DateTime<Utc>, index: u64, number: u64) 
     }
 }
 
-fn opt(value: Option<Uuid>) -> String {
+pub(super) fn opt(value: Option<Uuid>) -> String {
     value.map_or_else(|| "\\N".to_owned(), |v| v.to_string())
 }
 
-fn ts(at: DateTime<Utc>) -> String {
+pub(super) fn ts(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M:%S%.6f+00").to_string()
 }
 
@@ -194,7 +194,7 @@ fn lead_status(stage: &str) -> &'static str {
 }
 
 /// Streams `rows` through `COPY … FROM STDIN` in 64 KiB chunks.
-async fn copy<F>(
+pub(super) async fn copy<F>(
     conn: &mut PgConnection,
     statement: &str,
     count: u64,
@@ -226,7 +226,7 @@ where
     Ok(rows)
 }
 
-async fn highest(conn: &mut PgConnection, sql: &str) -> anyhow::Result<u64> {
+pub(super) async fn highest(conn: &mut PgConnection, sql: &str) -> anyhow::Result<u64> {
     let value: Option<i64> = sqlx::query_scalar(sql).fetch_one(&mut *conn).await?;
     Ok(u64::try_from(value.unwrap_or(0)).unwrap_or(0))
 }

@@ -10,6 +10,7 @@ pub mod crm_demo;
 pub mod crm_scale;
 pub mod rng;
 pub mod ticket_demo;
+pub mod ticket_scale;
 
 use std::path::{Path, PathBuf};
 
@@ -240,25 +241,79 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
 /// ⌈count/2⌉ customers and prospects ([`crm_scale`]). The leads are spread over books of
 /// about 1,000 leads: the first ⌈count/1000⌉ new users and, when the demo data is loaded,
 /// `salesperson@demo.local` and `salesperson2@demo.local` (so a benchmark can sign in as a
-/// salesperson with a realistic book). Returns the number of users added; later modules
-/// add their tables here.
+/// salesperson with a realistic book). Then ticketing ([`ticket_scale`]): ⌈count/5000⌉
+/// CS agents (`cs-<n>@scale.local`), `count` broadcast logs and `count` tickets worked by
+/// those agents and, when the demo is loaded, `cs_agent@demo.local` and
+/// `cs_agent2@demo.local` (a queue of a few thousand tickets each), most of them sent by
+/// the demo n8n key. Returns the number of salesperson users added.
 pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
-    let (users, first) = scale_users(owner, count).await?;
+    let (users, first) = scale_users(owner, count, "scale", "salesperson", "SAL").await?;
     let books = count.div_ceil(1000).min(users);
-    let emails: Vec<String> = (first..first + books).map(scale_email).collect();
+    let emails: Vec<String> = (first..first + books)
+        .map(|n| user_email("scale", n))
+        .collect();
     let crm = scale_crm(owner, count, &emails).await?;
     tracing::info!(
         users,
         leads = crm.leads,
         customers = crm.customers,
         prospects = crm.prospects,
-        "synthetic data added"
+        "synthetic CRM data added"
+    );
+    let ticketing = scale_tickets(owner, count).await?;
+    tracing::info!(
+        broadcast_logs = ticketing.broadcast_logs,
+        shipments = ticketing.shipments,
+        tickets = ticketing.tickets,
+        messages = ticketing.messages,
+        sla_events = ticketing.sla_events,
+        "synthetic ticketing data added"
     );
     Ok(users)
 }
 
-fn scale_email(index: u64) -> String {
-    format!("scale-{index:07}@scale.local")
+/// The ticketing part of [`scale`]: `count` broadcast logs and tickets.
+pub async fn scale_tickets(
+    owner: &PgPool,
+    count: u64,
+) -> anyhow::Result<ticket_scale::TicketCounts> {
+    if count == 0 {
+        return Ok(ticket_scale::TicketCounts::default());
+    }
+    let (agents, first) = scale_users(owner, count.div_ceil(5000), "cs", "cs_agent", "CS").await?;
+    let emails: Vec<String> = (first..first + agents)
+        .map(|n| user_email("cs", n))
+        .collect();
+    let agents: Vec<Uuid> = sqlx::query_scalar(
+        "select id from profiles \
+          where (email in ('cs_agent@demo.local', 'cs_agent2@demo.local') and is_active) \
+             or email = any($1::text[]) \
+          order by email like '%@demo.local' desc, email",
+    )
+    .bind(&emails)
+    .fetch_all(owner)
+    .await?;
+    let admin: Option<Uuid> = sqlx::query_scalar(
+        "select id from profiles where email = 'cs_admin@demo.local' and is_active",
+    )
+    .fetch_optional(owner)
+    .await?;
+    let api_key: Option<Uuid> = sqlx::query_scalar(
+        "select id from api_keys where revoked_at is null and 'tickets:write' = any(scopes) \
+          order by created_at limit 1",
+    )
+    .fetch_optional(owner)
+    .await?;
+    let people = ticket_scale::People {
+        agents,
+        admin,
+        api_key,
+    };
+    ticket_scale::seed(owner, count, count, &people).await
+}
+
+fn user_email(prefix: &str, index: u64) -> String {
+    format!("{prefix}-{index:07}@scale.local")
 }
 
 /// The CRM part of [`scale`]: `leads` leads whose sales owners are the users with
@@ -289,13 +344,20 @@ pub async fn scale_crm(
     crm_scale::seed(owner, leads, &crm_scale::Owners { sales, marketing }).await
 }
 
-/// Adds `count` users; returns how many and the index of the first.
-async fn scale_users(owner: &PgPool, count: u64) -> anyhow::Result<(u64, u64)> {
+/// Adds `count` users `<prefix>-<n>@scale.local` with `role` in `dept` (no usable
+/// password); returns how many and the index of the first.
+async fn scale_users(
+    owner: &PgPool,
+    count: u64,
+    prefix: &str,
+    role: &str,
+    dept: &str,
+) -> anyhow::Result<(u64, u64)> {
     let mut conn = owner.acquire().await?;
-    let start: i64 =
-        sqlx::query_scalar("select count(*) from profiles where email like 'scale-%@scale.local'")
-            .fetch_one(&mut *conn)
-            .await?;
+    let start: i64 = sqlx::query_scalar("select count(*) from profiles where email like $1")
+        .bind(format!("{prefix}-%@scale.local"))
+        .fetch_one(&mut *conn)
+        .await?;
     let mut copy = conn
         .copy_in_raw(
             "copy profiles (email, full_name, role_name, dept_code, password_hash) from stdin",
@@ -305,8 +367,8 @@ async fn scale_users(owner: &PgPool, count: u64) -> anyhow::Result<(u64, u64)> {
     let mut buffer = String::with_capacity(64 * 1024);
     for index in first..first + count {
         buffer.push_str(&format!(
-            "{}\tScale User {index}\tsalesperson\tSAL\t!disabled\n",
-            scale_email(index)
+            "{}\tScale User {index}\t{role}\t{dept}\t!disabled\n",
+            user_email(prefix, index)
         ));
         if buffer.len() > 60 * 1024 {
             copy.send(buffer.as_bytes()).await?;

@@ -32,14 +32,14 @@ pub async fn stamping_triggers(tx: &mut Transaction<'_, Postgres>, on: bool) -> 
     Ok(())
 }
 
-const ERRORS: &[(&str, u64)] = &[
+pub(super) const ERRORS: &[(&str, u64)] = &[
     ("Nomor tidak terdaftar WA", 6),
     ("Timeout gateway WhatsApp", 3),
     ("Template pesan ditolak", 1),
     ("Nomor telepon tidak valid", 2),
 ];
 
-const CITIES: &[&str] = &[
+pub(super) const CITIES: &[&str] = &[
     "Jakarta",
     "Surabaya",
     "Medan",
