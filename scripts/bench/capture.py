@@ -11,8 +11,11 @@ Parameters stay parameters (pgbench -M prepared sends them like sqlx does):
   * the caller's user id becomes :uid;
   * ids returned by earlier statements of the request (customer, prospect, lead) are read
     back with \\gset and passed on by name;
-  * values containing the capture marker (the lead bundle's unique identifiers) become
-    expressions of :n, so every pgbench transaction enters new identifiers;
+  * values containing the capture marker (the lead bundle's unique identifiers, the AWBs
+    of broadcast logs — in a batch the marker is in every item) become expressions of :n,
+    so every pgbench transaction enters new identifiers; so does the intake's retry
+    fingerprint (the first parameter of app.intake_begin / app.intake_complete);
+  * arrays of ids the server made for the rows it inserts become fresh random ids;
   * any other value becomes a -D constant written to <out>.defs (one NAME=VALUE a line);
   * NULL stays NULL, and an empty string is written as '' (pgbench -D cannot define one).
 
@@ -23,6 +26,7 @@ import re
 import sys
 
 LINE = re.compile(r"^\S+ \S+ \S+ \[(?P<pid>\d+)\] (?P<session>\S+) (?P<level>[A-Z]+):  (?P<text>.*)$")
+UUID_ARRAY = re.compile(r"^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})*\}$")
 PARAM = re.compile(r"\$(\d+) = (NULL|'((?:[^']|'')*)')")
 
 
@@ -96,6 +100,19 @@ def main():
                 name = "request_id"
             elif value in produced:
                 return ":" + produced[value]
+            elif fingerprint and num == 1:
+                # The 24-hour retry fingerprint (intake_begin / intake_complete): a new one per
+                # transaction, as every request of the run has a new body.
+                defs.append(("fingerprint", value))
+                return "overlay(:fingerprint placing lpad(:n::text, 10, '0') from 1 for 10)"
+            elif UUID_ARRAY.match(value):
+                # Ids made by the server for the rows it inserts: new ones every time.
+                count = value.count(",") + 1
+                return f"(select array_agg(gen_random_uuid()) from generate_series(1, {count}))"
+            elif marker and value.count(marker) > 1:
+                # A batch: the marker in every item.
+                quoted = value.replace("'", "''")
+                return f"replace('{quoted}', '{marker}', lpad(:n::text, {len(marker)}, '0'))"
             elif marker and marker in value:
                 before, after = value.split(marker, 1)
                 parts = [f"'{before}'"] if before else []
@@ -108,6 +125,7 @@ def main():
             defs.append((name, value))
             return ":" + name
 
+        fingerprint = marker and ("intake_begin(" in sql or "intake_complete(" in sql)
         text = re.sub(r"\$(\d+)", render, sql)
         lines.append(" ".join(text.split()) + ";")
         lowered = sql.lower()

@@ -18,6 +18,11 @@ SCENARIOS = [
     ("list_salesperson", "`GET /api/v1/leads?per_page=25`", "salesperson"),
     ("list_marketing_manager", "`GET /api/v1/leads?per_page=25`", "marketing_manager"),
     ("lead_bundle", "`POST /api/v1/leads` (lead bundle, new customer)", "marketing_staff"),
+    ("broadcast_single", "`POST /api/v1/broadcast-logs` (one log)", "n8n key"),
+    ("broadcast_batch", "`POST /api/v1/broadcast-logs` (batch of {batch} logs)", "n8n key"),
+    ("tickets_cs_agent", "`GET /api/v1/tickets?per_page=25`", "cs_agent"),
+    ("tickets_cs_admin", "`GET /api/v1/tickets?per_page=25`", "cs_admin"),
+    ("dashboard_cs_admin", "`GET /api/v1/dashboard/summary` (uncached)", "cs_admin"),
 ]
 
 
@@ -67,7 +72,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("run")
     ap.add_argument("doc")
-    for opt in ("scale", "duration", "connections", "threads", "seed-seconds", "postgres", "rows"):
+    for opt in ("scale", "duration", "connections", "threads", "seed-seconds", "postgres", "rows", "batch"):
         ap.add_argument(f"--{opt}", default="")
     a = ap.parse_args()
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
@@ -87,6 +92,7 @@ def main():
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     notes = []
+    notes_rows = []
     loads = []
     for name, endpoint, role in SCENARIOS:
         path = os.path.join(a.run, f"{name}.wrk.json")
@@ -96,6 +102,13 @@ def main():
         pgb = pgbench_figures(a.run, name)
         rss = open(os.path.join(a.run, f"{name}.rss_kb")).read().strip()
         ratio = api["rps"] / pgb["tps"] if pgb["tps"] else float("nan")
+        if name == "broadcast_batch" and a.batch:
+            endpoint = endpoint.format(batch=a.batch)
+            rows_per_s = api["rps"] * int(a.batch)
+            notes_rows.append(
+                f"* Batched ingest: {rows_per_s:,.0f} broadcast logs/s through the API "
+                f"({pgb['tps'] * int(a.batch):,.0f} rows/s through pgbench), {a.batch} logs per request."
+            )
         lines.append(
             f"| {endpoint} | {role} | {api['rps']:,.0f} | {api['p50_ms']:.1f} / {api['p95_ms']:.1f} / {api['p99_ms']:.1f} "
             f"| {pgb['tps']:,.0f} | {pgb['p50_ms']:.1f} / {pgb['p95_ms']:.1f} / {pgb['p99_ms']:.1f} "
@@ -109,6 +122,8 @@ def main():
                 f"* {name}: {api['non_2xx']} non-2xx responses, {api['socket_errors']} socket errors, "
                 f"{pgb['failed']} failed pgbench transactions."
             )
+    if notes_rows:
+        lines += ["", *notes_rows]
     if notes:
         lines += ["", "Errors during the runs:", *notes]
     else:

@@ -136,6 +136,12 @@ token() {
     -d "{\"email\":\"$1\",\"password\":\"demo12345\"}" "$BASE/api/v1/auth/login" | json "['token']"
 }
 user_id() { sql -c "select id from profiles where email = '$1'"; }
+# "key" stands for the demo n8n key (X-API-KEY) where the scenarios take an e-mail.
+API_KEY=demo-n8n-api-key
+auth_header() {
+  if [ "$1" = key ]; then echo "X-API-KEY: $API_KEY"; else echo "Authorization: Bearer $(token "$1")"; fi
+}
+caller_id() { if [ "$1" = key ]; then echo -; else user_id "$1"; fi; }
 
 # Bases of the unique identifiers of lead bundles: each run takes two fresh 10^8 ranges
 # (wrk and pgbench), so no run re-enters an earlier run's customers.
@@ -148,9 +154,9 @@ MARKER=9999999999
 # writes $RUN/NAME.sql (+ .defs) replaying its SQL.
 capture() {
   local name=$1 method=$2 path=$3 email=$4 body=${5:-}
-  local tok uid offset rid
-  tok=$(token "$email")
-  uid=$(user_id "$email")
+  local auth uid offset rid
+  auth=$(auth_header "$email")
+  uid=$(caller_id "$email")
   if [ -z "$PG_LOG" ] || [ ! -f "$PG_LOG" ]; then
     log "no PostgreSQL log to capture from (set BENCH_PG_LOG): using scripts/bench/sql/$name.sql"
     cp "scripts/bench/sql/$name.sql" "$RUN/$name.sql"
@@ -161,8 +167,11 @@ capture() {
   sql -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null
   sleep 0.3
   local args=(-sS -D "$RUN/$name.headers" -o "$RUN/$name.response.json" -X "$method"
-    -H "Authorization: Bearer $tok" "$BASE$path")
-  [ -n "$body" ] && args+=(-H 'content-type: application/json' -d "$body")
+    -H "$auth" "$BASE$path")
+  if [ -n "$body" ]; then
+    printf '%s' "$body" >"$RUN/$name.body.json"
+    args+=(-H 'content-type: application/json' --data-binary "@$RUN/$name.body.json")
+  fi
   curl "${args[@]}"
   sleep 0.3
   sql -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null
@@ -178,11 +187,11 @@ capture() {
 # scenario NAME LUA PATH EMAIL WRK_BASE PGBENCH_BASE
 scenario() {
   local name=$1 lua=$2 path=$3 email=$4 wrk_base=$5 pgb_base=$6
-  local tok uid
-  tok=$(token "$email")
-  uid=$(user_id "$email")
+  local tok=none uid
+  [ "$email" = key ] || tok=$(token "$email")
+  uid=$(caller_id "$email")
   log "$name: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (warm-up ${WARMUP}s)"
-  export BENCH_LUA_DIR=$ROOT/scripts/bench BENCH_TOKEN=$tok BENCH_PATH=$path
+  export BENCH_LUA_DIR=$ROOT/scripts/bench BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_API_KEY=$API_KEY
   BENCH_BASE=$((wrk_base + 50000000)) BENCH_RESULT=/dev/null \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "scripts/bench/$lua" "$BASE" >/dev/null
   BENCH_BASE=$wrk_base BENCH_RESULT="$RUN/$name.wrk.json" \
@@ -208,15 +217,43 @@ capture list_salesperson GET "$LIST" salesperson@demo.local
 capture list_marketing_manager GET "$LIST" marketing_manager@demo.local
 capture lead_bundle POST /api/v1/leads marketing_staff@demo.local "$BUNDLE_BODY"
 
+# Broadcast logs as n8n sends them (keep in step with item() in broadcast_logs.lua).
+broadcast_item() {
+  printf '{"tracking_number":"BENCH%s-%s","consignee_phone":"+62877%s","status":"success","message_content":"Paket Anda dalam perjalanan (resi BENCH%s-%s)","broadcast_at":"2026-12-01T08:00:00Z"}' \
+    $MARKER "$1" $MARKER $MARKER "$1"
+}
+BATCH=${BENCH_BATCH:-1000}
+BATCH_BODY="[$(for i in $(seq 1 "$BATCH"); do
+  if [ "$i" -gt 1 ]; then printf ,; fi
+  broadcast_item "$i"
+done)]"
+TICKETS=/api/v1/tickets?per_page=25
+capture broadcast_single POST /api/v1/broadcast-logs key "$(broadcast_item 1)"
+capture broadcast_batch POST /api/v1/broadcast-logs key "$BATCH_BODY"
+capture tickets_cs_agent GET "$TICKETS" cs_agent@demo.local
+capture tickets_cs_admin GET "$TICKETS" cs_admin@demo.local
+capture dashboard_cs_admin GET /api/v1/dashboard/summary cs_admin@demo.local
+
 scenario list_salesperson get.lua "$LIST" salesperson@demo.local 0 0
 scenario list_marketing_manager get.lua "$LIST" marketing_manager@demo.local 0 0
 scenario lead_bundle lead_bundle.lua "" marketing_staff@demo.local \
   $(( (2 * RUN_NO) * 100000000 )) $(( (2 * RUN_NO + 1) * 100000000 ))
 
+scenario broadcast_single broadcast_logs.lua "" key \
+  $(( (2 * RUN_NO) * 100000000 + 60000000 )) $(( (2 * RUN_NO + 1) * 100000000 + 60000000 ))
+BENCH_ITEMS=$BATCH scenario broadcast_batch broadcast_logs.lua "" key \
+  $(( (2 * RUN_NO) * 100000000 + 70000000 )) $(( (2 * RUN_NO + 1) * 100000000 + 70000000 ))
+scenario tickets_cs_agent get.lua "$TICKETS" cs_agent@demo.local 0 0
+scenario tickets_cs_admin get.lua "$TICKETS" cs_admin@demo.local 0 0
+scenario dashboard_cs_admin get.lua /api/v1/dashboard/summary cs_admin@demo.local 0 0
+
 python3 scripts/bench/report.py "$RUN" docs/benchmarks.md \
   --scale "$SCALE" --duration "$DURATION" --connections "$CONNECTIONS" --threads "$THREADS" \
   --seed-seconds "$(cat "$WORK/seed-seconds" 2>/dev/null || echo '')" \
   --postgres "$(sql -c 'show server_version')" \
-  --rows "$(sql -c "select format('%s leads, %s customers, %s prospects', \
-      (select count(*) from leads), (select count(*) from customers), (select count(*) from prospects))")"
+  --batch "$BATCH" \
+  --rows "$(sql -c "select format('%s leads, %s customers, %s prospects, %s tickets, %s ticket messages, %s SLA events, %s broadcast logs, %s shipments', \
+      (select count(*) from leads), (select count(*) from customers), (select count(*) from prospects), \
+      (select count(*) from tickets), (select count(*) from ticket_messages), (select count(*) from sla_events), \
+      (select count(*) from broadcast_logs), (select count(*) from shipments))")"
 log "results written to docs/benchmarks.md"

@@ -140,3 +140,60 @@ async fn the_event_stream_needs_a_signed_in_user() {
         .unwrap();
     assert_eq!(anonymous.status(), 401);
 }
+
+/// Broadcast ingest announces after its commit, never inside its transaction (a commit
+/// that notifies holds PostgreSQL's global notification lock until its WAL is flushed),
+/// and requests arriving together share one notification that adds them up.
+#[tokio::test]
+async fn concurrent_broadcast_posts_share_one_announcement_sent_after_commit() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(Role::CsAdmin).await;
+    let mut listener = sqlx::postgres::PgListener::connect_with(&app.owner)
+        .await
+        .unwrap();
+    listener.listen("cc_events").await.unwrap();
+
+    // Inside the transaction nothing is announced any more: an insert by SQL is silent.
+    sqlx::query(
+        "insert into broadcast_logs (tracking_number, status, created_by) \
+         select 'AWB-SQL-1', 'success', id from profiles limit 1",
+    )
+    .execute(&app.owner)
+    .await
+    .unwrap();
+    assert!(
+        tokio::time::timeout(Duration::from_millis(500), listener.recv())
+            .await
+            .is_err(),
+        "the insert itself notified"
+    );
+
+    let posts = (0..20).map(|n| {
+        app.post(
+            "/api/v1/broadcast-logs",
+            &admin.token,
+            json!({"tracking_number": format!("AWB-CO-{n}"), "status": if n % 4 == 0 { "failed" } else { "success" },
+                   "error_message": if n % 4 == 0 { Some("Nomor tidak terdaftar WA") } else { None }}),
+        )
+    });
+    for response in futures_util::future::join_all(posts).await {
+        assert_eq!(response.status(), 201);
+    }
+    let (mut notifications, mut count, mut failed) = (0, 0, 0);
+    while count < 20 {
+        let received = tokio::time::timeout(Duration::from_secs(1), listener.recv())
+            .await
+            .expect("announced within a second")
+            .unwrap();
+        let payload: serde_json::Value = serde_json::from_str(received.payload()).unwrap();
+        assert_eq!(payload["type"], "broadcast_logs.created");
+        notifications += 1;
+        count += payload["count"].as_i64().unwrap();
+        failed += payload["failed"].as_i64().unwrap();
+    }
+    assert_eq!((count, failed), (20, 5));
+    assert!(
+        notifications < 20,
+        "{notifications} notifications for 20 requests"
+    );
+}

@@ -4,14 +4,62 @@
 
 use std::{sync::Arc, time::Duration};
 
+use chrono::{DateTime, Utc};
 use persistence::{events::Change, Db};
+use uuid::Uuid;
 
 use crate::cache::Cache;
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{broadcast, mpsc, watch};
 
 /// How many changes a slow stream may fall behind before it is told to reload.
 const BUFFER: usize = 1024;
 const RECONNECT: Duration = Duration::from_secs(2);
+/// How long broadcast announcements are gathered into one notification.
+const COALESCE: Duration = Duration::from_millis(100);
+
+/// Stored broadcast logs to announce (`broadcast_logs.created`): how many, how many
+/// failed, and the newest of them.
+#[derive(Debug, Clone)]
+pub struct BroadcastsStored {
+    pub count: usize,
+    pub failed: usize,
+    pub newest: NewestBroadcast,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewestBroadcast {
+    pub id: Uuid,
+    pub tracking_number: String,
+    pub status: String,
+    pub error_message: Option<String>,
+    pub broadcast_at: DateTime<Utc>,
+}
+
+impl BroadcastsStored {
+    fn merge(&mut self, other: Self) {
+        self.count += other.count;
+        self.failed += other.failed;
+        if other.newest.broadcast_at >= self.newest.broadcast_at {
+            self.newest = other.newest;
+        }
+    }
+
+    /// The payload the listeners read (the same for every instance).
+    fn payload(&self) -> String {
+        let n = &self.newest;
+        serde_json::json!({
+            "type": "broadcast_logs.created",
+            "count": self.count,
+            "failed": self.failed,
+            "id": n.id,
+            "tracking_number": n.tracking_number,
+            "status": n.status,
+            "error_message": n.error_message.as_deref().map(|e| e.chars().take(200).collect::<String>()),
+            "broadcast_at": n.broadcast_at,
+        })
+        .to_string()
+    }
+}
 
 /// The changes of the database, for every stream of this instance.
 #[derive(Clone)]
@@ -19,12 +67,15 @@ pub struct EventHub {
     sender: broadcast::Sender<Arc<Change>>,
     /// Whether the LISTEN connection is up.
     listening: watch::Receiver<bool>,
+    broadcasts: mpsc::UnboundedSender<BroadcastsStored>,
 }
 
 impl EventHub {
     /// Starts listening (and keeps reconnecting) on the `cc_events` channel; every change
     /// also makes the cached dashboards stale.
     pub fn start(db: Db, cache: Cache) -> Self {
+        let (broadcasts, pending) = mpsc::unbounded_channel();
+        tokio::spawn(announce_broadcasts(db.clone(), pending));
         let (sender, _) = broadcast::channel(BUFFER);
         let feed = sender.clone();
         let (up, listening) = watch::channel(false);
@@ -63,7 +114,20 @@ impl EventHub {
                 tokio::time::sleep(RECONNECT).await;
             }
         });
-        Self { sender, listening }
+        Self {
+            sender,
+            listening,
+            broadcasts,
+        }
+    }
+
+    /// Announces committed broadcast logs to every instance's streams. Ingest announces
+    /// outside its transaction and several requests share one notification (at most one
+    /// per [`COALESCE`] per instance), so n8n's writes never queue on PostgreSQL's
+    /// notification lock.
+    pub fn broadcasts_stored(&self, stored: BroadcastsStored) {
+        // Only fails when the announcer ended, i.e. the runtime is shutting down.
+        let _ = self.broadcasts.send(stored);
     }
 
     /// Waits (at most `limit`) until changes are being received, e.g. right after start-up.
@@ -76,5 +140,19 @@ impl EventHub {
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Change>> {
         self.sender.subscribe()
+    }
+}
+
+/// Gathers broadcast announcements for [`COALESCE`] after the first one and sends them as
+/// one notification.
+async fn announce_broadcasts(db: Db, mut pending: mpsc::UnboundedReceiver<BroadcastsStored>) {
+    while let Some(mut gathered) = pending.recv().await {
+        let until = tokio::time::Instant::now() + COALESCE;
+        while let Ok(Some(more)) = tokio::time::timeout_at(until, pending.recv()).await {
+            gathered.merge(more);
+        }
+        if let Err(err) = db.notify(&gathered.payload()).await {
+            tracing::warn!(error = %err, count = gathered.count, "broadcast announcement not sent");
+        }
     }
 }

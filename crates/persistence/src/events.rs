@@ -24,6 +24,19 @@ pub struct Change {
 }
 
 impl Db {
+    /// Announces `payload` on [`CHANNEL`] in a statement of its own. For changes whose
+    /// writers must not announce inside their transaction: a commit that notifies holds
+    /// PostgreSQL's global notification lock until its WAL is flushed, so notifying
+    /// writers commit one at a time.
+    pub async fn notify(&self, payload: &str) -> Result<(), DbError> {
+        sqlx::query("select pg_notify($1, $2)")
+            .bind(CHANNEL)
+            .bind(payload)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// A listener on [`CHANNEL`] over a connection of the pool's settings.
     pub async fn listen(&self) -> Result<sqlx::postgres::PgListener, DbError> {
         let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;

@@ -1096,7 +1096,7 @@ export interface paths {
             cookie?: never;
         };
         /** The SLA clock's business calendar for a year. */
-        get: operations["get_calendar"];
+        get: operations["get_sla_calendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7332,7 +7332,7 @@ export interface operations {
             };
         };
     };
-    get_calendar: {
+    get_sla_calendar: {
         parameters: {
             query?: {
                 /** @description Calendar year (2000–2100); the current year in Asia/Jakarta when absent. */

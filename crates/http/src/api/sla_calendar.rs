@@ -95,7 +95,7 @@ pub struct CalendarQuery {
 )]
 #[get("/sla/calendar")]
 #[tracing::instrument(name = "GET /sla/calendar", skip_all)]
-pub async fn get_calendar(
+pub async fn get_sla_calendar(
     ctx: UserTx,
     query: web::Query<CalendarQuery>,
 ) -> ApiResult<web::Json<SlaCalendar>> {

@@ -17,7 +17,6 @@ const STAMPING_TRIGGERS: &[(&str, &str)] = &[
     ("tickets", "tickets_announce"),
     ("ticket_messages", "ticket_messages_first_response"),
     ("ticket_messages", "ticket_messages_announce"),
-    ("broadcast_logs", "broadcast_logs_announce"),
 ];
 
 /// Switches the stamping triggers off (`false`) or back on (`true`) in `tx`.
@@ -401,7 +400,7 @@ async fn rfq_trails(tx: &mut Transaction<'_, Postgres>) -> anyhow::Result<()> {
            cross join lateral (values \
              ('OPENED', null, 'open', t.created_by, t.created_at), \
              ('STATUS_CHANGE', 'open', case when t.status = 'closed' then 'in_progress' else t.status end, \
-              t.assigned_to_user_id, t.created_at + interval '3 hours'), \
+              t.assigned_to_user_id, least(t.created_at + interval '3 hours', now())), \
              ('STATUS_CHANGE', 'in_progress', 'closed', t.assigned_to_user_id, t.closed_at), \
              ('RESOLVED', 'in_progress', 'closed', t.assigned_to_user_id, t.closed_at)) \
              as e(kind, from_value, to_value, actor, at) \

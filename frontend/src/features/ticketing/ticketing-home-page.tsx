@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import {
   BarChart3,
+  CalendarDays,
   FileSearch,
   Inbox,
   MessageSquareShare,
@@ -29,6 +30,7 @@ interface HubLink {
     | "/ticketing/tickets"
     | "/ticketing/tickets/new"
     | "/ticketing/tickets/sla"
+    | "/ticketing/tickets/sla/calendar"
     | "/ticketing/rfqs"
     | "/ticketing/broadcasts";
   icon: LucideIcon;
@@ -37,8 +39,8 @@ interface HubLink {
 }
 
 /**
- * Ticketing home: a hub linking to the queue, a new ticket, the SLA report, the RFQs and
- * the broadcast monitor (each for the roles that may use it).
+ * Ticketing home: a hub linking to the queue, a new ticket, the SLA report and its business
+ * calendar, the RFQs and the broadcast monitor (each for the roles that may use it).
  */
 export default function TicketingHomePage() {
   const { t } = useTranslation();
@@ -68,6 +70,13 @@ export default function TicketingHomePage() {
       icon: BarChart3,
       title: t("tickets.hub.slaTitle"),
       body: t("tickets.hub.slaBody"),
+    },
+    {
+      key: "calendar",
+      to: "/ticketing/tickets/sla/calendar",
+      icon: CalendarDays,
+      title: t("tickets.hub.calendarTitle"),
+      body: t("tickets.hub.calendarBody"),
     },
     ...(RFQ_READERS.has(me.role)
       ? [

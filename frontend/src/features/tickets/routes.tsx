@@ -6,8 +6,12 @@ const QueuePage = lazyRouteComponent(() => import("./queue-page"));
 const NewTicketPage = lazyRouteComponent(() => import("./new-ticket-page"));
 const TicketDetailPage = lazyRouteComponent(() => import("./ticket-detail-page"));
 const SlaReportPage = lazyRouteComponent(() => import("./sla-report-page"));
+const SlaCalendarPage = lazyRouteComponent(() => import("./sla-calendar-page"));
 
-/** Ticket pages (children of /ticketing): queue, detail, new ticket, SLA report. Lazy chunks. */
+/**
+ * Ticket pages (children of /ticketing): queue, detail, new ticket, SLA report and its
+ * business calendar. Lazy chunks.
+ */
 export function createTicketRoutes(ticketingRoute: AnyRoute) {
   return [
     createRoute({
@@ -28,6 +32,13 @@ export function createTicketRoutes(ticketingRoute: AnyRoute) {
       validateSearch: (search: Record<string, unknown>) =>
         pickStringParams(search, ["from", "to"] as const),
       component: SlaReportPage,
+    }),
+    createRoute({
+      getParentRoute: () => ticketingRoute,
+      path: "tickets/sla/calendar",
+      validateSearch: (search: Record<string, unknown>) =>
+        pickStringParams(search, ["year"] as const),
+      component: SlaCalendarPage,
     }),
     createRoute({
       getParentRoute: () => ticketingRoute,

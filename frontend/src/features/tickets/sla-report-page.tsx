@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { CalendarDays } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { DateRangeFilter } from "@/components/form/date-range";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState, ErrorState } from "@/components/states/states";
+import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import {
   TableBody,
@@ -101,7 +103,17 @@ export default function SlaReportPage() {
 
   return (
     <>
-      <PageHeader title={t("tickets.sla.title")} description={t("tickets.sla.subtitle")} />
+      <PageHeader
+        title={t("tickets.sla.title")}
+        description={t("tickets.sla.subtitle")}
+        actions={
+          <Button asChild variant="outline">
+            <Link to="/ticketing/tickets/sla/calendar" data-testid="sla-calendar-link">
+              <CalendarDays aria-hidden /> {t("tickets.sla.calendarLink")}
+            </Link>
+          </Button>
+        }
+      />
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <DateRangeFilter
           from={search.from ?? data?.from}

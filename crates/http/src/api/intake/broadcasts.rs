@@ -1,4 +1,4 @@
-use actix_web::{http::StatusCode, post, HttpRequest, HttpResponse};
+use actix_web::{http::StatusCode, post, web, HttpRequest, HttpResponse};
 use domain::{
     ticketing::{writes_broadcast_logs, BROADCAST_STATUSES},
     FieldErrors,
@@ -12,7 +12,9 @@ use uuid::Uuid;
 use super::{claim, sender, Fields, IntakeBody};
 use crate::{
     error::{ApiError, ApiResult, ErrorBody},
+    events::{BroadcastsStored, NewestBroadcast},
     extract::{CallerTx, IdempotencyKey},
+    AppState,
 };
 
 /// Most logs one request may carry.
@@ -106,6 +108,26 @@ fn read_log(
     })
 }
 
+/// What a committed insert announces on the realtime feed (the newest log by time).
+fn stored(logs: &[NewBroadcastLog], ids: &[Uuid]) -> Option<BroadcastsStored> {
+    let now = chrono::Utc::now();
+    let (log, id) = logs
+        .iter()
+        .zip(ids)
+        .max_by_key(|(log, _)| log.broadcast_at.unwrap_or(now))?;
+    Some(BroadcastsStored {
+        count: logs.len(),
+        failed: logs.iter().filter(|l| l.status == "failed").count(),
+        newest: NewestBroadcast {
+            id: *id,
+            tracking_number: log.tracking_number.clone(),
+            status: log.status.clone(),
+            error_message: log.error_message.clone(),
+            broadcast_at: log.broadcast_at.unwrap_or(now),
+        },
+    })
+}
+
 /// Records WhatsApp broadcasts (BRD-1): n8n with `X-API-KEY` (scope `broadcast:write`),
 /// or super/CS admins signed in. One object → one log (`201 {"status":"created",
 /// "log_id":…}`); a JSON array → one transaction, every valid item stored, a result per
@@ -132,6 +154,7 @@ pub async fn create_broadcast_logs(
     key: IdempotencyKey,
     req: HttpRequest,
     body: IntakeBody,
+    state: web::Data<AppState>,
 ) -> ApiResult<HttpResponse> {
     let (mut tx, who) = sender(caller, "broadcast:write", writes_broadcast_logs)?;
     match &body.value {
@@ -196,6 +219,7 @@ pub async fn create_broadcast_logs(
             };
             let logs: Vec<NewBroadcastLog> = valid.iter().map(|(_, log)| log.clone()).collect();
             let ids = intake::insert_broadcast_logs(&mut tx, who, &logs).await?;
+            let stored = stored(&logs, &ids);
             for ((index, _), id) in valid.iter().zip(ids) {
                 results[*index] = Some(BroadcastItemResult {
                     index: *index,
@@ -223,6 +247,9 @@ pub async fn create_broadcast_logs(
                 .respond(&mut tx, "broadcast_batch", status, &body)
                 .await?;
             persistence::commit(tx).await?;
+            if let Some(stored) = stored {
+                state.events.broadcasts_stored(stored);
+            }
             Ok(response)
         }
         single => {
@@ -249,6 +276,9 @@ pub async fn create_broadcast_logs(
                 .respond(&mut tx, "broadcast_log", StatusCode::CREATED, &created)
                 .await?;
             persistence::commit(tx).await?;
+            if let Some(stored) = stored(std::slice::from_ref(&log), &ids) {
+                state.events.broadcasts_stored(stored);
+            }
             Ok(response)
         }
     }
