@@ -42,7 +42,11 @@ pub async fn list(
         .bind(offset)
         .fetch_all(&mut **tx)
         .await?;
-    Ok(Page { rows, total })
+    Ok(Page {
+        rows,
+        total,
+        capped: false,
+    })
 }
 
 pub struct NewApiKey<'a> {

@@ -67,5 +67,9 @@ pub async fn list(
         .push_bind(limit);
     query.push(" offset ").push_bind(offset);
     let rows = query.build_query_as().fetch_all(&mut **tx).await?;
-    Ok(Page { rows, total })
+    Ok(Page {
+        rows,
+        total,
+        capped: false,
+    })
 }

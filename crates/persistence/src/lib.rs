@@ -46,6 +46,8 @@ pub fn latest_migration() -> Option<i64> {
 pub struct Page<T> {
     pub rows: Vec<T>,
     pub total: i64,
+    /// More rows match than were counted: `total` is [`list::COUNT_CAP`].
+    pub capped: bool,
 }
 
 /// Commits a request transaction.

@@ -130,7 +130,11 @@ pub async fn list(
         .push(" offset ")
         .push_bind(page.offset());
     let rows = query.build_query_as().fetch_all(&mut **tx).await?;
-    Ok(Page { rows, total })
+    Ok(Page {
+        rows,
+        total,
+        capped: false,
+    })
 }
 
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<UserRow, DbError> {

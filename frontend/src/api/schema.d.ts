@@ -2274,9 +2274,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_ApiKey: {
@@ -2311,9 +2316,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_AuditLog: {
@@ -2340,9 +2350,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_BroadcastLog: {
@@ -2364,9 +2379,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Customer: {
@@ -2407,9 +2427,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Lead: {
@@ -2478,9 +2503,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_MarketingEvent: {
@@ -2508,9 +2538,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_MaskedRfq: {
@@ -2556,9 +2591,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Product: {
@@ -2583,9 +2623,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Prospect: {
@@ -2638,9 +2683,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Spend: {
@@ -2673,9 +2723,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Task: {
@@ -2723,9 +2778,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Ticket: {
@@ -2781,9 +2841,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_User: {
@@ -2814,9 +2879,14 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description Rows over all pages.
+             * @description Rows over all pages, counted up to 10,000.
              */
             total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
         };
         LoginRequest: {
             /** @example cs_agent@demo.local */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "./search-params";
 import {
   pageCount,
+  pagesFor,
   parseSort,
   parseTableState,
   serializeSort,
@@ -154,5 +155,18 @@ describe("search params", () => {
       a: "1",
       b: "2",
     });
+  });
+});
+
+describe("pagesFor", () => {
+  it("offers the counted pages of an exact total", () => {
+    expect(pagesFor(60, 25, 1, 25, false)).toBe(3);
+    expect(pagesFor(60, 25, 3, 10, false)).toBe(3);
+  });
+  it("goes on past a capped total while pages come back full", () => {
+    expect(pagesFor(10_000, 25, 1, 25, true)).toBe(400);
+    expect(pagesFor(10_000, 25, 400, 25, true)).toBe(401);
+    expect(pagesFor(10_000, 25, 401, 25, true)).toBe(402);
+    expect(pagesFor(10_000, 25, 402, 7, true)).toBe(402);
   });
 });

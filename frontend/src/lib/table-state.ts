@@ -154,3 +154,18 @@ export function withFilter<F extends string>(
 export function pageCount(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / Math.max(1, perPage)));
 }
+
+/**
+ * Pages to offer for a list: every counted page and, when the server stopped counting
+ * (`total_capped`), one more while the current page came back full.
+ */
+export function pagesFor(
+  total: number,
+  perPage: number,
+  page: number,
+  shown: number,
+  capped: boolean,
+): number {
+  const counted = pageCount(total, perPage);
+  return capped ? Math.max(counted, page + (shown === perPage ? 1 : 0)) : counted;
+}

@@ -45,8 +45,11 @@ pub fn page_request(page: Option<i64>, per_page: Option<i64>) -> ApiResult<PageR
 pub struct ListBody<T> {
     #[schema(inline = false)]
     pub data: Vec<T>,
-    /// Rows over all pages.
+    /// Rows over all pages, counted up to 10,000.
     pub total: i64,
+    /// More rows match than were counted: `total` is the count cap (10,000) and the
+    /// list goes on past it — page on while pages come back full.
+    pub total_capped: bool,
     pub page: u32,
     pub per_page: u32,
 }
@@ -60,6 +63,7 @@ impl<T> ListBody<T> {
         Self {
             data: page.rows.into_iter().map(map).collect(),
             total: page.total,
+            total_capped: page.capped,
             page: request.page,
             per_page: request.per_page,
         }

@@ -21,7 +21,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { pageCount, type TableState } from "@/lib/table-state";
+import { pagesFor, type TableState } from "@/lib/table-state";
 import { cn } from "@/lib/utils";
 import "./column-meta";
 import { ColumnToggle } from "./column-toggle";
@@ -33,6 +33,8 @@ export interface DataTableProps<T, F extends string> {
   columns: ColumnDef<T, any>[];
   rows: T[] | undefined;
   total: number;
+  /** The server stopped counting at `total` (PLT-PAGE `total_capped`): more pages follow. */
+  totalCapped?: boolean | undefined;
   state: TableState<F>;
   onStateChange: (next: TableState<F>) => void;
   getRowId: (row: T) => string;
@@ -64,6 +66,7 @@ export function DataTable<T, F extends string>({
   columns,
   rows,
   total,
+  totalCapped = false,
   state,
   onStateChange,
   getRowId,
@@ -132,7 +135,7 @@ export function DataTable<T, F extends string>({
   });
 
   const hasFilters = Object.keys(state.filters).length > 0;
-  const pages = pageCount(total, state.perPage);
+  const pages = pagesFor(total, state.perPage, state.page, data.length, totalCapped);
   const visibleColumns = table.getVisibleLeafColumns().length;
 
   let body: ReactNode;
@@ -276,6 +279,7 @@ export function DataTable<T, F extends string>({
         pages={pages}
         perPage={state.perPage}
         total={total}
+        totalCapped={totalCapped}
         shown={data.length}
         onPage={(page) => onStateChange({ ...state, page })}
         onPerPage={(perPage) => onStateChange({ ...state, perPage, page: 1 })}

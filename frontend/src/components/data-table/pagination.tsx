@@ -12,6 +12,8 @@ interface PaginationProps {
   pages: number;
   perPage: number;
   total: number;
+  /** `total` is a lower bound: shown as "10.000+", no jump to the last page. */
+  totalCapped?: boolean;
   shown: number;
   onPage: (page: number) => void;
   onPerPage: (perPage: number) => void;
@@ -22,6 +24,7 @@ export function Pagination({
   pages,
   perPage,
   total,
+  totalCapped = false,
   shown,
   onPage,
   onPerPage,
@@ -30,20 +33,23 @@ export function Pagination({
   const id = useId();
   const locale = currentLocale();
   const from = total === 0 ? 0 : (page - 1) * perPage + 1;
-  const to = total === 0 ? 0 : Math.min(total, from + Math.max(shown, 1) - 1);
+  const last = from + Math.max(shown, 1) - 1;
+  const to = total === 0 ? 0 : totalCapped ? last : Math.min(total, last);
+  const more = totalCapped ? "+" : "";
+  const pagesLabel = `${formatNumber(pages, locale)}${more}`;
   const options: number[] = PER_PAGE_OPTIONS.includes(perPage as (typeof PER_PAGE_OPTIONS)[number])
     ? [...PER_PAGE_OPTIONS]
     : [...PER_PAGE_OPTIONS, perPage].sort((a, b) => a - b);
   return (
     <nav
-      aria-label={t("table.page", { page, pages })}
+      aria-label={t("table.page", { page, pages: pagesLabel })}
       className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-3 py-2 text-sm text-muted"
     >
       <p role="status" data-testid="table-summary">
         {t("table.showing", {
           from: formatNumber(from, locale),
           to: formatNumber(to, locale),
-          total: formatNumber(total, locale),
+          total: `${formatNumber(total, locale)}${more}`,
         })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
@@ -62,7 +68,7 @@ export function Pagination({
             </option>
           ))}
         </Select>
-        <span className="tabular">{t("table.page", { page, pages })}</span>
+        <span className="tabular">{t("table.page", { page, pages: pagesLabel })}</span>
         <div className="flex items-center gap-1">
           <Button
             variant="outline"
@@ -95,7 +101,7 @@ export function Pagination({
             variant="outline"
             size="icon-sm"
             aria-label={t("table.last")}
-            disabled={page >= pages}
+            disabled={page >= pages || totalCapped}
             onClick={() => onPage(pages)}
           >
             <ChevronsRight aria-hidden />

@@ -139,6 +139,7 @@ export default function ApiKeysPage() {
         columns={columns}
         rows={keys.data?.data}
         total={keys.data?.total ?? 0}
+        totalCapped={keys.data?.total_capped}
         state={state}
         onStateChange={setState}
         sortable={API_KEYS_TABLE.sortable}

@@ -139,6 +139,7 @@ function BroadcastMonitor() {
             columns={columns}
             rows={logs.data?.data}
             total={logs.data?.total ?? 0}
+            totalCapped={logs.data?.total_capped}
             state={state}
             onStateChange={setState}
             getRowId={(l) => l.id}

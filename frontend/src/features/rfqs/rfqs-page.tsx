@@ -111,6 +111,7 @@ export default function RfqsPage() {
         columns={columns}
         rows={rfqs.data?.data}
         total={rfqs.data?.total ?? 0}
+        totalCapped={rfqs.data?.total_capped}
         state={state}
         onStateChange={setState}
         getRowId={(r) => r.id}

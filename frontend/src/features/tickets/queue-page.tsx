@@ -186,6 +186,7 @@ export default function QueuePage() {
         columns={columns}
         rows={tickets.data?.data}
         total={tickets.data?.total ?? 0}
+        totalCapped={tickets.data?.total_capped}
         state={state}
         onStateChange={setState}
         getRowId={(row) => row.id}

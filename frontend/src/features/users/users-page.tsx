@@ -241,6 +241,7 @@ export default function UsersPage() {
         columns={columns}
         rows={rows}
         total={users.data?.total ?? 0}
+        totalCapped={users.data?.total_capped}
         state={state}
         onStateChange={setState}
         sortable={USERS_TABLE.sortable}

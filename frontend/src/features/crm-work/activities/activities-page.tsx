@@ -193,6 +193,7 @@ export default function ActivitiesPage() {
         columns={columns}
         rows={rows}
         total={activities.data?.total ?? 0}
+        totalCapped={activities.data?.total_capped}
         state={state}
         onStateChange={setState}
         sortable={ACTIVITIES_TABLE.sortable}

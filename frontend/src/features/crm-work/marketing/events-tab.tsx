@@ -143,6 +143,7 @@ export function EventsTab({
           columns={columns}
           rows={rows}
           total={events.data?.total ?? 0}
+          totalCapped={events.data?.total_capped}
           state={state}
           onStateChange={setState}
           sortable={[]}

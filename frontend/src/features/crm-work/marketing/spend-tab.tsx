@@ -151,6 +151,7 @@ export function SpendTab({
           columns={columns}
           rows={rows}
           total={total}
+          totalCapped={spend.data?.total_capped}
           state={state}
           onStateChange={setState}
           sortable={[]}

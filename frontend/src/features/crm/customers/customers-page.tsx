@@ -124,6 +124,7 @@ export default function CustomersPage() {
         columns={columns}
         rows={customers.data?.data}
         total={customers.data?.total ?? 0}
+        totalCapped={customers.data?.total_capped}
         state={state}
         onStateChange={setState}
         getRowId={(c) => c.id}

@@ -204,6 +204,7 @@ export default function LeadsPage() {
         columns={columns}
         rows={leads.data?.data}
         total={leads.data?.total ?? 0}
+        totalCapped={leads.data?.total_capped}
         state={state}
         onStateChange={setState}
         getRowId={(l) => l.id}
