@@ -20,7 +20,8 @@ SCENARIOS = [
     ("lead_bundle", "`POST /api/v1/leads` (lead bundle, new customer)", "marketing_staff"),
     ("broadcast_single", "`POST /api/v1/broadcast-logs` (one log)", "n8n key"),
     ("broadcast_batch", "`POST /api/v1/broadcast-logs` (batch of {batch} logs)", "n8n key"),
-    ("tickets_cs_agent", "`GET /api/v1/tickets?per_page=25`", "cs_agent"),
+    ("tickets_cs_agent", "`GET /api/v1/tickets?assigned_to=me&per_page=25` (\"mine\")", "cs_agent"),
+    ("tickets_cs_agent_unassigned", "`GET /api/v1/tickets?assigned_to=unassigned&per_page=25`", "cs_agent"),
     ("tickets_cs_admin", "`GET /api/v1/tickets?per_page=25`", "cs_admin"),
     ("dashboard_cs_admin", "`GET /api/v1/dashboard/summary` (uncached)", "cs_admin"),
 ]

@@ -228,9 +228,13 @@ BATCH_BODY="[$(for i in $(seq 1 "$BATCH"); do
   broadcast_item "$i"
 done)]"
 TICKETS=/api/v1/tickets?per_page=25
+# A CS agent lands on "mine"; the "unassigned" tab is the CS queue they pick from.
+MINE=/api/v1/tickets?assigned_to=me\&per_page=25
+UNASSIGNED=/api/v1/tickets?assigned_to=unassigned\&per_page=25
 capture broadcast_single POST /api/v1/broadcast-logs key "$(broadcast_item 1)"
 capture broadcast_batch POST /api/v1/broadcast-logs key "$BATCH_BODY"
-capture tickets_cs_agent GET "$TICKETS" cs_agent@demo.local
+capture tickets_cs_agent GET "$MINE" cs_agent@demo.local
+capture tickets_cs_agent_unassigned GET "$UNASSIGNED" cs_agent@demo.local
 capture tickets_cs_admin GET "$TICKETS" cs_admin@demo.local
 capture dashboard_cs_admin GET /api/v1/dashboard/summary cs_admin@demo.local
 
@@ -243,7 +247,8 @@ scenario broadcast_single broadcast_logs.lua "" key \
   $(( (2 * RUN_NO) * 100000000 + 60000000 )) $(( (2 * RUN_NO + 1) * 100000000 + 60000000 ))
 BENCH_ITEMS=$BATCH scenario broadcast_batch broadcast_logs.lua "" key \
   $(( (2 * RUN_NO) * 100000000 + 70000000 )) $(( (2 * RUN_NO + 1) * 100000000 + 70000000 ))
-scenario tickets_cs_agent get.lua "$TICKETS" cs_agent@demo.local 0 0
+scenario tickets_cs_agent get.lua "$MINE" cs_agent@demo.local 0 0
+scenario tickets_cs_agent_unassigned get.lua "$UNASSIGNED" cs_agent@demo.local 0 0
 scenario tickets_cs_admin get.lua "$TICKETS" cs_admin@demo.local 0 0
 scenario dashboard_cs_admin get.lua /api/v1/dashboard/summary cs_admin@demo.local 0 0
 

@@ -65,6 +65,26 @@ async fn scale_seed_adds_tickets_and_broadcasts_as_the_triggers_would() {
         scalar(&app, "select count(*) from broadcast_logs where tracking_number like 'SCL%' and status = 'failed'").await
             > 50
     );
+    // The summary's day counts add up to the logs, per day, status and error.
+    assert_eq!(
+        scalar(
+            &app,
+            "select count(*) from ( \
+               (select (broadcast_at at time zone 'Asia/Jakarta')::date, status, \
+                       case when status = 'failed' then coalesce(error_message, '') else '' end, count(*) \
+                  from broadcast_logs group by 1, 2, 3 \
+                except all \
+                select day, status, error_message, sum(count)::bigint from broadcast_daily_counts group by 1, 2, 3) \
+               union all \
+               (select day, status, error_message, sum(count)::bigint from broadcast_daily_counts group by 1, 2, 3 \
+                except all \
+                select (broadcast_at at time zone 'Asia/Jakarta')::date, status, \
+                       case when status = 'failed' then coalesce(error_message, '') else '' end, count(*) \
+                  from broadcast_logs group by 1, 2, 3)) d"
+        )
+        .await,
+        0
+    );
 
     // The SLA trail: one OPENED each; a first response exactly when work started;
     // closed ⇔ closed_at ⇔ RESOLVED; every state present; ~5 messages a ticket.

@@ -96,14 +96,12 @@ pub struct Summary {
 /// day included.
 pub async fn days(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Vec<DayRow>, DbError> {
     Ok(sqlx::query_as(
-        "select d::date as day, count(b.id) as total, \
-                count(b.id) filter (where b.status = 'success') as success, \
-                count(b.id) filter (where b.status = 'failed') as failed, \
-                count(b.id) filter (where b.status = 'pending') as pending \
+        "select d::date as day, coalesce(sum(c.count), 0)::bigint as total, \
+                coalesce(sum(c.count) filter (where c.status = 'success'), 0)::bigint as success, \
+                coalesce(sum(c.count) filter (where c.status = 'failed'), 0)::bigint as failed, \
+                coalesce(sum(c.count) filter (where c.status = 'pending'), 0)::bigint as pending \
            from generate_series($1::date - ($2 - 1), $1::date, interval '1 day') d \
-           left join broadcast_logs b \
-             on b.broadcast_at >= (d::date::timestamp at time zone 'Asia/Jakarta') \
-            and b.broadcast_at < ((d::date + 1)::timestamp at time zone 'Asia/Jakarta') \
+           left join broadcast_daily_counts c on c.day = d::date \
           group by d order by d",
     )
     .bind(today)
@@ -117,10 +115,9 @@ pub async fn days(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Vec<DayRow
 pub async fn summary(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Summary, DbError> {
     let rows = self::days(tx, today, days).await?;
     let top_errors: Vec<ErrorCount> = sqlx::query_as(
-        "select b.error_message, count(*) as count from broadcast_logs b \
-          where b.status = 'failed' and b.error_message is not null \
-            and b.broadcast_at >= (($1::date - ($2 - 1))::timestamp at time zone 'Asia/Jakarta') \
-          group by b.error_message order by count(*) desc, b.error_message limit 10",
+        "select c.error_message, sum(c.count)::bigint as count from broadcast_daily_counts c \
+          where c.status = 'failed' and c.error_message <> '' and c.day >= $1::date - ($2 - 1) \
+          group by c.error_message order by 2 desc, c.error_message limit 10",
     )
     .bind(today)
     .bind(days)

@@ -17,15 +17,14 @@ pub struct TicketCounts {
 /// has answered yet, among the tickets the caller may see.
 pub async fn ticket_counts(tx: &mut Tx, today: NaiveDate) -> Result<TicketCounts, DbError> {
     Ok(sqlx::query_as(
-        "select count(*) filter (where t.status <> 'closed') as open_tickets, \
-                count(*) filter (where t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')) \
-                  as closed_today, \
-                count(*) filter (where t.status <> 'closed' and t.priority in ('high', 'urgent') \
-                  and not exists (select 1 from sla_events e where e.ticket_id = t.id \
-                                   and e.event_type = 'FIRST_RESPONSE')) as high_priority_unhandled \
-           from tickets t \
-          where t.status <> 'closed' \
-             or t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')",
+        // One scan each, over the open tickets' and the closures' partial indexes.
+        "select (select count(*) from tickets t where t.status <> 'closed') as open_tickets, \
+                (select count(*) from tickets t \
+                  where t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')) as closed_today, \
+                (select count(*) from tickets t \
+                  where t.status <> 'closed' and t.priority in ('high', 'urgent') \
+                    and not exists (select 1 from sla_events e where e.ticket_id = t.id \
+                                     and e.event_type = 'FIRST_RESPONSE')) as high_priority_unhandled",
     )
     .bind(today)
     .fetch_one(&mut **tx)
@@ -50,14 +49,25 @@ pub async fn unhandled_high_priority(
     limit: i64,
 ) -> Result<Vec<UrgentTicket>, DbError> {
     Ok(sqlx::query_as(
-        "select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
-                t.assigned_to_user_id, t.created_at \
-           from tickets t \
-          where t.status <> 'closed' and t.priority in ('high', 'urgent') \
-            and not exists (select 1 from sla_events e where e.ticket_id = t.id \
-                             and e.event_type = 'FIRST_RESPONSE') \
-          order by array_position(array['urgent', 'high'], t.priority), t.created_at \
-          limit $1",
+        // Urgent ones first, then high: each walks the open tickets' index in age order
+        // and stops at `limit` unanswered ones.
+        "select * from ( \
+           (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
+                   t.assigned_to_user_id, t.created_at \
+              from tickets t \
+             where t.status <> 'closed' and t.priority = 'urgent' \
+               and not exists (select 1 from sla_events e where e.ticket_id = t.id \
+                                and e.event_type = 'FIRST_RESPONSE') \
+             order by t.created_at limit $1) \
+           union all \
+           (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
+                   t.assigned_to_user_id, t.created_at \
+              from tickets t \
+             where t.status <> 'closed' and t.priority = 'high' \
+               and not exists (select 1 from sla_events e where e.ticket_id = t.id \
+                                and e.event_type = 'FIRST_RESPONSE') \
+             order by t.created_at limit $1)) u \
+          order by u.priority = 'high', u.created_at limit $1",
     )
     .bind(limit)
     .fetch_all(&mut **tx)

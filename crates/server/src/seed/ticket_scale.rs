@@ -8,7 +8,8 @@
 //! and switched back on before commit: a million `pg_notify` calls and per-row upserts
 //! would dominate the load, and the status machine would reset every ticket to `open`.
 //! What they would have written is written in bulk instead — the SLA trail by `COPY`,
-//! shipments per AWB by one `INSERT … SELECT`. Foreign keys stay checked.
+//! shipments per AWB and the broadcast summary's day counts by one `INSERT … SELECT`
+//! each. Foreign keys stay checked.
 //!
 //! Codes come in their own series so they never clash with application codes:
 //! `TKT-S-000000001` and AWBs `SCL0000000001` (continuing after the highest existing
@@ -327,6 +328,20 @@ pub async fn seed(
     .execute(&mut *tx)
     .await?
     .rows_affected();
+
+    // And the per-day counts of the broadcast summary (the counting trigger's work).
+    sqlx::query(
+        "insert into broadcast_daily_counts as c (day, status, error_message, shard, count) \
+         select (broadcast_at at time zone 'Asia/Jakarta')::date, status, \
+                case when status = 'failed' then coalesce(left(error_message, 500), '') else '' end, 0, count(*) \
+           from broadcast_logs \
+          where tracking_number ~ '^SCL[0-9]{10}$' and substr(tracking_number, 4)::bigint > $1 \
+          group by 1, 2, 3 \
+         on conflict (day, status, error_message, shard) do update set count = c.count + excluded.count",
+    )
+    .bind(i64::try_from(first_awb).unwrap_or(i64::MAX))
+    .execute(&mut *tx)
+    .await?;
 
     let rfq = |t: &Ticket| {
         if t.kind == "inquiry_tariff" {
