@@ -6,14 +6,17 @@
 alter role cc_app set jit = off;
 
 -- Queues under row-level security: the CS agent policy is "assigned to me, or in the
--- unassigned CS queue, or opened by me". The unassigned tickets are mostly Operations'
--- RFQs, so both indexes narrow to the CS ones: the composite one for the "unassigned" and
--- "mine" tabs, the partial one for the whole visible set (the planner misjudges how few
--- unassigned tickets are CS ones and would otherwise scan the table).
+-- unassigned CS queue, or opened by me". "Mine" reads an agent's tickets newest first
+-- and counts them from the index alone (it carries the policy's other columns); the
+-- unassigned tickets are mostly Operations' RFQs, so the other two narrow to the CS ones
+-- (the planner misjudges how few unassigned tickets are CS ones and would otherwise scan
+-- the table for an agent's whole visible set).
+create index tickets_assignee_created_idx on tickets (assigned_to_user_id, created_at desc)
+  include (dept_target, created_by);
 create index tickets_assignee_dept_idx on tickets (assigned_to_user_id, dept_target, created_at desc);
 create index tickets_cs_unassigned_idx on tickets (created_at desc)
   where assigned_to_user_id is null and dept_target = 'CS';
--- Superseded by tickets_assignee_dept_idx (same leading column).
+-- Superseded by the two above (same leading column).
 drop index tickets_assigned_idx;
 -- DASH-1: open tickets (a few percent of all) and today's closures.
 create index tickets_open_priority_idx on tickets (priority, created_at) include (id)
@@ -22,8 +25,8 @@ create index tickets_closed_at_idx on tickets (closed_at) where closed_at is not
 
 -- BRD-2 counts per Jakarta day, status and error, kept by the ingest statement itself so
 -- the summary and the dashboard read a few hundred rows instead of every log of the last
--- fourteen days. Concurrent ingest statements add to different shards (by backend) so
--- they do not queue on one counter row. Logs are never updated or deleted, so the counts
+-- fourteen days. Concurrent ingest statements add to different shards (by backend, 64)
+-- so they rarely queue on one counter row (its lock is held until their commit). Logs are never updated or deleted, so the counts
 -- stay exact.
 create table broadcast_daily_counts (
   day date not null,
@@ -43,7 +46,7 @@ begin
   insert into broadcast_daily_counts as c (day, status, error_message, shard, count)
   select (i.broadcast_at at time zone 'Asia/Jakarta')::date, i.status,
          case when i.status = 'failed' then coalesce(left(i.error_message, 500), '') else '' end,
-         (pg_backend_pid() % 8)::smallint, count(*)
+         (pg_backend_pid() % 64)::smallint, count(*)
     from inserted i
    group by 1, 2, 3
    order by 1, 2, 3

@@ -175,6 +175,9 @@ capture() {
   curl "${args[@]}"
   sleep 0.3
   sql -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null
+  if grep -qi '^idempotent-replayed: *true' "$RUN/$name.headers"; then
+    log "$name: the capture request was answered as a retry; nothing to replay"; exit 1
+  fi
   rid=$(grep -i '^x-request-id:' "$RUN/$name.headers" | tr -d '\r' | awk '{print $2}')
   tail -c +"$((offset + 1))" "$PG_LOG" >"$RUN/$name.log"
   python3 scripts/bench/capture.py "$RUN/$name.log" "$rid" "$uid" "$RUN/$name.sql" \
@@ -217,10 +220,13 @@ capture list_salesperson GET "$LIST" salesperson@demo.local
 capture list_marketing_manager GET "$LIST" marketing_manager@demo.local
 capture lead_bundle POST /api/v1/leads marketing_staff@demo.local "$BUNDLE_BODY"
 
-# Broadcast logs as n8n sends them (keep in step with item() in broadcast_logs.lua).
+# Broadcast logs as n8n sends them (keep in step with item() in broadcast_logs.lua). The
+# captured requests carry this run's time: an identical body within 24 hours would be
+# answered as a retry (intake fingerprint) and capture no insert.
+CAPTURE_AT=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 broadcast_item() {
-  printf '{"tracking_number":"BENCH%s-%s","consignee_phone":"+62877%s","status":"success","message_content":"Paket Anda dalam perjalanan (resi BENCH%s-%s)","broadcast_at":"2026-12-01T08:00:00Z"}' \
-    $MARKER "$1" $MARKER $MARKER "$1"
+  printf '{"tracking_number":"BENCH%s-%s","consignee_phone":"+62877%s","status":"success","message_content":"Paket Anda dalam perjalanan (resi BENCH%s-%s)","broadcast_at":"%s"}' \
+    $MARKER "$1" $MARKER $MARKER "$1" "$CAPTURE_AT"
 }
 BATCH=${BENCH_BATCH:-1000}
 BATCH_BODY="[$(for i in $(seq 1 "$BATCH"); do

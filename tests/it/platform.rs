@@ -558,6 +558,14 @@ async fn demo_seed_loads_broadcasts_and_tickets_with_their_sla_trail() {
     .await
     .unwrap();
     assert_eq!((unopened, unresolved, future), (0, 0, 0));
+    let unstamped: i64 = sqlx::query_scalar(
+        "select count(*) from tickets t where t.first_response_at is distinct from \
+           (select e.occurred_at from sla_events e where e.ticket_id = t.id and e.event_type = 'FIRST_RESPONSE')",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(unstamped, 0, "tickets carry their first response");
     assert!(consistent > 100);
     let disabled: i64 = sqlx::query_scalar(
         "select count(*) from pg_trigger where not tgisinternal and tgenabled = 'D'",

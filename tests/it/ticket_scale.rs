@@ -103,6 +103,16 @@ async fn scale_seed_adds_tickets_and_broadcasts_as_the_triggers_would() {
     .await
     .unwrap();
     assert_eq!(trail, (0, 0, 0, 5, 4));
+    assert_eq!(
+        scalar(
+            &app,
+            "select count(*) from tickets t where t.ticket_code like 'TKT-S-%' \
+              and t.first_response_at is distinct from (select e.occurred_at from sla_events e \
+                   where e.ticket_id = t.id and e.event_type = 'FIRST_RESPONSE')"
+        )
+        .await,
+        0
+    );
     let messages = scalar(
         &app,
         "select count(*) from ticket_messages m join tickets t on t.id = m.ticket_id \

@@ -246,6 +246,14 @@ async fn first_response_is_the_first_qualifying_reply_only() {
         first_at.0, first_at.1,
         "the first reply's time, not a later one"
     );
+    // The ticket carries the same time (the dashboard's unanswered tickets read it).
+    let stamped: Option<chrono::DateTime<chrono::Utc>> =
+        sqlx::query_scalar("select first_response_at from tickets where id = $1")
+            .bind(n8n)
+            .fetch_one(&app.owner)
+            .await
+            .unwrap();
+    assert_eq!(stamped, Some(first_at.0));
 
     // A ticket raised by a colleague: their own messages do not count, anyone else's do
     // (an internal note included).

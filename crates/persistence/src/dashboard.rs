@@ -23,8 +23,7 @@ pub async fn ticket_counts(tx: &mut Tx, today: NaiveDate) -> Result<TicketCounts
                   where t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')) as closed_today, \
                 (select count(*) from tickets t \
                   where t.status <> 'closed' and t.priority in ('high', 'urgent') \
-                    and not exists (select 1 from sla_events e where e.ticket_id = t.id \
-                                     and e.event_type = 'FIRST_RESPONSE')) as high_priority_unhandled",
+                    and t.first_response_at is null) as high_priority_unhandled",
     )
     .bind(today)
     .fetch_one(&mut **tx)
@@ -55,17 +54,13 @@ pub async fn unhandled_high_priority(
            (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
                    t.assigned_to_user_id, t.created_at \
               from tickets t \
-             where t.status <> 'closed' and t.priority = 'urgent' \
-               and not exists (select 1 from sla_events e where e.ticket_id = t.id \
-                                and e.event_type = 'FIRST_RESPONSE') \
+             where t.status <> 'closed' and t.priority = 'urgent' and t.first_response_at is null \
              order by t.created_at limit $1) \
            union all \
            (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
                    t.assigned_to_user_id, t.created_at \
               from tickets t \
-             where t.status <> 'closed' and t.priority = 'high' \
-               and not exists (select 1 from sla_events e where e.ticket_id = t.id \
-                                and e.event_type = 'FIRST_RESPONSE') \
+             where t.status <> 'closed' and t.priority = 'high' and t.first_response_at is null \
              order by t.created_at limit $1)) u \
           order by u.priority = 'high', u.created_at limit $1",
     )

@@ -165,6 +165,8 @@ pub const TICKET_SORT: &[(&str, &str)] = &[
 pub enum Assignee {
     User(Uuid),
     Unassigned,
+    /// The unassigned queue of one department (what a CS agent or Operations picks from).
+    UnassignedIn(&'static str),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -207,6 +209,11 @@ fn push_ticket_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a Ti
         }
         Some(Assignee::Unassigned) => {
             query.push(" and t.assigned_to_user_id is null");
+        }
+        Some(Assignee::UnassignedIn(dept)) => {
+            query
+                .push(" and t.assigned_to_user_id is null and t.dept_target = ")
+                .push_bind(dept);
         }
         None => {}
     }

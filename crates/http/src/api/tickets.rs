@@ -282,7 +282,19 @@ pub async fn list_tickets(
     let assigned = match text(query.assigned_to).as_deref() {
         None => None,
         Some("me") => Some(Assignee::User(user.id)),
-        Some("unassigned") => Some(Assignee::Unassigned),
+        // Agents and Operations pick from their department's queue (the index-friendly
+        // form of what their row-level security lets them see unassigned anyway).
+        Some("unassigned") => match (user.role, user.dept) {
+            (
+                domain::Role::CsAgent
+                | domain::Role::OpsExim
+                | domain::Role::OpsDomestic
+                | domain::Role::OpsImportDtd
+                | domain::Role::OpsWarehouse,
+                Some(dept),
+            ) => Some(Assignee::UnassignedIn(dept.code())),
+            _ => Some(Assignee::Unassigned),
+        },
         Some(id) => Some(Assignee::User(Uuid::parse_str(id).map_err(|_| {
             ApiError::validation("assigned_to", "must be me, unassigned or a user id")
         })?)),

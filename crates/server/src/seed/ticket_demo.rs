@@ -428,5 +428,24 @@ pub async fn insert(
         .await?;
     let tickets = tickets(tx, &mut rng, clock, &shipments, &people).await?;
     rfq_trails(tx).await?;
+    first_responses(tx).await?;
     Ok((usize::try_from(logs).unwrap_or(0), tickets))
+}
+
+/// Stamps the tickets with the first responses their trail records, as the message
+/// trigger does for live replies (without bumping `updated_at` or auditing the stamp).
+async fn first_responses(tx: &mut Transaction<'_, Postgres>) -> anyhow::Result<()> {
+    let quiet = |verb: &str| {
+        format!("alter table tickets {verb} trigger tickets_set_updated_at, {verb} trigger tickets_audit")
+    };
+    sqlx::query(&quiet("disable")).execute(&mut **tx).await?;
+    sqlx::query(
+        "update tickets t set first_response_at = e.occurred_at from sla_events e \
+          where e.ticket_id = t.id and e.event_type = 'FIRST_RESPONSE' and t.first_response_at is null",
+    )
+    .execute(&mut **tx)
+    .await
+    .context("demo first responses")?;
+    sqlx::query(&quiet("enable")).execute(&mut **tx).await?;
+    Ok(())
 }

@@ -359,7 +359,7 @@ pub async fn seed(
         "copy tickets (id, ticket_code, ticket_type, priority, status, dept_target, subject, description, \
                        tracking_number, company_name, contact_name, customer_phone, rfq, need_customer_masking, \
                        assigned_to_user_id, source, inquiry_outcome, close_reason, closed_at, created_by, \
-                       api_key_id, created_at, updated_at) from stdin",
+                       api_key_id, first_response_at, created_at, updated_at) from stdin",
         tickets,
         |n, out| {
             let t = plan.ticket(n);
@@ -375,7 +375,7 @@ pub async fn seed(
             };
             let updated = t.moved_at.or(t.first_response).unwrap_or(t.created_at);
             out.push_str(&format!(
-                "{}\tTKT-S-{:09}\t{}\t{}\t{}\t{}\t{}\tDilaporkan pelanggan {} dari {}.\t{}\t{company}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{reason}\t{}\t{}\t{}\t{}\t{}\n",
+                "{}\tTKT-S-{:09}\t{}\t{}\t{}\t{}\t{}\tDilaporkan pelanggan {} dari {}.\t{}\t{company}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{reason}\t{}\t{}\t{}\t{}\t{}\t{}\n",
                 t.id,
                 plan.first_ticket + n + 1,
                 t.kind,
@@ -396,6 +396,7 @@ pub async fn seed(
                 t.closed_at.map_or_else(|| "\\N".to_owned(), ts),
                 opt(t.creator),
                 opt(if t.from_n8n { people.api_key } else { None }),
+                t.first_response.map_or_else(|| "\\N".to_owned(), ts),
                 ts(t.created_at),
                 ts(updated),
             ));
