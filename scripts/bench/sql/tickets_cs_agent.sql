@@ -1,0 +1,6 @@
+-- Captured from request 01a235ad-8c89-72b7-a0ee-e066c7c2f6aa; replays its SQL as is.
+BEGIN;
+select p.user_id, p.role_name, p.dept_code, p.email, p.full_name, set_config('statement_timeout', :s2p2, true), set_config('app.user_id', p.user_id::text, true), set_config('app.role', p.role_name, true), set_config('app.dept', coalesce(p.dept_code, ''), true), set_config('app.request_id', :request_id, true), set_config('role', 'cc_' || p.role_name, true) from app.auth_principal(:uid) p;
+select count(*) from (select 1 from tickets t where true and t.assigned_to_user_id = :uid limit 10001) counted;
+select t.id, t.ticket_code, t.ticket_type, t.priority, t.status, t.dept_target, t.subject, t.description, t.tracking_number, t.company_name, t.contact_name, t.customer_phone, t.customer_email::text as customer_email, t.rfq, t.need_customer_masking, t.related_lead_id, t.related_customer_id, t.related_prospect_id, t.assigned_to_user_id, (select a.full_name from profiles a where a.id = t.assigned_to_user_id) as assigned_to_name, t.source, t.inquiry_outcome, t.close_reason, t.closed_at, t.created_by, (select c.full_name from profiles c where c.id = t.created_by) as created_by_name, t.created_at, t.updated_at from tickets t where true and t.assigned_to_user_id = :uid order by t.created_at desc, t.id desc limit :s4p2 offset :s4p3;
+COMMIT;
