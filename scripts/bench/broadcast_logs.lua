@@ -6,12 +6,6 @@
 package.path = os.getenv("BENCH_LUA_DIR") .. "/?.lua;" .. package.path
 require("common")
 
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("thread_no", #threads)
-end
-
 local base = tonumber(os.getenv("BENCH_BASE"))
 local batch = tonumber(os.getenv("BENCH_ITEMS") or "0")
 local counter = 0

@@ -1,4 +1,11 @@
--- Shared by the wrk scripts: writes the run's figures as one JSON line to $BENCH_RESULT.
+-- Shared by the wrk scripts: numbers the threads (thread_no, for per-thread unique
+-- identifiers) and writes the run's figures as one JSON line to $BENCH_RESULT.
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("thread_no", #threads)
+end
+
 -- wrk's --latency table has no p95, so the percentiles are taken here.
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6

@@ -5,12 +5,6 @@
 package.path = os.getenv("BENCH_LUA_DIR") .. "/?.lua;" .. package.path
 require("common")
 
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("thread_no", #threads)
-end
-
 local base = tonumber(os.getenv("BENCH_BASE"))
 local counter = 0
 local headers = {

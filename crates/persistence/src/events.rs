@@ -1,5 +1,7 @@
-//! Realtime (SPEC §2.8): changes announced by triggers with `pg_notify('cc_events', …)`,
-//! received here with LISTEN, so every server instance sees every change.
+//! Realtime (SPEC §2.8): changes announced with `pg_notify('cc_events', …)` — ticket
+//! changes by triggers, stored broadcast logs by the server after their commit
+//! ([`Db::notify`]) — and received here with LISTEN, so every server instance sees every
+//! change.
 
 use serde::Deserialize;
 use uuid::Uuid;
