@@ -141,6 +141,24 @@ pub const DEMO_USERS: &[DemoUser] = &[
     ),
 ];
 
+/// Switches the named triggers of `table` on or off in `conn` (the seeds write what
+/// some triggers would stamp with the time of seeding, or do their work in bulk).
+pub(crate) async fn switch_triggers(
+    conn: &mut sqlx::PgConnection,
+    table: &str,
+    names: &[impl AsRef<str>],
+    on: bool,
+) -> anyhow::Result<()> {
+    let verb = if on { "enable" } else { "disable" };
+    for name in names.iter().map(AsRef::as_ref) {
+        sqlx::query(&format!("alter table {table} {verb} trigger {name}"))
+            .execute(&mut *conn)
+            .await
+            .with_context(|| format!("{verb} {name}"))?;
+    }
+    Ok(())
+}
+
 /// Where `server serve` keeps files, when that is known here: `STORAGE_URL=file://<dir>`,
 /// or its default `./data/storage` when run from the project's root (as `make run` does).
 /// Visit photos of the demo data are written there.

@@ -22,11 +22,7 @@ const STAMPING_TRIGGERS: &[(&str, &str)] = &[
 /// Switches the stamping triggers off (`false`) or back on (`true`) in `tx`.
 pub async fn stamping_triggers(tx: &mut Transaction<'_, Postgres>, on: bool) -> anyhow::Result<()> {
     for (table, trigger) in STAMPING_TRIGGERS {
-        let verb = if on { "enable" } else { "disable" };
-        sqlx::query(&format!("alter table {table} {verb} trigger {trigger}"))
-            .execute(&mut **tx)
-            .await
-            .with_context(|| format!("{verb} {trigger}"))?;
+        super::switch_triggers(tx, table, &[trigger], on).await?;
     }
     Ok(())
 }
@@ -435,10 +431,8 @@ pub async fn insert(
 /// Stamps the tickets with the first responses their trail records, as the message
 /// trigger does for live replies (without bumping `updated_at` or auditing the stamp).
 async fn first_responses(tx: &mut Transaction<'_, Postgres>) -> anyhow::Result<()> {
-    let quiet = |verb: &str| {
-        format!("alter table tickets {verb} trigger tickets_set_updated_at, {verb} trigger tickets_audit")
-    };
-    sqlx::query(&quiet("disable")).execute(&mut **tx).await?;
+    const QUIET: &[&str] = &["tickets_set_updated_at", "tickets_audit"];
+    super::switch_triggers(tx, "tickets", QUIET, false).await?;
     sqlx::query(
         "update tickets t set first_response_at = e.occurred_at from sla_events e \
           where e.ticket_id = t.id and e.event_type = 'FIRST_RESPONSE' and t.first_response_at is null",
@@ -446,6 +440,6 @@ async fn first_responses(tx: &mut Transaction<'_, Postgres>) -> anyhow::Result<(
     .execute(&mut **tx)
     .await
     .context("demo first responses")?;
-    sqlx::query(&quiet("enable")).execute(&mut **tx).await?;
+    super::switch_triggers(tx, "tickets", QUIET, true).await?;
     Ok(())
 }

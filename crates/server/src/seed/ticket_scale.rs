@@ -208,31 +208,15 @@ fn subject(t: &Ticket) -> String {
     }
 }
 
-/// Switches every enabled user trigger of `table` off in `conn`; returns their names so
-/// [`triggers_on`] restores exactly those.
-async fn triggers_off(conn: &mut PgConnection, table: &str) -> anyhow::Result<Vec<String>> {
-    let names: Vec<String> = sqlx::query_scalar(
+/// The enabled user triggers of `table` (switched off for the load and back on after).
+async fn enabled_triggers(conn: &mut PgConnection, table: &str) -> anyhow::Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
         "select tgname::text from pg_trigger \
           where tgrelid = $1::regclass and not tgisinternal and tgenabled <> 'D' order by tgname",
     )
     .bind(table)
     .fetch_all(&mut *conn)
-    .await?;
-    for name in &names {
-        sqlx::query(&format!("alter table {table} disable trigger {name}"))
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(names)
-}
-
-async fn triggers_on(conn: &mut PgConnection, table: &str, names: &[String]) -> anyhow::Result<()> {
-    for name in names {
-        sqlx::query(&format!("alter table {table} enable trigger {name}"))
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
+    .await?)
 }
 
 /// Adds `logs` broadcast logs and `tickets` tickets.
@@ -251,7 +235,13 @@ pub async fn seed(
         .await?;
     let mut disabled = Vec::new();
     for table in ["broadcast_logs", "tickets", "ticket_messages"] {
-        disabled.push((table, triggers_off(&mut tx, table).await?));
+        let names = enabled_triggers(&mut tx, table).await?;
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        super::switch_triggers(&mut tx, table, &names, false).await?;
+        disabled.push((
+            table,
+            names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>(),
+        ));
     }
     let first_awb = highest(
         &mut tx,
@@ -466,7 +456,7 @@ pub async fn seed(
     .await?;
 
     for (table, names) in &disabled {
-        triggers_on(&mut tx, table, names).await?;
+        super::switch_triggers(&mut tx, table, names, true).await?;
     }
     tx.commit().await?;
     sqlx::query("analyze broadcast_logs, shipments, tickets, ticket_messages, sla_events")
