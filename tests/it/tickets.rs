@@ -2,7 +2,7 @@
 //! first response, assignment rights and who sees which tickets.
 
 use domain::{
-    ticketing::{transition_allowed, STATUSES},
+    tickets::{transition_allowed, STATUSES},
     Role,
 };
 use integration_tests::{body, TestApp, TestUser};

@@ -43,7 +43,9 @@ impl fmt::Debug for NewPassword {
 }
 
 /// What an API key may do (AUTH-4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 pub enum ApiScope {
     #[serde(rename = "tickets:write")]
     TicketsWrite,
@@ -66,6 +68,15 @@ impl ApiScope {
             Self::BroadcastWrite => "broadcast:write",
             Self::WhatsappWrite => "whatsapp:write",
         }
+    }
+}
+
+impl crate::ClosedSet for ApiScope {
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+    fn as_str(self) -> &'static str {
+        ApiScope::as_str(self)
     }
 }
 

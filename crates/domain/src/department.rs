@@ -1,7 +1,9 @@
 use std::{fmt, str::FromStr};
 
 /// The company's departments (SPEC §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Department {
     Mgmt,
@@ -40,6 +42,15 @@ impl Department {
             Self::Fin => "FIN",
             Self::Cs => "CS",
         }
+    }
+}
+
+impl crate::ClosedSet for Department {
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+    fn as_str(self) -> &'static str {
+        self.code()
     }
 }
 

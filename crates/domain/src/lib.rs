@@ -4,6 +4,7 @@
 //! never re-check what the type already guarantees.
 
 pub mod auth;
+pub mod closed_set;
 pub mod crm;
 pub mod department;
 pub mod email;
@@ -11,8 +12,9 @@ pub mod errors;
 pub mod list;
 pub mod money;
 pub mod role;
-pub mod ticketing;
+pub mod tickets;
 
+pub use closed_set::{ClosedSet, NotInSet};
 pub use department::Department;
 pub use email::Email;
 pub use errors::FieldErrors;

@@ -3,7 +3,9 @@ use std::{fmt, str::FromStr};
 use crate::Department;
 
 /// The 15 application roles (SPEC §3). Each is also a PostgreSQL role `cc_<name>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     SuperAdmin,
@@ -24,7 +26,7 @@ pub enum Role {
 }
 
 /// Top-level menus of the SPA, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Menu {
     Dashboard,
@@ -35,7 +37,7 @@ pub enum Menu {
 }
 
 /// Functions outside the top-level menus (settings / user menu).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub enum Capability {
     #[serde(rename = "users:manage")]
     ManageUsers,
@@ -164,6 +166,15 @@ impl FromStr for Role {
             .into_iter()
             .find(|r| r.as_str() == s.trim())
             .ok_or(UnknownRole)
+    }
+}
+
+impl crate::ClosedSet for Role {
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+    fn as_str(self) -> &'static str {
+        Role::as_str(self)
     }
 }
 

@@ -69,6 +69,28 @@ pub enum ApiError {
     Internal(String),
 }
 
+domain::closed_set!(
+    /// PLT-ERR: the stable machine-readable codes of every error response; the SPA
+    /// switches on them.
+    pub enum ErrorCode {
+        BadRequest => "bad_request",
+        MalformedJson => "malformed_json",
+        Unauthorized => "unauthorized",
+        InvalidCredentials => "invalid_credentials",
+        Forbidden => "forbidden",
+        InsufficientScope => "insufficient_scope",
+        NotFound => "not_found",
+        Conflict => "conflict",
+        IdempotencyInProgress => "idempotency_in_progress",
+        IdempotencyKeyReused => "idempotency_key_reused",
+        ValidationFailed => "validation_failed",
+        PayloadTooLarge => "payload_too_large",
+        RateLimited => "rate_limited",
+        ServiceUnavailable => "service_unavailable",
+        InternalError => "internal_error",
+    }
+);
+
 /// The body of every error response.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
@@ -76,8 +98,7 @@ pub struct ErrorBody {
     #[schema(example = "validation failed")]
     pub error: String,
     /// A stable machine-readable code.
-    #[schema(example = "validation_failed")]
-    pub code: String,
+    pub code: ErrorCode,
     /// Messages per field, for validation and conflict errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>, example = json!({"email": ["is required"]}))]
@@ -89,23 +110,23 @@ impl ApiError {
         Self::Validation(FieldErrors::single(field, message))
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::BadRequest(_) => "bad_request",
-            Self::MalformedJson(_) => "malformed_json",
-            Self::Unauthorized => "unauthorized",
-            Self::InvalidCredentials => "invalid_credentials",
-            Self::Forbidden => "forbidden",
-            Self::InsufficientScope(_) => "insufficient_scope",
-            Self::NotFound => "not_found",
-            Self::Conflict { .. } => "conflict",
-            Self::IdempotencyInProgress => "idempotency_in_progress",
-            Self::IdempotencyKeyReused => "idempotency_key_reused",
-            Self::Validation(_) | Self::InvalidIntake { .. } => "validation_failed",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::RateLimited { .. } => "rate_limited",
-            Self::Unavailable => "service_unavailable",
-            Self::Internal(_) => "internal_error",
+            Self::BadRequest(_) => ErrorCode::BadRequest,
+            Self::MalformedJson(_) => ErrorCode::MalformedJson,
+            Self::Unauthorized => ErrorCode::Unauthorized,
+            Self::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::InsufficientScope(_) => ErrorCode::InsufficientScope,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::Conflict { .. } => ErrorCode::Conflict,
+            Self::IdempotencyInProgress => ErrorCode::IdempotencyInProgress,
+            Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
+            Self::Validation(_) | Self::InvalidIntake { .. } => ErrorCode::ValidationFailed,
+            Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
+            Self::Unavailable => ErrorCode::ServiceUnavailable,
+            Self::Internal(_) => ErrorCode::InternalError,
         }
     }
 
@@ -151,7 +172,7 @@ impl ResponseError for ApiError {
         }
         response.json(ErrorBody {
             error: self.to_string(),
-            code: self.code().to_owned(),
+            code: self.code(),
             details: self.details(),
         })
     }

@@ -7,6 +7,7 @@
 
 mod context;
 mod error;
+mod stored;
 
 pub mod api_keys;
 pub mod audit;
@@ -32,6 +33,7 @@ pub use context::{
     ApiKeyPrincipal, Db, DbSettings, Identity, Principal, RequestContext, Tx, UserPrincipal,
 };
 pub use error::DbError;
+pub use stored::Stored;
 
 /// The migrations of `migrations/`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");

@@ -1421,6 +1421,12 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description Activity types users log (CRM-4). `system` activities are written by the
+         *     application itself and cannot be logged by hand.
+         * @enum {string}
+         */
+        ActivityType: "Visit" | "Call" | "Meeting" | "Email" | "Whatsapp";
         AddAttachmentRequest: {
             /**
              * Format: uuid
@@ -1478,6 +1484,11 @@ export interface components {
              */
             scopes: string[];
         };
+        /**
+         * @description What an API key may do (AUTH-4).
+         * @enum {string}
+         */
+        ApiScope: "tickets:write" | "broadcast:write" | "whatsapp:write";
         AssignLeadRequest: {
             /**
              * Format: uuid
@@ -1581,6 +1592,11 @@ export interface components {
             /** Format: uuid */
             updated_by?: string | null;
         };
+        /**
+         * @description BRD-1 broadcast outcomes as n8n reports them.
+         * @enum {string}
+         */
+        BroadcastStatus: "Success" | "Failed" | "Pending";
         BroadcastSummary: {
             /** @description The last 14 days, oldest first, days without broadcasts included. */
             days: components["schemas"]["BroadcastDay"][];
@@ -1626,6 +1642,11 @@ export interface components {
             status?: string | null;
             title: string;
         };
+        /**
+         * @description Functions outside the top-level menus (settings / user menu).
+         * @enum {string}
+         */
+        Capability: "users:manage" | "api_keys:manage" | "audit:read";
         ChangePasswordRequest: {
             current_password?: string | null;
             /** @description At least 8 characters. */
@@ -2027,6 +2048,11 @@ export interface components {
              */
             matched_on?: string | null;
         };
+        /**
+         * @description The company's departments (SPEC §3).
+         * @enum {string}
+         */
+        Department: "MGMT" | "MKT" | "SAL" | "EXIM" | "DOM" | "IMP" | "WH" | "FIN" | "CS";
         DepartmentInfo: {
             /** @example EXIM */
             code: string;
@@ -2049,11 +2075,8 @@ export interface components {
         };
         /** @description The body of every error response. */
         ErrorBody: {
-            /**
-             * @description A stable machine-readable code.
-             * @example validation_failed
-             */
-            code: string;
+            /** @description A stable machine-readable code. */
+            code: components["schemas"]["ErrorCode"];
             /** @description Messages per field, for validation and conflict errors. */
             details?: Record<string, never> | null;
             /**
@@ -2062,6 +2085,12 @@ export interface components {
              */
             error: string;
         };
+        /**
+         * @description PLT-ERR: the stable machine-readable codes of every error response; the SPA
+         *     switches on them.
+         * @enum {string}
+         */
+        ErrorCode: "BadRequest" | "MalformedJson" | "Unauthorized" | "InvalidCredentials" | "Forbidden" | "InsufficientScope" | "NotFound" | "Conflict" | "IdempotencyInProgress" | "IdempotencyKeyReused" | "ValidationFailed" | "PayloadTooLarge" | "RateLimited" | "ServiceUnavailable" | "InternalError";
         Forecast: {
             /** Format: date */
             from: string;
@@ -2124,6 +2153,16 @@ export interface components {
             /** Format: uuid */
             updated_by?: string | null;
         };
+        /**
+         * @description Days that are not business days in the SLA calendar.
+         * @enum {string}
+         */
+        HolidayKind: "National" | "CollectiveLeave";
+        /**
+         * @description TCK-1 outcomes of an inquiry (RFQ).
+         * @enum {string}
+         */
+        InquiryOutcome: "Won" | "Lost";
         Lead: {
             /** Format: date-time */
             assigned_at?: string | null;
@@ -2213,6 +2252,11 @@ export interface components {
             /** @description organic, ads, referral, event or other. */
             source_group: string;
         };
+        /**
+         * @description Lead statuses (CRM-6).
+         * @enum {string}
+         */
+        LeadStatus: "New" | "Contacted" | "Qualified" | "Disqualified" | "Converted";
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Activity: {
             data: {
@@ -2986,6 +3030,11 @@ export interface components {
             menus: string[];
             role: string;
         };
+        /**
+         * @description Top-level menus of the SPA, in display order.
+         * @enum {string}
+         */
+        Menu: "dashboard" | "kpi" | "crm" | "ticketing" | "dso";
         MergeCustomersRequest: {
             /**
              * Format: uuid
@@ -3168,6 +3217,16 @@ export interface components {
             /** Format: double */
             weight_kg?: number | null;
         };
+        /**
+         * @description The service an RFQ asks for (SPEC §4.12); decides the ticket's department.
+         * @enum {string}
+         */
+        RfqService: "Exim" | "Dom" | "Imp" | "Wh";
+        /**
+         * @description The 15 application roles (SPEC §3). Each is also a PostgreSQL role `cc_<name>`.
+         * @enum {string}
+         */
+        Role: "super_admin" | "director" | "marketing_manager" | "marketing_staff" | "sales_manager" | "salesperson" | "sales_support" | "ops_exim" | "ops_domestic" | "ops_import_dtd" | "ops_warehouse" | "finance_manager" | "finance_staff" | "cs_admin" | "cs_agent";
         RoleInfo: {
             description: string;
             label: string;
@@ -3233,6 +3292,11 @@ export interface components {
             occurred_at: string;
             to_value?: string | null;
         };
+        /**
+         * @description TCK-4 entries of a ticket's SLA trail, written by the database's triggers.
+         * @enum {string}
+         */
+        SlaEventType: "Opened" | "StatusChange" | "Assigned" | "PriorityChange" | "FirstResponse" | "Resolved" | "Reopened";
         SlaReport: {
             /** Format: date */
             from: string;
@@ -3269,6 +3333,12 @@ export interface components {
             /** Format: int64 */
             tickets: number;
         };
+        /**
+         * @description TCK-4 state of an SLA clock (`v_ticket_sla`): met, breached, at risk (≥ 80 % of
+         *     the target used), running, or paused while the ticket waits (resolution only).
+         * @enum {string}
+         */
+        SlaState: "Met" | "Breached" | "AtRisk" | "Running" | "Paused";
         Spend: {
             /**
              * @description IDR, decimal string.
@@ -3292,6 +3362,11 @@ export interface components {
             /** Format: date */
             spend_date: string;
         };
+        /**
+         * @description Pipeline stages (CRM-3), in order; `lost` closes a prospect at any point.
+         * @enum {string}
+         */
+        Stage: "New" | "Contacted" | "Qualification" | "Proposal" | "Negotiation" | "Won" | "Lost";
         StageChange: {
             /** Format: date-time */
             changed_at: string;
@@ -3352,6 +3427,11 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description Task statuses (CRM-5).
+         * @enum {string}
+         */
+        TaskStatus: "Open" | "Done" | "Cancelled";
         Ticket: {
             assigned_to_name?: string | null;
             /** Format: uuid */
@@ -3450,6 +3530,26 @@ export interface components {
             comments: components["schemas"]["TicketComment"][];
             sla_events: components["schemas"]["SlaEvent"][];
         };
+        /**
+         * @description TCK-1 priorities, lowest first.
+         * @enum {string}
+         */
+        TicketPriority: "Low" | "Medium" | "High" | "Urgent";
+        /**
+         * @description Where a ticket came from.
+         * @enum {string}
+         */
+        TicketSource: "Web" | "N8n" | "Crm" | "Dso";
+        /**
+         * @description TCK-1 statuses; the allowed moves are [`TicketStatus::may_become`].
+         * @enum {string}
+         */
+        TicketStatus: "Open" | "InProgress" | "Pending" | "OnHold" | "Closed";
+        /**
+         * @description TCK-1 ticket types.
+         * @enum {string}
+         */
+        TicketType: "InquiryTariff" | "GeneralRequest" | "Complaint" | "ShipmentIssue";
         TimelineEntry: {
             actor_name?: string | null;
             /** Format: date-time */

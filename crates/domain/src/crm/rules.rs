@@ -1,57 +1,11 @@
 //! CRM vocabulary and who may do what (SPEC §3, §4.2): pipeline stages, lead statuses,
 //! activity types, the RFQ service → department mapping, and the distance of a visit.
 
-use std::{fmt, str::FromStr};
+use crate::{closed_set, Department, Role};
 
-use crate::{Department, Role};
-
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident, $error:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $($variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$(Self::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Self::$variant => $text),+
-                }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = String;
-
-            fn from_str(raw: &str) -> Result<Self, Self::Err> {
-                let raw = raw.trim();
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == raw)
-                    .ok_or_else(|| format!(
-                        "{}: {}",
-                        $error,
-                        Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-                    ))
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-text_enum!(
+closed_set!(
     /// Pipeline stages (CRM-3), in order; `lost` closes a prospect at any point.
-    Stage, "must be one of" {
+    pub enum Stage {
         New => "new",
         Contacted => "contacted",
         Qualification => "qualification",
@@ -68,9 +22,9 @@ impl Stage {
     }
 }
 
-text_enum!(
+closed_set!(
     /// Lead statuses (CRM-6).
-    LeadStatus, "must be one of" {
+    pub enum LeadStatus {
         New => "new",
         Contacted => "contacted",
         Qualified => "qualified",
@@ -79,10 +33,10 @@ text_enum!(
     }
 );
 
-text_enum!(
+closed_set!(
     /// Activity types users log (CRM-4). `system` activities are written by the
     /// application itself and cannot be logged by hand.
-    ActivityType, "must be one of" {
+    pub enum ActivityType {
         Visit => "visit",
         Call => "call",
         Meeting => "meeting",
@@ -91,9 +45,9 @@ text_enum!(
     }
 );
 
-text_enum!(
+closed_set!(
     /// The service an RFQ asks for (SPEC §4.12); decides the ticket's department.
-    RfqService, "must be one of" {
+    pub enum RfqService {
         Exim => "EXIM",
         Dom => "DOM",
         Imp => "IMP",
@@ -112,9 +66,9 @@ impl RfqService {
     }
 }
 
-text_enum!(
+closed_set!(
     /// Task statuses (CRM-5).
-    TaskStatus, "must be one of" {
+    pub enum TaskStatus {
         Open => "open",
         Done => "done",
         Cancelled => "cancelled",
@@ -216,7 +170,7 @@ mod tests {
     fn stages_parse_and_list_choices() {
         assert_eq!("qualification".parse::<Stage>(), Ok(Stage::Qualification));
         let err = "closed".parse::<Stage>().unwrap_err();
-        assert!(err.contains("new, contacted"), "{err}");
+        assert!(err.to_string().contains("new, contacted"), "{err}");
         assert!(Stage::Lost.is_closed() && !Stage::Proposal.is_closed());
     }
 

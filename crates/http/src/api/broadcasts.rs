@@ -4,7 +4,7 @@
 
 use actix_web::{get, patch, web};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::ticketing::{reads_broadcasts, BROADCAST_STATUSES};
+use domain::tickets::{reads_broadcasts, BROADCAST_STATUSES};
 use persistence::broadcasts::{self, BroadcastFilter, DayRow, ErrorCount, ShipmentRow};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -305,7 +305,7 @@ pub async fn update_broadcast_rule(
     let change = body.value;
     let priority = change.priority.map(|p| p.trim().to_lowercase());
     if let Some(p) = priority.as_deref() {
-        if !domain::ticketing::PRIORITIES.contains(&p) {
+        if !domain::tickets::PRIORITIES.contains(&p) {
             return Err(ApiError::validation(
                 "priority",
                 "must be one of low, medium, high, urgent",

@@ -5,7 +5,7 @@
 
 use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::ticketing::reads_broadcasts;
+use domain::tickets::reads_broadcasts;
 use persistence::dashboard::{self, UrgentTicket};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -10,7 +10,7 @@ use actix_web::{
     web::{self, Bytes},
     HttpResponse,
 };
-use domain::ticketing::reads_broadcasts;
+use domain::tickets::reads_broadcasts;
 use persistence::{events::Change, Db, Identity, Principal, RequestContext, UserPrincipal};
 use tokio::sync::broadcast::{error::RecvError, Receiver};
 

@@ -7,7 +7,7 @@
 use actix_web::{get, patch, post, put, web, HttpResponse};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::{
-    ticketing::{
+    tickets::{
         assigns_tickets, comments_on_tickets, reads_broadcasts, reads_ticket_identity,
         transition_allowed, works_tickets, OUTCOMES, PRIORITIES, STATUSES, TICKET_TYPES,
     },

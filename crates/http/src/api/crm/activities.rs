@@ -127,7 +127,7 @@ impl ActivityQuery {
                         } else {
                             t.parse::<ActivityType>()
                                 .map(|a| a.as_str().to_owned())
-                                .map_err(|m| ApiError::validation("type", m))
+                                .map_err(|m| ApiError::validation("type", m.to_string()))
                         }
                     })
                     .collect::<ApiResult<Vec<_>>>()

@@ -49,7 +49,7 @@ pub fn text(raw: Option<String>) -> Option<String> {
 }
 
 /// A comma-separated filter of enumerated values, each checked.
-pub fn enum_list<T: FromStr<Err = String>>(
+pub fn enum_list<T: FromStr<Err = domain::NotInSet>>(
     field: &str,
     raw: Option<&str>,
     as_str: fn(T) -> &'static str,
@@ -63,7 +63,7 @@ pub fn enum_list<T: FromStr<Err = String>>(
         .map(|part| {
             part.parse::<T>()
                 .map(|v| as_str(v).to_owned())
-                .map_err(|m| ApiError::validation(field, m))
+                .map_err(|m| ApiError::validation(field, m.to_string()))
         })
         .collect()
 }

@@ -1,6 +1,6 @@
 use actix_web::{http::StatusCode, post, web, HttpRequest, HttpResponse};
 use domain::{
-    ticketing::{writes_broadcast_logs, BROADCAST_STATUSES},
+    tickets::{writes_broadcast_logs, BROADCAST_STATUSES},
     FieldErrors,
 };
 use persistence::intake::{self, NewBroadcastLog};

@@ -1,6 +1,6 @@
 use actix_web::{http::StatusCode, post, HttpRequest, HttpResponse};
-use domain::ticketing::{
-    creates_tickets, opens_by_intake, DEFAULT_DEPT, DEFAULT_INTAKE_TYPE, PRIORITIES, TICKET_TYPES,
+use domain::tickets::{
+    creates_tickets, opens_by_intake, TicketType, DEFAULT_DEPT, DEFAULT_INTAKE_TYPE, PRIORITIES,
 };
 use persistence::intake::{self, NewTicket, Sender};
 use serde::{Deserialize, Serialize};
@@ -58,11 +58,16 @@ const DEPARTMENTS: [&str; 9] = [
 /// Reads and checks a ticket body; `from_key` applies n8n's required fields.
 fn read_ticket(body: &IntakeBody, from_key: bool) -> ApiResult<NewTicket> {
     let mut f = Fields::new(&body.value, String::new())?;
-    let intake_types: Vec<&str> = TICKET_TYPES
-        .into_iter()
-        .filter(|t| opens_by_intake(t))
+    let intake_types: Vec<&str> = TicketType::ALL
+        .iter()
+        .filter(|t| opens_by_intake(**t))
+        .map(|t| t.as_str())
         .collect();
-    let ticket_type = f.one_of(&["ticket_type"], &intake_types, Some(DEFAULT_INTAKE_TYPE));
+    let ticket_type = f.one_of(
+        &["ticket_type"],
+        &intake_types,
+        Some(DEFAULT_INTAKE_TYPE.as_str()),
+    );
     // The AWB first: it is what n8n's flows key on, and the contract's first error.
     let needs_awb = from_key
         || matches!(
@@ -81,7 +86,7 @@ fn read_ticket(body: &IntakeBody, from_key: bool) -> ApiResult<NewTicket> {
     let dept_target = f
         .text(&["dept_target"], 8)
         .map(|d| d.to_uppercase())
-        .or_else(|| Some(DEFAULT_DEPT.to_owned()));
+        .or_else(|| Some(DEFAULT_DEPT.code().to_owned()));
     if let Some(dept) = dept_target.as_deref() {
         if !DEPARTMENTS.contains(&dept) {
             f.problem("dept_target", "is not a known department");
