@@ -12,6 +12,7 @@ pub mod rate_limit;
 pub mod state;
 
 mod openapi;
+mod router;
 mod web_app;
 
 pub use openapi::openapi;

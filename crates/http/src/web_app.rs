@@ -14,7 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     error::{self, ApiError},
-    openapi::{api_v1, probes},
+    router::{api_v1, probes},
     state::AppState,
 };
 

@@ -323,3 +323,13 @@ pub async fn update_broadcast_rule(
     persistence::commit(tx).await?;
     Ok(web::Json(row.into()))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_broadcast_logs)
+        .service(broadcast_summary)
+        .service(super::intake::broadcasts::create_broadcast_logs)
+        .service(get_shipment)
+        .service(list_broadcast_rules)
+        .service(update_broadcast_rule);
+}

@@ -124,3 +124,8 @@ pub async fn dashboard_summary(
     state.cache.set(&key, &summary, CACHE_TTL).await;
     Ok(web::Json(summary))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(dashboard_summary);
+}

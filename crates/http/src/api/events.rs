@@ -136,3 +136,8 @@ pub async fn events(ctx: UserTx, state: web::Data<AppState>) -> ApiResult<HttpRe
         .insert_header(("X-Accel-Buffering", "no"))
         .streaming(futures_util::stream::unfold(stream, next)))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(events);
+}

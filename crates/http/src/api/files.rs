@@ -220,3 +220,8 @@ pub async fn download_file(
         ))
         .body(bytes))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(upload_file).service(download_file);
+}

@@ -159,3 +159,11 @@ pub async fn mark_all_read(ctx: UserTx) -> ApiResult<web::Json<MarkedRead>> {
     persistence::commit(tx).await?;
     Ok(web::Json(MarkedRead { updated }))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_notifications)
+        .service(unread_count)
+        .service(mark_all_read)
+        .service(mark_read);
+}

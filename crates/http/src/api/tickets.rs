@@ -819,3 +819,20 @@ pub async fn add_attachment(
     persistence::commit(tx).await?;
     Ok(HttpResponse::Created().json(TicketAttachment::from(row)))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_tickets)
+        .service(sla_report)
+        .service(super::sla_calendar::get_sla_calendar)
+        .service(super::sla_calendar::put_holiday)
+        .service(super::sla_calendar::delete_holiday)
+        .service(super::intake::tickets::create_ticket)
+        .service(get_ticket)
+        .service(update_ticket)
+        .service(replace_ticket)
+        .service(add_comment)
+        .service(add_attachment)
+        .service(super::rfqs::list_rfqs)
+        .service(super::rfqs::get_rfq);
+}

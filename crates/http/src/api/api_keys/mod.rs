@@ -39,3 +39,10 @@ impl From<ApiKeyRow> for ApiKey {
         }
     }
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list::list_api_keys)
+        .service(create::create_api_key)
+        .service(revoke::revoke_api_key);
+}

@@ -94,3 +94,8 @@ pub async fn list_audit_logs(
     persistence::commit(tx).await?;
     Ok(web::Json(ListBody::new(rows, page, AuditLog::from)))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_audit_logs);
+}

@@ -70,3 +70,13 @@ impl Me {
         }
     }
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(login::login)
+        .service(refresh::refresh_session)
+        .service(logout::logout)
+        .service(me::get_me)
+        .service(me::update_me)
+        .service(change_password::change_password);
+}

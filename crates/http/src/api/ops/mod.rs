@@ -69,3 +69,8 @@ pub async fn readyz(req: HttpRequest, state: web::Data<AppState>) -> HttpRespons
         HttpResponse::ServiceUnavailable().json(body)
     }
 }
+
+/// Registers the health probes (outside `/api/v1`).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(healthz).service(readyz);
+}

@@ -75,3 +75,8 @@ pub async fn list_departments(ctx: UserTx) -> ApiResult<web::Json<Vec<Department
             .collect(),
     ))
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_roles).service(list_departments);
+}

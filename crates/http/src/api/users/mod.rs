@@ -70,3 +70,12 @@ pub fn require_manages(actor: &UserPrincipal, target: &str) -> ApiResult<()> {
         _ => Err(ApiError::Forbidden),
     }
 }
+
+/// Registers the operations of this module (literal paths before `{id}` paths).
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list::list_users)
+        .service(create::create_user)
+        .service(get::get_user)
+        .service(update::update_user)
+        .service(deactivate::deactivate_user);
+}
