@@ -471,3 +471,13 @@ pub async fn restore_activity(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<web
     persistence::commit(tx).await?;
     Ok(web::Json(row.into()))
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_activities)
+        .service(create_activity)
+        .service(get_activity)
+        .service(update_activity)
+        .service(delete_activity)
+        .service(restore_activity);
+}

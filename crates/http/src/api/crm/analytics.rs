@@ -378,3 +378,13 @@ pub async fn get_team_workload(
             .collect(),
     ))
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(get_funnel)
+        .service(get_conversion_by_channel)
+        .service(get_leads_by_channel_month)
+        .service(get_lead_sources)
+        .service(get_ads_performance)
+        .service(get_team_workload);
+}

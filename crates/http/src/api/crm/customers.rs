@@ -613,3 +613,14 @@ pub async fn add_document(
     persistence::commit(tx).await?;
     Ok(HttpResponse::Created().json(CustomerDocument::from(row)))
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_customers)
+        .service(list_duplicates)
+        .service(merge_customers)
+        .service(get_customer)
+        .service(update_customer)
+        .service(customer_timeline)
+        .service(add_document);
+}

@@ -320,3 +320,11 @@ pub async fn export_activities(
     })
     .await
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(export_leads)
+        .service(export_customers)
+        .service(export_prospects)
+        .service(export_activities);
+}

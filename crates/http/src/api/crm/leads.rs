@@ -693,3 +693,14 @@ pub async fn assign_lead(
     persistence::commit(tx).await?;
     Ok(web::Json(row.into()))
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_leads)
+        .service(create_lead)
+        .service(get_lead)
+        .service(update_lead)
+        .service(delete_lead)
+        .service(restore_lead)
+        .service(assign_lead);
+}

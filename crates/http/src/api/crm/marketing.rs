@@ -559,3 +559,14 @@ pub async fn create_event(
     persistence::commit(tx).await?;
     Ok(response)
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_channels)
+        .service(list_products)
+        .service(create_product)
+        .service(list_spend)
+        .service(create_spend)
+        .service(list_events)
+        .service(create_event);
+}

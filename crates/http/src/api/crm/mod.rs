@@ -109,57 +109,16 @@ pub fn phone_query(q: Option<&str>) -> Option<String> {
         .map(|p| p.as_str().to_owned())
 }
 
-/// Registers the operations of this module (literal paths before `{id}` paths).
+/// Registers the CRM operations, sub-module by sub-module (literal paths before `{id}`
+/// paths within each).
 pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(leads::list_leads)
-        .service(leads::create_lead)
-        .service(leads::get_lead)
-        .service(leads::update_lead)
-        .service(leads::delete_lead)
-        .service(leads::restore_lead)
-        .service(leads::assign_lead)
-        .service(export::export_leads)
-        .service(export::export_customers)
-        .service(export::export_prospects)
-        .service(export::export_activities)
-        .service(customers::list_customers)
-        .service(customers::list_duplicates)
-        .service(customers::merge_customers)
-        .service(customers::get_customer)
-        .service(customers::update_customer)
-        .service(customers::customer_timeline)
-        .service(customers::add_document)
-        .service(prospects::list_prospects)
-        .service(prospects::get_prospect)
-        .service(prospects::update_prospect)
-        .service(prospects::delete_prospect)
-        .service(prospects::change_stage)
-        .service(prospects::restore_prospect)
-        .service(pipeline::get_pipeline)
-        .service(pipeline::get_forecast)
-        .service(analytics::get_funnel)
-        .service(analytics::get_conversion_by_channel)
-        .service(analytics::get_leads_by_channel_month)
-        .service(analytics::get_lead_sources)
-        .service(analytics::get_ads_performance)
-        .service(analytics::get_team_workload)
-        .service(activities::list_activities)
-        .service(activities::create_activity)
-        .service(activities::get_activity)
-        .service(activities::update_activity)
-        .service(activities::delete_activity)
-        .service(activities::restore_activity)
-        .service(tasks::list_tasks)
-        .service(tasks::create_task)
-        .service(tasks::get_task)
-        .service(tasks::update_task)
-        .service(tasks::delete_task)
-        .service(tasks::get_calendar)
-        .service(marketing::list_channels)
-        .service(marketing::list_products)
-        .service(marketing::create_product)
-        .service(marketing::list_spend)
-        .service(marketing::create_spend)
-        .service(marketing::list_events)
-        .service(marketing::create_event);
+    leads::routes(cfg);
+    export::routes(cfg);
+    customers::routes(cfg);
+    prospects::routes(cfg);
+    pipeline::routes(cfg);
+    analytics::routes(cfg);
+    activities::routes(cfg);
+    tasks::routes(cfg);
+    marketing::routes(cfg);
 }

@@ -177,3 +177,8 @@ pub async fn get_forecast(
         total_weighted_value: total.to_string(),
     }))
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(get_pipeline).service(get_forecast);
+}

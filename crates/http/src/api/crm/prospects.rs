@@ -376,3 +376,13 @@ pub async fn restore_prospect(
     persistence::commit(tx).await?;
     Ok(web::Json(detail))
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_prospects)
+        .service(get_prospect)
+        .service(update_prospect)
+        .service(delete_prospect)
+        .service(change_stage)
+        .service(restore_prospect);
+}

@@ -422,3 +422,13 @@ pub async fn get_calendar(
             .collect(),
     ))
 }
+
+/// Registers the operations of this sub-module.
+pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_tasks)
+        .service(create_task)
+        .service(get_task)
+        .service(update_task)
+        .service(delete_task)
+        .service(get_calendar);
+}
