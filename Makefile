@@ -3,7 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 .PHONY: help run test fmt fmt-check clippy crate-directions rust-test openapi frontend-install \
-        frontend-check frontend-build smoke bench db-stop clean-test-dbs
+        frontend-check frontend-build smoke bench db-stop clean-test-dbs schema schema-check \
+        sqlx-prepare sqlx-check
 
 help:
 	@echo "make run   build, start PostgreSQL if DATABASE_URL is unset, migrate, load demo data, serve"
@@ -12,7 +13,7 @@ help:
 run:
 	scripts/run.sh
 
-test: fmt-check clippy crate-directions rust-test frontend-check smoke
+test: fmt-check clippy crate-directions schema-check sqlx-check rust-test frontend-check smoke
 
 fmt:
 	cargo fmt --all
@@ -30,6 +31,23 @@ crate-directions:
 	@! cargo tree --locked -p persistence -e normal --prefix none | grep -E '^(actix-web|http-api|server) ' \
 	  || { echo "persistence must not depend on the HTTP layer"; exit 1; }
 	@echo "crate directions ok"
+
+# docs/schema.sql: the schema of a freshly migrated database (pg_dump, normalised);
+# `schema-check` fails when it is stale.
+schema:
+	scripts/db-artifacts.sh schema
+
+schema-check:
+	scripts/db-artifacts.sh schema-check
+
+# .sqlx/: the query data that compile-checked SQL builds from (SQLX_OFFLINE=true by
+# default, .cargo/config.toml); `sqlx-check` fails when a query or migration changed
+# without `make sqlx-prepare`.
+sqlx-prepare:
+	scripts/db-artifacts.sh sqlx-prepare
+
+sqlx-check:
+	scripts/db-artifacts.sh sqlx-check
 
 # Rust tests against the PostgreSQL at TEST_DATABASE_ADMIN_URL (default 127.0.0.1:5432)
 # and the Redis at TEST_REDIS_URL; includes the OpenAPI staleness test.
