@@ -7,6 +7,7 @@ mod auth;
 mod broadcasts;
 mod conventions;
 mod crm;
+#[path = "crm/analytics.rs"]
 mod crm_analytics;
 mod crm_rls;
 mod dashboard;
