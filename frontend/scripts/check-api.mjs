@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { renderEnums } from "./gen-enums.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const spec = resolve(root, process.env.OPENAPI_JSON ?? "../openapi/openapi.json");
@@ -36,7 +37,14 @@ try {
     );
     process.exit(1);
   }
-  console.log("check:api: src/api/schema.d.ts matches ../openapi/openapi.json");
+  const enumsPath = join(root, "src/api/enums.gen.ts");
+  const enumsFresh = renderEnums(JSON.parse(readFileSync(spec, "utf8")));
+  const enumsNow = existsSync(enumsPath) ? readFileSync(enumsPath, "utf8") : "";
+  if (enumsFresh !== enumsNow) {
+    console.error("check:api: src/api/enums.gen.ts is stale; run `npm run gen:api`");
+    process.exit(1);
+  }
+  console.log("check:api: src/api/schema.d.ts and enums.gen.ts match ../openapi/openapi.json");
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

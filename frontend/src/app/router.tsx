@@ -21,9 +21,7 @@ import { RequireCapability, RequireMenu } from "@/features/auth/guards";
 import { API_KEYS_SEARCH_KEYS } from "@/features/api-keys/table";
 import { USERS_SEARCH_KEYS } from "@/features/users/table";
 import { createCrmRoutes } from "@/features/crm/routes";
-import { createCrmWorkRoutes } from "@/features/crm-work/routes";
 import { createBroadcastRoutes } from "@/features/broadcasts/routes";
-import { createTicketingRoutes } from "@/features/rfqs/routes";
 import { createTicketRoutes } from "@/features/tickets/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
@@ -37,9 +35,7 @@ const ComingSoonPage = lazyRouteComponent(() => import("@/features/placeholder/c
 const ProfilePage = lazyRouteComponent(() => import("@/features/profile/profile-page"));
 const UsersPage = lazyRouteComponent(() => import("@/features/users/users-page"));
 const ApiKeysPage = lazyRouteComponent(() => import("@/features/api-keys/api-keys-page"));
-const TicketingHomePage = lazyRouteComponent(
-  () => import("@/features/ticketing/ticketing-home-page"),
-);
+const TicketingHomePage = lazyRouteComponent(() => import("@/features/tickets/home-page"));
 
 function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
@@ -213,14 +209,9 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     dashboardRoute,
     moduleRoute("kpi"),
-    crmRoute.addChildren([
-      crmIndexRoute,
-      ...createCrmRoutes(crmRoute),
-      ...createCrmWorkRoutes(crmRoute),
-    ]),
+    crmRoute.addChildren([crmIndexRoute, ...createCrmRoutes(crmRoute)]),
     ticketingRoute.addChildren([
       ticketingIndexRoute,
-      ...createTicketingRoutes(ticketingRoute),
       ...createTicketRoutes(ticketingRoute),
       ...createBroadcastRoutes(ticketingRoute),
     ]),

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import crmEn from "@/features/crm/i18n/en.json";
 import crmId from "@/features/crm/i18n/id.json";
-import crmWorkEn from "@/features/crm-work/i18n/en.json";
-import crmWorkId from "@/features/crm-work/i18n/id.json";
 import broadcastsEn from "@/features/broadcasts/i18n/en.json";
 import broadcastsId from "@/features/broadcasts/i18n/id.json";
 import ticketsEn from "@/features/tickets/i18n/en.json";
@@ -13,14 +11,12 @@ import baseId from "./id.json";
 const en = {
   ...baseEn,
   crm: crmEn,
-  crmWork: crmWorkEn,
   tickets: ticketsEn,
   broadcasts: broadcastsEn,
 };
 const id = {
   ...baseId,
   crm: crmId,
-  crmWork: crmWorkId,
   tickets: ticketsId,
   broadcasts: broadcastsId,
 };

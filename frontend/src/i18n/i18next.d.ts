@@ -1,14 +1,12 @@
 import "i18next";
 import type crmId from "@/features/crm/i18n/id.json";
-import type crmWorkId from "@/features/crm-work/i18n/id.json";
 import type broadcastsId from "@/features/broadcasts/i18n/id.json";
 import type ticketsId from "@/features/tickets/i18n/id.json";
 import type id from "./id.json";
 
-/** Feature folders keep their own strings under one key each (`crm`, `crmWork`, `tickets`, `broadcasts`). */
+/** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`). */
 type Translation = typeof id & {
   crm: typeof crmId;
-  crmWork: typeof crmWorkId;
   tickets: typeof ticketsId;
   broadcasts: typeof broadcastsId;
 };

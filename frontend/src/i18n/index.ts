@@ -3,8 +3,6 @@ import { initReactI18next } from "react-i18next";
 import type { AppLocale } from "@/lib/format";
 import crmEn from "@/features/crm/i18n/en.json";
 import crmId from "@/features/crm/i18n/id.json";
-import crmWorkEn from "@/features/crm-work/i18n/en.json";
-import crmWorkId from "@/features/crm-work/i18n/id.json";
 import broadcastsEn from "@/features/broadcasts/i18n/en.json";
 import broadcastsId from "@/features/broadcasts/i18n/id.json";
 import ticketsEn from "@/features/tickets/i18n/en.json";
@@ -35,7 +33,6 @@ void i18n.use(initReactI18next).init({
       translation: {
         ...id,
         crm: crmId,
-        crmWork: crmWorkId,
         tickets: ticketsId,
         broadcasts: broadcastsId,
       },
@@ -44,7 +41,6 @@ void i18n.use(initReactI18next).init({
       translation: {
         ...en,
         crm: crmEn,
-        crmWork: crmWorkEn,
         tickets: ticketsEn,
         broadcasts: broadcastsEn,
       },

@@ -1,10 +1,15 @@
 import type { TFunction } from "i18next";
 
+/** Keys of the feature folders' strings (`crm.*`, `tickets.*`, `broadcasts.*`). */
+const FEATURE_KEY = /^(crm|tickets|broadcasts)\.[\w.]+$/;
+
 /**
- * Client-side rules carry i18n keys as messages (`validation.minLength|8`); server
- * `details` messages are shown verbatim.
+ * Client-side rules carry i18n keys as messages (`validation.minLength|8`, or a feature's
+ * own key such as `crm.validation.rupiah`); server `details` messages are shown verbatim.
  */
 export function translateFieldError(message: string, t: TFunction): string {
+  if (FEATURE_KEY.test(message))
+    return t(message as "validation.required", { defaultValue: message });
   if (!message.startsWith("validation.")) return message;
   const [key = "", arg] = message.split("|");
   switch (key) {

@@ -1,4 +1,4 @@
-/** What a role may do with CRM records; mirrors the API (the server decides). */
+/** What a role may do with CRM records and on the CRM work pages; mirrors the API (the server decides, the UI only hides what would be refused). */
 import type { Me } from "@/api/types";
 
 type Role = Me["role"];
@@ -23,3 +23,58 @@ export function managesCrm(role: Role): boolean {
 export function seesMarketing(role: Role): boolean {
   return ["super_admin", "director", "marketing_manager", "marketing_staff"].includes(role);
 }
+
+/** Moves prospects through the pipeline (PATCH prospects/{id}/stage). */
+export function worksPipeline(role: Role): boolean {
+  return role === "super_admin" || role === "sales_manager" || role === "salesperson";
+}
+
+/** Logs activities (POST activities). */
+export function logsActivities(role: Role): boolean {
+  return [
+    "super_admin",
+    "marketing_manager",
+    "marketing_staff",
+    "sales_manager",
+    "salesperson",
+    "sales_support",
+  ].includes(role);
+}
+
+/** Writes tasks (the director reads everything and writes nothing). */
+export function writesTasks(role: Role): boolean {
+  return role !== "director";
+}
+
+/** Enters marketing spend and events. */
+export function entersMarketing(role: Role): boolean {
+  return role === "super_admin" || role === "marketing_manager" || role === "marketing_staff";
+}
+
+export type OwnerScope =
+  /** Only their own records: no owner picker. */
+  | { kind: "self" }
+  /** Their team (sales manager; sales support works for their manager's team). */
+  | { kind: "team"; managerId: string }
+  /** Everybody's records (directors, super admins, marketing managers). */
+  | { kind: "all" };
+
+export function ownerScope(me: Pick<Me, "id" | "role" | "manager_user_id">): OwnerScope {
+  switch (me.role) {
+    case "sales_manager":
+      return { kind: "team", managerId: me.id };
+    case "sales_support":
+      return me.manager_user_id
+        ? { kind: "team", managerId: me.manager_user_id }
+        : { kind: "self" };
+    case "super_admin":
+    case "director":
+    case "marketing_manager":
+      return { kind: "all" };
+    default:
+      return { kind: "self" };
+  }
+}
+
+/** Roles that own prospects, activities and tasks (offered in the owner picker). */
+export const SALES_ROLES: readonly string[] = ["salesperson", "sales_manager"];

@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from "@tanstack/react-
 import { pickStringParams } from "@/lib/search-params";
 import { LEADS_SEARCH_KEYS } from "./leads/table";
 import { CUSTOMERS_SEARCH_KEYS } from "./customers/table";
+import { createCrmWorkRoutes } from "./work-routes";
 
 const LeadsPage = lazyRouteComponent(() => import("./leads/leads-page"));
 const LeadFormPage = lazyRouteComponent(() => import("./leads/lead-form-page"));
@@ -15,7 +16,10 @@ const keep =
   (search: Record<string, unknown>) =>
     pickStringParams(search, keys);
 
-/** CRM records: leads, customers, duplicates (children of /crm). Pages are lazy chunks. */
+/**
+ * CRM pages (children of /crm): leads, customers, duplicates, and the work pages
+ * (pipeline, forecast, activities, tasks, calendar, analytics, marketing). Lazy chunks.
+ */
 export function createCrmRoutes(crmRoute: AnyRoute) {
   return [
     createRoute({
@@ -42,5 +46,6 @@ export function createCrmRoutes(crmRoute: AnyRoute) {
       component: CustomerPage,
     }),
     createRoute({ getParentRoute: () => crmRoute, path: "duplicates", component: DuplicatesPage }),
+    ...createCrmWorkRoutes(crmRoute),
   ] as const;
 }

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent, type AnyRoute } from "@tanstack/react-router";
 import { pickStringParams } from "@/lib/search-params";
 import { QUEUE_SEARCH_KEYS } from "./queue-table";
+import { createRfqRoutes } from "./rfqs/routes";
 
 const QueuePage = lazyRouteComponent(() => import("./queue-page"));
 const NewTicketPage = lazyRouteComponent(() => import("./new-ticket-page"));
@@ -10,10 +11,11 @@ const SlaCalendarPage = lazyRouteComponent(() => import("./sla-calendar-page"));
 
 /**
  * Ticket pages (children of /ticketing): queue, detail, new ticket, SLA report and its
- * business calendar. Lazy chunks.
+ * business calendar, and the RFQ pages (rfqs/). Lazy chunks.
  */
 export function createTicketRoutes(ticketingRoute: AnyRoute) {
   return [
+    ...createRfqRoutes(ticketingRoute),
     createRoute({
       getParentRoute: () => ticketingRoute,
       path: "tickets",

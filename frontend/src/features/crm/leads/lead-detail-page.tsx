@@ -38,7 +38,7 @@ import {
   useRestoreLead,
 } from "../api";
 import { CrmNav } from "../crm-nav";
-import { rfqDetails } from "@/features/rfqs/api";
+import { rfqDetails } from "@/features/tickets/rfqs/api";
 import { StageBadge } from "../stage-badge";
 import { LeadEditDialog } from "./lead-edit-dialog";
 
