@@ -47,7 +47,7 @@ macro_rules! closed_set {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?
+            $($(#[$vmeta:meta])* $variant:ident => $text:tt),+ $(,)?
         }
     ) => {
         $(#[$meta])*

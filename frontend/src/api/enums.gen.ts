@@ -6,7 +6,7 @@ type Covers<T extends readonly unknown[], U> = [Exclude<U, T[number]>] extends [
 type Assert<T extends true> = T;
 
 export type ActivityType = components["schemas"]["ActivityType"];
-export const ACTIVITY_TYPE_VALUES = ["Visit", "Call", "Meeting", "Email", "Whatsapp"] as const satisfies readonly ActivityType[];
+export const ACTIVITY_TYPE_VALUES = ["visit", "call", "meeting", "email", "whatsapp"] as const satisfies readonly ActivityType[];
 export type ActivityTypeCovered = Assert<Covers<typeof ACTIVITY_TYPE_VALUES, ActivityType>>;
 
 export type ApiScope = components["schemas"]["ApiScope"];
@@ -14,7 +14,7 @@ export const API_SCOPE_VALUES = ["tickets:write", "broadcast:write", "whatsapp:w
 export type ApiScopeCovered = Assert<Covers<typeof API_SCOPE_VALUES, ApiScope>>;
 
 export type BroadcastStatus = components["schemas"]["BroadcastStatus"];
-export const BROADCAST_STATUS_VALUES = ["Success", "Failed", "Pending"] as const satisfies readonly BroadcastStatus[];
+export const BROADCAST_STATUS_VALUES = ["success", "failed", "pending"] as const satisfies readonly BroadcastStatus[];
 export type BroadcastStatusCovered = Assert<Covers<typeof BROADCAST_STATUS_VALUES, BroadcastStatus>>;
 
 export type Capability = components["schemas"]["Capability"];
@@ -26,19 +26,19 @@ export const DEPARTMENT_VALUES = ["MGMT", "MKT", "SAL", "EXIM", "DOM", "IMP", "W
 export type DepartmentCovered = Assert<Covers<typeof DEPARTMENT_VALUES, Department>>;
 
 export type ErrorCode = components["schemas"]["ErrorCode"];
-export const ERROR_CODE_VALUES = ["BadRequest", "MalformedJson", "Unauthorized", "InvalidCredentials", "Forbidden", "InsufficientScope", "NotFound", "Conflict", "IdempotencyInProgress", "IdempotencyKeyReused", "ValidationFailed", "PayloadTooLarge", "RateLimited", "ServiceUnavailable", "InternalError"] as const satisfies readonly ErrorCode[];
+export const ERROR_CODE_VALUES = ["bad_request", "malformed_json", "unauthorized", "invalid_credentials", "forbidden", "insufficient_scope", "not_found", "conflict", "idempotency_in_progress", "idempotency_key_reused", "validation_failed", "payload_too_large", "rate_limited", "service_unavailable", "internal_error"] as const satisfies readonly ErrorCode[];
 export type ErrorCodeCovered = Assert<Covers<typeof ERROR_CODE_VALUES, ErrorCode>>;
 
 export type HolidayKind = components["schemas"]["HolidayKind"];
-export const HOLIDAY_KIND_VALUES = ["National", "CollectiveLeave"] as const satisfies readonly HolidayKind[];
+export const HOLIDAY_KIND_VALUES = ["national", "collective_leave"] as const satisfies readonly HolidayKind[];
 export type HolidayKindCovered = Assert<Covers<typeof HOLIDAY_KIND_VALUES, HolidayKind>>;
 
 export type InquiryOutcome = components["schemas"]["InquiryOutcome"];
-export const INQUIRY_OUTCOME_VALUES = ["Won", "Lost"] as const satisfies readonly InquiryOutcome[];
+export const INQUIRY_OUTCOME_VALUES = ["won", "lost"] as const satisfies readonly InquiryOutcome[];
 export type InquiryOutcomeCovered = Assert<Covers<typeof INQUIRY_OUTCOME_VALUES, InquiryOutcome>>;
 
 export type LeadStatus = components["schemas"]["LeadStatus"];
-export const LEAD_STATUS_VALUES = ["New", "Contacted", "Qualified", "Disqualified", "Converted"] as const satisfies readonly LeadStatus[];
+export const LEAD_STATUS_VALUES = ["new", "contacted", "qualified", "disqualified", "converted"] as const satisfies readonly LeadStatus[];
 export type LeadStatusCovered = Assert<Covers<typeof LEAD_STATUS_VALUES, LeadStatus>>;
 
 export type Menu = components["schemas"]["Menu"];
@@ -46,7 +46,7 @@ export const MENU_VALUES = ["dashboard", "kpi", "crm", "ticketing", "dso"] as co
 export type MenuCovered = Assert<Covers<typeof MENU_VALUES, Menu>>;
 
 export type RfqService = components["schemas"]["RfqService"];
-export const RFQ_SERVICE_VALUES = ["Exim", "Dom", "Imp", "Wh"] as const satisfies readonly RfqService[];
+export const RFQ_SERVICE_VALUES = ["EXIM", "DOM", "IMP", "WH"] as const satisfies readonly RfqService[];
 export type RfqServiceCovered = Assert<Covers<typeof RFQ_SERVICE_VALUES, RfqService>>;
 
 export type Role = components["schemas"]["Role"];
@@ -54,35 +54,35 @@ export const ROLE_VALUES = ["super_admin", "director", "marketing_manager", "mar
 export type RoleCovered = Assert<Covers<typeof ROLE_VALUES, Role>>;
 
 export type SlaEventType = components["schemas"]["SlaEventType"];
-export const SLA_EVENT_TYPE_VALUES = ["Opened", "StatusChange", "Assigned", "PriorityChange", "FirstResponse", "Resolved", "Reopened"] as const satisfies readonly SlaEventType[];
+export const SLA_EVENT_TYPE_VALUES = ["OPENED", "STATUS_CHANGE", "ASSIGNED", "PRIORITY_CHANGE", "FIRST_RESPONSE", "RESOLVED", "REOPENED"] as const satisfies readonly SlaEventType[];
 export type SlaEventTypeCovered = Assert<Covers<typeof SLA_EVENT_TYPE_VALUES, SlaEventType>>;
 
 export type SlaState = components["schemas"]["SlaState"];
-export const SLA_STATE_VALUES = ["Met", "Breached", "AtRisk", "Running", "Paused"] as const satisfies readonly SlaState[];
+export const SLA_STATE_VALUES = ["met", "breached", "at_risk", "running", "paused"] as const satisfies readonly SlaState[];
 export type SlaStateCovered = Assert<Covers<typeof SLA_STATE_VALUES, SlaState>>;
 
 export type Stage = components["schemas"]["Stage"];
-export const STAGE_VALUES = ["New", "Contacted", "Qualification", "Proposal", "Negotiation", "Won", "Lost"] as const satisfies readonly Stage[];
+export const STAGE_VALUES = ["new", "contacted", "qualification", "proposal", "negotiation", "won", "lost"] as const satisfies readonly Stage[];
 export type StageCovered = Assert<Covers<typeof STAGE_VALUES, Stage>>;
 
 export type TaskStatus = components["schemas"]["TaskStatus"];
-export const TASK_STATUS_VALUES = ["Open", "Done", "Cancelled"] as const satisfies readonly TaskStatus[];
+export const TASK_STATUS_VALUES = ["open", "done", "cancelled"] as const satisfies readonly TaskStatus[];
 export type TaskStatusCovered = Assert<Covers<typeof TASK_STATUS_VALUES, TaskStatus>>;
 
 export type TicketPriority = components["schemas"]["TicketPriority"];
-export const TICKET_PRIORITY_VALUES = ["Low", "Medium", "High", "Urgent"] as const satisfies readonly TicketPriority[];
+export const TICKET_PRIORITY_VALUES = ["low", "medium", "high", "urgent"] as const satisfies readonly TicketPriority[];
 export type TicketPriorityCovered = Assert<Covers<typeof TICKET_PRIORITY_VALUES, TicketPriority>>;
 
 export type TicketSource = components["schemas"]["TicketSource"];
-export const TICKET_SOURCE_VALUES = ["Web", "N8n", "Crm", "Dso"] as const satisfies readonly TicketSource[];
+export const TICKET_SOURCE_VALUES = ["web", "n8n", "crm", "dso"] as const satisfies readonly TicketSource[];
 export type TicketSourceCovered = Assert<Covers<typeof TICKET_SOURCE_VALUES, TicketSource>>;
 
 export type TicketStatus = components["schemas"]["TicketStatus"];
-export const TICKET_STATUS_VALUES = ["Open", "InProgress", "Pending", "OnHold", "Closed"] as const satisfies readonly TicketStatus[];
+export const TICKET_STATUS_VALUES = ["open", "in_progress", "pending", "on_hold", "closed"] as const satisfies readonly TicketStatus[];
 export type TicketStatusCovered = Assert<Covers<typeof TICKET_STATUS_VALUES, TicketStatus>>;
 
 export type TicketType = components["schemas"]["TicketType"];
-export const TICKET_TYPE_VALUES = ["InquiryTariff", "GeneralRequest", "Complaint", "ShipmentIssue"] as const satisfies readonly TicketType[];
+export const TICKET_TYPE_VALUES = ["inquiry_tariff", "general_request", "complaint", "shipment_issue"] as const satisfies readonly TicketType[];
 export type TicketTypeCovered = Assert<Covers<typeof TICKET_TYPE_VALUES, TicketType>>;
 
 export const ENUM_VALUES = {

@@ -1426,7 +1426,7 @@ export interface components {
          *     application itself and cannot be logged by hand.
          * @enum {string}
          */
-        ActivityType: "Visit" | "Call" | "Meeting" | "Email" | "Whatsapp";
+        ActivityType: "visit" | "call" | "meeting" | "email" | "whatsapp";
         AddAttachmentRequest: {
             /**
              * Format: uuid
@@ -1596,7 +1596,7 @@ export interface components {
          * @description BRD-1 broadcast outcomes as n8n reports them.
          * @enum {string}
          */
-        BroadcastStatus: "Success" | "Failed" | "Pending";
+        BroadcastStatus: "success" | "failed" | "pending";
         BroadcastSummary: {
             /** @description The last 14 days, oldest first, days without broadcasts included. */
             days: components["schemas"]["BroadcastDay"][];
@@ -2090,7 +2090,7 @@ export interface components {
          *     switches on them.
          * @enum {string}
          */
-        ErrorCode: "BadRequest" | "MalformedJson" | "Unauthorized" | "InvalidCredentials" | "Forbidden" | "InsufficientScope" | "NotFound" | "Conflict" | "IdempotencyInProgress" | "IdempotencyKeyReused" | "ValidationFailed" | "PayloadTooLarge" | "RateLimited" | "ServiceUnavailable" | "InternalError";
+        ErrorCode: "bad_request" | "malformed_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "validation_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
         Forecast: {
             /** Format: date */
             from: string;
@@ -2157,12 +2157,12 @@ export interface components {
          * @description Days that are not business days in the SLA calendar.
          * @enum {string}
          */
-        HolidayKind: "National" | "CollectiveLeave";
+        HolidayKind: "national" | "collective_leave";
         /**
          * @description TCK-1 outcomes of an inquiry (RFQ).
          * @enum {string}
          */
-        InquiryOutcome: "Won" | "Lost";
+        InquiryOutcome: "won" | "lost";
         Lead: {
             /** Format: date-time */
             assigned_at?: string | null;
@@ -2256,7 +2256,7 @@ export interface components {
          * @description Lead statuses (CRM-6).
          * @enum {string}
          */
-        LeadStatus: "New" | "Contacted" | "Qualified" | "Disqualified" | "Converted";
+        LeadStatus: "new" | "contacted" | "qualified" | "disqualified" | "converted";
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Activity: {
             data: {
@@ -3221,7 +3221,7 @@ export interface components {
          * @description The service an RFQ asks for (SPEC §4.12); decides the ticket's department.
          * @enum {string}
          */
-        RfqService: "Exim" | "Dom" | "Imp" | "Wh";
+        RfqService: "EXIM" | "DOM" | "IMP" | "WH";
         /**
          * @description The 15 application roles (SPEC §3). Each is also a PostgreSQL role `cc_<name>`.
          * @enum {string}
@@ -3296,7 +3296,7 @@ export interface components {
          * @description TCK-4 entries of a ticket's SLA trail, written by the database's triggers.
          * @enum {string}
          */
-        SlaEventType: "Opened" | "StatusChange" | "Assigned" | "PriorityChange" | "FirstResponse" | "Resolved" | "Reopened";
+        SlaEventType: "OPENED" | "STATUS_CHANGE" | "ASSIGNED" | "PRIORITY_CHANGE" | "FIRST_RESPONSE" | "RESOLVED" | "REOPENED";
         SlaReport: {
             /** Format: date */
             from: string;
@@ -3338,7 +3338,7 @@ export interface components {
          *     the target used), running, or paused while the ticket waits (resolution only).
          * @enum {string}
          */
-        SlaState: "Met" | "Breached" | "AtRisk" | "Running" | "Paused";
+        SlaState: "met" | "breached" | "at_risk" | "running" | "paused";
         Spend: {
             /**
              * @description IDR, decimal string.
@@ -3366,7 +3366,7 @@ export interface components {
          * @description Pipeline stages (CRM-3), in order; `lost` closes a prospect at any point.
          * @enum {string}
          */
-        Stage: "New" | "Contacted" | "Qualification" | "Proposal" | "Negotiation" | "Won" | "Lost";
+        Stage: "new" | "contacted" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
         StageChange: {
             /** Format: date-time */
             changed_at: string;
@@ -3431,7 +3431,7 @@ export interface components {
          * @description Task statuses (CRM-5).
          * @enum {string}
          */
-        TaskStatus: "Open" | "Done" | "Cancelled";
+        TaskStatus: "open" | "done" | "cancelled";
         Ticket: {
             assigned_to_name?: string | null;
             /** Format: uuid */
@@ -3534,22 +3534,22 @@ export interface components {
          * @description TCK-1 priorities, lowest first.
          * @enum {string}
          */
-        TicketPriority: "Low" | "Medium" | "High" | "Urgent";
+        TicketPriority: "low" | "medium" | "high" | "urgent";
         /**
          * @description Where a ticket came from.
          * @enum {string}
          */
-        TicketSource: "Web" | "N8n" | "Crm" | "Dso";
+        TicketSource: "web" | "n8n" | "crm" | "dso";
         /**
          * @description TCK-1 statuses; the allowed moves are [`TicketStatus::may_become`].
          * @enum {string}
          */
-        TicketStatus: "Open" | "InProgress" | "Pending" | "OnHold" | "Closed";
+        TicketStatus: "open" | "in_progress" | "pending" | "on_hold" | "closed";
         /**
          * @description TCK-1 ticket types.
          * @enum {string}
          */
-        TicketType: "InquiryTariff" | "GeneralRequest" | "Complaint" | "ShipmentIssue";
+        TicketType: "inquiry_tariff" | "general_request" | "complaint" | "shipment_issue";
         TimelineEntry: {
             actor_name?: string | null;
             /** Format: date-time */
