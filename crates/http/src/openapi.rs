@@ -3,7 +3,7 @@ use utoipa::{
     openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
     Modify, OpenApi,
 };
-use utoipa_actix_web::{scope, AppExt};
+use utoipa_actix_web::AppExt;
 
 use crate::error::ErrorBody;
 
@@ -79,12 +79,8 @@ impl Modify for Security {
 
 /// The OpenAPI document of the whole API, as served at `/api/openapi.json`.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, mut doc) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(crate::router::probes)
-        .service(scope::scope("/api/v1").configure(crate::router::api_v1))
-        .split_for_parts();
+    let app = App::new().into_utoipa_app().openapi(ApiDoc::openapi());
+    let (_, mut doc) = crate::router::mount(app).split_for_parts();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
     doc
 }

@@ -1,12 +1,26 @@
 //! The one place routes are assembled: each module registers its operations through its
 //! `routes()`; `openapi.rs` only describes the API.
 
-use utoipa_actix_web::service_config::ServiceConfig;
+use actix_web::{
+    dev::{ServiceFactory, ServiceRequest},
+    Error,
+};
+use utoipa_actix_web::{scope, service_config::ServiceConfig, UtoipaApp};
 
 use crate::api;
 
+/// Mounts the whole API on `app`: the probes and every `/api/v1` module. The server
+/// (`web_app`) serves what this mounts and `openapi()` documents it, so the two agree.
+pub(crate) fn mount<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = Error, InitError = ()>,
+{
+    app.configure(probes)
+        .service(scope::scope("/api/v1").configure(api_v1))
+}
+
 /// Every `/api/v1` operation, module by module.
-pub(crate) fn api_v1(cfg: &mut ServiceConfig) {
+fn api_v1(cfg: &mut ServiceConfig) {
     api::auth::routes(cfg);
     api::users::routes(cfg);
     api::reference::routes(cfg);
@@ -23,6 +37,6 @@ pub(crate) fn api_v1(cfg: &mut ServiceConfig) {
 }
 
 /// Routes outside `/api/v1` that are part of the API description.
-pub(crate) fn probes(cfg: &mut ServiceConfig) {
+fn probes(cfg: &mut ServiceConfig) {
     api::ops::routes(cfg);
 }

@@ -9,12 +9,11 @@ use actix_web::{
 };
 use actix_web_prom::PrometheusMetricsBuilder;
 use tracing_actix_web::TracingLogger;
-use utoipa_actix_web::{scope, AppExt};
+use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     error::{self, ApiError},
-    router::{api_v1, probes},
     state::AppState,
 };
 
@@ -31,15 +30,13 @@ pub fn server(listener: TcpListener, state: AppState, workers: usize) -> std::io
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         let settings = data.settings.clone();
-        let (app, _) = App::new()
+        let app = App::new()
             .into_utoipa_app()
             .app_data(data.clone())
             .app_data(web::PayloadConfig::new(settings.json_limit_bytes))
             .app_data(web::QueryConfig::default().error_handler(error::query_error))
-            .app_data(web::PathConfig::default().error_handler(error::path_error))
-            .configure(probes)
-            .service(scope::scope("/api/v1").configure(api_v1))
-            .split_for_parts();
+            .app_data(web::PathConfig::default().error_handler(error::path_error));
+        let (app, _) = crate::router::mount(app).split_for_parts();
         let app = app
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
             .route(
