@@ -6,12 +6,9 @@
 
 use actix_web::{get, patch, post, put, web, HttpResponse};
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use domain::{
-    tickets::{
-        assigns_tickets, comments_on_tickets, reads_broadcasts, reads_ticket_identity,
-        transition_allowed, works_tickets, OUTCOMES, PRIORITIES, STATUSES, TICKET_TYPES,
-    },
-    FieldErrors,
+use domain::tickets::{
+    assigns_tickets, comments_on_tickets, reads_broadcasts, reads_ticket_identity, works_tickets,
+    TicketChangeInput, TicketNow, PRIORITIES, STATUSES, TICKET_TYPES,
 };
 use persistence::tickets::{
     self, Assignee, AttachmentRow, BroadcastRow, MessageRow, SlaEventRow, SlaReportRow,
@@ -409,89 +406,35 @@ fn check_change(
     change: UpdateTicketRequest,
     role: domain::Role,
 ) -> ApiResult<TicketPatch> {
-    let mut errors = FieldErrors::new();
-    let status = change.status.map(|s| s.trim().to_lowercase());
-    if let Some(status) = status.as_deref() {
-        if !STATUSES.contains(&status) {
-            errors.add("status", format!("must be one of {}", STATUSES.join(", ")));
-        } else if !transition_allowed(&current.status, status) {
-            errors.add(
-                "status",
-                format!("cannot change from {} to {status}", current.status),
-            );
-        }
-    }
-    let priority = change.priority.map(|p| p.trim().to_lowercase());
-    if let Some(priority) = priority.as_deref() {
-        if !PRIORITIES.contains(&priority) {
-            errors.add(
-                "priority",
-                format!("must be one of {}", PRIORITIES.join(", ")),
-            );
-        }
-    }
-    let outcome = change
-        .inquiry_outcome
-        .map(|o| o.map(|o| o.trim().to_lowercase()).filter(|o| !o.is_empty()));
-    if let Some(Some(o)) = outcome.as_ref() {
-        if !OUTCOMES.contains(&o.as_str()) {
-            errors.add("inquiry_outcome", "must be won or lost");
-        } else if current.ticket_type != "inquiry_tariff" {
-            errors.add("inquiry_outcome", "applies to inquiries (RFQs) only");
-        }
-    }
-    let close_reason = change
-        .close_reason
-        .map(|r| r.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()));
-    if let Some(Some(reason)) = close_reason.as_ref() {
-        if reason.chars().count() > 2_000 {
-            errors.add("close_reason", "must be at most 2000 characters");
-        }
-    }
-    let closing = status.as_deref() == Some("closed") || current.status == "closed";
-    let lost = match &outcome {
-        Some(o) => o.as_deref() == Some("lost"),
-        None => current.inquiry_outcome.as_deref() == Some("lost"),
+    let now = TicketNow {
+        status: &current.status,
+        ticket_type: &current.ticket_type,
+        inquiry_outcome: current.inquiry_outcome.as_deref(),
+        close_reason: current.close_reason.as_deref(),
     };
-    let reason_after = match &close_reason {
-        Some(r) => r.clone(),
-        None => current.close_reason.clone(),
+    let input = TicketChangeInput {
+        status: change.status,
+        priority: change.priority,
+        close_reason: change.close_reason,
+        inquiry_outcome: change.inquiry_outcome,
     };
-    if lost && reason_after.is_none() {
-        errors.add("close_reason", "is required for a lost inquiry");
-    }
-    if (outcome.as_ref().is_some_and(Option::is_some)) && !closing {
-        errors.add("inquiry_outcome", "is set when the ticket is closed");
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    let changes_work = status.is_some() || priority.is_some();
-    if changes_work && !works_tickets(role) {
-        return Err(ApiError::Forbidden);
-    }
-    if change.assigned_to_user_id.is_some() && !assigns_tickets(role) {
-        return Err(ApiError::Forbidden);
-    }
-    if (outcome.is_some() || close_reason.is_some()) && !works_tickets(role) {
-        return Err(ApiError::Forbidden);
-    }
-    let patch = TicketPatch {
-        status,
-        priority,
-        assigned_to_user_id: change.assigned_to_user_id,
-        close_reason,
-        inquiry_outcome: outcome,
-    };
-    if patch.status.is_none()
-        && patch.priority.is_none()
-        && patch.assigned_to_user_id.is_none()
-        && patch.close_reason.is_none()
-        && patch.inquiry_outcome.is_none()
+    let checked = domain::tickets::check_change(now, input).map_err(ApiError::Validation)?;
+    let assigns = change.assigned_to_user_id.is_some();
+    if (checked.changes_work() || checked.records_outcome()) && !works_tickets(role)
+        || assigns && !assigns_tickets(role)
     {
+        return Err(ApiError::Forbidden);
+    }
+    if !checked.changes_work() && !checked.records_outcome() && !assigns {
         return Err(ApiError::validation("body", "has nothing to change"));
     }
-    Ok(patch)
+    Ok(TicketPatch {
+        status: checked.status,
+        priority: checked.priority,
+        assigned_to_user_id: change.assigned_to_user_id,
+        close_reason: checked.close_reason,
+        inquiry_outcome: checked.inquiry_outcome,
+    })
 }
 
 async fn apply_update(

@@ -2,6 +2,9 @@
 
 use crate::{closed_set, Role};
 
+mod change;
+pub use change::{check_change, TicketChange, TicketChangeInput, TicketNow};
+
 closed_set!(
     /// TCK-1 ticket types.
     pub enum TicketType {
