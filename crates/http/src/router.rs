@@ -38,5 +38,5 @@ fn api_v1(cfg: &mut ServiceConfig) {
 
 /// Routes outside `/api/v1` that are part of the API description.
 fn probes(cfg: &mut ServiceConfig) {
-    api::ops::routes(cfg);
+    api::health::routes(cfg);
 }

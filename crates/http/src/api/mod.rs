@@ -8,13 +8,11 @@ pub mod crm;
 pub mod dashboard;
 pub mod events;
 pub mod files;
+pub mod health;
 pub mod intake;
 pub mod integrations;
 pub mod notifications;
-pub mod ops;
 pub mod reference;
-pub mod rfqs;
-pub mod sla_calendar;
 pub mod tickets;
 pub mod users;
 

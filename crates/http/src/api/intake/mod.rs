@@ -1,5 +1,7 @@
 //! The two endpoints n8n pushes to, with the exact seed-004 contract (TCK-2, BRD-1):
-//! `POST /tickets` and `POST /broadcast-logs`. They also serve the SPA with a JWT.
+//! `POST /tickets` (`api/tickets/intake.rs`) and `POST /broadcast-logs`
+//! (`intake/broadcasts.rs`); this module holds the contract both keep. They also serve the
+//! SPA with a JWT.
 //!
 //! * Body problems are `400 {"error": "<field> is required", "code": "validation_failed",
 //!   "details": {...}}` — `error` names the first problem, `details` all of them.
@@ -8,7 +10,6 @@
 //!   the same body within 24 hours gets the first answer, `Idempotent-Replayed: true`).
 
 pub mod broadcasts;
-pub mod tickets;
 
 use actix_web::{dev::Payload, http::StatusCode, web, FromRequest, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};

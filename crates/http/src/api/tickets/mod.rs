@@ -8,8 +8,11 @@ mod attachment;
 mod comment;
 mod dto;
 mod get;
+pub mod intake;
 mod list;
+pub mod rfqs;
 mod sla;
+pub mod sla_calendar;
 mod update;
 
 pub use attachment::*;
@@ -24,15 +27,15 @@ pub use update::*;
 pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_tickets)
         .service(sla_report)
-        .service(super::sla_calendar::get_sla_calendar)
-        .service(super::sla_calendar::put_holiday)
-        .service(super::sla_calendar::delete_holiday)
-        .service(super::intake::tickets::create_ticket)
+        .service(sla_calendar::get_sla_calendar)
+        .service(sla_calendar::put_holiday)
+        .service(sla_calendar::delete_holiday)
+        .service(intake::create_ticket)
         .service(get_ticket)
         .service(update_ticket)
         .service(replace_ticket)
         .service(add_comment)
         .service(add_attachment)
-        .service(super::rfqs::list_rfqs)
-        .service(super::rfqs::get_rfq);
+        .service(rfqs::list_rfqs)
+        .service(rfqs::get_rfq);
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{claim, sender, Fields, IntakeBody};
+use crate::api::intake::{claim, sender, Fields, IntakeBody};
 use crate::{
     error::{ApiError, ApiResult, ErrorBody},
     extract::{CallerTx, IdempotencyKey},
