@@ -3,7 +3,10 @@
 use actix_web::{get, web};
 use chrono::NaiveDate;
 use domain::tickets::{reads_ticket_identity, PRIORITIES, STATUSES, TICKET_TYPES};
-use persistence::tickets::{self, Assignee, TicketFilter};
+use persistence::{
+    tickets::{self, Assignee, TicketFilter},
+    UserPrincipal,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -73,6 +76,14 @@ pub async fn list_tickets(
     let query = query.into_inner();
     let page = page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), tickets::TICKET_SORT)?;
+    let filter = filter(query, &user)?;
+    let rows = tickets::list(&mut tx, &filter, page, &sort).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(ListBody::new(rows, page, Ticket::from)))
+}
+
+/// The queue's filter from the query string; the first invalid parameter is the error.
+fn filter(query: TicketQuery, user: &UserPrincipal) -> ApiResult<TicketFilter> {
     let assigned = match text(query.assigned_to).as_deref() {
         None => None,
         Some("me") => Some(Assignee::User(user.id)),
@@ -93,7 +104,7 @@ pub async fn list_tickets(
             ApiError::validation("assigned_to", "must be me, unassigned or a user id")
         })?)),
     };
-    let filter = TicketFilter {
+    Ok(TicketFilter {
         status: choice_list("status", query.status.as_deref(), &STATUSES)?,
         priority: choice_list("priority", query.priority.as_deref(), &PRIORITIES)?,
         ticket_type: choice_list("type", query.ticket_type.as_deref(), &TICKET_TYPES)?,
@@ -116,8 +127,5 @@ pub async fn list_tickets(
         from: query.from,
         to: query.to,
         identity: reads_ticket_identity(user.role),
-    };
-    let rows = tickets::list(&mut tx, &filter, page, &sort).await?;
-    persistence::commit(tx).await?;
-    Ok(web::Json(ListBody::new(rows, page, Ticket::from)))
+    })
 }

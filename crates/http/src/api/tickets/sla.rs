@@ -101,6 +101,17 @@ pub async fn sla_report(
     }
     let rows = tickets::sla_report(&mut tx, from, to).await?;
     persistence::commit(tx).await?;
+    let totals = totals(&rows);
+    Ok(web::Json(SlaReport {
+        from,
+        to,
+        rows: rows.into_iter().map(Into::into).collect(),
+        totals: totals.into(),
+    }))
+}
+
+/// The report's totals line: every row summed, as type and priority "all".
+fn totals(rows: &[SlaReportRow]) -> SlaReportRow {
     let mut sum = SlaReportRow {
         ticket_type: "all".to_owned(),
         priority: "all".to_owned(),
@@ -112,7 +123,7 @@ pub async fn sla_report(
         resolution_breached: 0,
         resolution_at_risk: 0,
     };
-    for r in &rows {
+    for r in rows {
         sum.tickets += r.tickets;
         sum.first_response_met += r.first_response_met;
         sum.first_response_breached += r.first_response_breached;
@@ -121,10 +132,5 @@ pub async fn sla_report(
         sum.resolution_breached += r.resolution_breached;
         sum.resolution_at_risk += r.resolution_at_risk;
     }
-    Ok(web::Json(SlaReport {
-        from,
-        to,
-        rows: rows.into_iter().map(Into::into).collect(),
-        totals: sum.into(),
-    }))
+    sum
 }
