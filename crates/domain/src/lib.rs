@@ -9,6 +9,7 @@ pub mod crm;
 pub mod department;
 pub mod email;
 pub mod errors;
+pub mod files;
 pub mod list;
 pub mod money;
 pub mod role;

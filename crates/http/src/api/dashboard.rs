@@ -68,6 +68,37 @@ pub struct DashboardSummary {
     pub my_tasks_due: i64,
 }
 
+/// The widgets as the caller's scope shows them today.
+async fn summary(
+    tx: &mut persistence::Tx,
+    user: &persistence::UserPrincipal,
+    today: chrono::NaiveDate,
+) -> ApiResult<DashboardSummary> {
+    let (sent, failed) = if reads_broadcasts(user.role) {
+        let day = persistence::broadcasts::days(tx, today, 1).await?;
+        let day = day.first();
+        (
+            Some(day.map_or(0, |d| d.success)),
+            Some(day.map_or(0, |d| d.failed)),
+        )
+    } else {
+        (None, None)
+    };
+    let counts = dashboard::ticket_counts(&mut *tx, today).await?;
+    let urgent = dashboard::unhandled_high_priority(&mut *tx, URGENT_LIST).await?;
+    let tasks = dashboard::my_tasks_due(&mut *tx, user.id, today).await?;
+    Ok(DashboardSummary {
+        today,
+        broadcasts_sent_today: sent,
+        broadcasts_failed_today: failed,
+        open_tickets: counts.open_tickets,
+        tickets_closed_today: counts.closed_today,
+        high_priority_unhandled: counts.high_priority_unhandled,
+        high_priority_tickets: urgent.into_iter().map(Into::into).collect(),
+        my_tasks_due: tasks,
+    })
+}
+
 /// The dashboard widgets (DASH-1): broadcasts today, open tickets, tickets closed today,
 /// high-priority tickets nobody has answered, your follow-ups due. Numbers match the
 /// lists they summarise (same filters, same row-level security).
@@ -97,30 +128,8 @@ pub async fn dashboard_summary(
         persistence::commit(tx).await?;
         return Ok(web::Json(cached));
     }
-    let (sent, failed) = if reads_broadcasts(user.role) {
-        let day = persistence::broadcasts::days(&mut tx, today, 1).await?;
-        let day = day.first();
-        (
-            Some(day.map_or(0, |d| d.success)),
-            Some(day.map_or(0, |d| d.failed)),
-        )
-    } else {
-        (None, None)
-    };
-    let counts = dashboard::ticket_counts(&mut tx, today).await?;
-    let urgent = dashboard::unhandled_high_priority(&mut tx, URGENT_LIST).await?;
-    let tasks = dashboard::my_tasks_due(&mut tx, user.id, today).await?;
+    let summary = summary(&mut tx, &user, today).await?;
     persistence::commit(tx).await?;
-    let summary = DashboardSummary {
-        today,
-        broadcasts_sent_today: sent,
-        broadcasts_failed_today: failed,
-        open_tickets: counts.open_tickets,
-        tickets_closed_today: counts.closed_today,
-        high_priority_unhandled: counts.high_priority_unhandled,
-        high_priority_tickets: urgent.into_iter().map(Into::into).collect(),
-        my_tasks_due: tasks,
-    };
     state.cache.set(&key, &summary, CACHE_TTL).await;
     Ok(web::Json(summary))
 }
