@@ -16,7 +16,16 @@ SCRATCH_URL=${ADMIN_URL%/*}/$SCRATCH
 
 psql "$ADMIN_URL" -Xqc "create database $SCRATCH"
 trap 'psql "$ADMIN_URL" -Xqc "drop database if exists $SCRATCH with (force)"' EXIT
-out=$(DATABASE_URL=$SCRATCH_URL cargo run --locked -q -p server -- migrate 2>&1) || { echo "$out" >&2; exit 1; }
+# Migrated with sqlx-cli, the same migrator the server embeds: building the server needs
+# `.sqlx/` (compile-checked SQL), which is what `sqlx-prepare` is about to write.
+require_sqlx_cli() {
+  if ! cargo sqlx --version >/dev/null 2>&1; then
+    echo "cargo sqlx is missing: cargo install sqlx-cli --version 0.8.6 --no-default-features --features postgres,rustls --locked" >&2
+    exit 1
+  fi
+}
+require_sqlx_cli
+out=$(cargo sqlx migrate run --source migrations --database-url "$SCRATCH_URL" 2>&1) || { echo "$out" >&2; exit 1; }
 
 # pg_dump's output minus what differs between runs and machines: version banners, session
 # settings, the random \restrict key, and runs of blank lines.
@@ -27,10 +36,6 @@ normalised_schema() {
 }
 
 sqlx_cli() {
-  if ! cargo sqlx --version >/dev/null 2>&1; then
-    echo "cargo sqlx is missing: cargo install sqlx-cli --version 0.8.6 --no-default-features --features postgres,rustls --locked" >&2
-    exit 1
-  fi
   DATABASE_URL=$SCRATCH_URL SQLX_OFFLINE=false cargo sqlx prepare --workspace "$@" -- --all-targets --locked
 }
 

@@ -18,30 +18,29 @@ pub struct ApiKeyRow {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
-const COLUMNS: &str =
-    "id, name, key_prefix, scopes, created_by, created_at, last_used_at, revoked_at";
-
 pub async fn list(
     tx: &mut Tx,
     include_revoked: bool,
     limit: i64,
     offset: i64,
 ) -> Result<Page<ApiKeyRow>, DbError> {
-    let total: i64 =
-        sqlx::query_scalar("select count(*) from api_keys where $1 or revoked_at is null")
-            .bind(include_revoked)
-            .fetch_one(&mut **tx)
-            .await?;
-    let sql = format!(
-        "select {COLUMNS} from api_keys where $1 or revoked_at is null \
-         order by revoked_at nulls first, created_at desc, id limit $2 offset $3"
-    );
-    let rows = sqlx::query_as(&sql)
-        .bind(include_revoked)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut **tx)
-        .await?;
+    let total = sqlx::query_scalar!(
+        r#"select count(*) as "n!" from api_keys where $1 or revoked_at is null"#,
+        include_revoked,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let rows = sqlx::query_as!(
+        ApiKeyRow,
+        r#"select id as "id!", name as "name!", key_prefix as "key_prefix!", scopes as "scopes!", created_by as "created_by?", created_at as "created_at!", last_used_at as "last_used_at?", revoked_at as "revoked_at?"
+           from api_keys where $1 or revoked_at is null
+          order by revoked_at nulls first, created_at desc, id limit $2 offset $3"#,
+        include_revoked,
+        limit,
+        offset,
+    )
+    .fetch_all(&mut **tx)
+    .await?;
     Ok(Page {
         rows,
         total,
@@ -58,27 +57,29 @@ pub struct NewApiKey<'a> {
 }
 
 pub async fn insert(tx: &mut Tx, key: &NewApiKey<'_>) -> Result<ApiKeyRow, DbError> {
-    let sql = format!(
-        "insert into api_keys (name, key_prefix, key_hash, scopes, created_by) \
-         values ($1, $2, $3, $4, $5) returning {COLUMNS}"
-    );
-    Ok(sqlx::query_as(&sql)
-        .bind(key.name)
-        .bind(key.key_prefix)
-        .bind(key.key_hash)
-        .bind(key.scopes)
-        .bind(key.created_by)
-        .fetch_one(&mut **tx)
-        .await?)
+    Ok(sqlx::query_as!(
+        ApiKeyRow,
+        r#"insert into api_keys (name, key_prefix, key_hash, scopes, created_by)
+         values ($1, $2, $3, $4, $5)
+         returning id as "id!", name as "name!", key_prefix as "key_prefix!", scopes as "scopes!", created_by as "created_by?", created_at as "created_at!", last_used_at as "last_used_at?", revoked_at as "revoked_at?""#,
+        key.name,
+        key.key_prefix,
+        key.key_hash,
+        key.scopes,
+        key.created_by,
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 /// Revokes a key; revoking twice keeps the first revocation time.
 pub async fn revoke(tx: &mut Tx, id: Uuid) -> Result<(), DbError> {
-    let result =
-        sqlx::query("update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1")
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+    let result = sqlx::query!(
+        "update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1",
+        id
+    )
+    .execute(&mut **tx)
+    .await?;
     if result.rows_affected() == 0 {
         return Err(DbError::NotFound);
     }

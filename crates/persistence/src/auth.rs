@@ -2,7 +2,6 @@
 //! database; see `migrations/*_platform_security.sql`.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 use uuid::Uuid;
 
 use crate::{DbError, Tx};
@@ -14,19 +13,14 @@ pub struct LoginAccount {
 }
 
 pub async fn login_lookup(tx: &mut Tx, email: &str) -> Result<Option<LoginAccount>, DbError> {
-    let row =
-        sqlx::query("select user_id, password_hash, is_active from app.auth_login_lookup($1)")
-            .bind(email)
-            .fetch_optional(&mut **tx)
-            .await?;
-    row.map(|row| {
-        Ok(LoginAccount {
-            user_id: row.try_get("user_id")?,
-            password_hash: row.try_get("password_hash")?,
-            is_active: row.try_get("is_active")?,
-        })
-    })
-    .transpose()
+    Ok(sqlx::query_as!(
+        LoginAccount,
+        r#"select user_id as "user_id!", password_hash as "password_hash!", is_active as "is_active!"
+             from app.auth_login_lookup($1)"#,
+        email,
+    )
+    .fetch_optional(&mut **tx)
+    .await?)
 }
 
 pub async fn start_session(
@@ -35,12 +29,14 @@ pub async fn start_session(
     refresh_hash: &str,
     expires_at: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query("select app.auth_start_session($1, $2, $3)")
-        .bind(user_id)
-        .bind(refresh_hash)
-        .bind(expires_at)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query!(
+        "select app.auth_start_session($1, $2, $3)",
+        user_id,
+        refresh_hash,
+        expires_at,
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -58,15 +54,15 @@ pub async fn rotate_refresh(
     new_hash: &str,
     expires_at: DateTime<Utc>,
 ) -> Result<Rotation, DbError> {
-    let row = sqlx::query("select outcome, user_id from app.auth_rotate_refresh($1, $2, $3)")
-        .bind(presented_hash)
-        .bind(new_hash)
-        .bind(expires_at)
-        .fetch_one(&mut **tx)
-        .await?;
-    let outcome: String = row.try_get("outcome")?;
-    let user_id: Option<Uuid> = row.try_get("user_id")?;
-    Ok(match (outcome.as_str(), user_id) {
+    let row = sqlx::query!(
+        r#"select outcome as "outcome!", user_id from app.auth_rotate_refresh($1, $2, $3)"#,
+        presented_hash,
+        new_hash,
+        expires_at,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(match (row.outcome.as_str(), row.user_id) {
         ("rotated", Some(id)) => Rotation::Rotated(id),
         ("reused", _) => Rotation::Reused,
         _ => Rotation::Invalid,
@@ -74,23 +70,21 @@ pub async fn rotate_refresh(
 }
 
 pub async fn end_session(tx: &mut Tx, refresh_hash: &str) -> Result<(), DbError> {
-    sqlx::query("select app.auth_end_session($1)")
-        .bind(refresh_hash)
+    sqlx::query!("select app.auth_end_session($1)", refresh_hash)
         .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
 pub async fn my_password_hash(tx: &mut Tx) -> Result<String, DbError> {
-    let hash: Option<String> = sqlx::query_scalar("select app.auth_my_password_hash()")
+    let hash = sqlx::query_scalar!("select app.auth_my_password_hash()")
         .fetch_one(&mut **tx)
         .await?;
     hash.ok_or(DbError::NotFound)
 }
 
 pub async fn revoke_user_sessions(tx: &mut Tx, user_id: Uuid) -> Result<(), DbError> {
-    sqlx::query("select app.auth_revoke_user_sessions($1)")
-        .bind(user_id)
+    sqlx::query!("select app.auth_revoke_user_sessions($1)", user_id)
         .execute(&mut **tx)
         .await?;
     Ok(())

@@ -95,17 +95,18 @@ pub struct Summary {
 /// Outcomes per day of the `days` days ending `today` (Asia/Jakarta), oldest first, every
 /// day included.
 pub async fn days(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Vec<DayRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select d::date as day, coalesce(sum(c.count), 0)::bigint as total, \
-                coalesce(sum(c.count) filter (where c.status = 'success'), 0)::bigint as success, \
-                coalesce(sum(c.count) filter (where c.status = 'failed'), 0)::bigint as failed, \
-                coalesce(sum(c.count) filter (where c.status = 'pending'), 0)::bigint as pending \
-           from generate_series($1::date - ($2 - 1), $1::date, interval '1 day') d \
-           left join broadcast_daily_counts c on c.day = d::date \
-          group by d order by d",
+    Ok(sqlx::query_as!(
+        DayRow,
+        r#"select d::date as "day!", coalesce(sum(c.count), 0)::bigint as "total!",
+                coalesce(sum(c.count) filter (where c.status = 'success'), 0)::bigint as "success!",
+                coalesce(sum(c.count) filter (where c.status = 'failed'), 0)::bigint as "failed!",
+                coalesce(sum(c.count) filter (where c.status = 'pending'), 0)::bigint as "pending!"
+           from generate_series($1::date - ($2 - 1), $1::date, interval '1 day') d
+           left join broadcast_daily_counts c on c.day = d::date
+          group by d order by d"#,
+        today,
+        days,
     )
-    .bind(today)
-    .bind(days)
     .fetch_all(&mut **tx)
     .await?)
 }
@@ -114,13 +115,14 @@ pub async fn days(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Vec<DayRow
 /// and the most frequent errors over them.
 pub async fn summary(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Summary, DbError> {
     let rows = self::days(tx, today, days).await?;
-    let top_errors: Vec<ErrorCount> = sqlx::query_as(
-        "select c.error_message, sum(c.count)::bigint as count from broadcast_daily_counts c \
-          where c.status = 'failed' and c.error_message <> '' and c.day >= $1::date - ($2 - 1) \
-          group by c.error_message order by 2 desc, c.error_message limit 10",
+    let top_errors: Vec<ErrorCount> = sqlx::query_as!(
+        ErrorCount,
+        r#"select c.error_message as "error_message!", sum(c.count)::bigint as "count!" from broadcast_daily_counts c
+          where c.status = 'failed' and c.error_message <> '' and c.day >= $1::date - ($2 - 1)
+          group by c.error_message order by 2 desc, c.error_message limit 10"#,
+        today,
+        days,
     )
-    .bind(today)
-    .bind(days)
     .fetch_all(&mut **tx)
     .await?;
     let last = rows.last();
@@ -147,12 +149,13 @@ pub struct ShipmentRow {
 }
 
 pub async fn shipment(tx: &mut Tx, tracking_number: &str) -> Result<ShipmentRow, DbError> {
-    sqlx::query_as(
-        "select tracking_number, consignee_phone, last_status, last_message, last_error, \
-                last_broadcast_at, broadcast_count, failed_count \
-           from shipments where tracking_number = $1",
+    sqlx::query_as!(
+        ShipmentRow,
+        r#"select tracking_number as "tracking_number!", consignee_phone as "consignee_phone?", last_status as "last_status!", last_message as "last_message?", last_error as "last_error?",
+                last_broadcast_at as "last_broadcast_at!", broadcast_count as "broadcast_count!", failed_count as "failed_count!"
+           from shipments where tracking_number = $1"#,
+        tracking_number,
     )
-    .bind(tracking_number)
     .fetch_optional(&mut **tx)
     .await?
     .ok_or(DbError::NotFound)
@@ -168,8 +171,9 @@ pub struct RuleRow {
 }
 
 pub async fn rules(tx: &mut Tx) -> Result<Vec<RuleRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select rule, enabled, priority, updated_by, updated_at from broadcast_rules order by rule",
+    Ok(sqlx::query_as!(
+        RuleRow,
+        r#"select rule as "rule!", enabled as "enabled!", priority as "priority!", updated_by as "updated_by?", updated_at as "updated_at!" from broadcast_rules order by rule"#,
     )
     .fetch_all(&mut **tx)
     .await?)
@@ -183,16 +187,17 @@ pub async fn update_rule(
     priority: Option<&str>,
     by: uuid::Uuid,
 ) -> Result<RuleRow, DbError> {
-    sqlx::query_as(
-        "update broadcast_rules set enabled = coalesce($2, enabled), \
-                priority = coalesce($3, priority), updated_by = $4 \
-          where rule = $1 \
-         returning rule, enabled, priority, updated_by, updated_at",
+    sqlx::query_as!(
+        RuleRow,
+        r#"update broadcast_rules set enabled = coalesce($2, enabled),
+                priority = coalesce($3, priority), updated_by = $4
+          where rule = $1
+         returning rule as "rule!", enabled as "enabled!", priority as "priority!", updated_by as "updated_by?", updated_at as "updated_at!""#,
+        rule,
+        enabled,
+        priority,
+        by,
     )
-    .bind(rule)
-    .bind(enabled)
-    .bind(priority)
-    .bind(by)
     .fetch_optional(&mut **tx)
     .await?
     .ok_or(DbError::NotFound)

@@ -71,13 +71,13 @@ pub async fn unhandled_high_priority(
 
 /// The caller's open follow-ups due by the end of today (Asia/Jakarta).
 pub async fn my_tasks_due(tx: &mut Tx, user: Uuid, today: NaiveDate) -> Result<i64, DbError> {
-    Ok(sqlx::query_scalar(
-        "select count(*) from tasks where owner_user_id = $1 and status = 'open' \
-            and deleted_at is null \
-            and due_at < (($2::date + 1)::timestamp at time zone 'Asia/Jakarta')",
+    Ok(sqlx::query_scalar!(
+        r#"select count(*) as "n!" from tasks where owner_user_id = $1 and status = 'open'
+            and deleted_at is null
+            and due_at < (($2::date + 1)::timestamp at time zone 'Asia/Jakarta')"#,
+        user,
+        today,
     )
-    .bind(user)
-    .bind(today)
     .fetch_one(&mut **tx)
     .await?)
 }

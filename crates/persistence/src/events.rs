@@ -31,9 +31,7 @@ impl Db {
     /// PostgreSQL's global notification lock until its WAL is flushed, so notifying
     /// writers commit one at a time.
     pub async fn notify(&self, payload: &str) -> Result<(), DbError> {
-        sqlx::query("select pg_notify($1, $2)")
-            .bind(CHANNEL)
-            .bind(payload)
+        sqlx::query!("select pg_notify($1, $2)", CHANNEL, payload)
             .execute(&self.pool)
             .await?;
         Ok(())

@@ -33,18 +33,18 @@ pub struct NewFile {
 }
 
 pub async fn insert(tx: &mut Tx, file: &NewFile) -> Result<(), DbError> {
-    sqlx::query(
+    sqlx::query!(
         "insert into files (id, bucket, object_key, original_name, content_type, size_bytes, sha256, \
                             uploaded_by) values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        file.id,
+        file.bucket,
+        file.object_key,
+        file.original_name,
+        file.content_type,
+        file.size_bytes,
+        file.sha256,
+        file.uploaded_by,
     )
-    .bind(file.id)
-    .bind(&file.bucket)
-    .bind(&file.object_key)
-    .bind(&file.original_name)
-    .bind(&file.content_type)
-    .bind(file.size_bytes)
-    .bind(&file.sha256)
-    .bind(file.uploaded_by)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -52,11 +52,12 @@ pub async fn insert(tx: &mut Tx, file: &NewFile) -> Result<(), DbError> {
 
 /// A file the caller may read (RLS on `files`), else [`DbError::NotFound`].
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<FileRow, DbError> {
-    Ok(sqlx::query_as(
-        "select id, bucket, object_key, original_name, content_type, size_bytes, sha256, uploaded_by, \
-                created_at from files where id = $1",
+    Ok(sqlx::query_as!(
+        FileRow,
+        r#"select id as "id!", bucket as "bucket!", object_key as "object_key!", original_name as "original_name!", content_type as "content_type!", size_bytes as "size_bytes!", sha256 as "sha256!", uploaded_by as "uploaded_by?",
+                created_at as "created_at!" from files where id = $1"#,
+        id,
     )
-    .bind(id)
     .fetch_one(&mut **tx)
     .await?)
 }

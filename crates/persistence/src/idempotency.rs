@@ -29,37 +29,31 @@ pub async fn claim(
     path: &str,
     request_hash: &str,
 ) -> Result<Claim, DbError> {
-    let inserted = sqlx::query(
+    let inserted = sqlx::query!(
         "insert into idempotency_keys (principal, idempotency_key, method, path, request_hash) \
          values (app.principal(), $1, $2, $3, $4) on conflict do nothing",
+        key,
+        method,
+        path,
+        request_hash,
     )
-    .bind(key)
-    .bind(method)
-    .bind(path)
-    .bind(request_hash)
     .execute(&mut **tx)
     .await?
     .rows_affected();
     if inserted == 1 {
         return Ok(Claim::Fresh);
     }
-    let (stored_method, stored_path, stored_hash, status, body): (
-        String,
-        String,
-        String,
-        Option<i32>,
-        Option<serde_json::Value>,
-    ) = sqlx::query_as(
+    let stored = sqlx::query!(
         "select method, path, request_hash, response_status, response_body from idempotency_keys \
           where principal = app.principal() and idempotency_key = $1",
+        key,
     )
-    .bind(key)
     .fetch_one(&mut **tx)
     .await?;
-    if stored_method != method || stored_path != path || stored_hash != request_hash {
+    if stored.method != method || stored.path != path || stored.request_hash != request_hash {
         return Ok(Claim::Mismatch);
     }
-    Ok(match (status, body) {
+    Ok(match (stored.response_status, stored.response_body) {
         (Some(status), Some(body)) => Claim::Replay {
             status: u16::try_from(status).unwrap_or(200),
             body,
@@ -75,13 +69,13 @@ pub async fn complete(
     status: u16,
     body: &serde_json::Value,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    sqlx::query!(
         "update idempotency_keys set response_status = $2, response_body = $3 \
           where principal = app.principal() and idempotency_key = $1",
+        key,
+        i32::from(status),
+        body,
     )
-    .bind(key)
-    .bind(i32::from(status))
-    .bind(body)
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -48,8 +48,8 @@ pub async fn list(
 }
 
 pub async fn unread_count(tx: &mut Tx) -> Result<i64, DbError> {
-    Ok(sqlx::query_scalar(
-        "select count(*) from notifications where user_id = app.uid() and read_at is null",
+    Ok(sqlx::query_scalar!(
+        r#"select count(*) as "n!" from notifications where user_id = app.uid() and read_at is null"#,
     )
     .fetch_one(&mut **tx)
     .await?)
@@ -57,11 +57,12 @@ pub async fn unread_count(tx: &mut Tx) -> Result<i64, DbError> {
 
 /// Marks one of the caller's notifications read; [`DbError::NotFound`] for anyone else's.
 pub async fn mark_read(tx: &mut Tx, id: Uuid) -> Result<(), DbError> {
-    let result =
-        sqlx::query("update notifications set read_at = coalesce(read_at, now()) where id = $1")
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+    let result = sqlx::query!(
+        "update notifications set read_at = coalesce(read_at, now()) where id = $1",
+        id
+    )
+    .execute(&mut **tx)
+    .await?;
     if result.rows_affected() == 0 {
         return Err(DbError::NotFound);
     }
@@ -69,7 +70,7 @@ pub async fn mark_read(tx: &mut Tx, id: Uuid) -> Result<(), DbError> {
 }
 
 pub async fn mark_all_read(tx: &mut Tx) -> Result<u64, DbError> {
-    Ok(sqlx::query(
+    Ok(sqlx::query!(
         "update notifications set read_at = now() where user_id = app.uid() and read_at is null",
     )
     .execute(&mut **tx)
@@ -81,25 +82,25 @@ pub async fn mark_all_read(tx: &mut Tx) -> Result<u64, DbError> {
 /// time has come, in the owner's language, at most once (`reminded_at` and the
 /// notification's dedup key). Returns how many were sent.
 pub async fn send_task_reminders(tx: &mut Tx, batch: i64) -> Result<i64, DbError> {
-    Ok(sqlx::query_scalar(
-        "with due as ( \
-           select id, title, owner_user_id, due_at, coalesce(remind_at, due_at) as fire_at \
-             from tasks \
-            where status = 'open' and deleted_at is null and reminded_at is null \
-              and coalesce(remind_at, due_at) <= now() \
-            order by coalesce(remind_at, due_at) limit $1 for update skip locked), \
-         sent as ( \
-           select due.id, app.notify_localized(due.owner_user_id, 'task_due', \
-                    left('Tindak lanjut: ' || due.title, 300), left('Follow-up: ' || due.title, 300), \
-                    'Jatuh tempo ' || to_char(due.due_at at time zone 'Asia/Jakarta', 'DD/MM/YYYY HH24:MI') || ' WIB', \
-                    'Due ' || to_char(due.due_at at time zone 'Asia/Jakarta', 'DD Mon YYYY HH24:MI') || ' WIB', \
-                    '/crm/tasks', 'task-due:' || due.id || ':' || extract(epoch from due.fire_at)::bigint) as notified \
-             from due), \
-         marked as ( \
-           update tasks t set reminded_at = now() from sent where t.id = sent.id returning t.id) \
-         select count(*) from sent where notified is not null and exists (select 1 from marked)",
+    Ok(sqlx::query_scalar!(
+        r#"with due as (
+           select id, title, owner_user_id, due_at, coalesce(remind_at, due_at) as fire_at
+             from tasks
+            where status = 'open' and deleted_at is null and reminded_at is null
+              and coalesce(remind_at, due_at) <= now()
+            order by coalesce(remind_at, due_at) limit $1 for update skip locked),
+         sent as (
+           select due.id, app.notify_localized(due.owner_user_id, 'task_due',
+                    left('Tindak lanjut: ' || due.title, 300), left('Follow-up: ' || due.title, 300),
+                    'Jatuh tempo ' || to_char(due.due_at at time zone 'Asia/Jakarta', 'DD/MM/YYYY HH24:MI') || ' WIB',
+                    'Due ' || to_char(due.due_at at time zone 'Asia/Jakarta', 'DD Mon YYYY HH24:MI') || ' WIB',
+                    '/crm/tasks', 'task-due:' || due.id || ':' || extract(epoch from due.fire_at)::bigint) as notified
+             from due),
+         marked as (
+           update tasks t set reminded_at = now() from sent where t.id = sent.id returning t.id)
+         select count(*) as "n!" from sent where notified is not null and exists (select 1 from marked)"#,
+        batch,
     )
-    .bind(batch)
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -107,8 +108,9 @@ pub async fn send_task_reminders(tx: &mut Tx, batch: i64) -> Result<i64, DbError
 /// TCK-4 (worker): warns assignees (or CS admins) of tickets about to breach their SLA,
 /// once per ticket, target and person. Returns how many were sent.
 pub async fn send_sla_warnings(tx: &mut Tx, batch: i32) -> Result<i64, DbError> {
-    Ok(sqlx::query_scalar("select app.send_sla_warnings($1)")
-        .bind(batch)
-        .fetch_one(&mut **tx)
-        .await?)
+    Ok(
+        sqlx::query_scalar!(r#"select app.send_sla_warnings($1) as "n!""#, batch)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
 }

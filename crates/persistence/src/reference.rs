@@ -18,17 +18,19 @@ pub struct DepartmentRow {
 }
 
 pub async fn roles(tx: &mut Tx) -> Result<Vec<RoleRow>, DbError> {
-    Ok(
-        sqlx::query_as("select name, label, description from roles order by sort_order")
-            .fetch_all(&mut **tx)
-            .await?,
+    Ok(sqlx::query_as!(
+        RoleRow,
+        r#"select name as "name!", label as "label!", description as "description!" from roles order by sort_order"#
     )
+    .fetch_all(&mut **tx)
+    .await?)
 }
 
 pub async fn departments(tx: &mut Tx) -> Result<Vec<DepartmentRow>, DbError> {
-    Ok(
-        sqlx::query_as("select code, name from departments order by code")
-            .fetch_all(&mut **tx)
-            .await?,
+    Ok(sqlx::query_as!(
+        DepartmentRow,
+        r#"select code as "code!", name as "name!" from departments order by code"#
     )
+    .fetch_all(&mut **tx)
+    .await?)
 }

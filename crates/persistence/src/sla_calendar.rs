@@ -24,25 +24,25 @@ pub struct HolidayRow {
     pub updated_at: DateTime<Utc>,
 }
 
-const HOLIDAY: &str = "day, name, kind, tentative, updated_by, updated_at";
-
 pub async fn business_hours(tx: &mut Tx) -> Result<Vec<BusinessHoursRow>, DbError> {
-    Ok(
-        sqlx::query_as(
-            "select isodow, opens_at, closes_at from sla_business_hours order by isodow",
-        )
-        .fetch_all(&mut **tx)
-        .await?,
+    Ok(sqlx::query_as!(
+        BusinessHoursRow,
+        r#"select isodow as "isodow!", opens_at as "opens_at!", closes_at as "closes_at!" from sla_business_hours order by isodow"#,
     )
+    .fetch_all(&mut **tx)
+    .await?)
 }
 
 /// The holidays of calendar `year`, in date order.
 pub async fn holidays(tx: &mut Tx, year: i32) -> Result<Vec<HolidayRow>, DbError> {
-    let sql = format!(
-        "select {HOLIDAY} from holidays \
-          where day >= make_date($1, 1, 1) and day < make_date($1 + 1, 1, 1) order by day"
-    );
-    Ok(sqlx::query_as(&sql).bind(year).fetch_all(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        HolidayRow,
+        r#"select day as "day!", name as "name!", kind as "kind!", tentative as "tentative!", updated_by as "updated_by?", updated_at as "updated_at!" from holidays
+          where day >= make_date($1, 1, 1) and day < make_date($1 + 1, 1, 1) order by day"#,
+        year,
+    )
+    .fetch_all(&mut **tx)
+    .await?)
 }
 
 pub struct HolidayChange<'a> {
@@ -59,47 +59,36 @@ pub async fn put_holiday(
     change: &HolidayChange<'_>,
     by: Uuid,
 ) -> Result<(HolidayRow, bool), DbError> {
-    let sql = format!(
-        "insert into holidays as h (day, name, kind, tentative, updated_by, updated_at) \
-         values ($1, $2, $3, $4, $5, now()) \
-         on conflict (day) do update set name = excluded.name, kind = excluded.kind, \
-                tentative = excluded.tentative, updated_by = excluded.updated_by, updated_at = now() \
-         returning {HOLIDAY}, (xmax = 0) as created"
-    );
-    let row: (
-        NaiveDate,
-        String,
-        String,
-        bool,
-        Option<Uuid>,
-        DateTime<Utc>,
-        bool,
-    ) = sqlx::query_as(&sql)
-        .bind(day)
-        .bind(change.name)
-        .bind(change.kind)
-        .bind(change.tentative)
-        .bind(by)
-        .fetch_one(&mut **tx)
-        .await?;
-    let (day, name, kind, tentative, updated_by, updated_at, created) = row;
+    let row = sqlx::query!(
+        r#"insert into holidays as h (day, name, kind, tentative, updated_by, updated_at)
+           values ($1, $2, $3, $4, $5, now())
+           on conflict (day) do update set name = excluded.name, kind = excluded.kind,
+                  tentative = excluded.tentative, updated_by = excluded.updated_by, updated_at = now()
+           returning day, name, kind, tentative, updated_by, updated_at, (xmax = 0) as "created!""#,
+        day,
+        change.name,
+        change.kind,
+        change.tentative,
+        by,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
     Ok((
         HolidayRow {
-            day,
-            name,
-            kind,
-            tentative,
-            updated_by,
-            updated_at,
+            day: row.day,
+            name: row.name,
+            kind: row.kind,
+            tentative: row.tentative,
+            updated_by: row.updated_by,
+            updated_at: row.updated_at,
         },
-        created,
+        row.created,
     ))
 }
 
 /// Removes the holiday on `day`; [`DbError::NotFound`] when there is none.
 pub async fn delete_holiday(tx: &mut Tx, day: NaiveDate) -> Result<(), DbError> {
-    let deleted = sqlx::query("delete from holidays where day = $1")
-        .bind(day)
+    let deleted = sqlx::query!("delete from holidays where day = $1", day,)
         .execute(&mut **tx)
         .await?;
     if deleted.rows_affected() == 0 {

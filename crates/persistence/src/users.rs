@@ -138,8 +138,16 @@ pub async fn list(
 }
 
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<UserRow, DbError> {
-    let sql = format!("{SELECT_USER} where p.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        UserRow,
+        r#"select p.id as "id!", p.email::text as "email!", p.full_name as "full_name!", p.role_name as "role_name!", p.dept_code as "dept_code?",
+       p.manager_user_id as "manager_user_id?", m.full_name as "manager_name?", p.is_active as "is_active!", p.language as "language!", p.last_login_at as "last_login_at?",
+       p.created_at as "created_at!", p.updated_at as "updated_at!"
+  from profiles p left join profiles m on m.id = p.manager_user_id where p.id = $1"#,
+        id,
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 #[derive(Debug, Clone)]
@@ -155,19 +163,19 @@ pub struct NewUser {
 }
 
 pub async fn insert(tx: &mut Tx, user: &NewUser) -> Result<UserRow, DbError> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into profiles (email, full_name, role_name, dept_code, manager_user_id, password_hash, \
                                language, created_by) \
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+        user.email,
+        user.full_name,
+        user.role_name,
+        user.dept_code,
+        user.manager_user_id,
+        user.password_hash,
+        user.language,
+        user.created_by,
     )
-    .bind(&user.email)
-    .bind(&user.full_name)
-    .bind(&user.role_name)
-    .bind(&user.dept_code)
-    .bind(user.manager_user_id)
-    .bind(&user.password_hash)
-    .bind(&user.language)
-    .bind(user.created_by)
     .fetch_one(&mut **tx)
     .await?;
     get(tx, id).await
@@ -244,11 +252,11 @@ pub async fn update(tx: &mut Tx, id: Uuid, changes: &UserChanges) -> Result<User
 }
 
 pub async fn set_password(tx: &mut Tx, id: Uuid, password_hash: &str) -> Result<(), DbError> {
-    let result = sqlx::query(
+    let result = sqlx::query!(
         "update profiles set password_hash = $2, password_changed_at = now() where id = $1",
+        id,
+        password_hash,
     )
-    .bind(id)
-    .bind(password_hash)
     .execute(&mut **tx)
     .await?;
     if result.rows_affected() == 0 {
@@ -264,16 +272,16 @@ pub async fn creates_management_cycle(
     user: Uuid,
     manager: Uuid,
 ) -> Result<bool, DbError> {
-    let cycle: bool = sqlx::query_scalar(
+    let cycle: bool = sqlx::query_scalar!(
         "with recursive chain (id, depth) as ( \
              select $2::uuid, 0 \
              union \
              select p.manager_user_id, c.depth + 1 from profiles p join chain c on p.id = c.id \
               where p.manager_user_id is not null and c.depth < 50) \
-         select exists (select 1 from chain where id = $1)",
+         select exists (select 1 from chain where id = $1) as \"cycle!\"",
+        user,
+        manager,
     )
-    .bind(user)
-    .bind(manager)
     .fetch_one(&mut **tx)
     .await?;
     Ok(cycle)

@@ -17,17 +17,17 @@ pub struct MessageRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub(super) const SELECT_MESSAGE: &str = "select m.id, m.ticket_id, m.author_user_id, \
-        (select p.full_name from profiles p where p.id = m.author_user_id) as author_name, \
-        m.comment_text, m.is_internal_note, m.created_at \
-   from ticket_messages m";
-
 pub async fn messages(tx: &mut Tx, ticket: Uuid) -> Result<Vec<MessageRow>, DbError> {
-    let sql = format!("{SELECT_MESSAGE} where m.ticket_id = $1 order by m.created_at, m.id");
-    Ok(sqlx::query_as(&sql)
-        .bind(ticket)
-        .fetch_all(&mut **tx)
-        .await?)
+    Ok(sqlx::query_as!(
+        MessageRow,
+        r#"select m.id as "id!", m.ticket_id as "ticket_id!", m.author_user_id as "author_user_id?",
+        (select p.full_name from profiles p where p.id = m.author_user_id) as "author_name?",
+        m.comment_text as "comment_text!", m.is_internal_note as "is_internal_note!", m.created_at as "created_at!"
+   from ticket_messages m where m.ticket_id = $1 order by m.created_at, m.id"#,
+        ticket,
+    )
+    .fetch_all(&mut **tx)
+    .await?)
 }
 
 pub async fn add_message(
@@ -37,18 +37,26 @@ pub async fn add_message(
     text: &str,
     internal: bool,
 ) -> Result<MessageRow, DbError> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into ticket_messages (ticket_id, author_user_id, comment_text, is_internal_note) \
          values ($1, $2, $3, $4) returning id",
+        ticket,
+        author,
+        text,
+        internal,
     )
-    .bind(ticket)
-    .bind(author)
-    .bind(text)
-    .bind(internal)
     .fetch_one(&mut **tx)
     .await?;
-    let sql = format!("{SELECT_MESSAGE} where m.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        MessageRow,
+        r#"select m.id as "id!", m.ticket_id as "ticket_id!", m.author_user_id as "author_user_id?",
+        (select p.full_name from profiles p where p.id = m.author_user_id) as "author_name?",
+        m.comment_text as "comment_text!", m.is_internal_note as "is_internal_note!", m.created_at as "created_at!"
+   from ticket_messages m where m.id = $1"#,
+        id,
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }
 #[derive(Debug, Clone, FromRow)]
 pub struct AttachmentRow {
@@ -62,17 +70,16 @@ pub struct AttachmentRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub(super) const SELECT_ATTACHMENT: &str =
-    "select a.id, a.file_id, f.original_name, f.content_type, \
-        f.size_bytes, a.uploaded_by, \
-        (select p.full_name from profiles p where p.id = a.uploaded_by) as uploaded_by_name, \
-        a.created_at \
-   from ticket_attachments a left join files f on f.id = a.file_id";
-
 pub async fn attachments(tx: &mut Tx, ticket: Uuid) -> Result<Vec<AttachmentRow>, DbError> {
-    let sql = format!("{SELECT_ATTACHMENT} where a.ticket_id = $1 order by a.created_at, a.id");
-    Ok(sqlx::query_as(&sql)
-        .bind(ticket)
+    Ok(sqlx::query_as!(
+        AttachmentRow,
+        r#"select a.id as "id!", a.file_id as "file_id!", f.original_name as "original_name?", f.content_type as "content_type?",
+        f.size_bytes as "size_bytes?", a.uploaded_by as "uploaded_by?",
+        (select p.full_name from profiles p where p.id = a.uploaded_by) as "uploaded_by_name?",
+        a.created_at as "created_at!"
+   from ticket_attachments a left join files f on f.id = a.file_id where a.ticket_id = $1 order by a.created_at, a.id"#,
+        ticket,
+    )
         .fetch_all(&mut **tx)
         .await?)
 }
@@ -84,15 +91,24 @@ pub async fn add_attachment(
     file: Uuid,
     by: Uuid,
 ) -> Result<AttachmentRow, DbError> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into ticket_attachments (ticket_id, file_id, uploaded_by) values ($1, $2, $3) \
          returning id",
+        ticket,
+        file,
+        by,
     )
-    .bind(ticket)
-    .bind(file)
-    .bind(by)
     .fetch_one(&mut **tx)
     .await?;
-    let sql = format!("{SELECT_ATTACHMENT} where a.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        AttachmentRow,
+        r#"select a.id as "id!", a.file_id as "file_id!", f.original_name as "original_name?", f.content_type as "content_type?",
+        f.size_bytes as "size_bytes?", a.uploaded_by as "uploaded_by?",
+        (select p.full_name from profiles p where p.id = a.uploaded_by) as "uploaded_by_name?",
+        a.created_at as "created_at!"
+   from ticket_attachments a left join files f on f.id = a.file_id where a.id = $1"#,
+        id,
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }

@@ -17,13 +17,14 @@ pub struct SlaEventRow {
 }
 
 pub async fn sla_events(tx: &mut Tx, ticket: Uuid) -> Result<Vec<SlaEventRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select e.event_type, e.from_value, e.to_value, e.actor_user_id, \
-                (select p.full_name from profiles p where p.id = e.actor_user_id) as actor_name, \
-                e.occurred_at \
-           from sla_events e where e.ticket_id = $1 order by e.occurred_at, e.id",
+    Ok(sqlx::query_as!(
+        SlaEventRow,
+        r#"select e.event_type as "event_type!", e.from_value as "from_value?", e.to_value as "to_value?", e.actor_user_id as "actor_user_id?",
+                (select p.full_name from profiles p where p.id = e.actor_user_id) as "actor_name?",
+                e.occurred_at as "occurred_at!"
+           from sla_events e where e.ticket_id = $1 order by e.occurred_at, e.id"#,
+        ticket,
     )
-    .bind(ticket)
     .fetch_all(&mut **tx)
     .await?)
 }
@@ -45,14 +46,15 @@ pub async fn broadcast_history(
     tracking_number: &str,
     limit: i64,
 ) -> Result<Vec<BroadcastRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select b.id, b.tracking_number, b.consignee_phone, b.status, b.message_content, \
-                b.error_message, b.broadcast_at \
-           from broadcast_logs b where b.tracking_number = $1 \
-          order by b.broadcast_at desc, b.id limit $2",
+    Ok(sqlx::query_as!(
+        BroadcastRow,
+        r#"select b.id as "id!", b.tracking_number as "tracking_number!", b.consignee_phone as "consignee_phone?", b.status as "status!", b.message_content as "message_content?",
+                b.error_message as "error_message?", b.broadcast_at as "broadcast_at!"
+           from broadcast_logs b where b.tracking_number = $1
+          order by b.broadcast_at desc, b.id limit $2"#,
+        tracking_number,
+        limit,
     )
-    .bind(tracking_number)
-    .bind(limit)
     .fetch_all(&mut **tx)
     .await?)
 }

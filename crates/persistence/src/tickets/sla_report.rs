@@ -24,23 +24,24 @@ pub async fn sla_report(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<Vec<SlaReportRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select s.ticket_type, s.priority, count(*) as tickets, \
-                count(*) filter (where s.first_response_state = 'met') as first_response_met, \
-                count(*) filter (where s.first_response_state = 'breached') as first_response_breached, \
-                count(*) filter (where s.first_response_state = 'at_risk') as first_response_at_risk, \
-                count(*) filter (where s.resolution_state = 'met') as resolution_met, \
-                count(*) filter (where s.resolution_state = 'breached') as resolution_breached, \
-                count(*) filter (where s.resolution_state = 'at_risk') as resolution_at_risk \
-           from v_ticket_sla s \
-          where s.created_at >= ($1::date::timestamp at time zone 'Asia/Jakarta') \
-            and s.created_at < (($2::date + 1)::timestamp at time zone 'Asia/Jakarta') \
-          group by s.ticket_type, s.priority \
-          order by array_position(array['inquiry_tariff','general_request','complaint','shipment_issue'], s.ticket_type), \
-                   array_position(array['urgent','high','medium','low'], s.priority)",
+    Ok(sqlx::query_as!(
+        SlaReportRow,
+        r#"select s.ticket_type as "ticket_type!", s.priority as "priority!", count(*) as "tickets!",
+                count(*) filter (where s.first_response_state = 'met') as "first_response_met!",
+                count(*) filter (where s.first_response_state = 'breached') as "first_response_breached!",
+                count(*) filter (where s.first_response_state = 'at_risk') as "first_response_at_risk!",
+                count(*) filter (where s.resolution_state = 'met') as "resolution_met!",
+                count(*) filter (where s.resolution_state = 'breached') as "resolution_breached!",
+                count(*) filter (where s.resolution_state = 'at_risk') as "resolution_at_risk!"
+           from v_ticket_sla s
+          where s.created_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')
+            and s.created_at < (($2::date + 1)::timestamp at time zone 'Asia/Jakarta')
+          group by s.ticket_type, s.priority
+          order by array_position(array['inquiry_tariff','general_request','complaint','shipment_issue'], s.ticket_type),
+                   array_position(array['urgent','high','medium','low'], s.priority)"#,
+        from,
+        to,
     )
-    .bind(from)
-    .bind(to)
     .fetch_all(&mut **tx)
     .await?)
 }

@@ -48,9 +48,9 @@ pub async fn update(tx: &mut Tx, id: Uuid, patch: &TicketPatch) -> Result<(), Db
 }
 /// Whether `user` is an active account (an assignee must be).
 pub async fn is_active_user(tx: &mut Tx, user: Uuid) -> Result<bool, DbError> {
-    let active: Option<bool> = sqlx::query_scalar("select is_active from profiles where id = $1")
-        .bind(user)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let active: Option<bool> =
+        sqlx::query_scalar!("select is_active from profiles where id = $1", user,)
+            .fetch_optional(&mut **tx)
+            .await?;
     Ok(active == Some(true))
 }
