@@ -13,6 +13,9 @@ use super::{
 };
 use crate::FieldErrors;
 
+mod edit;
+pub use edit::ActivityEdit;
+
 /// The bucket a visit's photo is uploaded to.
 pub const EVIDENCE_BUCKET: &str = "prospect-evidence";
 
@@ -156,25 +159,6 @@ impl LogActivity {
             (Some(at), Some(lat), Some(lng)) => Some(distance_m(at, (lat, lng)).round()),
             _ => None,
         }
-    }
-}
-
-/// Changes to a hand-logged activity: `None` leaves a field alone; a given subject must
-/// not be blank, a blank note clears the notes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ActivityEdit {
-    pub subject: Option<String>,
-    pub notes: Option<String>,
-}
-
-impl ActivityEdit {
-    pub fn parse(subject: Option<String>, notes: Option<String>) -> Result<Self, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let subject = subject.and_then(|v| bounded(&mut errors, "subject", Some(v), 300, true));
-        let notes =
-            notes.map(|v| bounded(&mut errors, "notes", Some(v), 4000, false).unwrap_or_default());
-        errors.into_result()?;
-        Ok(Self { subject, notes })
     }
 }
 
@@ -395,34 +379,5 @@ mod tests {
     fn evidence_lives_in_its_bucket() {
         assert!(is_evidence_bucket("prospect-evidence"));
         assert!(!is_evidence_bucket("ticket-attachments"));
-    }
-
-    #[test]
-    fn an_edit_keeps_a_subject_and_may_clear_notes() {
-        type Case = (
-            Option<&'static str>,
-            Option<&'static str>,
-            Result<ActivityEdit, FieldErrors>,
-        );
-        let cases: Vec<Case> = vec![
-            (None, None, Ok(ActivityEdit::default())),
-            (
-                Some(" New "),
-                Some("  "),
-                Ok(ActivityEdit {
-                    subject: s("New"),
-                    notes: s(""),
-                }),
-            ),
-            (
-                Some(" "),
-                None,
-                Err(FieldErrors::single("subject", "is required")),
-            ),
-        ];
-        for (subject, notes, expected) in cases {
-            let got = ActivityEdit::parse(subject.map(str::to_owned), notes.map(str::to_owned));
-            assert_eq!(got, expected, "{subject:?} {notes:?}");
-        }
     }
 }
