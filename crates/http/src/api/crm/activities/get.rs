@@ -1,6 +1,7 @@
 //! GET /activities/{id}: one activity.
 
 use actix_web::{get, web};
+use persistence::crm::activities;
 use uuid::Uuid;
 
 use crate::{
@@ -8,7 +9,6 @@ use crate::{
     error::{ApiResult, ErrorBody},
     extract::UserTx,
 };
-use persistence::crm::activities;
 
 use super::dto::*;
 
