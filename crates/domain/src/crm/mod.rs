@@ -1,11 +1,15 @@
 //! CRM rules (SPEC §4.2): the normalised identifiers the lead bundle (CRM-1) dedups
 //! customers on — NPWP, e-mail, phone in E.164 and company name, in that order.
 
+pub mod activity;
 pub mod company;
 pub mod dedup;
+pub mod fields;
+pub mod marketing;
 pub mod npwp;
 pub mod phone;
 pub mod rules;
+pub mod task;
 
 pub use company::{CompanyKey, CompanyKeyError};
 pub use dedup::{normalize_email_key, DedupInput, DedupKeys, MatchedOn};

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod analytics;
 pub mod bundle;
 pub mod customers;
+pub mod follow_ups;
 pub mod leads;
 pub mod marketing;
 pub mod prospects;
