@@ -14,7 +14,7 @@ pub mod tasks;
 
 use std::str::FromStr;
 
-use domain::{crm::CrmAccess, list::parse_sort, FieldErrors};
+use domain::{crm::CrmAccess, list::parse_sort};
 use persistence::{list::SqlSort, UserPrincipal};
 use uuid::Uuid;
 
@@ -43,10 +43,7 @@ pub fn sql_sort(raw: Option<&str>, allowed: &[(&str, &'static str)]) -> ApiResul
     parse_sort(raw, allowed).map_err(|m| ApiError::validation("sort", m))
 }
 
-/// Trimmed text, `None` when absent or blank.
-pub fn text(raw: Option<String>) -> Option<String> {
-    raw.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
-}
+pub use domain::crm::fields::{bounded, trimmed as text};
 
 /// A comma-separated filter of enumerated values, each checked.
 pub fn enum_list<T: FromStr<Err = domain::NotInSet>>(
@@ -77,25 +74,6 @@ pub fn owner_filter(field: &str, raw: Option<&str>, me: Uuid) -> ApiResult<Optio
             .map(Some)
             .map_err(|_| ApiError::validation(field, "must be a user id or 'me'")),
     }
-}
-
-/// A bounded text field: required or optional, trimmed, at most `max` characters.
-pub fn bounded(
-    errors: &mut FieldErrors,
-    field: &str,
-    raw: Option<String>,
-    max: usize,
-    required: bool,
-) -> Option<String> {
-    let value = text(raw);
-    match &value {
-        None if required => errors.add(field, "is required"),
-        Some(v) if v.chars().count() > max => {
-            errors.add(field, format!("must be at most {max} characters"));
-        }
-        _ => {}
-    }
-    value
 }
 
 /// The phone-number reading of a search text, so `0812…` finds `+62812…`.
