@@ -1,8 +1,10 @@
 //! Broadcast monitoring (BRD-2): the logs n8n pushed, per AWB and phone, with the day's
 //! summary. Reading is for super admin, director and CS (RLS).
 
+use crate::Stored;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::list::PageRequest;
+use domain::tickets::BroadcastStatus;
 use sqlx::{FromRow, Postgres, QueryBuilder};
 
 use crate::{
@@ -140,7 +142,7 @@ pub async fn summary(tx: &mut Tx, today: NaiveDate, days: i32) -> Result<Summary
 pub struct ShipmentRow {
     pub tracking_number: String,
     pub consignee_phone: Option<String>,
-    pub last_status: String,
+    pub last_status: Stored<BroadcastStatus>,
     pub last_message: Option<String>,
     pub last_error: Option<String>,
     pub last_broadcast_at: DateTime<Utc>,
@@ -151,7 +153,7 @@ pub struct ShipmentRow {
 pub async fn shipment(tx: &mut Tx, tracking_number: &str) -> Result<ShipmentRow, DbError> {
     sqlx::query_as!(
         ShipmentRow,
-        r#"select tracking_number as "tracking_number!", consignee_phone as "consignee_phone?", last_status as "last_status!", last_message as "last_message?", last_error as "last_error?",
+        r#"select tracking_number as "tracking_number!", consignee_phone as "consignee_phone?", last_status as "last_status!: Stored<BroadcastStatus>", last_message as "last_message?", last_error as "last_error?",
                 last_broadcast_at as "last_broadcast_at!", broadcast_count as "broadcast_count!", failed_count as "failed_count!"
            from shipments where tracking_number = $1"#,
         tracking_number,

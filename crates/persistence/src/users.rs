@@ -1,7 +1,9 @@
 //! Users (table `profiles`), AUTH-3.
 
+use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::list::{Direction, PageRequest, SortKey};
+use domain::{Department, Role};
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
@@ -12,8 +14,8 @@ pub struct UserRow {
     pub id: Uuid,
     pub email: String,
     pub full_name: String,
-    pub role_name: String,
-    pub dept_code: Option<String>,
+    pub role_name: Stored<Role>,
+    pub dept_code: Option<Stored<Department>>,
     pub manager_user_id: Option<Uuid>,
     pub manager_name: Option<String>,
     pub is_active: bool,
@@ -140,7 +142,7 @@ pub async fn list(
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<UserRow, DbError> {
     Ok(sqlx::query_as!(
         UserRow,
-        r#"select p.id as "id!", p.email::text as "email!", p.full_name as "full_name!", p.role_name as "role_name!", p.dept_code as "dept_code?",
+        r#"select p.id as "id!", p.email::text as "email!", p.full_name as "full_name!", p.role_name as "role_name!: Stored<Role>", p.dept_code as "dept_code?: Stored<Department>",
        p.manager_user_id as "manager_user_id?", m.full_name as "manager_name?", p.is_active as "is_active!", p.language as "language!", p.last_login_at as "last_login_at?",
        p.created_at as "created_at!", p.updated_at as "updated_at!"
   from profiles p left join profiles m on m.id = p.manager_user_id where p.id = $1"#,

@@ -1566,8 +1566,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             message_content?: string | null;
-            /** @description success, failed, pending. */
-            status: string;
+            status: components["schemas"]["BroadcastStatus"];
             tracking_number: string;
         };
         /** @description The seed-004 creation answer for one log. */
@@ -1986,14 +1985,14 @@ export interface components {
         CustomerTicket: {
             /** Format: date-time */
             created_at: string;
-            dept_target: string;
+            dept_target: components["schemas"]["Department"];
             /** Format: uuid */
             id: string;
-            priority: string;
-            status: string;
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
             subject: string;
             ticket_code: string;
-            ticket_type: string;
+            ticket_type: components["schemas"]["TicketType"];
         };
         DashboardSummary: {
             /** Format: int64 */
@@ -2209,10 +2208,8 @@ export interface components {
             /** Format: uuid */
             sales_owner_user_id?: string | null;
             service_interest?: string | null;
-            /** @description Pipeline stage of the lead's prospect. */
-            stage?: string | null;
-            /** @example new */
-            status: string;
+            stage?: null | components["schemas"]["Stage"];
+            status: components["schemas"]["LeadStatus"];
             ticket_code?: string | null;
             /** Format: uuid */
             ticket_id?: string | null;
@@ -2413,8 +2410,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 message_content?: string | null;
-                /** @description success, failed, pending. */
-                status: string;
+                status: components["schemas"]["BroadcastStatus"];
                 tracking_number: string;
             }[];
             /** Format: int32 */
@@ -2528,10 +2524,8 @@ export interface components {
                 /** Format: uuid */
                 sales_owner_user_id?: string | null;
                 service_interest?: string | null;
-                /** @description Pipeline stage of the lead's prospect. */
-                stage?: string | null;
-                /** @example new */
-                status: string;
+                stage?: null | components["schemas"]["Stage"];
+                status: components["schemas"]["LeadStatus"];
                 ticket_code?: string | null;
                 /** Format: uuid */
                 ticket_id?: string | null;
@@ -2613,16 +2607,16 @@ export interface components {
                  * @example +628*******90
                  */
                 customer_phone?: string | null;
-                dept_target: string;
+                dept_target: components["schemas"]["Department"];
                 description: string;
                 /** Format: uuid */
                 id: string;
-                inquiry_outcome?: string | null;
+                inquiry_outcome?: null | components["schemas"]["InquiryOutcome"];
                 need_customer_masking: boolean;
-                priority: string;
+                priority: components["schemas"]["TicketPriority"];
                 /** @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}` */
                 rfq?: Record<string, never> | null;
-                status: string;
+                status: components["schemas"]["TicketStatus"];
                 subject: string;
                 /** @example TKT-2026-000101 */
                 ticket_code: string;
@@ -2709,8 +2703,7 @@ export interface components {
                 /** @example PRS-2026-000007 */
                 prospect_code: string;
                 service_interest?: string | null;
-                /** @example qualification */
-                stage: string;
+                stage: components["schemas"]["Stage"];
                 /** Format: date-time */
                 stage_changed_at: string;
                 /** Format: date-time */
@@ -2811,7 +2804,7 @@ export interface components {
                 /** Format: date-time */
                 reminded_at?: string | null;
                 /** @description open, done or cancelled. */
-                status: string;
+                status: components["schemas"]["TaskStatus"];
                 title: string;
                 /** Format: date-time */
                 updated_at: string;
@@ -2850,14 +2843,13 @@ export interface components {
                 created_by_name?: string | null;
                 customer_email?: string | null;
                 customer_phone?: string | null;
-                dept_target: string;
+                dept_target: components["schemas"]["Department"];
                 description: string;
                 /** Format: uuid */
                 id: string;
-                inquiry_outcome?: string | null;
+                inquiry_outcome?: null | components["schemas"]["InquiryOutcome"];
                 need_customer_masking: boolean;
-                /** @description low, medium, high, urgent. */
-                priority: string;
+                priority: components["schemas"]["TicketPriority"];
                 /** Format: uuid */
                 related_customer_id?: string | null;
                 /** Format: uuid */
@@ -2865,15 +2857,12 @@ export interface components {
                 /** Format: uuid */
                 related_prospect_id?: string | null;
                 rfq?: Record<string, never> | null;
-                /** @description web, n8n, crm, dso. */
-                source: string;
-                /** @description open, in_progress, pending, on_hold, closed. */
-                status: string;
+                source: components["schemas"]["TicketSource"];
+                status: components["schemas"]["TicketStatus"];
                 subject: string;
                 /** @example TKT-2026-000123 */
                 ticket_code: string;
-                /** @description inquiry_tariff, general_request, complaint, shipment_issue. */
-                ticket_type: string;
+                ticket_type: components["schemas"]["TicketType"];
                 /** @description The shipment's AWB. */
                 tracking_number?: string | null;
                 /** Format: date-time */
@@ -2899,8 +2888,7 @@ export interface components {
             data: {
                 /** Format: date-time */
                 created_at: string;
-                /** @example SAL */
-                dept?: string | null;
+                dept?: null | components["schemas"]["Department"];
                 email: string;
                 full_name: string;
                 /** Format: uuid */
@@ -2912,8 +2900,7 @@ export interface components {
                 manager_name?: string | null;
                 /** Format: uuid */
                 manager_user_id?: string | null;
-                /** @example salesperson */
-                role: string;
+                role: components["schemas"]["Role"];
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -2986,16 +2973,16 @@ export interface components {
              * @example +628*******90
              */
             customer_phone?: string | null;
-            dept_target: string;
+            dept_target: components["schemas"]["Department"];
             description: string;
             /** Format: uuid */
             id: string;
-            inquiry_outcome?: string | null;
+            inquiry_outcome?: null | components["schemas"]["InquiryOutcome"];
             need_customer_masking: boolean;
-            priority: string;
+            priority: components["schemas"]["TicketPriority"];
             /** @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}` */
             rfq?: Record<string, never> | null;
-            status: string;
+            status: components["schemas"]["TicketStatus"];
             subject: string;
             /** @example TKT-2026-000101 */
             ticket_code: string;
@@ -3011,7 +2998,7 @@ export interface components {
              *     ]
              */
             capabilities: string[];
-            dept?: string | null;
+            dept?: null | components["schemas"]["Department"];
             email: string;
             full_name: string;
             /** Format: uuid */
@@ -3028,7 +3015,7 @@ export interface components {
              *     ]
              */
             menus: string[];
-            role: string;
+            role: components["schemas"]["Role"];
         };
         /**
          * @description Top-level menus of the SPA, in display order.
@@ -3104,7 +3091,7 @@ export interface components {
             probability: string;
             /** @description The most recently moved prospects of the stage. */
             prospects: components["schemas"]["Prospect"][];
-            stage: string;
+            stage: components["schemas"]["Stage"];
             /** @description Σ expected_value, decimal string. */
             total_value: string;
             /** @description Σ expected_value × probability, decimal string. */
@@ -3156,8 +3143,7 @@ export interface components {
             /** @example PRS-2026-000007 */
             prospect_code: string;
             service_interest?: string | null;
-            /** @example qualification */
-            stage: string;
+            stage: components["schemas"]["Stage"];
             /** Format: date-time */
             stage_changed_at: string;
             /** Format: date-time */
@@ -3248,14 +3234,12 @@ export interface components {
         };
         /** @description The user as shown at login (seed-004 shape). */
         SessionUser: {
-            /** @example CS */
-            dept?: string | null;
+            dept?: null | components["schemas"]["Department"];
             email: string;
             full_name: string;
             /** Format: uuid */
             id: string;
-            /** @example cs_agent */
-            role: string;
+            role: components["schemas"]["Role"];
         };
         /** @description A shipment (per AWB) as its broadcasts left it. */
         Shipment: {
@@ -3269,7 +3253,7 @@ export interface components {
             last_error?: string | null;
             last_message?: string | null;
             /** @description success, failed or pending: the newest broadcast's outcome. */
-            last_status: string;
+            last_status: components["schemas"]["BroadcastStatus"];
             tracking_number: string;
         };
         SlaCalendar: {
@@ -3286,7 +3270,7 @@ export interface components {
             /** Format: uuid */
             actor_user_id?: string | null;
             /** @description OPENED, FIRST_RESPONSE, STATUS_CHANGE, ASSIGNED, PRIORITY_CHANGE, RESOLVED, REOPENED. */
-            event_type: string;
+            event_type: components["schemas"]["SlaEventType"];
             from_value?: string | null;
             /** Format: date-time */
             occurred_at: string;
@@ -3373,9 +3357,9 @@ export interface components {
             /** Format: uuid */
             changed_by?: string | null;
             changed_by_name?: string | null;
-            from_stage?: string | null;
+            from_stage?: null | components["schemas"]["Stage"];
             lost_reason?: string | null;
-            to_stage: string;
+            to_stage: components["schemas"]["Stage"];
         };
         StoredFile: {
             bucket: string;
@@ -3422,7 +3406,7 @@ export interface components {
             /** Format: date-time */
             reminded_at?: string | null;
             /** @description open, done or cancelled. */
-            status: string;
+            status: components["schemas"]["TaskStatus"];
             title: string;
             /** Format: date-time */
             updated_at: string;
@@ -3449,14 +3433,13 @@ export interface components {
             created_by_name?: string | null;
             customer_email?: string | null;
             customer_phone?: string | null;
-            dept_target: string;
+            dept_target: components["schemas"]["Department"];
             description: string;
             /** Format: uuid */
             id: string;
-            inquiry_outcome?: string | null;
+            inquiry_outcome?: null | components["schemas"]["InquiryOutcome"];
             need_customer_masking: boolean;
-            /** @description low, medium, high, urgent. */
-            priority: string;
+            priority: components["schemas"]["TicketPriority"];
             /** Format: uuid */
             related_customer_id?: string | null;
             /** Format: uuid */
@@ -3464,15 +3447,12 @@ export interface components {
             /** Format: uuid */
             related_prospect_id?: string | null;
             rfq?: Record<string, never> | null;
-            /** @description web, n8n, crm, dso. */
-            source: string;
-            /** @description open, in_progress, pending, on_hold, closed. */
-            status: string;
+            source: components["schemas"]["TicketSource"];
+            status: components["schemas"]["TicketStatus"];
             subject: string;
             /** @example TKT-2026-000123 */
             ticket_code: string;
-            /** @description inquiry_tariff, general_request, complaint, shipment_issue. */
-            ticket_type: string;
+            ticket_type: components["schemas"]["TicketType"];
             /** @description The shipment's AWB. */
             tracking_number?: string | null;
             /** Format: date-time */
@@ -3670,8 +3650,7 @@ export interface components {
         User: {
             /** Format: date-time */
             created_at: string;
-            /** @example SAL */
-            dept?: string | null;
+            dept?: null | components["schemas"]["Department"];
             email: string;
             full_name: string;
             /** Format: uuid */
@@ -3683,8 +3662,7 @@ export interface components {
             manager_name?: string | null;
             /** Format: uuid */
             manager_user_id?: string | null;
-            /** @example salesperson */
-            role: string;
+            role: components["schemas"]["Role"];
             /** Format: date-time */
             updated_at: string;
         };

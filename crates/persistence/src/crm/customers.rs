@@ -1,7 +1,12 @@
 //! Customers (CRM-6 lists, CRM-8 Customer 360, CRM-9 duplicates and merge).
 
+use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::list::PageRequest;
+use domain::{
+    tickets::{TicketPriority, TicketStatus, TicketType},
+    Department,
+};
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
@@ -297,10 +302,10 @@ pub async fn merge(tx: &mut Tx, winner: Uuid, loser: Uuid) -> Result<(), DbError
 pub struct CustomerTicketRow {
     pub id: Uuid,
     pub ticket_code: String,
-    pub ticket_type: String,
-    pub status: String,
-    pub priority: String,
-    pub dept_target: String,
+    pub ticket_type: Stored<TicketType>,
+    pub status: Stored<TicketStatus>,
+    pub priority: Stored<TicketPriority>,
+    pub dept_target: Stored<Department>,
     pub subject: String,
     pub created_at: DateTime<Utc>,
 }

@@ -1,6 +1,8 @@
 //! Leads (CRM-6 lists, soft delete and restore; CRM-1 reads).
 
+use crate::Stored;
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::crm::{LeadStatus, Stage};
 use domain::list::PageRequest;
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
@@ -14,7 +16,7 @@ use crate::{
 pub struct LeadRow {
     pub id: Uuid,
     pub lead_code: String,
-    pub status: String,
+    pub status: Stored<LeadStatus>,
     pub channel: String,
     pub channel_name: Option<String>,
     pub utm_source: Option<String>,
@@ -34,7 +36,7 @@ pub struct LeadRow {
     pub customer_name: Option<String>,
     pub prospect_id: Uuid,
     pub prospect_code: Option<String>,
-    pub stage: Option<String>,
+    pub stage: Option<Stored<Stage>>,
     pub ticket_id: Option<Uuid>,
     pub ticket_code: Option<String>,
     pub matched_on: Option<String>,

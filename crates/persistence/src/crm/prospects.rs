@@ -1,7 +1,9 @@
 //! Prospects and the pipeline (CRM-3): lists, stage changes with history, the kanban
 //! board and the forecast.
 
+use crate::Stored;
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::crm::Stage;
 use domain::list::PageRequest;
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
@@ -20,7 +22,7 @@ pub struct ProspectRow {
     pub customer_name: Option<String>,
     pub owner_user_id: Option<Uuid>,
     pub owner_name: Option<String>,
-    pub stage: String,
+    pub stage: Stored<Stage>,
     pub probability: String,
     pub expected_value: String,
     pub weighted_value: String,
@@ -155,8 +157,8 @@ pub async fn get(tx: &mut Tx, id: Uuid) -> Result<ProspectRow, DbError> {
 
 #[derive(Debug, Clone, FromRow)]
 pub struct StageHistoryRow {
-    pub from_stage: Option<String>,
-    pub to_stage: String,
+    pub from_stage: Option<Stored<Stage>>,
+    pub to_stage: Stored<Stage>,
     pub lost_reason: Option<String>,
     pub changed_by: Option<Uuid>,
     pub changed_by_name: Option<String>,
@@ -250,7 +252,7 @@ pub async fn set_deleted(tx: &mut Tx, id: Uuid, deleted: bool) -> Result<(), DbE
 /// most recently moved ones.
 #[derive(Debug, Clone, FromRow)]
 pub struct StageTotals {
-    pub stage: String,
+    pub stage: Stored<Stage>,
     pub name: String,
     pub position: i32,
     pub probability: String,

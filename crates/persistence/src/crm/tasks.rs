@@ -1,6 +1,8 @@
 //! Follow-ups and to-dos (CRM-5, USR-1) and the calendar.
 
+use crate::Stored;
 use chrono::{DateTime, Utc};
+use domain::crm::TaskStatus;
 use domain::list::PageRequest;
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
@@ -15,7 +17,7 @@ pub struct TaskRow {
     pub id: Uuid,
     pub title: String,
     pub description: String,
-    pub status: String,
+    pub status: Stored<TaskStatus>,
     pub due_at: DateTime<Utc>,
     pub remind_at: Option<DateTime<Utc>>,
     pub reminded_at: Option<DateTime<Utc>>,

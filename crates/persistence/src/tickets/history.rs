@@ -1,6 +1,8 @@
 //! A ticket's SLA events and its AWB's broadcasts.
 
+use crate::Stored;
 use chrono::{DateTime, Utc};
+use domain::tickets::{BroadcastStatus, SlaEventType};
 use sqlx::FromRow;
 use uuid::Uuid;
 
@@ -8,7 +10,7 @@ use crate::{DbError, Tx};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct SlaEventRow {
-    pub event_type: String,
+    pub event_type: Stored<SlaEventType>,
     pub from_value: Option<String>,
     pub to_value: Option<String>,
     pub actor_user_id: Option<Uuid>,
@@ -19,7 +21,7 @@ pub struct SlaEventRow {
 pub async fn sla_events(tx: &mut Tx, ticket: Uuid) -> Result<Vec<SlaEventRow>, DbError> {
     Ok(sqlx::query_as!(
         SlaEventRow,
-        r#"select e.event_type as "event_type!", e.from_value as "from_value?", e.to_value as "to_value?", e.actor_user_id as "actor_user_id?",
+        r#"select e.event_type as "event_type!: Stored<SlaEventType>", e.from_value as "from_value?", e.to_value as "to_value?", e.actor_user_id as "actor_user_id?",
                 (select p.full_name from profiles p where p.id = e.actor_user_id) as "actor_name?",
                 e.occurred_at as "occurred_at!"
            from sla_events e where e.ticket_id = $1 order by e.occurred_at, e.id"#,
@@ -34,7 +36,7 @@ pub struct BroadcastRow {
     pub id: Uuid,
     pub tracking_number: String,
     pub consignee_phone: Option<String>,
-    pub status: String,
+    pub status: Stored<BroadcastStatus>,
     pub message_content: Option<String>,
     pub error_message: Option<String>,
     pub broadcast_at: DateTime<Utc>,
@@ -48,7 +50,7 @@ pub async fn broadcast_history(
 ) -> Result<Vec<BroadcastRow>, DbError> {
     Ok(sqlx::query_as!(
         BroadcastRow,
-        r#"select b.id as "id!", b.tracking_number as "tracking_number!", b.consignee_phone as "consignee_phone?", b.status as "status!", b.message_content as "message_content?",
+        r#"select b.id as "id!", b.tracking_number as "tracking_number!", b.consignee_phone as "consignee_phone?", b.status as "status!: Stored<BroadcastStatus>", b.message_content as "message_content?",
                 b.error_message as "error_message?", b.broadcast_at as "broadcast_at!"
            from broadcast_logs b where b.tracking_number = $1
           order by b.broadcast_at desc, b.id limit $2"#,

@@ -1,23 +1,27 @@
 //! The ticket queue and one ticket, as the caller's row-level security shows them.
 
 use chrono::{DateTime, Utc};
-use domain::list::PageRequest;
+use domain::{
+    list::PageRequest,
+    tickets::{InquiryOutcome, TicketPriority, TicketSource, TicketStatus, TicketType},
+    Department,
+};
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
     list::{contains_pattern, fetch_page, SqlSort},
-    DbError, Page, Tx,
+    DbError, Page, Stored, Tx,
 };
 
 #[derive(Debug, Clone, FromRow)]
 pub struct TicketRow {
     pub id: Uuid,
     pub ticket_code: String,
-    pub ticket_type: String,
-    pub priority: String,
-    pub status: String,
-    pub dept_target: String,
+    pub ticket_type: Stored<TicketType>,
+    pub priority: Stored<TicketPriority>,
+    pub status: Stored<TicketStatus>,
+    pub dept_target: Stored<Department>,
     pub subject: String,
     pub description: String,
     pub tracking_number: Option<String>,
@@ -33,8 +37,8 @@ pub struct TicketRow {
     pub related_prospect_id: Option<Uuid>,
     pub assigned_to_user_id: Option<Uuid>,
     pub assigned_to_name: Option<String>,
-    pub source: String,
-    pub inquiry_outcome: Option<String>,
+    pub source: Stored<TicketSource>,
+    pub inquiry_outcome: Option<Stored<InquiryOutcome>>,
     pub close_reason: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     pub created_by: Option<Uuid>,

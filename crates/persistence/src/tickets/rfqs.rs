@@ -1,7 +1,12 @@
 //! The RFQs Operations read through the masked view `v_ops_rfqs_masked` (TCK-5).
 
+use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::list::PageRequest;
+use domain::{
+    tickets::{InquiryOutcome, TicketPriority, TicketStatus},
+    Department,
+};
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
@@ -14,9 +19,9 @@ use crate::{
 pub struct MaskedRfqRow {
     pub id: Uuid,
     pub ticket_code: String,
-    pub status: String,
-    pub priority: String,
-    pub dept_target: String,
+    pub status: Stored<TicketStatus>,
+    pub priority: Stored<TicketPriority>,
+    pub dept_target: Stored<Department>,
     pub subject: String,
     pub description: String,
     pub rfq: Option<serde_json::Value>,
@@ -25,7 +30,7 @@ pub struct MaskedRfqRow {
     pub contact_name: Option<String>,
     pub customer_phone: Option<String>,
     pub assigned_to_user_id: Option<Uuid>,
-    pub inquiry_outcome: Option<String>,
+    pub inquiry_outcome: Option<Stored<InquiryOutcome>>,
     pub close_reason: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,

@@ -1,6 +1,7 @@
 /** Queries and mutations of the CRM work pages (pipeline, forecast, activities, tasks, calendar). */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "@/api/client";
+import type { Stage } from "@/api/enums.gen";
 import { fromLocalInput } from "./lib/dates";
 import { jpegName } from "./lib/image";
 import { moveProspect } from "./lib/pipeline";
@@ -59,7 +60,7 @@ export function prospectsQueryOptions(query: ProspectListQuery, enabled = true) 
 
 export interface StageMove {
   prospectId: string;
-  stage: string;
+  stage: Stage;
   lostReason?: string | undefined;
 }
 

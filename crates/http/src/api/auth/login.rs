@@ -117,8 +117,8 @@ pub(super) async fn session_response(
             id: user.id,
             email: user.email,
             full_name: user.full_name,
-            role: user.role_name,
-            dept: user.dept_code,
+            role: user.role_name.0,
+            dept: user.dept_code.map(|d| d.0),
         },
     }))
 }

@@ -19,9 +19,9 @@ pub struct SessionUser {
     pub email: String,
     pub full_name: String,
     #[schema(example = "cs_agent")]
-    pub role: String,
+    pub role: domain::Role,
     #[schema(example = "CS")]
-    pub dept: Option<String>,
+    pub dept: Option<domain::Department>,
 }
 
 /// A new session: a short-lived access token and a rotating refresh token.
@@ -42,8 +42,8 @@ pub struct Me {
     pub id: Uuid,
     pub email: String,
     pub full_name: String,
-    pub role: String,
-    pub dept: Option<String>,
+    pub role: domain::Role,
+    pub dept: Option<domain::Department>,
     pub manager_user_id: Option<Uuid>,
     #[schema(example = "id")]
     pub language: String,
@@ -61,8 +61,8 @@ impl Me {
             id: row.id,
             email: row.email,
             full_name: row.full_name,
-            role: row.role_name,
-            dept: row.dept_code,
+            role: row.role_name.0,
+            dept: row.dept_code.map(|d| d.0),
             manager_user_id: row.manager_user_id,
             language: row.language,
             menus: role.menus().to_vec(),

@@ -18,7 +18,7 @@ pub struct Shipment {
     pub tracking_number: String,
     pub consignee_phone: Option<String>,
     /// success, failed or pending: the newest broadcast's outcome.
-    pub last_status: String,
+    pub last_status: domain::tickets::BroadcastStatus,
     pub last_message: Option<String>,
     pub last_error: Option<String>,
     pub last_broadcast_at: DateTime<Utc>,
@@ -31,7 +31,7 @@ impl From<ShipmentRow> for Shipment {
         Self {
             tracking_number: s.tracking_number,
             consignee_phone: s.consignee_phone,
-            last_status: s.last_status,
+            last_status: s.last_status.0,
             last_message: s.last_message,
             last_error: s.last_error,
             last_broadcast_at: s.last_broadcast_at,

@@ -1,7 +1,12 @@
 //! The ticket's response shapes, shared by its operations.
 
 use chrono::{DateTime, Utc};
+use domain::{
+    tickets::{InquiryOutcome, TicketPriority, TicketSource, TicketStatus, TicketType},
+    Department,
+};
 use persistence::tickets::{AttachmentRow, BroadcastRow, MessageRow, SlaEventRow, TicketRow};
+use persistence::Stored;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -19,13 +24,10 @@ pub struct Ticket {
     pub id: Uuid,
     #[schema(example = "TKT-2026-000123")]
     pub ticket_code: String,
-    /// inquiry_tariff, general_request, complaint, shipment_issue.
-    pub ticket_type: String,
-    /// low, medium, high, urgent.
-    pub priority: String,
-    /// open, in_progress, pending, on_hold, closed.
-    pub status: String,
-    pub dept_target: String,
+    pub ticket_type: TicketType,
+    pub priority: TicketPriority,
+    pub status: TicketStatus,
+    pub dept_target: Department,
     pub subject: String,
     pub description: String,
     /// The shipment's AWB.
@@ -43,9 +45,8 @@ pub struct Ticket {
     pub related_prospect_id: Option<Uuid>,
     pub assigned_to_user_id: Option<Uuid>,
     pub assigned_to_name: Option<String>,
-    /// web, n8n, crm, dso.
-    pub source: String,
-    pub inquiry_outcome: Option<String>,
+    pub source: TicketSource,
+    pub inquiry_outcome: Option<InquiryOutcome>,
     pub close_reason: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     pub created_by: Option<Uuid>,
@@ -59,10 +60,10 @@ impl From<TicketRow> for Ticket {
         Self {
             id: r.id,
             ticket_code: r.ticket_code,
-            ticket_type: r.ticket_type,
-            priority: r.priority,
-            status: r.status,
-            dept_target: r.dept_target,
+            ticket_type: r.ticket_type.0,
+            priority: r.priority.0,
+            status: r.status.0,
+            dept_target: r.dept_target.0,
             subject: r.subject,
             description: r.description,
             tracking_number: r.tracking_number,
@@ -77,8 +78,8 @@ impl From<TicketRow> for Ticket {
             related_prospect_id: r.related_prospect_id,
             assigned_to_user_id: r.assigned_to_user_id,
             assigned_to_name: r.assigned_to_name,
-            source: r.source,
-            inquiry_outcome: r.inquiry_outcome,
+            source: r.source.0,
+            inquiry_outcome: r.inquiry_outcome.map(Stored::into_inner),
             close_reason: r.close_reason,
             closed_at: r.closed_at,
             created_by: r.created_by,
@@ -116,7 +117,7 @@ impl From<MessageRow> for TicketComment {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SlaEvent {
     /// OPENED, FIRST_RESPONSE, STATUS_CHANGE, ASSIGNED, PRIORITY_CHANGE, RESOLVED, REOPENED.
-    pub event_type: String,
+    pub event_type: domain::tickets::SlaEventType,
     pub from_value: Option<String>,
     pub to_value: Option<String>,
     pub actor_user_id: Option<Uuid>,
@@ -127,7 +128,7 @@ pub struct SlaEvent {
 impl From<SlaEventRow> for SlaEvent {
     fn from(e: SlaEventRow) -> Self {
         Self {
-            event_type: e.event_type,
+            event_type: e.event_type.0,
             from_value: e.from_value,
             to_value: e.to_value,
             actor_user_id: e.actor_user_id,
@@ -142,8 +143,7 @@ pub struct BroadcastLog {
     pub id: Uuid,
     pub tracking_number: String,
     pub consignee_phone: Option<String>,
-    /// success, failed, pending.
-    pub status: String,
+    pub status: domain::tickets::BroadcastStatus,
     pub message_content: Option<String>,
     pub error_message: Option<String>,
     pub broadcast_at: DateTime<Utc>,
@@ -155,7 +155,7 @@ impl From<BroadcastRow> for BroadcastLog {
             id: b.id,
             tracking_number: b.tracking_number,
             consignee_phone: b.consignee_phone,
-            status: b.status,
+            status: b.status.0,
             message_content: b.message_content,
             error_message: b.error_message,
             broadcast_at: b.broadcast_at,

@@ -23,9 +23,9 @@ pub struct MaskedRfq {
     pub id: Uuid,
     #[schema(example = "TKT-2026-000101")]
     pub ticket_code: String,
-    pub status: String,
-    pub priority: String,
-    pub dept_target: String,
+    pub status: domain::tickets::TicketStatus,
+    pub priority: domain::tickets::TicketPriority,
+    pub dept_target: domain::Department,
     pub subject: String,
     pub description: String,
     /// `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}`
@@ -41,7 +41,7 @@ pub struct MaskedRfq {
     #[schema(example = "+628*******90")]
     pub customer_phone: Option<String>,
     pub assigned_to_user_id: Option<Uuid>,
-    pub inquiry_outcome: Option<String>,
+    pub inquiry_outcome: Option<domain::tickets::InquiryOutcome>,
     pub close_reason: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -53,9 +53,9 @@ impl From<MaskedRfqRow> for MaskedRfq {
         Self {
             id: r.id,
             ticket_code: r.ticket_code,
-            status: r.status,
-            priority: r.priority,
-            dept_target: r.dept_target,
+            status: r.status.0,
+            priority: r.priority.0,
+            dept_target: r.dept_target.0,
             subject: r.subject,
             description: r.description,
             rfq: r.rfq,
@@ -64,7 +64,7 @@ impl From<MaskedRfqRow> for MaskedRfq {
             contact_name: r.contact_name,
             customer_phone: r.customer_phone,
             assigned_to_user_id: r.assigned_to_user_id,
-            inquiry_outcome: r.inquiry_outcome,
+            inquiry_outcome: r.inquiry_outcome.map(|o| o.0),
             close_reason: r.close_reason,
             closed_at: r.closed_at,
             created_at: r.created_at,

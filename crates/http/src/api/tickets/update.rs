@@ -53,9 +53,9 @@ pub(super) fn check_change(
     role: domain::Role,
 ) -> ApiResult<TicketPatch> {
     let now = TicketNow {
-        status: &current.status,
-        ticket_type: &current.ticket_type,
-        inquiry_outcome: current.inquiry_outcome.as_deref(),
+        status: current.status.0.as_str(),
+        ticket_type: current.ticket_type.0.as_str(),
+        inquiry_outcome: current.inquiry_outcome.map(|o| o.0.as_str()),
         close_reason: current.close_reason.as_deref(),
     };
     let input = TicketChangeInput {

@@ -28,7 +28,7 @@ pub async fn deactivate_user(ctx: UserTx, id: web::Path<Uuid>) -> ApiResult<web:
     let UserTx { mut tx, user } = ctx;
     let id = id.into_inner();
     let target = users::get(&mut tx, id).await?;
-    require_manages(&user, &target.role_name)?;
+    require_manages(&user, target.role_name.0.as_str())?;
     if id == user.id {
         return Err(ApiError::validation("id", "you cannot deactivate yourself"));
     }

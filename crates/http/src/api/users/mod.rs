@@ -21,9 +21,9 @@ pub struct User {
     pub email: String,
     pub full_name: String,
     #[schema(example = "salesperson")]
-    pub role: String,
+    pub role: domain::Role,
     #[schema(example = "SAL")]
-    pub dept: Option<String>,
+    pub dept: Option<domain::Department>,
     pub manager_user_id: Option<Uuid>,
     pub manager_name: Option<String>,
     pub is_active: bool,
@@ -39,8 +39,8 @@ impl From<UserRow> for User {
             id: row.id,
             email: row.email,
             full_name: row.full_name,
-            role: row.role_name,
-            dept: row.dept_code,
+            role: row.role_name.0,
+            dept: row.dept_code.map(|d| d.0),
             manager_user_id: row.manager_user_id,
             manager_name: row.manager_name,
             is_active: row.is_active,

@@ -69,7 +69,7 @@ pub async fn update_user(
     let UserTx { mut tx, user } = ctx;
     let id = id.into_inner();
     let target = users::get(&mut tx, id).await?;
-    require_manages(&user, &target.role_name)?;
+    require_manages(&user, target.role_name.0.as_str())?;
     let (changes, password) = parse(body.value, &user, id)?;
     if let Some(role) = &changes.role_name {
         require_manages(&user, role)?;

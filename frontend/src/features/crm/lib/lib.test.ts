@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Stage } from "@/api/enums.gen";
 import type { Pipeline } from "../types";
 import { groupByDay, monthGrid, shiftView, startOfWeek, viewRange, weekDates } from "./calendar";
 import { buildCsv, csvFileName } from "./csv";
@@ -174,7 +175,7 @@ describe("decimal money", () => {
   });
 });
 
-function prospect(id: string, stage: string, value: string, probability: string) {
+function prospect(id: string, stage: Stage, value: string, probability: string) {
   return {
     id,
     prospect_code: `PRS-${id}`,

@@ -36,7 +36,7 @@ export function findProspect(
 export function moveProspect(
   pipeline: Pipeline,
   prospectId: string,
-  toStage: string,
+  toStage: Stage,
   lostReason?: string | null,
 ): Pipeline {
   const found = findProspect(pipeline, prospectId);

@@ -18,7 +18,7 @@ import { OwnerFilter } from "../components/owner-filter";
 import { Stat } from "../components/stat";
 import { useUrlSearch } from "@/lib/url-search";
 import { useStageLabel } from "../labels";
-import { findProspect, openTotals } from "../lib/pipeline";
+import { findProspect, isStage, openTotals } from "../lib/pipeline";
 import { Board } from "./board";
 import { LostReasonDialog } from "./lost-reason-dialog";
 import { ProspectDialog } from "./prospect-dialog";
@@ -64,7 +64,7 @@ export default function PipelinePage() {
 
   const requestMove = (prospectId: string, toStage: string) => {
     const found = pipeline.data ? findProspect(pipeline.data, prospectId) : null;
-    if (!found || found.stage === toStage) return;
+    if (!found || found.stage === toStage || !isStage(toStage)) return;
     const code = found.prospect.prospect_code;
     if (toStage === "lost") {
       setLostError(null);

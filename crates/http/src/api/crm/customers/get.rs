@@ -68,10 +68,10 @@ impl From<customers::DocumentRow> for CustomerDocument {
 pub struct CustomerTicket {
     pub id: Uuid,
     pub ticket_code: String,
-    pub ticket_type: String,
-    pub status: String,
-    pub priority: String,
-    pub dept_target: String,
+    pub ticket_type: domain::tickets::TicketType,
+    pub status: domain::tickets::TicketStatus,
+    pub priority: domain::tickets::TicketPriority,
+    pub dept_target: domain::Department,
     pub subject: String,
     pub created_at: DateTime<Utc>,
 }
@@ -159,10 +159,10 @@ async fn customer_tickets(tx: &mut persistence::Tx, id: Uuid) -> ApiResult<Vec<C
         .map(|t| CustomerTicket {
             id: t.id,
             ticket_code: t.ticket_code,
-            ticket_type: t.ticket_type,
-            status: t.status,
-            priority: t.priority,
-            dept_target: t.dept_target,
+            ticket_type: t.ticket_type.0,
+            status: t.status.0,
+            priority: t.priority.0,
+            dept_target: t.dept_target.0,
             subject: t.subject,
             created_at: t.created_at,
         })

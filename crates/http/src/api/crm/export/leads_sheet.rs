@@ -48,7 +48,7 @@ pub async fn export_leads(ctx: UserTx, query: web::Query<LeadQuery>) -> ApiResul
         vec![
             l.lead_code.clone(),
             l.created_at.format("%Y-%m-%d %H:%M").to_string(),
-            l.status.clone(),
+            l.status.0.as_str().to_owned(),
             l.channel.clone(),
             text(l.company_name.as_deref()),
             l.contact_name.clone(),
@@ -57,7 +57,7 @@ pub async fn export_leads(ctx: UserTx, query: web::Query<LeadQuery>) -> ApiResul
             text(l.npwp.as_deref()),
             text(l.customer_code.as_deref()),
             text(l.customer_name.as_deref()),
-            text(l.stage.as_deref()),
+            text(l.stage.map(|s| s.0.as_str())),
             text(l.sales_owner_name.as_deref()),
             text(l.marketing_owner_name.as_deref()),
             if l.need_rfq { "yes" } else { "no" }.to_owned(),

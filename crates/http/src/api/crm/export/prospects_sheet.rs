@@ -45,7 +45,7 @@ pub async fn export_prospects(
             p.prospect_code.clone(),
             text(p.customer_name.as_deref()),
             text(p.owner_name.as_deref()),
-            p.stage.clone(),
+            p.stage.0.as_str().to_owned(),
             p.probability.clone(),
             p.expected_value.clone(),
             p.weighted_value.clone(),

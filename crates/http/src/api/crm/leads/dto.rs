@@ -12,7 +12,7 @@ pub struct Lead {
     #[schema(example = "LEAD-2026-000123")]
     pub lead_code: String,
     #[schema(example = "new")]
-    pub status: String,
+    pub status: domain::crm::LeadStatus,
     #[schema(example = "instagram_ads")]
     pub channel: String,
     pub channel_name: Option<String>,
@@ -37,7 +37,7 @@ pub struct Lead {
     pub prospect_id: Uuid,
     pub prospect_code: Option<String>,
     /// Pipeline stage of the lead's prospect.
-    pub stage: Option<String>,
+    pub stage: Option<domain::crm::Stage>,
     pub ticket_id: Option<Uuid>,
     pub ticket_code: Option<String>,
     /// What linked the lead to an existing customer at entry (`npwp`, `email`, `phone`,
@@ -60,7 +60,7 @@ impl From<LeadRow> for Lead {
         Self {
             id: r.id,
             lead_code: r.lead_code,
-            status: r.status,
+            status: r.status.0,
             channel: r.channel,
             channel_name: r.channel_name,
             utm_source: r.utm_source,
@@ -80,7 +80,7 @@ impl From<LeadRow> for Lead {
             customer_name: r.customer_name,
             prospect_id: r.prospect_id,
             prospect_code: r.prospect_code,
-            stage: r.stage,
+            stage: r.stage.map(|s| s.0),
             ticket_id: r.ticket_id,
             ticket_code: r.ticket_code,
             matched_on: r.matched_on,

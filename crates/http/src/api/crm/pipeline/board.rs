@@ -12,7 +12,7 @@ use crate::{
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PipelineColumn {
-    pub stage: String,
+    pub stage: domain::crm::Stage,
     pub name: String,
     pub probability: String,
     /// Prospects in this stage (all of them, not only the cards).
@@ -68,10 +68,10 @@ pub async fn get_pipeline(
         .map(|t| {
             let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut cards)
                 .into_iter()
-                .partition(|p| p.stage == t.stage);
+                .partition(|p| p.stage == t.stage.0);
             cards = rest;
             PipelineColumn {
-                stage: t.stage,
+                stage: t.stage.0,
                 name: t.name,
                 probability: t.probability,
                 count: t.count,

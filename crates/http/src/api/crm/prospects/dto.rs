@@ -17,7 +17,7 @@ pub struct Prospect {
     pub owner_user_id: Option<Uuid>,
     pub owner_name: Option<String>,
     #[schema(example = "qualification")]
-    pub stage: String,
+    pub stage: domain::crm::Stage,
     /// Win probability of the stage in percent, decimal string.
     #[schema(example = "40.00")]
     pub probability: String,
@@ -47,7 +47,7 @@ impl From<ProspectRow> for Prospect {
             customer_name: r.customer_name,
             owner_user_id: r.owner_user_id,
             owner_name: r.owner_name,
-            stage: r.stage,
+            stage: r.stage.0,
             probability: r.probability,
             expected_value: r.expected_value,
             weighted_value: r.weighted_value,

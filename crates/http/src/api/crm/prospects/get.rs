@@ -16,8 +16,8 @@ use crate::{
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StageChange {
-    pub from_stage: Option<String>,
-    pub to_stage: String,
+    pub from_stage: Option<domain::crm::Stage>,
+    pub to_stage: domain::crm::Stage,
     pub lost_reason: Option<String>,
     pub changed_by: Option<Uuid>,
     pub changed_by_name: Option<String>,
@@ -66,8 +66,8 @@ pub(super) async fn load_detail(tx: &mut persistence::Tx, id: Uuid) -> ApiResult
         stage_history: history
             .into_iter()
             .map(|h| StageChange {
-                from_stage: h.from_stage,
-                to_stage: h.to_stage,
+                from_stage: h.from_stage.map(|s| s.0),
+                to_stage: h.to_stage.0,
                 lost_reason: h.lost_reason,
                 changed_by: h.changed_by,
                 changed_by_name: h.changed_by_name,

@@ -12,7 +12,7 @@ pub struct Task {
     pub title: String,
     pub description: String,
     /// open, done or cancelled.
-    pub status: String,
+    pub status: domain::crm::TaskStatus,
     pub due_at: DateTime<Utc>,
     pub remind_at: Option<DateTime<Utc>>,
     pub reminded_at: Option<DateTime<Utc>>,
@@ -38,7 +38,7 @@ impl From<TaskRow> for Task {
             id: r.id,
             title: r.title,
             description: r.description,
-            status: r.status,
+            status: r.status.0,
             due_at: r.due_at,
             remind_at: r.remind_at,
             reminded_at: r.reminded_at,
