@@ -176,7 +176,7 @@ fn forge(header: serde_json::Value, claims: serde_json::Value, signature: &str) 
 async fn expired_garbage_and_unsigned_tokens_are_rejected() {
     let app = TestApp::spawn().await;
     let user = app.user(Role::Director).await;
-    assert_eq!(app.get("/api/v1/auth/me", &user.token).await.status(), 200);
+    assert_eq!(app.me(&user).await.status(), 200);
 
     let now = chrono::Utc::now().timestamp();
     let expired = jsonwebtoken::encode(

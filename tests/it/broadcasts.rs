@@ -218,11 +218,8 @@ async fn failed_broadcasts_open_tickets_only_when_the_rule_is_on() {
     );
     // The agent finds them in the CS queue.
     let queue = body(
-        app.get(
-            "/api/v1/tickets?type=shipment_issue&assigned_to=unassigned",
-            &agent.token,
-        )
-        .await,
+        app.tickets(&agent, "?type=shipment_issue&assigned_to=unassigned")
+            .await,
     )
     .await;
     assert_eq!(queue["total"], 2);

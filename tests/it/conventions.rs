@@ -39,7 +39,7 @@ async fn unknown_routes_are_404_json() {
     let user = app.user(Role::SuperAdmin).await;
     let bad_id = app.get("/api/v1/users/not-a-uuid", &user.token).await;
     assert_eq!(bad_id.status(), 404);
-    let bad_query = app.get("/api/v1/users?is_active=maybe", &user.token).await;
+    let bad_query = app.users(&user, "?is_active=maybe").await;
     assert_eq!(bad_query.status(), 400);
     assert_eq!(body(bad_query).await["code"], "bad_request");
 }

@@ -62,7 +62,7 @@ async fn the_dashboard_counts_what_each_role_may_see() {
         201
     );
 
-    let summary = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+    let summary = body(app.dashboard(&admin).await).await;
     assert_eq!(summary["broadcasts_sent_today"], 2);
     assert_eq!(summary["broadcasts_failed_today"], 1);
     assert_eq!(summary["open_tickets"], 3);
@@ -71,11 +71,8 @@ async fn the_dashboard_counts_what_each_role_may_see() {
     assert_eq!(summary["high_priority_tickets"][0]["id"], ids[0]);
     // The same as the queue shows.
     let open = body(
-        app.get(
-            "/api/v1/tickets?status=open,in_progress,pending,on_hold",
-            &admin.token,
-        )
-        .await,
+        app.tickets(&admin, "?status=open,in_progress,pending,on_hold")
+            .await,
     )
     .await;
     assert_eq!(open["total"], summary["open_tickets"]);
@@ -90,7 +87,7 @@ async fn the_dashboard_counts_what_each_role_may_see() {
         )
         .await;
     assert_eq!(task.status(), 201);
-    let theirs = body(app.get("/api/v1/dashboard/summary", &sales.token).await).await;
+    let theirs = body(app.dashboard(&sales).await).await;
     assert!(theirs["broadcasts_sent_today"].is_null());
     assert_eq!(theirs["open_tickets"], 0);
     assert_eq!(theirs["my_tasks_due"], 1);
@@ -121,11 +118,11 @@ async fn the_dashboard_is_cached_in_redis_until_something_changes() {
     .await;
     let admin = app.user(Role::CsAdmin).await;
     let my_tasks = |summary: serde_json::Value| summary["my_tasks_due"].as_i64().unwrap();
-    let first = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+    let first = body(app.dashboard(&admin).await).await;
     assert_eq!(my_tasks(first), 0);
     // Tasks announce nothing: the cached figure stays.
     quiet_task(&app, admin.id).await;
-    let cached = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+    let cached = body(app.dashboard(&admin).await).await;
     assert_eq!(my_tasks(cached), 0, "served from the cache");
     // A new ticket is announced: every cached dashboard is stale.
     let created = app
@@ -138,7 +135,7 @@ async fn the_dashboard_is_cached_in_redis_until_something_changes() {
     assert_eq!(created.status(), 201);
     let mut fresh = 0;
     for _ in 0..50 {
-        let summary = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+        let summary = body(app.dashboard(&admin).await).await;
         if summary["open_tickets"] == 1 {
             fresh = my_tasks(summary);
             break;
@@ -160,10 +157,10 @@ async fn without_redis_or_with_redis_down_the_dashboard_answers_fresh() {
     ] {
         let app = TestApp::spawn_with(options).await;
         let admin = app.user(Role::CsAdmin).await;
-        let before = body(app.get("/api/v1/dashboard/summary", &admin.token).await).await;
+        let before = body(app.dashboard(&admin).await).await;
         assert_eq!(before["my_tasks_due"], 0);
         quiet_task(&app, admin.id).await;
-        let response = app.get("/api/v1/dashboard/summary", &admin.token).await;
+        let response = app.dashboard(&admin).await;
         assert_eq!(response.status(), 200);
         assert_eq!(body(response).await["my_tasks_due"], 1, "not cached");
     }

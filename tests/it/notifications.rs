@@ -49,7 +49,7 @@ async fn a_due_task_produces_exactly_one_notification_even_when_the_worker_runs_
     server::worker::run_once(&app.db).await.unwrap();
     assert_eq!(reminders_of(&app, sales.id).await, 1);
 
-    let list = body(app.get("/api/v1/notifications", &sales.token).await).await;
+    let list = body(app.notifications(&sales, "").await).await;
     assert_eq!(list["unread"], 1);
     assert_eq!(list["total"], 1);
     let notification = &list["data"][0];
@@ -101,10 +101,7 @@ async fn users_read_and_mark_only_their_own_notifications() {
     .unwrap();
     let path = format!("/api/v1/notifications/{id}/read");
 
-    assert_eq!(
-        body(app.get("/api/v1/notifications", &b.token).await).await["total"],
-        0
-    );
+    assert_eq!(body(app.notifications(&b, "").await).await["total"], 0);
     assert_eq!(app.post(&path, &b.token, json!({})).await.status(), 404);
     assert_eq!(
         app.post("/api/v1/notifications/read-all", &b.token, json!({}))
@@ -166,11 +163,10 @@ async fn notifications_are_written_in_the_recipients_language() {
             n["body"].as_str().unwrap().to_owned(),
         )
     };
-    let (title, text) =
-        first(body(app.get("/api/v1/notifications", &indonesian.token).await).await);
+    let (title, text) = first(body(app.notifications(&indonesian, "").await).await);
     assert_eq!(title, "Tindak lanjut: Kirim penawaran");
     assert_eq!(text, "Jatuh tempo 01/01/2020 10:00 WIB");
-    let (title, text) = first(body(app.get("/api/v1/notifications", &english.token).await).await);
+    let (title, text) = first(body(app.notifications(&english, "").await).await);
     assert_eq!(title, "Follow-up: Kirim penawaran");
     assert_eq!(text, "Due 01 Jan 2020 10:00 WIB");
 
@@ -193,11 +189,7 @@ async fn notifications_are_written_in_the_recipients_language() {
         )
         .await;
     assert_eq!(assigned.status(), 200, "{:?}", body(assigned).await);
-    let list = body(
-        app.get("/api/v1/notifications?unread_only=true", &english.token)
-            .await,
-    )
-    .await;
+    let list = body(app.notifications(&english, "?unread_only=true").await).await;
     let handover = list["data"]
         .as_array()
         .unwrap()

@@ -61,13 +61,7 @@ async fn super_admin_creates_edits_and_deactivates_users_and_they_can_log_in() {
         200
     );
 
-    let patch = app
-        .request(
-            Method::PATCH,
-            &format!("/api/v1/users/{id}"),
-            Some(&admin.token),
-            Some(json!({"role": "sales_support", "manager_user_id": manager.id, "full_name": "Wulan S."})),
-        )
+    let patch = app.update_user(&admin, &id, json!({"role": "sales_support", "manager_user_id": manager.id, "full_name": "Wulan S."}))
         .await;
     assert_eq!(patch.status(), 200);
     let patched = body(patch).await;
@@ -75,11 +69,7 @@ async fn super_admin_creates_edits_and_deactivates_users_and_they_can_log_in() {
     assert_eq!(patched["manager_user_id"], manager.id.to_string());
     assert_eq!(patched["manager_name"], "Test sales_manager");
 
-    let listed = body(
-        app.get("/api/v1/users?role=sales_support&q=wulan", &admin.token)
-            .await,
-    )
-    .await;
+    let listed = body(app.users(&admin, "?role=sales_support&q=wulan").await).await;
     assert_eq!(listed["total"], 1);
     assert_eq!(listed["data"][0]["id"], id.as_str());
     assert_eq!(listed["page"], 1);
@@ -101,12 +91,7 @@ async fn super_admin_creates_edits_and_deactivates_users_and_they_can_log_in() {
     );
 
     let reactivated = app
-        .request(
-            Method::PATCH,
-            &format!("/api/v1/users/{id}"),
-            Some(&admin.token),
-            Some(json!({"is_active": true})),
-        )
+        .update_user(&admin, &id, json!({"is_active": true}))
         .await;
     assert_eq!(body(reactivated).await["is_active"], true);
     assert_eq!(
@@ -157,12 +142,7 @@ async fn user_administration_is_limited_by_role() {
     assert_eq!(promoted.status(), 403);
     let agent_id = agent["id"].as_str().unwrap();
     let promote = app
-        .request(
-            Method::PATCH,
-            &format!("/api/v1/users/{agent_id}"),
-            Some(&cs_admin.token),
-            Some(json!({"role": "director"})),
-        )
+        .update_user(&cs_admin, &agent_id, json!({"role": "director"}))
         .await;
     assert_eq!(promote.status(), 403);
     let edit_sales = app
@@ -185,10 +165,7 @@ async fn user_administration_is_limited_by_role() {
         .await;
     assert_eq!(self_edit.status(), 403);
     // Everyone may read the directory.
-    assert_eq!(
-        app.get("/api/v1/users", &salesperson.token).await.status(),
-        200
-    );
+    assert_eq!(app.users(&salesperson, "").await.status(), 200);
     assert_eq!(
         app.get(&format!("/api/v1/users/{agent_id}"), &director.token)
             .await
@@ -252,21 +229,13 @@ async fn user_input_is_validated_per_field() {
         .get("/api/v1/users?sort=password_hash", &admin.token)
         .await;
     assert_eq!(bad_sort.status(), 422);
-    let bad_page = app.get("/api/v1/users?per_page=500", &admin.token).await;
+    let bad_page = app.users(&admin, "?per_page=500").await;
     assert_eq!(bad_page.status(), 422);
-    let sorted = body(
-        app.get("/api/v1/users?sort=-email&per_page=1", &admin.token)
-            .await,
-    )
-    .await;
+    let sorted = body(app.users(&admin, "?sort=-email&per_page=1").await).await;
     assert_eq!(sorted["total"], 2);
     assert_eq!(sorted["data"].as_array().unwrap().len(), 1);
     assert_eq!(sorted["data"][0]["email"], admin.email.as_str());
-    let sorted = body(
-        app.get("/api/v1/users?sort=email&per_page=1&page=1", &admin.token)
-            .await,
-    )
-    .await;
+    let sorted = body(app.users(&admin, "?sort=email&per_page=1&page=1").await).await;
     assert_eq!(sorted["data"][0]["email"], "dup@example.com");
 }
 
@@ -359,12 +328,7 @@ async fn creating_and_updating_a_user_is_audited_with_the_actor() {
     .await;
     let id = created["id"].as_str().unwrap();
     let response = app
-        .request(
-            Method::PATCH,
-            &format!("/api/v1/users/{id}"),
-            Some(&admin.token),
-            Some(json!({"full_name": "Audited"})),
-        )
+        .update_user(&admin, &id, json!({"full_name": "Audited"}))
         .await;
     assert_eq!(response.status(), 200);
 

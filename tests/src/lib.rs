@@ -3,6 +3,8 @@
 //! HTTP server on a free port.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod ops;
+
 use std::{str::FromStr, sync::OnceLock, time::Duration};
 
 use domain::Role;

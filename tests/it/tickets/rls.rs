@@ -216,12 +216,7 @@ async fn fixture(app: &TestApp, admin: &TestUser, agent: &TestUser) -> Fixture {
         .parse()
         .unwrap();
     let assigned = app
-        .request(
-            Method::PATCH,
-            &format!("/api/v1/tickets/{ticket}"),
-            Some(&admin.token),
-            Some(json!({"assigned_to_user_id": agent.id})),
-        )
+        .update_ticket(admin, &ticket, json!({"assigned_to_user_id": agent.id}))
         .await;
     assert_eq!(assigned.status(), 200);
     let message = app

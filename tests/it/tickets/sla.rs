@@ -462,20 +462,17 @@ async fn the_sla_report_and_its_drill_down_agree() {
             .collect()
     };
     let breached = body(
-        app.get(
-            "/api/v1/tickets?type=complaint&priority=medium&sla=breached&from=2026-11-02&to=2026-11-30",
-            &admin.token,
+        app.tickets(
+            &admin,
+            "?type=complaint&priority=medium&sla=breached&from=2026-11-02&to=2026-11-30",
         )
         .await,
     )
     .await;
     assert_eq!(ids(&breached), vec![late.to_string()]);
     let fine = body(
-        app.get(
-            "/api/v1/tickets?sla=met&from=2026-11-02&to=2026-11-30",
-            &admin.token,
-        )
-        .await,
+        app.tickets(&admin, "?sla=met&from=2026-11-02&to=2026-11-30")
+            .await,
     )
     .await;
     assert!(ids(&fine).contains(&met.to_string()));

@@ -1,6 +1,9 @@
 //! CRM (SPEC §4.2): the lead bundle's dedup and concurrency, RFQ masking, handover,
 //! stage changes and forecast, soft delete and the xlsx export, BOLA by id.
 
+mod analytics;
+mod rls;
+
 use std::io::Cursor;
 
 use calamine::{Reader, Xlsx};
@@ -11,7 +14,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 async fn create_lead(app: &TestApp, user: &TestUser, lead: Value) -> Value {
-    let response = app.post("/api/v1/leads", &user.token, lead.clone()).await;
+    let response = app.create_lead(user, lead.clone()).await;
     let status = response.status();
     let created = body(response).await;
     assert_eq!(status, 201, "lead {lead} → {created}");
@@ -137,7 +140,7 @@ async fn lead_bundle_rejects_bad_input_with_field_errors() {
             "rfq.service",
         ),
     ] {
-        let response = app.post("/api/v1/leads", &staff.token, lead.clone()).await;
+        let response = app.create_lead(&staff, lead.clone()).await;
         assert_eq!(response.status(), 422, "{lead}");
         let error = body(response).await;
         assert!(error["details"][field].is_array(), "{lead} → {error}");
@@ -253,11 +256,7 @@ async fn rfq_creates_a_masked_ticket_that_only_the_target_department_sees() {
         created["prospect_id"].as_str().unwrap()
     );
     // The lead links the ticket and a system activity records the RFQ.
-    let lead_body = body(
-        app.get(&format!("/api/v1/leads/{lead}"), &staff.token)
-            .await,
-    )
-    .await;
+    let lead_body = body(app.lead(&staff, &lead).await).await;
     assert_eq!(lead_body["ticket_id"], ticket_id.as_str());
     assert_eq!(
         count(&app, "select count(*) from sales_activities where activity_type = 'system' and subject like 'RFQ %'").await,
@@ -286,7 +285,7 @@ async fn rfq_creates_a_masked_ticket_that_only_the_target_department_sees() {
         .await;
     assert_eq!(one.status(), 404);
     // Ops have no CRM.
-    assert_eq!(app.get("/api/v1/leads", &exim.token).await.status(), 403);
+    assert_eq!(app.leads(&exim, "").await.status(), 403);
     // Sales and marketing see the real identity on the same ticket.
     let mut tx = app.tx_as(&staff).await;
     let name: String = sqlx::query_scalar("select company_name from tickets where id = $1::uuid")
@@ -317,11 +316,7 @@ async fn manager_hands_a_lead_over_and_only_the_assignee_sees_it() {
     let path = format!("/api/v1/leads/{lead}");
     assert_eq!(app.get(&path, &a.token).await.status(), 404);
     // The sales manager's handover queue shows it.
-    let queue = body(
-        app.get("/api/v1/leads?unassigned=true", &sales_manager.token)
-            .await,
-    )
-    .await;
+    let queue = body(app.leads(&sales_manager, "?unassigned=true").await).await;
     assert_eq!(queue["total"], 1);
 
     // Only managers assign.
@@ -369,11 +364,7 @@ async fn manager_hands_a_lead_over_and_only_the_assignee_sees_it() {
     assert_eq!(seen.status(), 200);
     assert_eq!(app.get(&path, &b.token).await.status(), 404);
     let prospect = body(seen).await["prospect_id"].as_str().unwrap().to_owned();
-    let prospect_body = body(
-        app.get(&format!("/api/v1/prospects/{prospect}"), &a.token)
-            .await,
-    )
-    .await;
+    let prospect_body = body(app.prospect(&a, &prospect).await).await;
     assert_eq!(prospect_body["owner_user_id"], a.id.to_string());
     // The unassigned prospect it left is retired; the assignee is notified; it is audited.
     assert_eq!(
@@ -470,12 +461,7 @@ async fn a_salesperson_gets_404_on_another_salespersons_records() {
         assert!(!body(own).await.to_string().contains("mine now"));
     }
     let stage = app
-        .request(
-            Method::PATCH,
-            &format!("/api/v1/prospects/{prospect}/stage"),
-            Some(&b.token),
-            Some(json!({"stage": "won"})),
-        )
+        .move_prospect(&b, &prospect, json!({"stage": "won"}))
         .await;
     assert_eq!(stage.status(), 404);
     // Lists don't leak either.
@@ -507,13 +493,7 @@ async fn set_stage(
     prospect: &str,
     body_json: Value,
 ) -> reqwest::Response {
-    app.request(
-        Method::PATCH,
-        &format!("/api/v1/prospects/{prospect}/stage"),
-        Some(&user.token),
-        Some(body_json),
-    )
-    .await
+    app.move_prospect(user, &prospect, body_json).await
 }
 
 #[tokio::test]
@@ -592,11 +572,10 @@ async fn forecast_and_pipeline_equal_hand_computed_figures() {
     for (company, stage, value, close) in fixtures {
         let [_, prospect, ..] = owned_records(&app, &sales, company).await;
         let response = app
-            .request(
-                Method::PATCH,
-                &format!("/api/v1/prospects/{prospect}"),
-                Some(&sales.token),
-                Some(json!({"expected_value": value, "expected_close_date": close})),
+            .update_prospect(
+                &sales,
+                &prospect,
+                json!({"expected_value": value, "expected_close_date": close}),
             )
             .await;
         assert_eq!(response.status(), 200);
@@ -751,7 +730,7 @@ async fn soft_deleted_leads_leave_lists_and_exports_and_come_back_on_restore() {
         app.post(&restore, &staff.token, json!({})).await.status(),
         403
     );
-    let deleted = body(app.get("/api/v1/leads?deleted=true", &manager.token).await).await;
+    let deleted = body(app.leads(&manager, "?deleted=true").await).await;
     assert_eq!(deleted["total"], 1);
     assert_eq!(
         app.post(&restore, &manager.token, json!({})).await.status(),
@@ -780,11 +759,10 @@ async fn a_visit_needs_photo_and_gps_and_records_its_distance() {
     .await;
     let customer = created["customer_id"].as_str().unwrap().to_owned();
     let located = app
-        .request(
-            Method::PATCH,
-            &format!("/api/v1/customers/{customer}"),
-            Some(&sales.token),
-            Some(json!({"latitude": -6.1754, "longitude": 106.8272, "city": "Jakarta Pusat"})),
+        .update_customer(
+            &sales,
+            &customer,
+            json!({"latitude": -6.1754, "longitude": 106.8272, "city": "Jakarta Pusat"}),
         )
         .await;
     assert_eq!(located.status(), 200);
@@ -1099,11 +1077,7 @@ async fn customer_360_holds_documents_and_identifier_clashes_are_409() {
         .await;
     assert_eq!(again.status(), 409);
 
-    let view = body(
-        app.get(&format!("/api/v1/customers/{customer}"), &sales.token)
-            .await,
-    )
-    .await;
+    let view = body(app.customer(&sales, &customer).await).await;
     assert_eq!(
         view["customer"]["customer_code"].as_str().unwrap().len(),
         "CUST-2026-000001".len()
@@ -1127,12 +1101,7 @@ async fn customer_360_holds_documents_and_identifier_clashes_are_409() {
 
     // A salesperson of another team neither sees the customer nor its document.
     let other = app.user(Role::Salesperson).await;
-    assert_eq!(
-        app.get(&format!("/api/v1/customers/{customer}"), &other.token)
-            .await
-            .status(),
-        404
-    );
+    assert_eq!(app.customer(&other, &customer).await.status(), 404);
     assert_eq!(
         app.get(&format!("/api/v1/files/{file}"), &other.token)
             .await

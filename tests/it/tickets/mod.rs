@@ -1,12 +1,15 @@
 //! TCK-1/3/4: the status machine (API and database), closed_at, lost inquiries, the
 //! first response, assignment rights and who sees which tickets.
 
+mod rls;
+mod scale;
+mod sla;
+
 use domain::{
     tickets::{transition_allowed, STATUSES},
     Role,
 };
 use integration_tests::{body, TestApp, TestUser};
-use reqwest::Method;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -25,13 +28,7 @@ fn general(subject: &str) -> Value {
 }
 
 async fn patch(app: &TestApp, user: &TestUser, id: Uuid, change: Value) -> reqwest::Response {
-    app.request(
-        Method::PATCH,
-        &format!("/api/v1/tickets/{id}"),
-        Some(&user.token),
-        Some(change),
-    )
-    .await
+    app.update_ticket(user, &id, change).await
 }
 
 /// Puts a ticket into `status` directly (bypassing the machine, as test setup only).
@@ -275,11 +272,7 @@ async fn first_response_is_the_first_qualifying_reply_only() {
     );
     assert_eq!(events(&app, raised, "FIRST_RESPONSE").await, 1);
     // The detail shows the conversation and the trail.
-    let detail = body(
-        app.get(&format!("/api/v1/tickets/{raised}"), &agent.token)
-            .await,
-    )
-    .await;
+    let detail = body(app.ticket(&agent, &raised).await).await;
     assert_eq!(detail["comments"].as_array().unwrap().len(), 2);
     let kinds: Vec<&str> = detail["sla_events"]
         .as_array()
@@ -346,26 +339,13 @@ async fn the_queue_shows_each_role_its_tickets_and_only_admins_assign() {
         ids
     };
     // The agent: their own and the unassigned CS queue, not a colleague's or EXIM's.
-    let seen = body(app.get("/api/v1/tickets", &agent.token).await).await;
+    let seen = body(app.tickets(&agent, "").await).await;
     assert_eq!(codes(&seen), sorted(&[queue, mine]));
-    let assigned = body(
-        app.get("/api/v1/tickets?assigned_to=me", &agent.token)
-            .await,
-    )
-    .await;
+    let assigned = body(app.tickets(&agent, "?assigned_to=me").await).await;
     assert_eq!(codes(&assigned), sorted(&[mine]));
-    let unassigned = body(
-        app.get("/api/v1/tickets?assigned_to=unassigned", &agent.token)
-            .await,
-    )
-    .await;
+    let unassigned = body(app.tickets(&agent, "?assigned_to=unassigned").await).await;
     assert_eq!(codes(&unassigned), sorted(&[queue]));
-    assert_eq!(
-        app.get(&format!("/api/v1/tickets/{theirs}"), &agent.token)
-            .await
-            .status(),
-        404
-    );
+    assert_eq!(app.ticket(&agent, &theirs).await.status(), 404);
     // The agent works their ticket but cannot touch the colleague's.
     assert_eq!(
         patch(
@@ -385,45 +365,33 @@ async fn the_queue_shows_each_role_its_tickets_and_only_admins_assign() {
         404
     );
     // The admin sees all four; filters combine.
-    let all = body(app.get("/api/v1/tickets?per_page=50", &admin.token).await).await;
+    let all = body(app.tickets(&admin, "?per_page=50").await).await;
     assert_eq!(all["total"], 4);
-    let exim_only = body(app.get("/api/v1/tickets?dept=exim", &admin.token).await).await;
+    let exim_only = body(app.tickets(&admin, "?dept=exim").await).await;
     assert_eq!(codes(&exim_only), sorted(&[exim]));
     let high = body(
-        app.get(
-            "/api/v1/tickets?priority=high&status=in_progress",
-            &admin.token,
-        )
-        .await,
+        app.tickets(&admin, "?priority=high&status=in_progress")
+            .await,
     )
     .await;
     assert_eq!(codes(&high), sorted(&[mine]));
-    let bad = app.get("/api/v1/tickets?status=done", &admin.token).await;
+    let bad = app.tickets(&admin, "?status=done").await;
     assert_eq!(bad.status(), 422);
 
     // Operations (EXIM): their department only, never the customer's identity.
     let ops = app.user(Role::OpsExim).await;
-    let seen = body(app.get("/api/v1/tickets", &ops.token).await).await;
+    let seen = body(app.tickets(&ops, "").await).await;
     assert_eq!(codes(&seen), sorted(&[exim]));
     let row = &seen["data"][0];
     assert!(
         row["contact_name"].is_null() && row["customer_phone"].is_null(),
         "{row}"
     );
-    let detail = body(
-        app.get(&format!("/api/v1/tickets/{exim}"), &ops.token)
-            .await,
-    )
-    .await;
+    let detail = body(app.ticket(&ops, &exim).await).await;
     assert!(detail["contact_name"].is_null());
-    let searched = body(app.get("/api/v1/tickets?q=Sinta", &ops.token).await).await;
+    let searched = body(app.tickets(&ops, "?q=Sinta").await).await;
     assert_eq!(searched["total"], 0, "no searching by identity either");
-    assert_eq!(
-        app.get(&format!("/api/v1/tickets/{queue}"), &ops.token)
-            .await
-            .status(),
-        404
-    );
+    assert_eq!(app.ticket(&ops, &queue).await.status(), 404);
     // Ops may work their department's ticket and comment on it.
     assert_eq!(
         patch(&app, &ops, exim, json!({"status": "in_progress"}))
@@ -443,11 +411,7 @@ async fn the_queue_shows_each_role_its_tickets_and_only_admins_assign() {
     );
     // The director reads everything and writes nothing.
     let director = app.user(Role::Director).await;
-    let all = body(
-        app.get("/api/v1/tickets?per_page=50", &director.token)
-            .await,
-    )
-    .await;
+    let all = body(app.tickets(&director, "?per_page=50").await).await;
     assert_eq!(all["total"], 4);
     assert_eq!(
         patch(&app, &director, queue, json!({"status": "closed"}))
@@ -491,19 +455,11 @@ async fn a_ticket_shows_the_broadcast_history_of_its_awb_to_cs() {
                "tracking_number": "LOG-HIST-1"}),
     )
     .await;
-    let detail = body(
-        app.get(&format!("/api/v1/tickets/{id}"), &admin.token)
-            .await,
-    )
-    .await;
+    let detail = body(app.ticket(&admin, &id).await).await;
     let history = detail["broadcast_history"].as_array().unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0]["status"], "failed", "newest first");
-    let by_awb = body(
-        app.get("/api/v1/tickets?tracking_number=LOG-HIST-1", &admin.token)
-            .await,
-    )
-    .await;
+    let by_awb = body(app.tickets(&admin, "?tracking_number=LOG-HIST-1").await).await;
     assert_eq!(by_awb["total"], 1);
 }
 
@@ -573,11 +529,7 @@ async fn attachments_follow_the_ticket() {
         .await;
     assert_eq!(invisible.status(), 404);
 
-    let detail = body(
-        app.get(&format!("/api/v1/tickets/{ticket}"), &admin.token)
-            .await,
-    )
-    .await;
+    let detail = body(app.ticket(&admin, &ticket).await).await;
     assert_eq!(detail["attachments"].as_array().unwrap().len(), 1);
     // Downloads: those who see the ticket may; the other agent and Operations may not.
     let download = |user: &TestUser| {

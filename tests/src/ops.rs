@@ -1,0 +1,190 @@
+//! One helper per API operation, so a test reads like the API it exercises:
+//! `app.create_lead(&sales, body)`, `app.ticket(&agent, id)`. Each returns the raw
+//! response; the test asserts its status and body. `query` arguments are the query string
+//! as sent (`""`, `"?status=open"`).
+
+use reqwest::{Method, Response};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::{TestApp, TestUser};
+
+impl TestApp {
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        user: &TestUser,
+        body: Option<Value>,
+    ) -> Response {
+        self.request(method, path, Some(&user.token), body).await
+    }
+
+    // ---- auth and the platform ------------------------------------------------------
+
+    /// `GET /auth/me`.
+    pub async fn me(&self, user: &TestUser) -> Response {
+        self.call(Method::GET, "/api/v1/auth/me", user, None).await
+    }
+
+    /// `GET /dashboard/summary`.
+    pub async fn dashboard(&self, user: &TestUser) -> Response {
+        self.call(Method::GET, "/api/v1/dashboard/summary", user, None)
+            .await
+    }
+
+    /// `GET /notifications{query}`.
+    pub async fn notifications(&self, user: &TestUser, query: &str) -> Response {
+        self.call(
+            Method::GET,
+            &format!("/api/v1/notifications{query}"),
+            user,
+            None,
+        )
+        .await
+    }
+
+    /// `GET /users{query}`.
+    pub async fn users(&self, user: &TestUser, query: &str) -> Response {
+        self.call(Method::GET, &format!("/api/v1/users{query}"), user, None)
+            .await
+    }
+
+    /// `PATCH /users/{id}`.
+    pub async fn update_user(
+        &self,
+        user: &TestUser,
+        id: impl std::fmt::Display,
+        changes: Value,
+    ) -> Response {
+        self.call(
+            Method::PATCH,
+            &format!("/api/v1/users/{id}"),
+            user,
+            Some(changes),
+        )
+        .await
+    }
+
+    // ---- CRM ------------------------------------------------------------------------
+
+    /// `POST /leads`: the lead bundle.
+    pub async fn create_lead(&self, user: &TestUser, lead: Value) -> Response {
+        self.call(Method::POST, "/api/v1/leads", user, Some(lead))
+            .await
+    }
+
+    /// `GET /leads{query}`.
+    pub async fn leads(&self, user: &TestUser, query: &str) -> Response {
+        self.call(Method::GET, &format!("/api/v1/leads{query}"), user, None)
+            .await
+    }
+
+    /// `GET /leads/{id}`.
+    pub async fn lead(&self, user: &TestUser, id: impl std::fmt::Display) -> Response {
+        self.call(Method::GET, &format!("/api/v1/leads/{id}"), user, None)
+            .await
+    }
+
+    /// `POST /leads/{id}/assign`.
+    pub async fn assign_lead(
+        &self,
+        user: &TestUser,
+        id: impl std::fmt::Display,
+        owner: Uuid,
+    ) -> Response {
+        let body = json!({ "sales_owner_user_id": owner });
+        self.call(
+            Method::POST,
+            &format!("/api/v1/leads/{id}/assign"),
+            user,
+            Some(body),
+        )
+        .await
+    }
+
+    /// `GET /customers/{id}`: Customer 360.
+    pub async fn customer(&self, user: &TestUser, id: impl std::fmt::Display) -> Response {
+        self.call(Method::GET, &format!("/api/v1/customers/{id}"), user, None)
+            .await
+    }
+
+    /// `PATCH /customers/{id}`.
+    pub async fn update_customer(
+        &self,
+        user: &TestUser,
+        id: impl std::fmt::Display,
+        changes: Value,
+    ) -> Response {
+        self.call(
+            Method::PATCH,
+            &format!("/api/v1/customers/{id}"),
+            user,
+            Some(changes),
+        )
+        .await
+    }
+
+    /// `GET /prospects/{id}`.
+    pub async fn prospect(&self, user: &TestUser, id: impl std::fmt::Display) -> Response {
+        self.call(Method::GET, &format!("/api/v1/prospects/{id}"), user, None)
+            .await
+    }
+
+    /// `PATCH /prospects/{id}`.
+    pub async fn update_prospect(
+        &self,
+        user: &TestUser,
+        id: impl std::fmt::Display,
+        changes: Value,
+    ) -> Response {
+        self.call(
+            Method::PATCH,
+            &format!("/api/v1/prospects/{id}"),
+            user,
+            Some(changes),
+        )
+        .await
+    }
+
+    /// `PATCH /prospects/{id}/stage`.
+    pub async fn move_prospect(
+        &self,
+        user: &TestUser,
+        id: impl std::fmt::Display,
+        change: Value,
+    ) -> Response {
+        let path = format!("/api/v1/prospects/{id}/stage");
+        self.call(Method::PATCH, &path, user, Some(change)).await
+    }
+
+    // ---- tickets --------------------------------------------------------------------
+
+    /// `GET /tickets{query}`: the queue.
+    pub async fn tickets(&self, user: &TestUser, query: &str) -> Response {
+        self.call(Method::GET, &format!("/api/v1/tickets{query}"), user, None)
+            .await
+    }
+
+    /// `GET /tickets/{id}`.
+    pub async fn ticket(&self, user: &TestUser, id: impl std::fmt::Display) -> Response {
+        self.call(Method::GET, &format!("/api/v1/tickets/{id}"), user, None)
+            .await
+    }
+
+    /// `PATCH /tickets/{id}`.
+    pub async fn update_ticket(
+        &self,
+        user: &TestUser,
+        id: impl std::fmt::Display,
+        changes: Value,
+    ) -> Response {
+        self.call(
+            Method::PATCH,
+            &format!("/api/v1/tickets/{id}"),
+            user,
+            Some(changes),
+        )
+        .await
+    }
+}
