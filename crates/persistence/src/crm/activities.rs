@@ -146,8 +146,18 @@ pub async fn export(
 }
 
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<ActivityRow, DbError> {
-    let sql = format!("{SELECT_ACTIVITY} where a.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        ActivityRow,
+        r#"select a.id as "id!", a.activity_type as "activity_type!", a.subject as "subject!", a.notes as "notes!", a.customer_id as "customer_id!",
+        c.company_name as "customer_name?", a.prospect_id as "prospect_id?", a.lead_id as "lead_id?", a.owner_user_id as "owner_user_id?",
+        o.full_name as "owner_name?", a.occurred_at as "occurred_at!", a.scheduled_at as "scheduled_at?", a.evidence_file_id as "evidence_file_id?", a.latitude as "latitude?",
+        a.longitude as "longitude?", a.distance_m as "distance_m?", a.next_action as "next_action?", a.next_action_at as "next_action_at?", a.created_by as "created_by?", a.deleted_at as "deleted_at?",
+        a.created_at as "created_at!", a.updated_at as "updated_at!"
+   from sales_activities a
+   left join customers c on c.id = a.customer_id
+   left join profiles o on o.id = a.owner_user_id where a.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
 
 #[derive(Debug, Clone)]
@@ -169,27 +179,27 @@ pub struct NewActivity {
 }
 
 pub async fn insert(tx: &mut Tx, new: &NewActivity) -> Result<Uuid, DbError> {
-    Ok(sqlx::query_scalar(
+    Ok(sqlx::query_scalar!(
         "insert into sales_activities (activity_type, subject, notes, customer_id, prospect_id, lead_id, \
                                        owner_user_id, scheduled_at, evidence_file_id, latitude, \
                                        longitude, distance_m, next_action, next_action_at, created_by) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id",
+        new.activity_type,
+        new.subject,
+        new.notes,
+        new.customer_id,
+        new.prospect_id,
+        new.lead_id,
+        new.owner_user_id,
+        new.scheduled_at,
+        new.evidence_file_id,
+        new.point.map(|p| p.0),
+        new.point.map(|p| p.1),
+        new.distance_m,
+        new.next_action,
+        new.next_action_at,
+        new.created_by,
     )
-    .bind(&new.activity_type)
-    .bind(&new.subject)
-    .bind(&new.notes)
-    .bind(new.customer_id)
-    .bind(new.prospect_id)
-    .bind(new.lead_id)
-    .bind(new.owner_user_id)
-    .bind(new.scheduled_at)
-    .bind(new.evidence_file_id)
-    .bind(new.point.map(|p| p.0))
-    .bind(new.point.map(|p| p.1))
-    .bind(new.distance_m)
-    .bind(&new.next_action)
-    .bind(new.next_action_at)
-    .bind(new.created_by)
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -258,30 +268,31 @@ pub async fn resolve_subject(
     lead_id: Option<Uuid>,
     owner: Uuid,
 ) -> Result<Option<Subject>, DbError> {
-    Ok(sqlx::query_as(
-        "with lead as (select l.customer_id, l.prospect_id, l.id from leads l where l.id = $3), \
-              named as (select p.customer_id, p.id, p.owner_user_id from prospects p \
-                         where p.id = coalesce($2, (select prospect_id from lead))), \
-              customer as (select c.id, c.latitude, c.longitude from customers c \
-                            where c.id = coalesce($1, (select customer_id from named), \
-                                                  (select customer_id from lead)) \
-                              and ($1 is null or (select customer_id from named) is null \
-                                   or (select customer_id from named) = $1)), \
-              prospect as (select id, owner_user_id from named \
-                           union all \
-                           select p.id, p.owner_user_id from prospects p \
-                            where not exists (select 1 from named) \
-                              and p.customer_id = (select id from customer) \
-                              and p.owner_user_id = $4 and p.deleted_at is null) \
-         select c.id as customer_id, (select id from prospect limit 1) as prospect_id, \
-                (select id from lead) as lead_id, c.latitude, c.longitude, \
-                (select owner_user_id from prospect limit 1) as prospect_owner \
-           from customer c",
+    Ok(sqlx::query_as!(
+        Subject,
+        r#"with lead as (select l.customer_id, l.prospect_id, l.id from leads l where l.id = $3),
+              named as (select p.customer_id, p.id, p.owner_user_id from prospects p
+                         where p.id = coalesce($2, (select prospect_id from lead))),
+              customer as (select c.id, c.latitude, c.longitude from customers c
+                            where c.id = coalesce($1, (select customer_id from named),
+                                                  (select customer_id from lead))
+                              and ($1 is null or (select customer_id from named) is null
+                                   or (select customer_id from named) = $1)),
+              prospect as (select id, owner_user_id from named
+                           union all
+                           select p.id, p.owner_user_id from prospects p
+                            where not exists (select 1 from named)
+                              and p.customer_id = (select id from customer)
+                              and p.owner_user_id = $4 and p.deleted_at is null)
+         select c.id as "customer_id!", (select id from prospect limit 1) as "prospect_id?",
+                (select id from lead) as "lead_id?", c.latitude as "latitude?", c.longitude as "longitude?",
+                (select owner_user_id from prospect limit 1) as "prospect_owner?"
+           from customer c"#,
+        customer_id,
+        prospect_id,
+        lead_id,
+        owner,
     )
-    .bind(customer_id)
-    .bind(prospect_id)
-    .bind(lead_id)
-    .bind(owner)
     .fetch_optional(&mut **tx)
     .await?)
 }

@@ -137,8 +137,18 @@ pub async fn export(
 
 /// A customer the caller can see; a merged one resolves to nothing ([`DbError::NotFound`]).
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<CustomerRow, DbError> {
-    let sql = format!("{SELECT_CUSTOMER} where c.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        CustomerRow,
+        r#"select c.id as "id!", c.customer_code as "customer_code!", c.company_name as "company_name!", c.npwp as "npwp?",
+        c.email::text as "email?", c.phone as "phone?", c.contact_name as "contact_name?", c.address as "address?", c.city as "city?", c.latitude as "latitude?", c.longitude as "longitude?",
+        c.owner_user_id as "owner_user_id?", o.full_name as "owner_name?", c.notes as "notes!", c.merged_into_id as "merged_into_id?",
+        (select count(*) from leads l where l.customer_id = c.id and l.deleted_at is null) as "lead_count!",
+        (select count(*) from prospects p where p.customer_id = c.id and p.deleted_at is null
+            and p.stage not in ('won', 'lost')) as "open_prospects!",
+        c.deleted_at as "deleted_at?", c.created_at as "created_at!", c.updated_at as "updated_at!"
+   from customers c left join profiles o on o.id = c.owner_user_id where c.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -263,22 +273,23 @@ pub async fn duplicates(
     threshold: f32,
     limit: i64,
 ) -> Result<Vec<DuplicateRow>, DbError> {
-    Ok(sqlx::query_as(
-        "with recent as ( \
-           select id, customer_code, company_name, company_key from customers \
-            where merged_into_id is null and deleted_at is null and company_key is not null \
-            order by created_at desc limit 2000) \
-         select distinct on (least(a.id, b.id), greatest(a.id, b.id)) \
-                a.id as customer_id, a.customer_code, a.company_name, \
-                b.id as other_id, b.customer_code as other_code, b.company_name as other_name, \
-                similarity(a.company_key, b.company_key) as similarity \
-           from recent a \
-           join customers b on b.company_key % a.company_key and b.id <> a.id \
-          where b.merged_into_id is null and b.deleted_at is null \
-            and similarity(a.company_key, b.company_key) >= $1 \
-          order by least(a.id, b.id), greatest(a.id, b.id)",
+    Ok(sqlx::query_as!(
+        DuplicateRow,
+        r#"with recent as (
+           select id, customer_code, company_name, company_key from customers
+            where merged_into_id is null and deleted_at is null and company_key is not null
+            order by created_at desc limit 2000)
+         select distinct on (least(a.id, b.id), greatest(a.id, b.id))
+                a.id as "customer_id!", a.customer_code as "customer_code!", a.company_name as "company_name!",
+                b.id as "other_id!", b.customer_code as "other_code!", b.company_name as "other_name!",
+                similarity(a.company_key, b.company_key) as "similarity!"
+           from recent a
+           join customers b on b.company_key % a.company_key and b.id <> a.id
+          where b.merged_into_id is null and b.deleted_at is null
+            and similarity(a.company_key, b.company_key) >= $1
+          order by least(a.id, b.id), greatest(a.id, b.id)"#,
+        threshold,
     )
-    .bind(threshold)
     .fetch_all(&mut **tx)
     .await
     .map(|mut rows: Vec<DuplicateRow>| {
@@ -290,9 +301,7 @@ pub async fn duplicates(
 
 /// Merges `loser` into `winner` (CRM-9) through `app.crm_merge_customers`.
 pub async fn merge(tx: &mut Tx, winner: Uuid, loser: Uuid) -> Result<(), DbError> {
-    sqlx::query("select app.crm_merge_customers($1, $2)")
-        .bind(winner)
-        .bind(loser)
+    sqlx::query!("select app.crm_merge_customers($1, $2)", winner, loser,)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -312,11 +321,12 @@ pub struct CustomerTicketRow {
 
 /// The tickets of a customer the caller may see, newest first.
 pub async fn tickets(tx: &mut Tx, id: Uuid) -> Result<Vec<CustomerTicketRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select id, ticket_code, ticket_type, status, priority, dept_target, subject, created_at \
-           from tickets where related_customer_id = $1 order by created_at desc limit 100",
+    Ok(sqlx::query_as!(
+        CustomerTicketRow,
+        r#"select id as "id!", ticket_code as "ticket_code!", ticket_type as "ticket_type!: Stored<TicketType>", status as "status!: Stored<TicketStatus>", priority as "priority!: Stored<TicketPriority>", dept_target as "dept_target!: Stored<Department>", subject as "subject!", created_at as "created_at!"
+           from tickets where related_customer_id = $1 order by created_at desc limit 100"#,
+        id,
     )
-    .bind(id)
     .fetch_all(&mut **tx)
     .await?)
 }
@@ -359,16 +369,23 @@ pub async fn add_document(
     title: &str,
     by: Uuid,
 ) -> Result<DocumentRow, DbError> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into customer_documents (customer_id, file_id, title, uploaded_by) \
          values ($1, $2, $3, $4) returning id",
+        customer_id,
+        file_id,
+        title,
+        by,
     )
-    .bind(customer_id)
-    .bind(file_id)
-    .bind(title)
-    .bind(by)
     .fetch_one(&mut **tx)
     .await?;
-    let sql = format!("{SELECT_DOCUMENT} where d.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        DocumentRow,
+        r#"select d.id as "id!", d.file_id as "file_id!", d.title as "title!", f.original_name as "original_name?", f.content_type as "content_type?",
+        f.size_bytes as "size_bytes?", d.uploaded_by as "uploaded_by?", pr.full_name as "uploaded_by_name?", d.created_at as "created_at!"
+   from customer_documents d
+   left join files f on f.id = d.file_id
+   left join profiles pr on pr.id = d.uploaded_by where d.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }

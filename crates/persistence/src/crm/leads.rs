@@ -206,8 +206,27 @@ pub async fn export(
 
 /// A lead by id, deleted or not; [`DbError::NotFound`] when invisible to the caller.
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<LeadRow, DbError> {
-    let sql = format!("{SELECT_LEAD} where l.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        LeadRow,
+        r#"select l.id as "id!", l.lead_code as "lead_code!", l.status as "status!: Stored<LeadStatus>", l.channel as "channel!",
+        (select ch.name from channels ch where ch.code = l.channel) as "channel_name?",
+        l.utm_source as "utm_source?", l.utm_medium as "utm_medium?", l.utm_campaign as "utm_campaign?", l.company_name as "company_name?", l.contact_name as "contact_name!",
+        l.email::text as "email?", l.phone as "phone?", l.npwp as "npwp?", l.service_interest as "service_interest?", l.notes as "notes!", l.need_rfq as "need_rfq!", l.rfq as "rfq?",
+        l.customer_id as "customer_id!", c.customer_code as "customer_code?", c.company_name as "customer_name?", l.prospect_id as "prospect_id!",
+        p.prospect_code as "prospect_code?", p.stage as "stage?: Stored<Stage>", l.ticket_id as "ticket_id?",
+        (select t.ticket_code from tickets t where t.id = l.ticket_id) as "ticket_code?", l.matched_on as "matched_on?",
+        l.marketing_owner_user_id as "marketing_owner_user_id?",
+        (select mo.full_name from profiles mo where mo.id = l.marketing_owner_user_id) as "marketing_owner_name?",
+        l.sales_owner_user_id as "sales_owner_user_id?",
+        (select so.full_name from profiles so where so.id = l.sales_owner_user_id) as "sales_owner_name?",
+        l.assigned_at as "assigned_at?", l.created_by as "created_by?",
+        (select cb.full_name from profiles cb where cb.id = l.created_by) as "created_by_name?",
+        l.deleted_at as "deleted_at?", l.created_at as "created_at!", l.updated_at as "updated_at!"
+   from leads l
+   left join customers c on c.id = l.customer_id
+   left join prospects p on p.id = l.prospect_id where l.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
 
 /// Editable fields; `None` leaves a field alone, `Some(None)` clears it.

@@ -22,12 +22,12 @@ pub struct ChannelRow {
 }
 
 pub async fn channels(tx: &mut Tx) -> Result<Vec<ChannelRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select c.code, c.name, c.source_group, c.ads_platform, c.is_active, \
-                coalesce(array_agg(a.alias order by a.alias) filter (where a.alias is not null), '{}') \
-                  as aliases \
-           from channels c left join channel_aliases a on a.channel_code = c.code \
-          group by c.code order by c.sort_order, c.code",
+    Ok(sqlx::query_as!(
+        ChannelRow,
+        r#"select c.code as "code!", c.name as "name!", c.source_group as "source_group!", c.ads_platform as "ads_platform?", c.is_active as "is_active!",
+                coalesce(array_agg(a.alias order by a.alias) filter (where a.alias is not null), '{}') as "aliases!"
+           from channels c left join channel_aliases a on a.channel_code = c.code
+          group by c.code order by c.sort_order, c.code"#,
     )
     .fetch_all(&mut **tx)
     .await?)
@@ -95,19 +95,23 @@ pub async fn insert_product(
     description: &str,
     by: Uuid,
 ) -> Result<ProductRow, DbError> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into products (code, name, service, description, created_by) \
          values ($1, $2, $3, $4, $5) returning id",
+        code,
+        name,
+        service,
+        description,
+        by,
     )
-    .bind(code)
-    .bind(name)
-    .bind(service)
-    .bind(description)
-    .bind(by)
     .fetch_one(&mut **tx)
     .await?;
-    let sql = format!("{SELECT_PRODUCT} where p.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        ProductRow,
+        r#"select p.id as "id!", p.code as "code!", p.name as "name!", p.service as "service?", p.description as "description!", p.is_active as "is_active!",
+        p.created_at as "created_at!", p.updated_at as "updated_at!" from products p where p.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -178,21 +182,26 @@ pub struct NewSpend {
 }
 
 pub async fn insert_spend(tx: &mut Tx, new: &NewSpend) -> Result<SpendRow, DbError> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into marketing_spend (platform, spend_date, amount, impressions, clicks, campaign, created_by) \
-         values ($1, $2, $3::numeric, $4, $5, $6, $7) returning id",
+         values ($1, $2, $3::text::numeric, $4, $5, $6, $7) returning id",
+        new.platform,
+        new.spend_date,
+        new.amount,
+        new.impressions,
+        new.clicks,
+        new.campaign,
+        new.created_by,
     )
-    .bind(&new.platform)
-    .bind(new.spend_date)
-    .bind(&new.amount)
-    .bind(new.impressions)
-    .bind(new.clicks)
-    .bind(&new.campaign)
-    .bind(new.created_by)
     .fetch_one(&mut **tx)
     .await?;
-    let sql = format!("{SELECT_SPEND} where s.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        SpendRow,
+        r#"select s.id as "id!", s.platform as "platform!", s.spend_date as "spend_date!", s.amount::text as "amount!",
+        s.impressions as "impressions?", s.clicks as "clicks?", s.campaign as "campaign?", s.created_by as "created_by?", pr.full_name as "created_by_name?", s.created_at as "created_at!"
+   from marketing_spend s left join profiles pr on pr.id = s.created_by where s.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -259,20 +268,25 @@ pub struct NewEvent {
 }
 
 pub async fn insert_event(tx: &mut Tx, new: &NewEvent) -> Result<EventRow, DbError> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into marketing_activity_events (event_date, title, event_type, channel, description, \
                                                 budget, created_by) \
-         values ($1, $2, $3, $4, $5, $6::numeric, $7) returning id",
+         values ($1, $2, $3, $4, $5, $6::text::numeric, $7) returning id",
+        new.event_date,
+        new.title,
+        new.event_type,
+        new.channel,
+        new.description,
+        new.budget,
+        new.created_by,
     )
-    .bind(new.event_date)
-    .bind(&new.title)
-    .bind(&new.event_type)
-    .bind(&new.channel)
-    .bind(&new.description)
-    .bind(&new.budget)
-    .bind(new.created_by)
     .fetch_one(&mut **tx)
     .await?;
-    let sql = format!("{SELECT_EVENT} where e.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        EventRow,
+        r#"select e.id as "id!", e.event_date as "event_date!", e.title as "title!", e.event_type as "event_type!", e.channel as "channel?", e.description as "description!",
+        e.budget::text as "budget?", e.created_by as "created_by?", pr.full_name as "created_by_name?", e.created_at as "created_at!"
+   from marketing_activity_events e left join profiles pr on pr.id = e.created_by where e.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }

@@ -151,8 +151,20 @@ pub async fn export(
 }
 
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<ProspectRow, DbError> {
-    let sql = format!("{SELECT_PROSPECT} where p.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        ProspectRow,
+        r#"select p.id as "id!", p.prospect_code as "prospect_code!", p.customer_id as "customer_id!", c.customer_code as "customer_code?",
+        c.company_name as "customer_name?", p.owner_user_id as "owner_user_id?", o.full_name as "owner_name?", p.stage as "stage!: Stored<Stage>",
+        s.probability::text as "probability!", p.expected_value::text as "expected_value!",
+        round(p.expected_value * s.probability / 100, 2)::text as "weighted_value!",
+        p.expected_close_date as "expected_close_date?", p.lost_reason as "lost_reason?", p.service_interest as "service_interest?", p.notes as "notes!", p.stage_changed_at as "stage_changed_at!",
+        p.deleted_at as "deleted_at?", p.created_at as "created_at!", p.updated_at as "updated_at!"
+   from prospects p
+   join pipeline_stages s on s.code = p.stage
+   left join customers c on c.id = p.customer_id
+   left join profiles o on o.id = p.owner_user_id where p.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -166,13 +178,14 @@ pub struct StageHistoryRow {
 }
 
 pub async fn stage_history(tx: &mut Tx, id: Uuid) -> Result<Vec<StageHistoryRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select h.from_stage, h.to_stage, h.lost_reason, h.changed_by, pr.full_name as changed_by_name, \
-                h.changed_at \
-           from prospect_stage_history h left join profiles pr on pr.id = h.changed_by \
-          where h.prospect_id = $1 order by h.changed_at, h.id",
+    Ok(sqlx::query_as!(
+        StageHistoryRow,
+        r#"select h.from_stage as "from_stage?: Stored<Stage>", h.to_stage as "to_stage!: Stored<Stage>", h.lost_reason as "lost_reason?", h.changed_by as "changed_by?", pr.full_name as "changed_by_name?",
+                h.changed_at as "changed_at!"
+           from prospect_stage_history h left join profiles pr on pr.id = h.changed_by
+          where h.prospect_id = $1 order by h.changed_at, h.id"#,
+        id,
     )
-    .bind(id)
     .fetch_all(&mut **tx)
     .await?)
 }
@@ -185,13 +198,13 @@ pub async fn change_stage(
     stage: &str,
     lost_reason: Option<&str>,
 ) -> Result<ProspectRow, DbError> {
-    let updated: Option<Uuid> = sqlx::query_scalar(
+    let updated: Option<Uuid> = sqlx::query_scalar!(
         "update prospects set stage = $2, lost_reason = case when $2 = 'lost' then $3 else null end \
           where id = $1 and deleted_at is null returning id",
+        id,
+        stage,
+        lost_reason,
     )
-    .bind(id)
-    .bind(stage)
-    .bind(lost_reason)
     .fetch_optional(&mut **tx)
     .await?;
     get(tx, updated.ok_or(DbError::NotFound)?).await
@@ -279,20 +292,28 @@ pub async fn board(
     .bind(owner)
     .fetch_all(&mut **tx)
     .await?;
-    let sql = format!(
-        "{SELECT_PROSPECT} where p.id in ( \
+    let cards = sqlx::query_as(
+        "select p.id, p.prospect_code, p.customer_id, c.customer_code, \
+        c.company_name as customer_name, p.owner_user_id, o.full_name as owner_name, p.stage, \
+        s.probability::text as probability, p.expected_value::text as expected_value, \
+        round(p.expected_value * s.probability / 100, 2)::text as weighted_value, \
+        p.expected_close_date, p.lost_reason, p.service_interest, p.notes, p.stage_changed_at, \
+        p.deleted_at, p.created_at, p.updated_at \
+   from prospects p \
+   join pipeline_stages s on s.code = p.stage \
+   left join customers c on c.id = p.customer_id \
+   left join profiles o on o.id = p.owner_user_id where p.id in ( \
            select ranked.id from pipeline_stages st cross join lateral ( \
              select x.id from prospects x \
               where x.stage = st.code and x.deleted_at is null \
                 and ($1::uuid is null or x.owner_user_id = $1) \
               order by x.stage_changed_at desc limit $2) ranked) \
-         order by p.stage_changed_at desc"
-    );
-    let cards = sqlx::query_as(&sql)
-        .bind(owner)
-        .bind(cards_per_stage)
-        .fetch_all(&mut **tx)
-        .await?;
+         order by p.stage_changed_at desc",
+    )
+    .bind(owner)
+    .bind(cards_per_stage)
+    .fetch_all(&mut **tx)
+    .await?;
     Ok((totals, cards))
 }
 
@@ -311,25 +332,26 @@ pub async fn forecast(
     to: NaiveDate,
     owner: Option<Uuid>,
 ) -> Result<Vec<ForecastRow>, DbError> {
-    Ok(sqlx::query_as(
-        "with months as ( \
-           select to_char(m, 'YYYY-MM') as month \
-             from generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), \
-                                  interval '1 month') m) \
-         select months.month, count(p.id) as count, \
-                coalesce(sum(p.expected_value), 0)::text as expected_value, \
-                round(coalesce(sum(p.expected_value * s.probability / 100), 0), 2)::text as weighted_value \
-           from months \
-           left join prospects p on to_char(p.expected_close_date, 'YYYY-MM') = months.month \
-                and p.deleted_at is null and p.stage <> 'lost' \
-                and p.expected_close_date between $1 and $2 \
-                and ($3::uuid is null or p.owner_user_id = $3) \
-           left join pipeline_stages s on s.code = p.stage \
-          group by months.month order by months.month",
+    Ok(sqlx::query_as!(
+        ForecastRow,
+        r#"with months as (
+           select to_char(m, 'YYYY-MM') as month
+             from generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date),
+                                  interval '1 month') m)
+         select months.month as "month!", count(p.id) as "count!",
+                coalesce(sum(p.expected_value), 0)::text as "expected_value!",
+                round(coalesce(sum(p.expected_value * s.probability / 100), 0), 2)::text as "weighted_value!"
+           from months
+           left join prospects p on to_char(p.expected_close_date, 'YYYY-MM') = months.month
+                and p.deleted_at is null and p.stage <> 'lost'
+                and p.expected_close_date between $1 and $2
+                and ($3::uuid is null or p.owner_user_id = $3)
+           left join pipeline_stages s on s.code = p.stage
+          group by months.month order by months.month"#,
+        from,
+        to,
+        owner,
     )
-    .bind(from)
-    .bind(to)
-    .bind(owner)
     .fetch_all(&mut **tx)
     .await?)
 }

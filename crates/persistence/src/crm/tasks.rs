@@ -126,8 +126,17 @@ pub async fn list(
 }
 
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<TaskRow, DbError> {
-    let sql = format!("{SELECT_TASK} where t.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        TaskRow,
+        r#"select t.id as "id!", t.title as "title!", t.description as "description!", t.status as "status!: Stored<TaskStatus>", t.due_at as "due_at!", t.remind_at as "remind_at?",
+        t.reminded_at as "reminded_at?", (t.status = 'open' and t.due_at < now()) as "overdue!", t.owner_user_id as "owner_user_id!",
+        o.full_name as "owner_name?", t.customer_id as "customer_id?", c.company_name as "customer_name?", t.prospect_id as "prospect_id?",
+        t.lead_id as "lead_id?", t.activity_id as "activity_id?", t.completed_at as "completed_at?", t.created_by as "created_by?", t.deleted_at as "deleted_at?", t.created_at as "created_at!", t.updated_at as "updated_at!"
+   from tasks t
+   left join profiles o on o.id = t.owner_user_id
+   left join customers c on c.id = t.customer_id where t.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
 
 #[derive(Debug, Clone)]
@@ -145,21 +154,21 @@ pub struct NewTask {
 }
 
 pub async fn insert(tx: &mut Tx, new: &NewTask) -> Result<Uuid, DbError> {
-    Ok(sqlx::query_scalar(
+    Ok(sqlx::query_scalar!(
         "insert into tasks (title, description, due_at, remind_at, owner_user_id, customer_id, \
                             prospect_id, lead_id, activity_id, created_by) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id",
+        new.title,
+        new.description,
+        new.due_at,
+        new.remind_at,
+        new.owner_user_id,
+        new.customer_id,
+        new.prospect_id,
+        new.lead_id,
+        new.activity_id,
+        new.created_by,
     )
-    .bind(&new.title)
-    .bind(&new.description)
-    .bind(new.due_at)
-    .bind(new.remind_at)
-    .bind(new.owner_user_id)
-    .bind(new.customer_id)
-    .bind(new.prospect_id)
-    .bind(new.lead_id)
-    .bind(new.activity_id)
-    .bind(new.created_by)
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -242,26 +251,27 @@ pub async fn calendar(
     to: DateTime<Utc>,
     owner: Option<Uuid>,
 ) -> Result<Vec<CalendarRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select 'task' as kind, t.id, t.title, t.due_at as at, t.status, null::text as activity_type, \
-                t.owner_user_id, o.full_name as owner_name, t.customer_id, c.company_name as customer_name \
-           from tasks t left join profiles o on o.id = t.owner_user_id \
-           left join customers c on c.id = t.customer_id \
-          where t.deleted_at is null and t.status <> 'cancelled' and t.due_at >= $1 and t.due_at < $2 \
-            and ($3::uuid is null or t.owner_user_id = $3) \
-         union all \
-         select 'activity', a.id, a.subject, coalesce(a.scheduled_at, a.occurred_at), null, a.activity_type, \
-                a.owner_user_id, o.full_name, a.customer_id, c.company_name \
-           from sales_activities a left join profiles o on o.id = a.owner_user_id \
-           left join customers c on c.id = a.customer_id \
-          where a.deleted_at is null and a.activity_type <> 'system' \
-            and coalesce(a.scheduled_at, a.occurred_at) >= $1 and coalesce(a.scheduled_at, a.occurred_at) < $2 \
-            and ($3::uuid is null or a.owner_user_id = $3) \
-          order by at limit 2000",
+    Ok(sqlx::query_as!(
+        CalendarRow,
+        r#"select 'task' as "kind!", t.id as "id!", t.title as "title!", t.due_at as "at!", t.status as "status?", null::text as "activity_type?",
+                t.owner_user_id as "owner_user_id?", o.full_name as "owner_name?", t.customer_id as "customer_id?", c.company_name as "customer_name?"
+           from tasks t left join profiles o on o.id = t.owner_user_id
+           left join customers c on c.id = t.customer_id
+          where t.deleted_at is null and t.status <> 'cancelled' and t.due_at >= $1 and t.due_at < $2
+            and ($3::uuid is null or t.owner_user_id = $3)
+         union all
+         select 'activity', a.id, a.subject, coalesce(a.scheduled_at, a.occurred_at), null, a.activity_type,
+                a.owner_user_id, o.full_name, a.customer_id, c.company_name
+           from sales_activities a left join profiles o on o.id = a.owner_user_id
+           left join customers c on c.id = a.customer_id
+          where a.deleted_at is null and a.activity_type <> 'system'
+            and coalesce(a.scheduled_at, a.occurred_at) >= $1 and coalesce(a.scheduled_at, a.occurred_at) < $2
+            and ($3::uuid is null or a.owner_user_id = $3)
+          order by 4 limit 2000"#,
+        from,
+        to,
+        owner,
     )
-    .bind(from)
-    .bind(to)
-    .bind(owner)
     .fetch_all(&mut **tx)
     .await?)
 }
