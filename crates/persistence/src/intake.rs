@@ -35,12 +35,13 @@ pub async fn begin(
     tx: &mut Tx,
     fingerprint: &str,
 ) -> Result<Option<(u16, serde_json::Value)>, DbError> {
-    let row: Option<(i16, serde_json::Value)> =
-        sqlx::query_as("select status, response from app.intake_begin($1)")
-            .bind(fingerprint)
-            .fetch_optional(&mut **tx)
-            .await?;
-    Ok(row.map(|(status, body)| (u16::try_from(status).unwrap_or(200), body)))
+    let row = sqlx::query!(
+        r#"select status as "status!", response as "response!" from app.intake_begin($1)"#,
+        fingerprint,
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|r| (u16::try_from(r.status).unwrap_or(200), r.response)))
 }
 
 /// Stores the answer for replays of the same request within 24 hours.
@@ -51,13 +52,15 @@ pub async fn complete(
     status: u16,
     response: &serde_json::Value,
 ) -> Result<(), DbError> {
-    sqlx::query("select app.intake_complete($1, $2, $3, $4)")
-        .bind(fingerprint)
-        .bind(resource)
-        .bind(i16::try_from(status).unwrap_or(200))
-        .bind(response)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query!(
+        "select app.intake_complete($1, $2, $3, $4)",
+        fingerprint,
+        resource,
+        i16::try_from(status).unwrap_or(200),
+        response,
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

@@ -51,26 +51,29 @@ pub struct BundleOutcome {
 
 /// Lead → customer (dedup) → prospect → link → RFQ ticket, all or nothing.
 pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, DbError> {
-    let (customer_id, matched_on): (Uuid, Option<String>) = sqlx::query_as(
-        "select customer_id, matched_on from app.crm_find_or_create_customer($1, $2, $3, $4, $5, $6, $7)",
+    let found = sqlx::query!(
+        r#"select customer_id as "customer_id!", matched_on
+             from app.crm_find_or_create_customer($1, $2, $3, $4, $5, $6, $7)"#,
+        lead.npwp_key,
+        lead.email_key,
+        lead.phone_key,
+        lead.company_key,
+        lead.company_name,
+        lead.contact_name,
+        lead.sales_owner_user_id,
     )
-    .bind(&lead.npwp_key)
-    .bind(&lead.email_key)
-    .bind(&lead.phone_key)
-    .bind(&lead.company_key)
-    .bind(&lead.company_name)
-    .bind(&lead.contact_name)
-    .bind(lead.sales_owner_user_id)
     .fetch_one(&mut **tx)
     .await?;
-    let prospect_id: Uuid =
-        sqlx::query_scalar("select app.crm_find_or_create_prospect($1, $2, $3)")
-            .bind(customer_id)
-            .bind(lead.sales_owner_user_id)
-            .bind(&lead.service_interest)
-            .fetch_one(&mut **tx)
-            .await?;
-    let (lead_id, lead_code): (Uuid, String) = sqlx::query_as(
+    let (customer_id, matched_on) = (found.customer_id, found.matched_on);
+    let prospect_id = sqlx::query_scalar!(
+        r#"select app.crm_find_or_create_prospect($1, $2, $3) as "id!""#,
+        customer_id,
+        lead.sales_owner_user_id,
+        lead.service_interest,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let created = sqlx::query!(
         "insert into leads (channel, channel_raw, utm_source, utm_medium, utm_campaign, company_name, \
                             contact_name, email, phone, npwp, service_interest, notes, need_rfq, rfq, \
                             customer_id, prospect_id, matched_on, marketing_owner_user_id, \
@@ -78,32 +81,33 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
          values (app.resolve_channel($1), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
                  $14, $15, $16, $17, $18, case when $18::uuid is null then null else now() end, $19) \
          returning id, lead_code",
+        lead.channel_raw,
+        lead.utm_source,
+        lead.utm_medium,
+        lead.utm_campaign,
+        lead.company_name,
+        lead.contact_name,
+        lead.email_key,
+        lead.phone_key,
+        lead.npwp_key,
+        lead.service_interest,
+        lead.notes,
+        lead.rfq.is_some(),
+        lead.rfq.as_ref().map(|rfq| &rfq.details),
+        customer_id,
+        prospect_id,
+        matched_on,
+        lead.marketing_owner_user_id,
+        lead.sales_owner_user_id,
+        lead.created_by,
     )
-    .bind(&lead.channel_raw)
-    .bind(&lead.utm_source)
-    .bind(&lead.utm_medium)
-    .bind(&lead.utm_campaign)
-    .bind(&lead.company_name)
-    .bind(&lead.contact_name)
-    .bind(&lead.email_key)
-    .bind(&lead.phone_key)
-    .bind(&lead.npwp_key)
-    .bind(&lead.service_interest)
-    .bind(&lead.notes)
-    .bind(lead.rfq.is_some())
-    .bind(lead.rfq.as_ref().map(|rfq| &rfq.details))
-    .bind(customer_id)
-    .bind(prospect_id)
-    .bind(&matched_on)
-    .bind(lead.marketing_owner_user_id)
-    .bind(lead.sales_owner_user_id)
-    .bind(lead.created_by)
     .fetch_one(&mut **tx)
     .await?;
+    let (lead_id, lead_code) = (created.id, created.lead_code);
 
     let mut ticket = None;
     if let Some(rfq) = &lead.rfq {
-        let (ticket_id, ticket_code): (Uuid, String) = sqlx::query_as(
+        let created = sqlx::query!(
             "insert into tickets (ticket_type, priority, dept_target, subject, description, company_name, \
                                   contact_name, customer_phone, customer_email, rfq, \
                                   need_customer_masking, related_lead_id, related_customer_id, \
@@ -111,34 +115,38 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
              values ('inquiry_tariff', 'medium', $1, $2, $3, $4, $5, $6, $7, $8, true, $9, $10, $11, \
                      'crm', $12) \
              returning id, ticket_code",
+            rfq.dept_target,
+            rfq.subject,
+            rfq.description,
+            lead.company_name,
+            lead.contact_name,
+            lead.phone_key,
+            lead.email_key,
+            rfq.details,
+            lead_id,
+            customer_id,
+            prospect_id,
+            lead.created_by,
         )
-        .bind(&rfq.dept_target)
-        .bind(&rfq.subject)
-        .bind(&rfq.description)
-        .bind(&lead.company_name)
-        .bind(&lead.contact_name)
-        .bind(&lead.phone_key)
-        .bind(&lead.email_key)
-        .bind(&rfq.details)
-        .bind(lead_id)
-        .bind(customer_id)
-        .bind(prospect_id)
-        .bind(lead.created_by)
         .fetch_one(&mut **tx)
         .await?;
-        sqlx::query("update leads set ticket_id = $2 where id = $1")
-            .bind(lead_id)
-            .bind(ticket_id)
-            .execute(&mut **tx)
-            .await?;
-        ticket = Some((ticket_id, ticket_code));
+        sqlx::query!(
+            "update leads set ticket_id = $2 where id = $1",
+            lead_id,
+            created.id,
+        )
+        .execute(&mut **tx)
+        .await?;
+        ticket = Some((created.id, created.ticket_code));
     }
-    let (customer_code, customer_name): (String, String) =
-        sqlx::query_as("select customer_code, company_name from customers where id = $1")
-            .bind(customer_id)
-            .fetch_optional(&mut **tx)
-            .await?
-            .unwrap_or_default();
+    let (customer_code, customer_name) = sqlx::query!(
+        "select customer_code, company_name from customers where id = $1",
+        customer_id,
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    .map(|c| (c.customer_code, c.company_name))
+    .unwrap_or_default();
     Ok(BundleOutcome {
         lead_id,
         lead_code,
@@ -156,55 +164,62 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
 /// customer (created when missing) and an unassigned prospect it leaves behind is retired.
 /// [`DbError::NotFound`] when the caller cannot see or change the lead.
 pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<(), DbError> {
-    let (customer_id, old_prospect, service): (Uuid, Uuid, Option<String>) = sqlx::query_as(
+    let lead = sqlx::query!(
         "select customer_id, prospect_id, service_interest from leads \
           where id = $1 and deleted_at is null for update",
+        lead_id,
     )
-    .bind(lead_id)
     .fetch_optional(&mut **tx)
     .await?
     .ok_or(DbError::NotFound)?;
-    let prospect_id: Uuid =
-        sqlx::query_scalar("select app.crm_find_or_create_prospect($1, $2, $3)")
-            .bind(customer_id)
-            .bind(owner)
-            .bind(&service)
-            .fetch_one(&mut **tx)
-            .await?;
-    let updated = sqlx::query(
+    let (customer_id, old_prospect) = (lead.customer_id, lead.prospect_id);
+    let prospect_id = sqlx::query_scalar!(
+        r#"select app.crm_find_or_create_prospect($1, $2, $3) as "id!""#,
+        customer_id,
+        owner,
+        lead.service_interest,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let updated = sqlx::query!(
         "update leads set sales_owner_user_id = $2, prospect_id = $3, assigned_at = now() \
           where id = $1",
+        lead_id,
+        owner,
+        prospect_id,
     )
-    .bind(lead_id)
-    .bind(owner)
-    .bind(prospect_id)
     .execute(&mut **tx)
     .await?;
     if updated.rows_affected() == 0 {
         return Err(DbError::NotFound);
     }
     if old_prospect != prospect_id {
-        sqlx::query("select app.crm_retire_unassigned_prospect($1)")
-            .bind(old_prospect)
-            .execute(&mut **tx)
-            .await?;
-    }
-    sqlx::query("update customers set owner_user_id = $2 where id = $1 and owner_user_id is null")
-        .bind(customer_id)
-        .bind(owner)
+        sqlx::query!(
+            "select app.crm_retire_unassigned_prospect($1)",
+            old_prospect
+        )
         .execute(&mut **tx)
         .await?;
+    }
+    sqlx::query!(
+        "update customers set owner_user_id = $2 where id = $1 and owner_user_id is null",
+        customer_id,
+        owner,
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
 /// The would-be assignee of a lead: (role, active, within the caller's scope).
 pub async fn assignee(tx: &mut Tx, user_id: Uuid) -> Result<Option<(String, bool, bool)>, DbError> {
-    Ok(sqlx::query_as(
-        "select role_name, is_active, id = any(app.scope_ids()) from profiles where id = $1",
+    Ok(sqlx::query!(
+        r#"select role_name, is_active, id = any(app.scope_ids()) as "in_scope!" from profiles where id = $1"#,
+        user_id,
     )
-    .bind(user_id)
     .fetch_optional(&mut **tx)
-    .await?)
+    .await?
+    .map(|p| (p.role_name, p.is_active, p.in_scope)))
 }
 
 /// NTF-1: tells the new owner about the lead handed to them, in their language.
@@ -216,13 +231,15 @@ pub async fn notify_assignee(
     owner: Uuid,
 ) -> Result<(), DbError> {
     let customer = customer_name.unwrap_or_default();
-    sqlx::query("select app.notify_localized($1, 'lead_assigned', $2, $3, $4, $4, $5, null)")
-        .bind(owner)
-        .bind(format!("Lead {lead_code} ditugaskan kepada Anda"))
-        .bind(format!("Lead {lead_code} assigned to you"))
-        .bind(customer)
-        .bind(format!("/crm/leads/{lead_id}"))
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query!(
+        "select app.notify_localized($1, 'lead_assigned', $2, $3, $4, $4, $5, null)",
+        owner,
+        format!("Lead {lead_code} ditugaskan kepada Anda"),
+        format!("Lead {lead_code} assigned to you"),
+        customer,
+        format!("/crm/leads/{lead_id}"),
+    )
+    .fetch_one(&mut **tx)
+    .await?;
     Ok(())
 }
