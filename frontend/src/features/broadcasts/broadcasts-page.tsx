@@ -2,15 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { BROADCAST_STATUS_VALUES } from "@/api/enums.gen";
 import { isApiError } from "@/api/errors";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { DateRangeFilter } from "@/components/form/date-range";
+import { EnumOptions } from "@/components/form/enum-options";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState, ForbiddenState } from "@/components/states/states";
 import { Badge } from "@/components/ui/badge";
 import { useMe } from "@/features/auth/api";
+import { useEnumLabel } from "@/lib/enums";
 import { formatDateTime } from "@/lib/format";
 import { toApiQuery, withFilter } from "@/lib/table-state";
 import { useRawSearch } from "@/lib/url-search";
@@ -23,7 +26,12 @@ import {
 import { LiveIndicator } from "./live-indicator";
 import { ShipmentDialog } from "./shipment-dialog";
 import { BroadcastSummaryPanel } from "./summary";
-import { BROADCAST_STATUSES, BROADCASTS_TABLE, statusVariant, type BroadcastFilter } from "./table";
+import {
+  BROADCAST_STATUS_LABEL,
+  BROADCASTS_TABLE,
+  statusVariant,
+  type BroadcastFilter,
+} from "./table";
 
 const col = createColumnHelper<BroadcastLog>();
 
@@ -39,6 +47,7 @@ export default function BroadcastsPage() {
 
 function BroadcastMonitor() {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(BROADCAST_STATUS_LABEL);
   const live = useLiveBroadcasts();
   const [raw, go] = useRawSearch();
   const [state, setState] = useTableUrlState(raw, BROADCASTS_TABLE, go);
@@ -91,9 +100,7 @@ function BroadcastMonitor() {
         header: t("broadcasts.columns.status"),
         meta: { label: t("broadcasts.columns.status") },
         cell: (c) => (
-          <Badge variant={statusVariant(c.getValue())}>
-            {t(`broadcasts.status.${c.getValue()}`, c.getValue())}
-          </Badge>
+          <Badge variant={statusVariant(c.getValue())}>{statusLabel(c.getValue())}</Badge>
         ),
       }),
       col.accessor("message_content", {
@@ -116,7 +123,7 @@ function BroadcastMonitor() {
       }),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- setAwb reads the current URL when called
-    [t, raw],
+    [t, raw, statusLabel],
   );
 
   const forbidden = isApiError(logs.error) && logs.error.status === 403;
@@ -171,11 +178,7 @@ function BroadcastMonitor() {
                   allLabel={t("broadcasts.filters.allStatuses")}
                   testId="filter-status"
                 >
-                  {BROADCAST_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`broadcasts.status.${s}`)}
-                    </option>
-                  ))}
+                  <EnumOptions values={BROADCAST_STATUS_VALUES} labels={BROADCAST_STATUS_LABEL} />
                 </SelectFilter>
                 <DateRangeFilter
                   from={state.filters.from}

@@ -21,8 +21,6 @@ export function isPhone(raw: string): boolean {
   return /^(0|62)\d{6,13}$/.test(digits);
 }
 
-export const RFQ_SERVICES = ["EXIM", "DOM", "IMP", "WH"] as const;
-
 const optionalText = (max: number) => z.string().trim().max(max, v.max(max));
 
 export const leadSchema = z

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
+import { INQUIRY_OUTCOME_VALUES, type InquiryOutcome } from "@/api/enums.gen";
 import { isApiError } from "@/api/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,9 +18,8 @@ import { Label } from "@/components/ui/label";
 import { useErrorMessage } from "@/lib/error-message";
 import { cn } from "@/lib/utils";
 import { useUpdateTicket } from "./api";
+import { INQUIRY_OUTCOME_LABEL } from "./labels";
 import type { TicketDetail } from "./types";
-
-type Outcome = "won" | "lost";
 
 /** Closes a ticket with a reason; RFQs (inquiry_tariff) also record won or lost. */
 export function CloseTicketDialog({
@@ -35,7 +35,7 @@ export function CloseTicketDialog({
   const reasonId = useId();
   const inquiry = ticket.ticket_type === "inquiry_tariff";
   const [reason, setReason] = useState("");
-  const [outcome, setOutcome] = useState<Outcome | "">("");
+  const [outcome, setOutcome] = useState<InquiryOutcome | "">("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [outcomeError, setOutcomeError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -96,7 +96,7 @@ export function CloseTicketDialog({
                 {t("tickets.close.outcome")}
               </legend>
               <div className="flex gap-4">
-                {(["won", "lost"] as const).map((o) => (
+                {INQUIRY_OUTCOME_VALUES.map((o) => (
                   <label key={o} className="inline-flex items-center gap-2 text-sm">
                     <input
                       type="radio"
@@ -107,7 +107,7 @@ export function CloseTicketDialog({
                       className="accent-navy-900"
                       data-testid={`outcome-${o}`}
                     />
-                    {t(`tickets.close.outcomes.${o}`)}
+                    {t(INQUIRY_OUTCOME_LABEL[o])}
                   </label>
                 ))}
               </div>

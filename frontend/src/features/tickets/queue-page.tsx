@@ -21,12 +21,18 @@ import { cn } from "@/lib/utils";
 import { ticketsQueryOptions } from "./api";
 import { PriorityBadge, StatusBadge } from "./badges";
 import { useTypeLabel } from "./type-label";
+import { TICKET_PRIORITY_VALUES, TICKET_STATUS_VALUES, TICKET_TYPE_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import {
-  DEPTS,
-  PRIORITIES,
+  DEPARTMENT_LABEL,
+  SLA_FILTER_LABEL,
+  TICKET_PRIORITY_LABEL,
+  TICKET_STATUS_LABEL,
+  TICKET_TYPE_LABEL,
+} from "./labels";
+import {
   SLA_FILTERS,
-  STATUSES,
-  TYPES,
+  TARGET_DEPTS,
   createsTickets,
   parseView,
   seesAllTickets,
@@ -222,11 +228,7 @@ export default function QueuePage() {
               allLabel={t("tickets.queue.allStatuses")}
               testId="filter-status"
             >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`tickets.status.${s}`)}
-                </option>
-              ))}
+              <EnumOptions values={TICKET_STATUS_VALUES} labels={TICKET_STATUS_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.priority}
@@ -234,11 +236,7 @@ export default function QueuePage() {
               label={t("tickets.fields.priority")}
               allLabel={t("tickets.queue.allPriorities")}
             >
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`tickets.priority.${p}`)}
-                </option>
-              ))}
+              <EnumOptions values={TICKET_PRIORITY_VALUES} labels={TICKET_PRIORITY_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.type}
@@ -246,11 +244,7 @@ export default function QueuePage() {
               label={t("tickets.fields.type")}
               allLabel={t("tickets.queue.allTypes")}
             >
-              {TYPES.map((ty) => (
-                <option key={ty} value={ty}>
-                  {t(`tickets.type.${ty}`)}
-                </option>
-              ))}
+              <EnumOptions values={TICKET_TYPE_VALUES} labels={TICKET_TYPE_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.dept}
@@ -259,11 +253,7 @@ export default function QueuePage() {
               allLabel={t("tickets.queue.allDepts")}
               testId="filter-dept"
             >
-              {DEPTS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`tickets.dept.${d}`)}
-                </option>
-              ))}
+              <EnumOptions values={TARGET_DEPTS} labels={DEPARTMENT_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.sla}
@@ -271,11 +261,7 @@ export default function QueuePage() {
               label={t("tickets.queue.sla")}
               allLabel={t("tickets.queue.anySla")}
             >
-              {SLA_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`tickets.slaFilter.${s}`)}
-                </option>
-              ))}
+              <EnumOptions values={SLA_FILTERS} labels={SLA_FILTER_LABEL} />
             </SelectFilter>
             <DateRangeFilter
               from={state.filters.from}

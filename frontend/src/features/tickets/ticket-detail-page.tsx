@@ -38,7 +38,19 @@ import { agentsQueryOptions, ticketQueryOptions, useAddComment, useUpdateTicket 
 import { PriorityBadge, StatusBadge } from "./badges";
 import { useTypeLabel } from "./type-label";
 import { CloseTicketDialog } from "./close-ticket-dialog";
-import { PRIORITIES, STATUSES, assignsTickets, known, nextStatuses, slaSummary } from "./lib";
+import { TICKET_PRIORITY_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
+import { useEnumLabel } from "@/lib/enums";
+import {
+  DEPARTMENT_LABEL,
+  INQUIRY_OUTCOME_LABEL,
+  SLA_EVENT_TYPE_LABEL,
+  TICKET_BROADCAST_STATUS_LABEL,
+  TICKET_PRIORITY_LABEL,
+  TICKET_SOURCE_LABEL,
+  TICKET_STATUS_LABEL,
+} from "./labels";
+import { assignsTickets, nextStatuses, slaSummary } from "./lib";
 import type { BroadcastEntry, SlaEvent, TicketComment, TicketDetail } from "./types";
 
 const routeApi = getRouteApi("/_app/ticketing/tickets/$ticketId");
@@ -69,6 +81,10 @@ export default function TicketDetailPage() {
 
 function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel: string }) {
   const { t } = useTranslation();
+  const deptLabel = useEnumLabel(DEPARTMENT_LABEL);
+  const statusLabel = useEnumLabel(TICKET_STATUS_LABEL);
+  const sourceLabel = useEnumLabel(TICKET_SOURCE_LABEL);
+  const outcomeLabel = useEnumLabel(INQUIRY_OUTCOME_LABEL);
   const me = useMe();
   const typeLabel = useTypeLabel();
   const update = useUpdateTicket(tk.id);
@@ -109,7 +125,7 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
               {tk.subject}
             </span>
             <Badge variant="muted">{typeLabel(tk.ticket_type)}</Badge>
-            <Badge variant="muted">{t(`tickets.dept.${tk.dept_target}`, tk.dept_target)}</Badge>
+            <Badge variant="muted">{deptLabel(tk.dept_target)}</Badge>
           </span>
         }
         actions={
@@ -164,7 +180,7 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
                   patch(
                     { status },
                     t("tickets.detail.statusChanged", {
-                      status: t(`tickets.status.${status}`, status),
+                      status: statusLabel(status),
                     }),
                   )
                 }
@@ -180,11 +196,7 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
                     patch({ priority: e.target.value }, t("tickets.detail.priorityChanged"))
                   }
                 >
-                  {PRIORITIES.map((p) => (
-                    <option key={p} value={p}>
-                      {t(`tickets.priority.${p}`)}
-                    </option>
-                  ))}
+                  <EnumOptions values={TICKET_PRIORITY_VALUES} labels={TICKET_PRIORITY_LABEL} />
                 </Select>
               </div>
               {admin ? (
@@ -205,16 +217,14 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
               )}
               <dl className="grid gap-3">
                 <Field label={t("tickets.fields.awb")}>{tk.tracking_number}</Field>
-                <Field label={t("tickets.fields.source")}>
-                  {t(`tickets.source.${tk.source}`, tk.source)}
-                </Field>
+                <Field label={t("tickets.fields.source")}>{sourceLabel(tk.source)}</Field>
                 <Field label={t("tickets.fields.createdAt")}>
                   {formatDateTime(tk.created_at)}
                   {tk.created_by_name ? ` · ${tk.created_by_name}` : ""}
                 </Field>
                 {tk.inquiry_outcome ? (
                   <Field label={t("tickets.close.outcome")}>
-                    {t(`tickets.close.outcomes.${tk.inquiry_outcome}`, tk.inquiry_outcome)}
+                    {outcomeLabel(tk.inquiry_outcome)}
                   </Field>
                 ) : null}
               </dl>
@@ -253,6 +263,7 @@ function StatusControl({
   onChange: (status: string) => void;
 }) {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(TICKET_STATUS_LABEL);
   // Closing asks for a reason, so it goes through the close dialog.
   const targets = nextStatuses(status).filter((s) => s !== "closed");
   return (
@@ -267,10 +278,10 @@ function StatusControl({
           if (e.target.value !== status) onChange(e.target.value);
         }}
       >
-        <option value={status}>{t(`tickets.status.${status}`, status)}</option>
+        <option value={status}>{statusLabel(status)}</option>
         {targets.map((s) => (
           <option key={s} value={s}>
-            {status === "closed" ? t("tickets.detail.reopen") : t(`tickets.status.${s}`)}
+            {status === "closed" ? t("tickets.detail.reopen") : t(TICKET_STATUS_LABEL[s])}
           </option>
         ))}
       </Select>
@@ -497,12 +508,13 @@ function SlaCard({ ticket }: { ticket: TicketDetail }) {
 
 function SlaTimeline({ events }: { events: SlaEvent[] }) {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(TICKET_STATUS_LABEL);
+  const priorityLabel = useEnumLabel(TICKET_PRIORITY_LABEL);
+  const eventLabel = useEnumLabel(SLA_EVENT_TYPE_LABEL);
   // Status and priority values read as the badges do; anything else as sent.
   const value = (v: string | null | undefined) => {
     if (!v) return "—";
-    if (known(STATUSES, v)) return t(`tickets.status.${v}`);
-    if (known(PRIORITIES, v)) return t(`tickets.priority.${v}`);
-    return v;
+    return statusLabel(v, priorityLabel(v));
   };
   if (events.length === 0)
     return <p className="text-sm text-muted">{t("tickets.slaEvents.empty")}</p>;
@@ -511,7 +523,7 @@ function SlaTimeline({ events }: { events: SlaEvent[] }) {
       {events.map((e, i) => (
         <li key={`${e.occurred_at}-${i}`} className="text-sm">
           <div className="font-medium text-navy-900">
-            {t(`tickets.slaEvents.types.${e.event_type}`, e.event_type)}
+            {eventLabel(e.event_type)}
             {e.from_value || e.to_value ? (
               <span className="font-normal text-slate-700">
                 {" "}
@@ -532,6 +544,7 @@ function SlaTimeline({ events }: { events: SlaEvent[] }) {
 
 function BroadcastHistory({ rows }: { rows: BroadcastEntry[] }) {
   const { t } = useTranslation();
+  const broadcastLabel = useEnumLabel(TICKET_BROADCAST_STATUS_LABEL);
   return (
     <Card>
       <CardHeader>
@@ -573,7 +586,7 @@ function BroadcastHistory({ rows }: { rows: BroadcastEntry[] }) {
                               : "muted"
                         }
                       >
-                        {t(`tickets.broadcast.statuses.${b.status}`, b.status)}
+                        {broadcastLabel(b.status)}
                       </Badge>
                     </TableCell>
                     <TableCell className="max-w-md">

@@ -26,7 +26,7 @@ import { csvFileName, downloadRowsCsv } from "../lib/csv";
 import type { Activity } from "../types";
 import { ActivityDetailDialog } from "./activity-detail-dialog";
 import { ActivityTypeIcon } from "./activity-type";
-import { ACTIVITY_TYPES } from "./activity-types";
+import { ACTIVITY_TYPE_VALUES } from "@/api/enums.gen";
 import { formatDistance } from "./geo";
 import { LogActivityDialog } from "./log-activity-dialog";
 import { ACTIVITIES_TABLE } from "./table";
@@ -236,7 +236,7 @@ export default function ActivitiesPage() {
               onChange={(v) => setState(withFilter(state, "type", v))}
               testId="filter-type"
             >
-              {[...ACTIVITY_TYPES, "system"].map((ty) => (
+              {[...ACTIVITY_TYPE_VALUES, "system"].map((ty) => (
                 <option key={ty} value={ty}>
                   {typeLabel(ty)}
                 </option>

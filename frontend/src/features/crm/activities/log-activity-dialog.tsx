@@ -39,7 +39,7 @@ import { fromLocalInput } from "../lib/dates";
 import { downscaleImage, MAX_UPLOAD_BYTES } from "../lib/image";
 import type { CreateActivityBody, CreatedActivity } from "../types";
 import { ActivityTypeIcon } from "./activity-type";
-import { ACTIVITY_TYPES, type ActivityType } from "./activity-types";
+import { ACTIVITY_TYPE_VALUES, type ActivityType } from "@/api/enums.gen";
 import { currentPosition, formatDistance, GeoError, type GeoFailure, type GeoFix } from "./geo";
 
 export interface LogActivityInitial {
@@ -352,7 +352,7 @@ function LogActivityForm({
           aria-label={t("crm.log.type")}
           className="grid grid-cols-3 gap-1.5 sm:grid-cols-5"
         >
-          {ACTIVITY_TYPES.map((ty) => (
+          {ACTIVITY_TYPE_VALUES.map((ty) => (
             <button
               key={ty}
               type="button"

@@ -39,6 +39,7 @@ import { CrmNav } from "../crm-nav";
 import { StageBadge } from "../stage-badge";
 import { parseCoordinates } from "../coordinates";
 import type { Customer360 } from "../types";
+import { useActivityTypeLabel } from "../labels";
 
 const routeApi = getRouteApi("/_app/crm/customers/$customerId");
 
@@ -66,6 +67,7 @@ function Section({
 
 export default function CustomerPage() {
   const { t } = useTranslation();
+  const typeLabel = useActivityTypeLabel();
   const locale = currentLocale();
   const { customerId } = routeApi.useParams();
   const view = useQuery(customerQueryOptions(customerId));
@@ -186,7 +188,7 @@ export default function CustomerPage() {
                     className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
                   >
                     <Badge variant={a.activity_type === "system" ? "muted" : "default"}>
-                      {t(`crm.activityTypes.${a.activity_type}`, a.activity_type)}
+                      {typeLabel(a.activity_type)}
                     </Badge>
                     <span className="flex-1">{a.subject}</span>
                     <span className="text-muted">{a.owner_name ?? ""}</span>

@@ -41,6 +41,8 @@ import { CrmNav } from "../crm-nav";
 import { rfqDetails } from "@/features/tickets/rfqs/api";
 import { StageBadge } from "../stage-badge";
 import { LeadEditDialog } from "./lead-edit-dialog";
+import { useEnumLabel } from "@/lib/enums";
+import { LEAD_STATUS_LABEL } from "../labels";
 
 const routeApi = getRouteApi("/_app/crm/leads/$leadId");
 
@@ -65,6 +67,7 @@ function Field({
 
 export default function LeadDetailPage() {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(LEAD_STATUS_LABEL);
   const { leadId } = routeApi.useParams();
   const me = useMe();
   const lead = useQuery(leadQueryOptions(leadId));
@@ -93,7 +96,7 @@ export default function LeadDetailPage() {
         title={
           <span className="flex flex-wrap items-center gap-3">
             <span className="tabular-nums">{l.lead_code}</span>
-            <Badge variant="muted">{t(`crm.status.${l.status}`, l.status)}</Badge>
+            <Badge variant="muted">{statusLabel(l.status)}</Badge>
             {l.deleted_at ? <Badge variant="danger">{t("crm.leads.deletedBadge")}</Badge> : null}
           </span>
         }

@@ -14,7 +14,9 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useMe } from "@/features/auth/api";
+import { LEAD_STATUS_VALUES } from "@/api/enums.gen";
 import { DateRangeFilter } from "@/components/form/date-range";
+import { EnumOptions } from "@/components/form/enum-options";
 import { useRawSearch } from "@/lib/url-search";
 import { useErrorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format";
@@ -30,12 +32,15 @@ import {
 import { CrmNav } from "../crm-nav";
 import { StageBadge } from "../stage-badge";
 import type { Lead } from "../types";
-import { CHANNELS, LEAD_STATUSES, LEADS_TABLE, leadQuery } from "./table";
+import { LEAD_STATUS_LABEL } from "../labels";
+import { CHANNELS, LEADS_TABLE, leadQuery } from "./table";
+import { useEnumLabel } from "@/lib/enums";
 
 const col = createColumnHelper<Lead>();
 
 export default function LeadsPage() {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(LEAD_STATUS_LABEL);
   const me = useMe();
   const [raw, go] = useRawSearch();
   const [state, setState] = useTableUrlState(raw, LEADS_TABLE, go);
@@ -107,7 +112,7 @@ export default function LeadsPage() {
       col.accessor("status", {
         header: t("crm.leads.status"),
         meta: { label: t("crm.leads.status") },
-        cell: (c) => <Badge variant="muted">{t(`crm.status.${c.getValue()}`, c.getValue())}</Badge>,
+        cell: (c) => <Badge variant="muted">{statusLabel(c.getValue())}</Badge>,
       }),
       col.accessor("stage", {
         header: t("crm.leads.stage"),
@@ -169,7 +174,7 @@ export default function LeadsPage() {
         },
       }),
     ],
-    [t, manager, restore, errorMessage],
+    [t, manager, restore, errorMessage, statusLabel],
   );
 
   const exportXlsx = async () => {
@@ -229,11 +234,7 @@ export default function LeadsPage() {
               label={t("crm.leads.status")}
               allLabel={t("crm.leads.allStatuses")}
             >
-              {LEAD_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`crm.status.${s}`)}
-                </option>
-              ))}
+              <EnumOptions values={LEAD_STATUS_VALUES} labels={LEAD_STATUS_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.channel}

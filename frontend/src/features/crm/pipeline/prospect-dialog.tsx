@@ -6,6 +6,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
+import { STAGE_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { ErrorState } from "@/components/states/states";
@@ -30,9 +32,8 @@ import { formatDate, formatDateTime, formatIDR, formatPercent } from "@/lib/form
 import { LogActivityDialog } from "../activities/log-activity-dialog";
 import { prospectQueryOptions, useUpdateProspect } from "../work-api";
 import { Textarea } from "@/components/ui/textarea";
-import { useStageLabel } from "../labels";
+import { STAGE_LABEL, useStageLabel } from "../labels";
 import { parseRupiahInput } from "../lib/money";
-import { STAGES } from "../lib/pipeline";
 import type { ProspectDetail } from "../types";
 
 /** A prospect's details, stage history and the edit form (value, close date, notes). */
@@ -137,11 +138,7 @@ function ProspectDetails({
               value={p.stage}
               onChange={(e) => onMove(p.id, e.target.value)}
             >
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabel(s)}
-                </option>
-              ))}
+              <EnumOptions values={STAGE_VALUES} labels={STAGE_LABEL} />
             </Select>
           </div>
         ) : null}

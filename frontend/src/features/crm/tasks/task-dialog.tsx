@@ -5,6 +5,8 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
+import { TASK_STATUS_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { ErrorState } from "@/components/states/states";
@@ -29,6 +31,7 @@ import { writesTasks } from "../access";
 import { taskQueryOptions, useUpdateTask } from "../work-api";
 import { Textarea } from "@/components/ui/textarea";
 import { fromLocalInput, toLocalInput } from "../lib/dates";
+import { TASK_STATUS_LABEL } from "../labels";
 import { statusKey } from "../lib/tasks";
 import type { Task } from "../types";
 
@@ -84,7 +87,7 @@ const schema = z
     description: z.string().max(4000, "validation.maxLength|4000"),
     due_at: z.string().refine((v) => fromLocalInput(v) !== null, "validation.required"),
     remind_at: z.string(),
-    status: z.enum(["open", "done", "cancelled"]),
+    status: z.enum(TASK_STATUS_VALUES),
   })
   .refine((v) => v.remind_at === "" || fromLocalInput(v.remind_at) !== null, {
     path: ["remind_at"],
@@ -157,7 +160,7 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
           </div>
           <div>
             <dt className="text-xs text-muted">{t("crm.tasks.status")}</dt>
-            <dd className="font-medium">{t(`crm.tasks.statuses.${statusKey(task.status)}`)}</dd>
+            <dd className="font-medium">{t(TASK_STATUS_LABEL[statusKey(task.status)])}</dd>
           </div>
           {task.description ? (
             <p className="col-span-2 whitespace-pre-wrap">{task.description}</p>
@@ -198,9 +201,7 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
           </div>
           <FormField label={t("crm.tasks.status")} error={errors.status?.message} name="status">
             <Select {...form.register("status")}>
-              <option value="open">{t("crm.tasks.statuses.open")}</option>
-              <option value="done">{t("crm.tasks.statuses.done")}</option>
-              <option value="cancelled">{t("crm.tasks.statuses.cancelled")}</option>
+              <EnumOptions values={TASK_STATUS_VALUES} labels={TASK_STATUS_LABEL} />
             </Select>
           </FormField>
           <DialogFooter>
