@@ -7,7 +7,8 @@ import { LiveIndicator } from "@/features/broadcasts/live-indicator";
 import { BROADCAST_STATUS_LABEL } from "@/features/broadcasts/table";
 import { currentLocale } from "@/i18n";
 import { useEnumLabel } from "@/lib/enums";
-import { useServerEvents, type ServerEvent } from "@/lib/events";
+import { useServerEvents } from "@/lib/events";
+import type { ServerEvent } from "@/lib/sse";
 import { pushActivity, relativeTime, type ActivityItem } from "./activity";
 import { useSummaryInvalidation } from "./api";
 

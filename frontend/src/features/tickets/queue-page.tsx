@@ -1,8 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { createColumnHelper } from "@tanstack/react-table";
 import { BarChart3, Plus } from "lucide-react";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
@@ -10,17 +8,13 @@ import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { DateRangeFilter } from "@/components/form/date-range";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useMe } from "@/features/auth/api";
-import { formatDateTime } from "@/lib/format";
 import { toApiQuery, withFilter } from "@/lib/table-state";
 import { useRawSearch } from "@/lib/url-search";
 import { cn } from "@/lib/utils";
 import { ticketsQueryOptions } from "./api";
-import { PriorityBadge, StatusBadge } from "./badges";
-import { useTypeLabel } from "./type-label";
 import { TICKET_PRIORITY_VALUES, TICKET_STATUS_VALUES, TICKET_TYPE_VALUES } from "@/api/enums.gen";
 import { EnumOptions } from "@/components/form/enum-options";
 import {
@@ -40,14 +34,12 @@ import {
   type QueueView,
 } from "./lib";
 import { QUEUE_TABLE } from "./queue-table";
-import type { Ticket, TicketListQuery } from "./types";
-
-const col = createColumnHelper<Ticket>();
+import type { TicketListQuery } from "./types";
+import { useQueueColumns } from "./queue-columns";
 
 export default function QueuePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const typeLabel = useTypeLabel();
   const [raw, go] = useRawSearch();
   const [state, setState] = useTableUrlState(raw, QUEUE_TABLE, go);
   const view = parseView(state.filters.view, me.role);
@@ -61,81 +53,7 @@ export default function QueuePage() {
   const set = (key: (typeof QUEUE_TABLE.filters)[number], value: string | undefined) =>
     setState(withFilter(state, key, value));
 
-  const columns = useMemo(
-    () => [
-      col.accessor("ticket_code", {
-        header: t("tickets.fields.code"),
-        meta: { label: t("tickets.fields.code"), className: "whitespace-nowrap tabular-nums" },
-        cell: (c) => c.getValue(),
-      }),
-      col.accessor("subject", {
-        header: t("tickets.fields.subject"),
-        meta: { label: t("tickets.fields.subject"), alwaysVisible: true },
-        enableSorting: false,
-        cell: (c) => (
-          <div className="min-w-48">
-            <Link
-              to="/ticketing/tickets/$ticketId"
-              params={{ ticketId: c.row.original.id }}
-              className="font-medium text-navy-900 underline-offset-2 hover:underline"
-              data-testid="ticket-row"
-              data-ticket-code={c.row.original.ticket_code}
-            >
-              {c.getValue()}
-            </Link>
-            <div className="text-xs text-muted">
-              {[
-                c.row.original.company_name ?? c.row.original.contact_name,
-                c.row.original.tracking_number,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-            </div>
-          </div>
-        ),
-      }),
-      col.accessor("ticket_type", {
-        header: t("tickets.fields.type"),
-        meta: { label: t("tickets.fields.type") },
-        enableSorting: false,
-        cell: (c) => typeLabel(c.getValue()),
-      }),
-      col.accessor("priority", {
-        header: t("tickets.fields.priority"),
-        meta: { label: t("tickets.fields.priority") },
-        cell: (c) => <PriorityBadge priority={c.getValue()} />,
-      }),
-      col.accessor("status", {
-        header: t("tickets.fields.status"),
-        meta: { label: t("tickets.fields.status") },
-        cell: (c) => <StatusBadge status={c.getValue()} />,
-      }),
-      col.accessor("dept_target", {
-        header: t("tickets.fields.dept"),
-        meta: { label: t("tickets.fields.dept") },
-        enableSorting: false,
-      }),
-      col.accessor("assigned_to_name", {
-        header: t("tickets.fields.assignee"),
-        meta: { label: t("tickets.fields.assignee") },
-        enableSorting: false,
-        cell: (c) => c.getValue() ?? <Badge variant="warning">{t("tickets.unassigned")}</Badge>,
-      }),
-      col.accessor("created_at", {
-        header: t("tickets.fields.createdAt"),
-        meta: { label: t("tickets.fields.createdAt"), className: "whitespace-nowrap tabular-nums" },
-        sortDescFirst: true,
-        cell: (c) => formatDateTime(c.getValue()),
-      }),
-      col.accessor("updated_at", {
-        header: t("tickets.fields.updatedAt"),
-        meta: { label: t("tickets.fields.updatedAt"), className: "whitespace-nowrap tabular-nums" },
-        sortDescFirst: true,
-        cell: (c) => formatDateTime(c.getValue()),
-      }),
-    ],
-    [t, typeLabel],
-  );
+  const columns = useQueueColumns();
 
   const tabs: { key: QueueView; testId: string }[] = [
     { key: "mine", testId: "tab-mine" },

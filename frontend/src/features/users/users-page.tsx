@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { createColumnHelper } from "@tanstack/react-table";
-import { Download, MoreHorizontal, Pencil, Plus, UserCheck, UserX } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
+import { Download, Plus } from "lucide-react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { isApiError } from "@/api/errors";
@@ -14,16 +13,8 @@ import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { useErrorMessage } from "@/lib/error-message";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { useRoleLabel } from "@/lib/labels";
 import type { TableSearch } from "@/lib/table-state";
 import { withFilter } from "@/lib/table-state";
@@ -33,13 +24,12 @@ import {
   useDeactivateUser,
   userListQuery,
   usersQueryOptions,
-  useUpdateUser,
 } from "./api";
 import { USERS_TABLE } from "./table";
 import { UserFormDialog } from "./user-form-dialog";
+import { useUserColumns } from "./users-columns";
 
 const routeApi = getRouteApi("/_app/admin/users");
-const col = createColumnHelper<User>();
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -56,136 +46,21 @@ export default function UsersPage() {
   const roles = useQuery(rolesQueryOptions);
   const departments = useQuery(departmentsQueryOptions);
   const deactivate = useDeactivateUser();
-  const update = useUpdateUser();
   const errorMessage = useErrorMessage();
 
   const [editing, setEditing] = useState<User | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [confirming, setConfirming] = useState<User | null>(null);
 
-  const columns = useMemo(
-    () => [
-      col.accessor("full_name", {
-        header: t("users.fields.full_name"),
-        meta: { label: t("users.fields.full_name") },
-        cell: (c) => <span className="font-medium text-navy-900">{c.getValue()}</span>,
-      }),
-      col.accessor("email", {
-        header: t("users.fields.email"),
-        meta: { label: t("users.fields.email") },
-        cell: (c) => <span className="text-slate-700">{c.getValue()}</span>,
-      }),
-      col.accessor("role", {
-        header: t("users.fields.role"),
-        meta: { label: t("users.fields.role"), className: "whitespace-nowrap" },
-        cell: (c) => roleLabel(c.getValue()),
-      }),
-      col.accessor("dept", {
-        header: t("users.fields.dept"),
-        meta: { label: t("users.fields.dept") },
-        cell: (c) => {
-          const code = c.getValue();
-          if (!code) return <span className="text-muted">—</span>;
-          const name = departments.data?.find((d) => d.code === code)?.name;
-          return (
-            <Badge variant="muted" title={name}>
-              {code}
-            </Badge>
-          );
-        },
-      }),
-      col.accessor("manager_name", {
-        header: t("users.fields.manager"),
-        meta: { label: t("users.fields.manager") },
-        enableSorting: false,
-        cell: (c) => c.getValue() ?? <span className="text-muted">—</span>,
-      }),
-      col.accessor("is_active", {
-        header: t("users.fields.is_active"),
-        meta: { label: t("users.fields.is_active") },
-        cell: (c) =>
-          c.getValue() ? (
-            <Badge variant="success">{t("common.active")}</Badge>
-          ) : (
-            <Badge variant="muted">{t("common.inactive")}</Badge>
-          ),
-      }),
-      col.accessor("last_login_at", {
-        header: t("users.fields.last_login_at"),
-        meta: { label: t("users.fields.last_login_at"), className: "whitespace-nowrap" },
-        sortDescFirst: true,
-        cell: (c) => formatDateTime(c.getValue()),
-      }),
-      col.accessor("created_at", {
-        header: t("users.fields.created_at"),
-        meta: { label: t("users.fields.created_at"), className: "whitespace-nowrap" },
-        sortDescFirst: true,
-        cell: (c) => formatDate(c.getValue()),
-      }),
-      col.display({
-        id: "actions",
-        header: () => <span className="sr-only">{t("common.actions")}</span>,
-        meta: {
-          label: t("common.actions"),
-          alwaysVisible: true,
-          align: "right",
-          stickyRight: true,
-        },
-        cell: ({ row }) => {
-          const u = row.original;
-          return (
-            <DropdownMenu>
-              <DropdownMenuTrigger asChild>
-                <Button
-                  variant="ghost"
-                  size="icon-sm"
-                  aria-label={t("common.rowActions", { name: u.full_name })}
-                >
-                  <MoreHorizontal aria-hidden />
-                </Button>
-              </DropdownMenuTrigger>
-              <DropdownMenuContent align="end">
-                <DropdownMenuItem
-                  onSelect={() => {
-                    setEditing(u);
-                    setFormOpen(true);
-                  }}
-                >
-                  <Pencil aria-hidden />
-                  {t("common.edit")}
-                </DropdownMenuItem>
-                {u.is_active ? (
-                  <DropdownMenuItem onSelect={() => setConfirming(u)} className="text-danger">
-                    <UserX aria-hidden />
-                    {t("users.deactivate")}
-                  </DropdownMenuItem>
-                ) : (
-                  <DropdownMenuItem
-                    onSelect={() =>
-                      update.mutate(
-                        { id: u.id, body: { is_active: true } },
-                        {
-                          onSuccess: () =>
-                            toast.success(t("users.activated", { name: u.full_name })),
-                          onError: (e) => {
-                            if (isApiError(e) && !e.isServerError) toast.error(errorMessage(e));
-                          },
-                        },
-                      )
-                    }
-                  >
-                    <UserCheck aria-hidden />
-                    {t("users.activate")}
-                  </DropdownMenuItem>
-                )}
-              </DropdownMenuContent>
-            </DropdownMenu>
-          );
-        },
-      }),
-    ],
-    [t, roleLabel, departments.data, update, errorMessage],
-  );
+  const openForm = useCallback((user: User | null) => {
+    setEditing(user);
+    setFormOpen(true);
+  }, []);
+  const columns = useUserColumns({
+    departments: departments.data,
+    onEdit: openForm,
+    onDeactivate: setConfirming,
+  });
 
   const rows = users.data?.data;
   const exportCsv = () => {
