@@ -1,18 +1,15 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { BarChart3, Plus } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { DateRangeFilter } from "@/components/form/date-range";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useMe } from "@/features/auth/api";
-import { toApiQuery, withFilter } from "@/lib/table-state";
-import { useRawSearch } from "@/lib/url-search";
 import { cn } from "@/lib/utils";
 import { ticketsQueryOptions } from "./api";
 import { TICKET_PRIORITY_VALUES, TICKET_STATUS_VALUES, TICKET_TYPE_VALUES } from "@/api/enums.gen";
@@ -40,20 +37,22 @@ import { useQueueColumns } from "./queue-columns";
 export default function QueuePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, QUEUE_TABLE, go);
+  const list = useListPage({
+    table: QUEUE_TABLE,
+    // The tab (`view`) is the URL's; the API reads it as `assigned_to`.
+    toQuery: (api, state) =>
+      Object.fromEntries(
+        Object.entries({
+          ...api,
+          assigned_to: viewToAssignedTo(parseView(state.filters.view, me.role)),
+        }).filter(([key, value]) => key !== "view" && value !== undefined),
+      ) as TicketListQuery,
+    queryOptions: ticketsQueryOptions,
+    columns: useQueueColumns(),
+    getRowId: (row) => row.id,
+  });
+  const { state, setState, setFilter: set } = list;
   const view = parseView(state.filters.view, me.role);
-  const assignedTo = viewToAssignedTo(view);
-  const query = Object.fromEntries(
-    Object.entries({ ...toApiQuery(state), assigned_to: assignedTo }).filter(
-      ([key, value]) => key !== "view" && value !== undefined,
-    ),
-  ) as TicketListQuery;
-  const tickets = useQuery(ticketsQueryOptions(query));
-  const set = (key: (typeof QUEUE_TABLE.filters)[number], value: string | undefined) =>
-    setState(withFilter(state, key, value));
-
-  const columns = useQueueColumns();
 
   const tabs: { key: QueueView; testId: string }[] = [
     { key: "mine", testId: "tab-mine" },
@@ -107,19 +106,8 @@ export default function QueuePage() {
         ))}
       </div>
       <DataTable
-        columns={columns}
-        rows={tickets.data?.data}
-        total={tickets.data?.total ?? 0}
-        totalCapped={tickets.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        getRowId={(row) => row.id}
-        sortable={QUEUE_TABLE.sortable}
+        {...list.dataTable}
         caption={t("tickets.queue.title")}
-        isLoading={tickets.isLoading}
-        isFetching={tickets.isFetching}
-        error={tickets.error}
-        onRetry={() => void tickets.refetch()}
         onClearFilters={() =>
           setState({
             ...state,
@@ -184,9 +172,7 @@ export default function QueuePage() {
             <DateRangeFilter
               from={state.filters.from}
               to={state.filters.to}
-              onChange={({ from, to }) =>
-                setState(withFilter(withFilter(state, "from", from), "to", to))
-              }
+              onChange={({ from, to }) => list.setFilters({ from, to })}
             />
           </>
         }

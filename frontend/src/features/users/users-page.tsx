@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi } from "@tanstack/react-router";
 import { Download, Plus } from "lucide-react";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,15 +8,13 @@ import type { User } from "@/api/types";
 import { DataTable } from "@/components/data-table/data-table";
 import { downloadCsv, toCsv } from "@/components/data-table/export";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { useErrorMessage } from "@/lib/error-message";
 import { useRoleLabel } from "@/lib/labels";
-import type { TableSearch } from "@/lib/table-state";
-import { withFilter } from "@/lib/table-state";
 import {
   departmentsQueryOptions,
   rolesQueryOptions,
@@ -29,20 +26,9 @@ import { USERS_TABLE } from "./table";
 import { UserFormDialog } from "./user-form-dialog";
 import { useUserColumns } from "./users-columns";
 
-const routeApi = getRouteApi("/_app/admin/users");
-
 export default function UsersPage() {
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const go = useCallback(
-    (next: TableSearch) => void navigate({ search: next, replace: true }),
-    [navigate],
-  );
-  const [state, setState] = useTableUrlState(search, USERS_TABLE, go);
-  const query = userListQuery(state);
-  const users = useQuery(usersQueryOptions(query));
   const roles = useQuery(rolesQueryOptions);
   const departments = useQuery(departmentsQueryOptions);
   const deactivate = useDeactivateUser();
@@ -62,36 +48,43 @@ export default function UsersPage() {
     onDeactivate: setConfirming,
   });
 
-  const rows = users.data?.data;
-  const exportCsv = () => {
-    if (!rows) return;
-    const headers = [
-      "full_name",
-      "email",
-      "role",
-      "dept",
-      "manager_name",
-      "is_active",
-      "last_login_at",
-      "created_at",
-    ];
-    downloadCsv(
-      `${t("users.exportFile")}-p${state.page}.csv`,
-      toCsv(
-        headers,
-        rows.map((u) => [
-          u.full_name,
-          u.email,
-          u.role,
-          u.dept,
-          u.manager_name,
-          String(u.is_active),
-          u.last_login_at,
-          u.created_at,
-        ]),
-      ),
-    );
-  };
+  const list = useListPage({
+    table: USERS_TABLE,
+    toQuery: (_, state) => userListQuery(state),
+    queryOptions: usersQueryOptions,
+    columns,
+    getRowId: (u) => u.id,
+    exportList: ({ rows, state }) => {
+      if (!rows) return;
+      const headers = [
+        "full_name",
+        "email",
+        "role",
+        "dept",
+        "manager_name",
+        "is_active",
+        "last_login_at",
+        "created_at",
+      ];
+      downloadCsv(
+        `${t("users.exportFile")}-p${state.page}.csv`,
+        toCsv(
+          headers,
+          rows.map((u) => [
+            u.full_name,
+            u.email,
+            u.role,
+            u.dept,
+            u.manager_name,
+            String(u.is_active),
+            u.last_login_at,
+            u.created_at,
+          ]),
+        ),
+      );
+    },
+  });
+  const { state, rows } = list;
 
   return (
     <>
@@ -112,20 +105,8 @@ export default function UsersPage() {
         }
       />
       <DataTable
+        {...list.dataTable}
         caption={t("users.title")}
-        columns={columns}
-        rows={rows}
-        total={users.data?.total ?? 0}
-        totalCapped={users.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        sortable={USERS_TABLE.sortable}
-        getRowId={(u) => u.id}
-        isLoading={users.isPending}
-        isFetching={users.isFetching}
-        error={users.error}
-        onRetry={() => void users.refetch()}
-        onClearFilters={() => setState({ ...state, filters: {}, page: 1 })}
         empty={
           <EmptyState
             className="border-0"
@@ -137,7 +118,7 @@ export default function UsersPage() {
           <Button
             variant="outline"
             size="sm"
-            onClick={exportCsv}
+            onClick={list.exportRows}
             disabled={!rows || rows.length === 0}
           >
             <Download aria-hidden />
@@ -150,13 +131,13 @@ export default function UsersPage() {
               label={t("common.search")}
               placeholder={t("users.searchPlaceholder")}
               value={state.filters.q}
-              onChange={(q) => setState(withFilter(state, "q", q))}
+              onChange={(q) => list.setFilter("q", q)}
             />
             <SelectFilter
               label={t("users.fields.role")}
               allLabel={t("users.allRoles")}
               value={state.filters.role}
-              onChange={(v) => setState(withFilter(state, "role", v))}
+              onChange={(v) => list.setFilter("role", v)}
               testId="filter-role"
             >
               {(roles.data ?? []).map((r) => (
@@ -169,7 +150,7 @@ export default function UsersPage() {
               label={t("users.fields.dept")}
               allLabel={t("users.allDepts")}
               value={state.filters.dept}
-              onChange={(v) => setState(withFilter(state, "dept", v))}
+              onChange={(v) => list.setFilter("dept", v)}
               testId="filter-dept"
             >
               {(departments.data ?? []).map((d) => (
@@ -182,7 +163,7 @@ export default function UsersPage() {
               label={t("users.fields.is_active")}
               allLabel={t("users.allStatuses")}
               value={state.filters.is_active}
-              onChange={(v) => setState(withFilter(state, "is_active", v))}
+              onChange={(v) => list.setFilter("is_active", v)}
               testId="filter-active"
             >
               <option value="true">{t("common.active")}</option>

@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Download, Plus } from "lucide-react";
 import { useState } from "react";
@@ -6,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -15,9 +14,7 @@ import { useMe } from "@/features/auth/api";
 import { LEAD_STATUS_VALUES } from "@/api/enums.gen";
 import { DateRangeFilter } from "@/components/form/date-range";
 import { EnumOptions } from "@/components/form/enum-options";
-import { useRawSearch } from "@/lib/url-search";
 import { useErrorMessage } from "@/lib/error-message";
-import { toApiQuery, withFilter } from "@/lib/table-state";
 import { createsLeads, managesCrm } from "../access";
 import { downloadBlob, exportParams, leadsQueryOptions, useDeleteLead } from "../api";
 import { CrmNav } from "../crm-nav";
@@ -29,33 +26,25 @@ import { useLeadColumns } from "./leads-columns";
 export default function LeadsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, LEADS_TABLE, go);
-  const apiQuery = toApiQuery(state);
-  const query = leadQuery(apiQuery);
-  const leads = useQuery(leadsQueryOptions(query));
   const remove = useDeleteLead();
   const errorMessage = useErrorMessage();
   const [confirming, setConfirming] = useState<Lead | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const deletedView = state.filters.deleted === "true";
   const manager = managesCrm(me.role);
-  const set = (key: (typeof LEADS_TABLE.filters)[number], value: string | undefined) =>
-    setState(withFilter(state, key, value));
-
-  const columns = useLeadColumns({ manager, onDelete: setConfirming });
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const params = new URLSearchParams(exportParams(apiQuery));
-      await downloadBlob(`/api/v1/exports/leads?${params.toString()}`, "leads.xlsx");
-    } catch (e) {
-      toast.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const list = useListPage({
+    table: LEADS_TABLE,
+    toQuery: leadQuery,
+    queryOptions: leadsQueryOptions,
+    columns: useLeadColumns({ manager, onDelete: setConfirming }),
+    getRowId: (l) => l.id,
+    exportList: ({ api }) =>
+      downloadBlob(
+        `/api/v1/exports/leads?${new URLSearchParams(exportParams(api)).toString()}`,
+        "leads.xlsx",
+      ),
+    onExportError: (e) => toast.error(errorMessage(e)),
+  });
+  const { state, setFilter: set } = list;
+  const deletedView = state.filters.deleted === "true";
 
   return (
     <>
@@ -74,20 +63,8 @@ export default function LeadsPage() {
       />
       <CrmNav />
       <DataTable
-        columns={columns}
-        rows={leads.data?.data}
-        total={leads.data?.total ?? 0}
-        totalCapped={leads.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        getRowId={(l) => l.id}
-        sortable={LEADS_TABLE.sortable}
+        {...list.dataTable}
         caption={t("crm.leads.title")}
-        isLoading={leads.isLoading}
-        isFetching={leads.isFetching}
-        error={leads.error}
-        onRetry={() => void leads.refetch()}
-        onClearFilters={() => setState({ ...state, page: 1, filters: {} })}
         filters={
           <>
             <SearchFilter
@@ -137,9 +114,7 @@ export default function LeadsPage() {
             <DateRangeFilter
               from={state.filters.from}
               to={state.filters.to}
-              onChange={({ from, to }) =>
-                setState(withFilter(withFilter(state, "from", from), "to", to))
-              }
+              onChange={({ from, to }) => list.setFilters({ from, to })}
             />
             {manager ? (
               <SelectFilter
@@ -154,12 +129,7 @@ export default function LeadsPage() {
           </>
         }
         actions={
-          <Button
-            variant="outline"
-            size="sm"
-            onClick={() => void exportXlsx()}
-            disabled={exporting}
-          >
+          <Button variant="outline" size="sm" onClick={list.exportRows} disabled={list.exporting}>
             <Download aria-hidden /> {t("crm.leads.export")}
           </Button>
         }
