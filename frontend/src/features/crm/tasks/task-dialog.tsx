@@ -26,6 +26,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { useMe } from "@/features/auth/api";
 import { useErrorMessage } from "@/lib/error-message";
+import type { Assert, IsAssignable } from "@/lib/form-types";
 import { formatDateTime } from "@/lib/format";
 import { writesTasks } from "../access";
 import { taskQueryOptions, useUpdateTask } from "../work-api";
@@ -33,7 +34,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { fromLocalInput, toLocalInput } from "../lib/dates";
 import { TASK_STATUS_LABEL } from "../labels";
 import { statusKey } from "../lib/tasks";
-import type { Task } from "../types";
+import type { Task, UpdateTaskBody } from "../types";
 
 /** Opens a task by id (from the calendar) or an already loaded task (from the list). */
 export function TaskDialog({
@@ -92,8 +93,18 @@ const schema = z
   .refine((v) => v.remind_at === "" || fromLocalInput(v.remind_at) !== null, {
     path: ["remind_at"],
     message: "crm.validation.dateTime",
-  });
-type Values = z.infer<typeof schema>;
+  })
+  // The values as PATCH /tasks/{id} takes them.
+  .transform((v) => ({
+    title: v.title,
+    description: v.description,
+    due_at: fromLocalInput(v.due_at),
+    status: v.status,
+    ...(v.remind_at ? { remind_at: fromLocalInput(v.remind_at) } : {}),
+  }));
+type Values = z.input<typeof schema>;
+type Body = z.output<typeof schema>;
+export type TaskFormFitsApi = Assert<IsAssignable<Body, UpdateTaskBody>>;
 const FIELDS = ["title", "description", "due_at", "remind_at", "status"] as const;
 
 function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
@@ -103,7 +114,7 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
   const update = useUpdateTask();
   const [formError, setFormError] = useState<string | null>(null);
   const readOnly = !writesTasks(me.role);
-  const form = useForm<Values>({
+  const form = useForm<Values, unknown, Body>({
     resolver: zodResolver(schema),
     mode: "onTouched",
     defaultValues: {
@@ -116,19 +127,10 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
   });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit((v) => {
+  const onSubmit = form.handleSubmit((body) => {
     setFormError(null);
     update.mutate(
-      {
-        id: task.id,
-        body: {
-          title: v.title.trim(),
-          description: v.description,
-          due_at: fromLocalInput(v.due_at),
-          status: v.status,
-          ...(v.remind_at ? { remind_at: fromLocalInput(v.remind_at) } : {}),
-        },
-      },
+      { id: task.id, body },
       {
         onSuccess: () => {
           toast.success(t("crm.tasks.saved"));
