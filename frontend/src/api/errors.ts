@@ -1,3 +1,5 @@
+import type { ErrorCode } from "./enums.gen";
+
 /** The backend's error envelope for every non-2xx response. */
 export interface ErrorEnvelope {
   error: string;
@@ -7,24 +9,11 @@ export interface ErrorEnvelope {
 
 export type FieldErrors = Record<string, string[]>;
 
-/** Codes the SPA reacts to; any other string the server sends is still carried. */
-export type KnownErrorCode =
-  | "bad_request"
-  | "malformed_json"
-  | "unauthorized"
-  | "invalid_credentials"
-  | "token_expired"
-  | "forbidden"
-  | "insufficient_scope"
-  | "not_found"
-  | "conflict"
-  | "idempotency_key_reused"
-  | "validation_failed"
-  | "payload_too_large"
-  | "rate_limited"
-  | "service_unavailable"
-  | "internal_error"
-  | "network_error";
+/**
+ * Codes the SPA reacts to: the API's (generated) and two of its own (an expired
+ * session, no network); any other string the server sends is still carried.
+ */
+export type KnownErrorCode = ErrorCode | "token_expired" | "network_error";
 
 function isEnvelope(body: unknown): body is ErrorEnvelope {
   return (

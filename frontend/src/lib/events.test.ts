@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, parseSse, toServerEvent } from "./events";
+import { backoffDelay, parseSse, toServerEvent } from "./sse";
 
 describe("parseSse", () => {
   it("splits complete frames and keeps the unfinished rest", () => {

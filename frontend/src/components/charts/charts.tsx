@@ -3,7 +3,7 @@
  * tooltips with exact (unabbreviated) values, and an optional table view
  * (ChartCard) so every chart has a non-visual alternative.
  */
-import { useState, type ReactElement, type ReactNode } from "react";
+import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Area,
@@ -21,82 +21,18 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { EmptyState, ErrorState } from "@/components/states/states";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { EmptyState } from "@/components/states/states";
 import { currentLocale } from "@/i18n";
 import {
   colorAt,
   formatAxis,
-  formatValue,
   isEmptySeries,
   type Datum,
   type SeriesDef,
   type ValueFormat,
 } from "./chart-utils";
-
-interface TooltipPayloadItem {
-  name?: string | number;
-  value?: unknown;
-  color?: string;
-  dataKey?: string | number;
-  payload?: Datum;
-}
-
-interface ExactTooltipProps {
-  active?: boolean;
-  payload?: readonly TooltipPayloadItem[];
-  label?: string | number;
-  format: ValueFormat;
-  labelFormat?: (label: string | number) => string;
-}
-
-type TooltipData = Pick<ExactTooltipProps, "active" | "payload" | "label">;
-
-/** Narrows Recharts' tooltip content props to what ExactTooltip reads. */
-function tooltipData(p: { active?: boolean; payload?: unknown; label?: unknown }): TooltipData {
-  const label = typeof p.label === "string" || typeof p.label === "number" ? p.label : undefined;
-  return {
-    ...(p.active !== undefined ? { active: p.active } : {}),
-    ...(Array.isArray(p.payload) ? { payload: p.payload as readonly TooltipPayloadItem[] } : {}),
-    ...(label !== undefined ? { label } : {}),
-  };
-}
-
-function ExactTooltip({ active, payload, label, format, labelFormat }: ExactTooltipProps) {
-  const locale = currentLocale();
-  if (!active || !payload || payload.length === 0) return null;
-  return (
-    <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-lg tabular">
-      {label !== undefined ? (
-        <p className="mb-1 font-semibold text-foreground">
-          {labelFormat ? labelFormat(label) : label}
-        </p>
-      ) : null}
-      <ul className="flex flex-col gap-0.5">
-        {payload.map((item, i) => (
-          <li key={`${String(item.dataKey ?? item.name)}-${i}`} className="flex items-center gap-2">
-            <span aria-hidden className="size-2.5 rounded-sm" style={{ background: item.color }} />
-            <span className="text-muted">{item.name}</span>
-            <span className="ml-auto pl-3 font-medium text-foreground">
-              {formatValue(item.value, format, locale)}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+import { ExactTooltip } from "./chart-tooltip";
+import { tooltipData } from "./chart-tooltip-data";
 
 interface CartesianProps {
   data: Datum[] | undefined;
@@ -315,90 +251,5 @@ export function DonutChart({
         />
       </PieChart>
     </ChartFrame>
-  );
-}
-
-interface ChartCardProps {
-  title: ReactNode;
-  description?: ReactNode;
-  isLoading?: boolean;
-  error?: unknown;
-  onRetry?: () => void;
-  /** Table alternative: same numbers, exact values. */
-  table?: {
-    xLabel: string;
-    xKey: string;
-    series: SeriesDef[];
-    data: Datum[];
-    format?: ValueFormat;
-  };
-  children: ReactNode;
-}
-
-/** Card around a chart with loading / error states and a chart ↔ table toggle. */
-export function ChartCard({
-  title,
-  description,
-  isLoading,
-  error,
-  onRetry,
-  table,
-  children,
-}: ChartCardProps) {
-  const { t } = useTranslation();
-  const [asTable, setAsTable] = useState(false);
-  const locale = currentLocale();
-  let content: ReactNode;
-  if (isLoading) content = <Skeleton className="h-64 w-full" />;
-  else if (error) content = <ErrorState error={error} onRetry={onRetry} className="border-0" />;
-  else if (asTable && table)
-    content = (
-      <Table>
-        <TableCaption>{typeof title === "string" ? title : ""}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{table.xLabel}</TableHead>
-            {table.series.map((s) => (
-              <TableHead key={s.key} className="text-right">
-                {s.label}
-              </TableHead>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {table.data.map((d, i) => (
-            <TableRow key={i}>
-              <TableCell>{String(d[table.xKey] ?? "")}</TableCell>
-              {table.series.map((s) => (
-                <TableCell key={s.key} className="text-right">
-                  {formatValue(d[s.key], table.format ?? "number", locale)}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    );
-  else content = children;
-  return (
-    <Card>
-      <CardHeader className="flex-row items-start justify-between gap-2">
-        <div>
-          <CardTitle>{title}</CardTitle>
-          {description ? <CardDescription>{description}</CardDescription> : null}
-        </div>
-        {table && !isLoading && !error ? (
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => setAsTable((v) => !v)}
-            aria-pressed={asTable}
-          >
-            {asTable ? t("charts.showChart") : t("charts.showTable")}
-          </Button>
-        ) : null}
-      </CardHeader>
-      <CardContent>{content}</CardContent>
-    </Card>
   );
 }

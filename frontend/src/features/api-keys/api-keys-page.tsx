@@ -1,14 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
-import { getRouteApi } from "@tanstack/react-router";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Plus } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { isApiError } from "@/api/errors";
 import type { ApiKey } from "@/api/types";
 import { DataTable } from "@/components/data-table/data-table";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -16,25 +14,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useErrorMessage } from "@/lib/error-message";
 import { formatDate, formatDateTime } from "@/lib/format";
-import type { TableSearch } from "@/lib/table-state";
 import { apiKeysQueryOptions, useRevokeApiKey } from "./api";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
 import { API_KEYS_TABLE } from "./table";
 
-const routeApi = getRouteApi("/_app/admin/api-keys");
 const col = createColumnHelper<ApiKey>();
 
 export default function ApiKeysPage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const go = useCallback(
-    (next: TableSearch) => void navigate({ search: next, replace: true }),
-    [navigate],
-  );
-  const [state, setState] = useTableUrlState(search, API_KEYS_TABLE, go);
-  const keys = useQuery(apiKeysQueryOptions(state));
   const revoke = useRevokeApiKey();
   const [createOpen, setCreateOpen] = useState(false);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -121,6 +109,13 @@ export default function ApiKeysPage() {
     ],
     [t],
   );
+  const list = useListPage({
+    table: API_KEYS_TABLE,
+    toQuery: (_, state) => state,
+    queryOptions: apiKeysQueryOptions,
+    columns,
+    getRowId: (k) => k.id,
+  });
 
   return (
     <>
@@ -135,19 +130,8 @@ export default function ApiKeysPage() {
         }
       />
       <DataTable
+        {...list.dataTable}
         caption={t("apiKeys.title")}
-        columns={columns}
-        rows={keys.data?.data}
-        total={keys.data?.total ?? 0}
-        totalCapped={keys.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        sortable={API_KEYS_TABLE.sortable}
-        getRowId={(k) => k.id}
-        isLoading={keys.isPending}
-        isFetching={keys.isFetching}
-        error={keys.error}
-        onRetry={() => void keys.refetch()}
         empty={
           <EmptyState
             className="border-0"

@@ -22,15 +22,16 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { API_SCOPE_VALUES } from "@/api/enums.gen";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/lib/error-message";
 import { newIdempotencyKey } from "@/lib/utils";
 import { useCreateApiKey } from "./api";
-import { API_KEY_SCOPES } from "./table";
+import { API_SCOPE_HELP } from "./table";
 
 const schema = z.object({
   name: z.string().trim().min(1, v.required).max(100, v.max(100)),
-  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, v.scopes),
+  scopes: z.array(z.enum(API_SCOPE_VALUES)).min(1, v.scopes),
 });
 type Values = z.infer<typeof schema>;
 
@@ -133,7 +134,7 @@ function CreateForm({
           name="scopes"
           render={({ field }) => (
             <>
-              {API_KEY_SCOPES.map((scope) => (
+              {API_SCOPE_VALUES.map((scope) => (
                 <label
                   key={scope}
                   className="flex items-start gap-3 rounded-md border border-border p-3 hover:bg-slate-50"
@@ -154,7 +155,7 @@ function CreateForm({
                   />
                   <span className="flex flex-col">
                     <code className="text-sm font-medium text-navy-900">{scope}</code>
-                    <span className="text-xs text-muted">{t(`apiKeys.scopeHelp.${scope}`)}</span>
+                    <span className="text-xs text-muted">{t(API_SCOPE_HELP[scope])}</span>
                   </span>
                 </label>
               ))}

@@ -1,3 +1,5 @@
+import type { ApiScope } from "@/api/enums.gen";
+import type { Labels } from "@/lib/enums";
 import type { TableConfig } from "@/lib/table-state";
 
 export const API_KEYS_TABLE: TableConfig<never> = {
@@ -9,5 +11,9 @@ export const API_KEYS_TABLE: TableConfig<never> = {
 
 export const API_KEYS_SEARCH_KEYS = ["page", "per_page", "hide"] as const;
 
-export const API_KEY_SCOPES = ["tickets:write", "broadcast:write", "whatsapp:write"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/** What each scope lets an integration do. */
+export const API_SCOPE_HELP: Labels<ApiScope> = {
+  "tickets:write": "apiKeys.scopeHelp.tickets:write",
+  "broadcast:write": "apiKeys.scopeHelp.broadcast:write",
+  "whatsapp:write": "apiKeys.scopeHelp.whatsapp:write",
+};

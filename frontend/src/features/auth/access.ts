@@ -1,13 +1,12 @@
+import { MENU_VALUES, type Capability, type Menu } from "@/api/enums.gen";
 import type { Me } from "@/api/types";
 
-/** Top-level menus, in the order the sidebar shows them (SPEC §3). */
-export const MENU_ORDER = ["dashboard", "kpi", "crm", "ticketing", "dso"] as const;
-export type MenuKey = (typeof MENU_ORDER)[number];
-
-export type Capability = "users:manage" | "api_keys:manage" | "audit:read";
+export type { Capability };
+/** A top-level menu; the API lists them in the order the sidebar shows them (SPEC §3). */
+export type MenuKey = Menu;
 
 export function visibleMenus(me: Pick<Me, "menus">): MenuKey[] {
-  return MENU_ORDER.filter((m) => me.menus.includes(m));
+  return MENU_VALUES.filter((m) => me.menus.includes(m));
 }
 
 export function hasMenu(me: Pick<Me, "menus">, menu: MenuKey): boolean {

@@ -2,7 +2,9 @@
 import { keepPreviousData, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { api, call } from "@/api/client";
+import type { Role } from "@/api/enums.gen";
 import type { components } from "@/api/schema";
+import { isOneOf } from "@/lib/enums";
 import { useServerEvents, type ConnectionState } from "@/lib/events";
 
 export type BroadcastLog = components["schemas"]["BroadcastLog"];
@@ -28,15 +30,15 @@ export const broadcastKeys = {
 };
 
 /** Roles the API lets read broadcast logs (others get 403). */
-export const BROADCAST_READERS: readonly string[] = [
+export const BROADCAST_READERS = [
   "super_admin",
   "director",
   "cs_admin",
   "cs_agent",
-];
+] as const satisfies readonly Role[];
 
 export function readsBroadcasts(role: string): boolean {
-  return BROADCAST_READERS.includes(role);
+  return isOneOf(BROADCAST_READERS, role);
 }
 
 export function broadcastLogsQueryOptions(query: BroadcastListQuery) {

@@ -1,18 +1,19 @@
-import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { BROADCAST_STATUS_VALUES } from "@/api/enums.gen";
 import { isApiError } from "@/api/errors";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { DateRangeFilter } from "@/components/form/date-range";
+import { EnumOptions } from "@/components/form/enum-options";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState, ForbiddenState } from "@/components/states/states";
 import { Badge } from "@/components/ui/badge";
 import { useMe } from "@/features/auth/api";
+import { useEnumLabel } from "@/lib/enums";
 import { formatDateTime } from "@/lib/format";
-import { toApiQuery, withFilter } from "@/lib/table-state";
 import { useRawSearch } from "@/lib/url-search";
 import {
   broadcastLogsQueryOptions,
@@ -23,7 +24,7 @@ import {
 import { LiveIndicator } from "./live-indicator";
 import { ShipmentDialog } from "./shipment-dialog";
 import { BroadcastSummaryPanel } from "./summary";
-import { BROADCAST_STATUSES, BROADCASTS_TABLE, statusVariant, type BroadcastFilter } from "./table";
+import { BROADCAST_STATUS_LABEL, BROADCASTS_TABLE, statusVariant } from "./table";
 
 const col = createColumnHelper<BroadcastLog>();
 
@@ -39,13 +40,10 @@ export default function BroadcastsPage() {
 
 function BroadcastMonitor() {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(BROADCAST_STATUS_LABEL);
   const live = useLiveBroadcasts();
   const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, BROADCASTS_TABLE, go);
-  const logs = useQuery(broadcastLogsQueryOptions(toApiQuery(state)));
   const openAwb = typeof raw.awb === "string" && raw.awb !== "" ? raw.awb : undefined;
-  const set = (key: BroadcastFilter, value: string | undefined) =>
-    setState(withFilter(state, key, value));
   const setAwb = (awb: string | undefined) => {
     const next: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === "string") next[k] = v;
@@ -91,9 +89,7 @@ function BroadcastMonitor() {
         header: t("broadcasts.columns.status"),
         meta: { label: t("broadcasts.columns.status") },
         cell: (c) => (
-          <Badge variant={statusVariant(c.getValue())}>
-            {t(`broadcasts.status.${c.getValue()}`, c.getValue())}
-          </Badge>
+          <Badge variant={statusVariant(c.getValue())}>{statusLabel(c.getValue())}</Badge>
         ),
       }),
       col.accessor("message_content", {
@@ -116,10 +112,17 @@ function BroadcastMonitor() {
       }),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- setAwb reads the current URL when called
-    [t, raw],
+    [t, raw, statusLabel],
   );
+  const list = useListPage({
+    table: BROADCASTS_TABLE,
+    queryOptions: broadcastLogsQueryOptions,
+    columns,
+    getRowId: (row) => row.id,
+  });
+  const { state, setFilter: set } = list;
 
-  const forbidden = isApiError(logs.error) && logs.error.status === 403;
+  const forbidden = isApiError(list.result.error) && list.result.error.status === 403;
   if (forbidden) return <ForbiddenState />;
 
   return (
@@ -136,20 +139,8 @@ function BroadcastMonitor() {
             {t("broadcasts.logTitle")}
           </h2>
           <DataTable
-            columns={columns}
-            rows={logs.data?.data}
-            total={logs.data?.total ?? 0}
-            totalCapped={logs.data?.total_capped}
-            state={state}
-            onStateChange={setState}
-            getRowId={(l) => l.id}
-            sortable={BROADCASTS_TABLE.sortable}
+            {...list.dataTable}
             caption={t("broadcasts.logTitle")}
-            isLoading={logs.isLoading}
-            isFetching={logs.isFetching}
-            error={logs.error}
-            onRetry={() => void logs.refetch()}
-            onClearFilters={() => setState({ ...state, page: 1, filters: {} })}
             filters={
               <>
                 <SearchFilter
@@ -171,18 +162,12 @@ function BroadcastMonitor() {
                   allLabel={t("broadcasts.filters.allStatuses")}
                   testId="filter-status"
                 >
-                  {BROADCAST_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`broadcasts.status.${s}`)}
-                    </option>
-                  ))}
+                  <EnumOptions values={BROADCAST_STATUS_VALUES} labels={BROADCAST_STATUS_LABEL} />
                 </SelectFilter>
                 <DateRangeFilter
                   from={state.filters.from}
                   to={state.filters.to}
-                  onChange={({ from, to }) =>
-                    setState(withFilter(withFilter(state, "from", from), "to", to))
-                  }
+                  onChange={({ from, to }) => list.setFilters({ from, to })}
                 />
               </>
             }

@@ -15,7 +15,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { currentLocale } from "@/i18n";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { shipmentQueryOptions } from "./api";
-import { statusVariant } from "./table";
+import { useEnumLabel } from "@/lib/enums";
+import { BROADCAST_STATUS_LABEL, statusVariant } from "./table";
 
 /** The latest broadcast state of one AWB (GET /shipments/{tracking_number}). */
 export function ShipmentDialog({ awb, onClose }: { awb: string | undefined; onClose: () => void }) {
@@ -35,6 +36,7 @@ export function ShipmentDialog({ awb, onClose }: { awb: string | undefined; onCl
 
 function ShipmentBody({ awb }: { awb: string }) {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(BROADCAST_STATUS_LABEL);
   const locale = currentLocale();
   const shipment = useQuery(shipmentQueryOptions(awb));
   if (shipment.isPending) return <Skeleton className="h-40 w-full" />;
@@ -51,7 +53,7 @@ function ShipmentBody({ awb }: { awb: string }) {
     [
       t("broadcasts.shipment.lastStatus"),
       <Badge key="status" variant={statusVariant(s.last_status)}>
-        {t(`broadcasts.status.${s.last_status}`, s.last_status)}
+        {statusLabel(s.last_status)}
       </Badge>,
     ],
     [t("broadcasts.shipment.lastBroadcastAt"), formatDateTime(s.last_broadcast_at)],

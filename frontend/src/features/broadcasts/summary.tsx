@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { BarChartView, ChartCard } from "@/components/charts/charts";
+import { ChartCard } from "@/components/charts/chart-card";
+import { BarChartView } from "@/components/charts/charts";
 import { ErrorState } from "@/components/states/states";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";

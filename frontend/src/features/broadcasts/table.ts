@@ -1,3 +1,5 @@
+import { BROADCAST_STATUS_VALUES, type BroadcastStatus } from "@/api/enums.gen";
+import { isOneOf, type Labels } from "@/lib/enums";
 import type { TableConfig } from "@/lib/table-state";
 
 export type BroadcastFilter = "tracking_number" | "phone" | "status" | "from" | "to";
@@ -18,12 +20,18 @@ export const BROADCASTS_SEARCH_KEYS = [
   ...BROADCASTS_TABLE.filters,
 ] as const;
 
-export const BROADCAST_STATUSES = ["success", "failed", "pending"] as const;
-export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
+export const BROADCAST_STATUS_LABEL: Labels<BroadcastStatus> = {
+  success: "broadcasts.status.success",
+  failed: "broadcasts.status.failed",
+  pending: "broadcasts.status.pending",
+};
 
-export function statusVariant(status: string): "success" | "danger" | "warning" | "muted" {
-  if (status === "success") return "success";
-  if (status === "failed") return "danger";
-  if (status === "pending") return "warning";
-  return "muted";
+const STATUS_VARIANT = {
+  success: "success",
+  failed: "danger",
+  pending: "warning",
+} as const satisfies Record<BroadcastStatus, string>;
+
+export function statusVariant(status: string): (typeof STATUS_VARIANT)[BroadcastStatus] | "muted" {
+  return isOneOf(BROADCAST_STATUS_VALUES, status) ? STATUS_VARIANT[status] : "muted";
 }

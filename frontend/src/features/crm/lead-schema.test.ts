@@ -60,7 +60,7 @@ describe("lead form rules", () => {
       rfq_origin: "Jakarta",
       rfq_destination: "Singapore",
       rfq_commodity: "Garment",
-      rfq_weight_kg: "1200",
+      rfq_weight_kg: "1.200,5",
     });
     expect(body).toEqual({
       company_name: "PT Maju",
@@ -72,7 +72,7 @@ describe("lead form rules", () => {
         origin: "Jakarta",
         destination: "Singapore",
         commodity: "Garment",
-        weight_kg: 1200,
+        weight_kg: 1200.5,
       },
     });
     expect(formField("rfq.origin")).toBe("rfq_origin");

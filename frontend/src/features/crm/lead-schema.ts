@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { v } from "@/components/form/field-error";
+import { parseDecimalInput } from "@/lib/number-input";
 import type { CreateLeadBody } from "./types";
 
 /** 15 or 16 digits once dots, dashes and spaces are gone (all zeros is a placeholder). */
@@ -20,8 +21,6 @@ export function isPhone(raw: string): boolean {
   if (/^00\d{7,15}$/.test(digits)) return true;
   return /^(0|62)\d{6,13}$/.test(digits);
 }
-
-export const RFQ_SERVICES = ["EXIM", "DOM", "IMP", "WH"] as const;
 
 const optionalText = (max: number) => z.string().trim().max(max, v.max(max));
 
@@ -65,7 +64,7 @@ export const leadSchema = z
     }
     for (const field of ["rfq_weight_kg", "rfq_volume_cbm"] as const) {
       const raw = value[field];
-      if (raw !== "" && !(Number(raw) >= 0)) {
+      if (raw !== "" && parseDecimalInput(raw) === null) {
         ctx.addIssue({ code: "custom", path: [field], message: "crm.form.nonNegative" });
       }
     }
@@ -95,6 +94,12 @@ export const EMPTY_LEAD: LeadValues = {
 
 const blankToUndefined = (s: string) => (s.trim() === "" ? undefined : s.trim());
 
+/** A weight or volume as typed (`1.250,5`), or nothing when left blank. */
+function decimalField<K extends string>(key: K, raw: string): Partial<Record<K, number>> {
+  const value = parseDecimalInput(raw);
+  return value === null ? {} : ({ [key]: value } as Record<K, number>);
+}
+
 /** The request body of POST /leads for the form's values. */
 export function toLeadBody(values: LeadValues): CreateLeadBody {
   const body: CreateLeadBody = {
@@ -120,8 +125,8 @@ export function toLeadBody(values: LeadValues): CreateLeadBody {
       origin: values.rfq_origin.trim(),
       destination: values.rfq_destination.trim(),
       commodity: values.rfq_commodity.trim(),
-      ...(values.rfq_weight_kg !== "" ? { weight_kg: Number(values.rfq_weight_kg) } : {}),
-      ...(values.rfq_volume_cbm !== "" ? { volume_cbm: Number(values.rfq_volume_cbm) } : {}),
+      ...decimalField("weight_kg", values.rfq_weight_kg),
+      ...decimalField("volume_cbm", values.rfq_volume_cbm),
       ...(values.rfq_notes.trim() !== "" ? { notes: values.rfq_notes.trim() } : {}),
     };
   }

@@ -1,7 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { Badge } from "@/components/ui/badge";
+import type { Stage } from "@/api/enums.gen";
+import { isKeyOf } from "@/lib/enums";
+import { useStageLabel } from "./labels";
 
-const VARIANT: Record<string, "default" | "success" | "danger" | "warning" | "muted"> = {
+const VARIANT = {
   new: "muted",
   contacted: "default",
   qualification: "default",
@@ -9,11 +11,13 @@ const VARIANT: Record<string, "default" | "success" | "danger" | "warning" | "mu
   negotiation: "warning",
   won: "success",
   lost: "danger",
-};
+} as const satisfies Record<Stage, "default" | "success" | "danger" | "warning" | "muted">;
 
 /** A pipeline stage as a coloured badge. */
 export function StageBadge({ stage }: { stage: string | null | undefined }) {
-  const { t } = useTranslation();
+  const stageLabel = useStageLabel();
   if (!stage) return <span className="text-muted">—</span>;
-  return <Badge variant={VARIANT[stage] ?? "muted"}>{t(`crm.stages.${stage}`, stage)}</Badge>;
+  return (
+    <Badge variant={isKeyOf(VARIANT, stage) ? VARIANT[stage] : "muted"}>{stageLabel(stage)}</Badge>
+  );
 }

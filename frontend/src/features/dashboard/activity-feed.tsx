@@ -4,8 +4,11 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LiveIndicator } from "@/features/broadcasts/live-indicator";
+import { BROADCAST_STATUS_LABEL } from "@/features/broadcasts/table";
 import { currentLocale } from "@/i18n";
-import { useServerEvents, type ServerEvent } from "@/lib/events";
+import { useEnumLabel } from "@/lib/enums";
+import { useServerEvents } from "@/lib/events";
+import type { ServerEvent } from "@/lib/sse";
 import { pushActivity, relativeTime, type ActivityItem } from "./activity";
 import { useSummaryInvalidation } from "./api";
 
@@ -20,6 +23,7 @@ function useNow(intervalMs: number): number {
 
 function EventText({ event }: { event: ServerEvent }) {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(BROADCAST_STATUS_LABEL);
   switch (event.type) {
     case "broadcast_logs.created": {
       const count = event.count ?? 1;
@@ -28,7 +32,7 @@ function EventText({ event }: { event: ServerEvent }) {
           <>
             {t("broadcasts.dashboard.feed.broadcastOne", {
               awb: event.tracking_number,
-              status: t(`broadcasts.status.${event.status ?? "pending"}`, event.status ?? ""),
+              status: statusLabel(event.status ?? "pending"),
             })}
             {event.status === "failed" && event.error_message ? (
               <span className="block text-xs text-danger">{event.error_message}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TicketEvent } from "@/lib/events";
+import type { TicketEvent } from "@/lib/sse";
 import { pushActivity, relativeTime } from "./activity";
 
 const ticket = (code: string): TicketEvent => ({

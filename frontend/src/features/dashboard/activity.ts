@@ -1,5 +1,5 @@
 /** The dashboard's live activity feed: pure helpers (tested in activity.test.ts). */
-import type { ServerEvent } from "@/lib/events";
+import type { ServerEvent } from "@/lib/sse";
 
 export const FEED_SIZE = 20;
 

@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
+import type { Menu } from "@/api/enums.gen";
 import { PageHeader } from "@/components/layout/page-header";
 import { ComingSoonState } from "@/components/states/states";
 
-export type ModuleKey = "kpi" | "crm" | "leads" | "ticketing" | "dso";
+/** A menu of the API (but the dashboard, which has shipped) or a CRM module. */
+export type ModuleKey = Exclude<Menu, "dashboard"> | "leads";
 
 /** Placeholder for modules that have not shipped yet (deep links still work). */
 export default function ComingSoonPage({ module }: { module: ModuleKey }) {

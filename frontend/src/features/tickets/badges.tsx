@@ -1,6 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { Badge } from "@/components/ui/badge";
-import { PRIORITIES, STATUSES, known } from "./lib";
+import type { TicketPriority, TicketStatus } from "@/api/enums.gen";
+import { isKeyOf, useEnumLabel } from "@/lib/enums";
+import { TICKET_PRIORITY_LABEL, TICKET_STATUS_LABEL } from "./labels";
 
 const STATUS_VARIANT = {
   open: "default",
@@ -8,27 +9,27 @@ const STATUS_VARIANT = {
   pending: "muted",
   on_hold: "muted",
   closed: "success",
-} as const;
+} as const satisfies Record<TicketStatus, string>;
 
 const PRIORITY_VARIANT = {
   low: "muted",
   medium: "default",
   high: "warning",
   urgent: "danger",
-} as const;
+} as const satisfies Record<TicketPriority, string>;
 
 export function StatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
-  if (!known(STATUSES, status)) return <Badge variant="muted">{status}</Badge>;
+  const label = useEnumLabel(TICKET_STATUS_LABEL);
+  if (!isKeyOf(TICKET_STATUS_LABEL, status)) return <Badge variant="muted">{status}</Badge>;
   return (
     <Badge variant={STATUS_VARIANT[status]} data-testid="ticket-status" data-status={status}>
-      {t(`tickets.status.${status}`)}
+      {label(status)}
     </Badge>
   );
 }
 
 export function PriorityBadge({ priority }: { priority: string }) {
-  const { t } = useTranslation();
-  if (!known(PRIORITIES, priority)) return <Badge variant="muted">{priority}</Badge>;
-  return <Badge variant={PRIORITY_VARIANT[priority]}>{t(`tickets.priority.${priority}`)}</Badge>;
+  const label = useEnumLabel(TICKET_PRIORITY_LABEL);
+  if (!isKeyOf(TICKET_PRIORITY_LABEL, priority)) return <Badge variant="muted">{priority}</Badge>;
+  return <Badge variant={PRIORITY_VARIANT[priority]}>{label(priority)}</Badge>;
 }

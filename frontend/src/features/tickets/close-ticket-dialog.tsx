@@ -1,7 +1,11 @@
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
-import { isApiError } from "@/api/errors";
+import { INQUIRY_OUTCOME_VALUES } from "@/api/enums.gen";
+import { translateFieldError } from "@/components/form/field-error";
+import { applyServerErrors } from "@/components/form/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -17,9 +21,15 @@ import { Label } from "@/components/ui/label";
 import { useErrorMessage } from "@/lib/error-message";
 import { cn } from "@/lib/utils";
 import { useUpdateTicket } from "./api";
+import {
+  closeTicketSchema,
+  type CloseTicketBody,
+  type CloseTicketValues,
+} from "./close-ticket-schema";
+import { INQUIRY_OUTCOME_LABEL } from "./labels";
 import type { TicketDetail } from "./types";
 
-type Outcome = "won" | "lost";
+const FIELDS = ["inquiry_outcome", "close_reason"] as const;
 
 /** Closes a ticket with a reason; RFQs (inquiry_tariff) also record won or lost. */
 export function CloseTicketDialog({
@@ -34,45 +44,29 @@ export function CloseTicketDialog({
   const errorMessage = useErrorMessage();
   const reasonId = useId();
   const inquiry = ticket.ticket_type === "inquiry_tariff";
-  const [reason, setReason] = useState("");
-  const [outcome, setOutcome] = useState<Outcome | "">("");
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [outcomeError, setOutcomeError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CloseTicketValues, unknown, CloseTicketBody>({
+    resolver: zodResolver(closeTicketSchema(inquiry)),
+    defaultValues: { inquiry_outcome: "", close_reason: "" },
+  });
+  const { errors } = form.formState;
+  const outcome = useWatch({ control: form.control, name: "inquiry_outcome" });
+  const reasonError = errors.close_reason?.message;
+  const outcomeError = errors.inquiry_outcome?.message;
 
-  const confirm = () => {
-    const text = reason.trim();
-    let ok = true;
-    if (inquiry && !outcome) {
-      setOutcomeError(t("tickets.close.outcomeRequired"));
-      ok = false;
-    } else setOutcomeError(null);
-    if (inquiry && outcome === "lost" && !text) {
-      setReasonError(t("tickets.close.reasonRequiredLost"));
-      ok = false;
-    } else setReasonError(null);
-    if (!ok) return;
+  const onSubmit = form.handleSubmit((body) => {
     setFormError(null);
-    update.mutate(
-      {
-        status: "closed",
-        ...(text ? { close_reason: text } : {}),
-        ...(inquiry && outcome ? { inquiry_outcome: outcome } : {}),
+    update.mutate(body, {
+      onSuccess: () => {
+        toast.success(t("tickets.close.done", { code: ticket.ticket_code }));
+        onClose();
       },
-      {
-        onSuccess: () => {
-          toast.success(t("tickets.close.done", { code: ticket.ticket_code }));
-          onClose();
-        },
-        onError: (e) => {
-          const details = isApiError(e) ? e.details : {};
-          if (details.close_reason) setReasonError(details.close_reason.join(" "));
-          if (details.inquiry_outcome) setOutcomeError(details.inquiry_outcome.join(" "));
-          if (!details.close_reason && !details.inquiry_outcome) setFormError(errorMessage(e));
-        },
+      onError: (e) => {
+        const { attached } = applyServerErrors(e, FIELDS, form.setError);
+        if (!attached) setFormError(errorMessage(e));
       },
-    );
-  };
+    });
+  });
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
@@ -81,14 +75,7 @@ export function CloseTicketDialog({
           <DialogTitle>{t("tickets.close.title", { code: ticket.ticket_code })}</DialogTitle>
           <DialogDescription>{t("tickets.close.body")}</DialogDescription>
         </DialogHeader>
-        <form
-          noValidate
-          className="flex flex-col gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            confirm();
-          }}
-        >
+        <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
           {formError ? <Alert>{formError}</Alert> : null}
           {inquiry ? (
             <fieldset className="flex flex-col gap-1.5">
@@ -96,23 +83,23 @@ export function CloseTicketDialog({
                 {t("tickets.close.outcome")}
               </legend>
               <div className="flex gap-4">
-                {(["won", "lost"] as const).map((o) => (
+                {INQUIRY_OUTCOME_VALUES.map((o) => (
                   <label key={o} className="inline-flex items-center gap-2 text-sm">
                     <input
                       type="radio"
-                      name="inquiry_outcome"
                       value={o}
-                      checked={outcome === o}
-                      onChange={() => setOutcome(o)}
+                      {...form.register("inquiry_outcome")}
                       className="accent-navy-900"
                       data-testid={`outcome-${o}`}
                     />
-                    {t(`tickets.close.outcomes.${o}`)}
+                    {t(INQUIRY_OUTCOME_LABEL[o])}
                   </label>
                 ))}
               </div>
               {outcomeError ? (
-                <p className="text-xs font-medium text-danger">{outcomeError}</p>
+                <p className="text-xs font-medium text-danger">
+                  {translateFieldError(outcomeError, t)}
+                </p>
               ) : null}
             </fieldset>
           ) : null}
@@ -126,8 +113,7 @@ export function CloseTicketDialog({
             <textarea
               id={reasonId}
               rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              {...form.register("close_reason")}
               className={cn(fieldClass, "h-auto py-2")}
               data-testid="close-reason"
               aria-invalid={reasonError ? true : undefined}
@@ -135,7 +121,7 @@ export function CloseTicketDialog({
             />
             {reasonError ? (
               <p id={`${reasonId}-error`} className="text-xs font-medium text-danger">
-                {reasonError}
+                {translateFieldError(reasonError, t)}
               </p>
             ) : null}
           </div>

@@ -4,6 +4,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
+import { HOLIDAY_KIND_VALUES } from "@/api/enums.gen";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -20,13 +21,14 @@ import {
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useErrorMessage } from "@/lib/error-message";
-import { HOLIDAY_KINDS, MAX_YEAR, MIN_YEAR, holidayKind } from "./sla-calendar";
+import { HOLIDAY_KIND_LABEL } from "./labels";
+import { MAX_YEAR, MIN_YEAR, holidayKind } from "./sla-calendar";
 import { type Holiday, usePutHoliday } from "./sla-calendar-api";
 
 const schema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required"),
   name: z.string().trim().min(1, "validation.required").max(200, "validation.maxLength|200"),
-  kind: z.enum(HOLIDAY_KINDS),
+  kind: z.enum(HOLIDAY_KIND_VALUES),
   tentative: z.boolean(),
 });
 type Values = z.infer<typeof schema>;
@@ -127,9 +129,9 @@ export function HolidayDialog({
           </FormField>
           <FormField label={t("tickets.calendar.kind")} error={errors.kind?.message} name="kind">
             <Select {...form.register("kind")} data-testid="holiday-kind-select">
-              {HOLIDAY_KINDS.map((k) => (
+              {HOLIDAY_KIND_VALUES.map((k) => (
                 <option key={k} value={k}>
-                  {t(`tickets.calendar.kinds.${k}`)}
+                  {t(HOLIDAY_KIND_LABEL[k])}
                 </option>
               ))}
             </Select>

@@ -9,20 +9,19 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { useTranslation } from "react-i18next";
+import { ROLE_VALUES } from "@/api/enums.gen";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
 import { useMe } from "@/features/auth/api";
 import { readsBroadcasts } from "@/features/broadcasts/api";
 import { createsTickets } from "@/features/tickets/lib";
 
-const RFQ_READERS = new Set([
-  "super_admin",
-  "director",
-  "ops_exim",
-  "ops_domestic",
-  "ops_import_dtd",
-  "ops_warehouse",
-]);
+/** Roles that read RFQs: the super admin, the director and every Operations role. */
+const RFQ_READERS = new Set<string>(
+  ROLE_VALUES.filter(
+    (role) => role === "super_admin" || role === "director" || role.startsWith("ops_"),
+  ),
+);
 
 interface HubLink {
   key: string;

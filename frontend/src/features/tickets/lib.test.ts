@@ -11,7 +11,9 @@ import {
 describe("ticket rules", () => {
   it("offers only the allowed transitions", () => {
     expect(nextStatuses("open")).toEqual(["in_progress", "pending", "on_hold", "closed"]);
-    expect(nextStatuses("in_progress")).not.toContain("open");
+    expect(nextStatuses("in_progress")).toEqual(["pending", "on_hold", "closed"]);
+    expect(nextStatuses("pending")).toEqual(["in_progress", "on_hold", "closed"]);
+    expect(nextStatuses("on_hold")).toEqual(["in_progress", "pending", "closed"]);
     expect(nextStatuses("closed")).toEqual(["in_progress"]);
     expect(nextStatuses("bogus")).toEqual([]);
   });

@@ -1,33 +1,38 @@
 /** Ticket rules the UI needs: statuses and transitions (TCK-1), roles, the SLA summary. */
+import {
+  DEPARTMENT_VALUES,
+  TICKET_STATUS_VALUES,
+  type Department,
+  type SlaState,
+  type TicketStatus,
+  type TicketType,
+} from "@/api/enums.gen";
+import { isOneOf } from "@/lib/enums";
 import type { SlaEvent } from "./types";
 
-export const STATUSES = ["open", "in_progress", "pending", "on_hold", "closed"] as const;
-export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
-export const TYPES = ["inquiry_tariff", "general_request", "complaint", "shipment_issue"] as const;
-/** The types a person may open by hand (RFQs come from the lead form). */
-export const CREATABLE_TYPES = ["complaint", "shipment_issue", "general_request"] as const;
-export const DEPTS = ["CS", "MGMT", "MKT", "SAL", "EXIM", "DOM", "IMP", "WH", "FIN"] as const;
-export const SLA_FILTERS = ["met", "breached", "at_risk"] as const;
+/** The types a person may open by hand, in the form's order (RFQs come from the lead form). */
+export const CREATABLE_TYPES = [
+  "complaint",
+  "shipment_issue",
+  "general_request",
+] as const satisfies readonly TicketType[];
+/** Departments a ticket may target, Customer Service (the usual target) first. */
+export const TARGET_DEPTS: readonly Department[] = [
+  "CS",
+  ...DEPARTMENT_VALUES.filter((dept) => dept !== "CS"),
+];
+/** The SLA states the queue filters by (a running or paused clock is not a filter). */
+export const SLA_FILTERS = ["met", "breached", "at_risk"] as const satisfies readonly SlaState[];
+export type SlaFilter = (typeof SLA_FILTERS)[number];
 
-/** Narrows a server string to one of the known values. */
-export const known = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
-
-export type TicketStatus = (typeof STATUSES)[number];
-
-const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
-  open: ["in_progress", "pending", "on_hold", "closed"],
-  in_progress: ["pending", "on_hold", "closed"],
-  pending: ["in_progress", "on_hold", "closed"],
-  on_hold: ["in_progress", "pending", "closed"],
-  closed: ["in_progress"],
-};
-
-/** The statuses a ticket may move to from `status` (closing goes through the dialog). */
+/**
+ * The statuses a ticket may move to from `status` (closing goes through the dialog):
+ * any other open status, and a closed ticket only reopens to in progress.
+ */
 export function nextStatuses(status: string): readonly TicketStatus[] {
-  return (STATUSES as readonly string[]).includes(status)
-    ? TRANSITIONS[status as TicketStatus]
-    : [];
+  if (!isOneOf(TICKET_STATUS_VALUES, status)) return [];
+  if (status === "closed") return ["in_progress"];
+  return TICKET_STATUS_VALUES.filter((next) => next !== status && next !== "open");
 }
 
 /** Admins assign tickets. */

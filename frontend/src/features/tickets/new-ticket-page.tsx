@@ -18,7 +18,9 @@ import { useMe } from "@/features/auth/api";
 import { useErrorMessage } from "@/lib/error-message";
 import { cn } from "@/lib/utils";
 import { useCreateTicket } from "./api";
-import { CREATABLE_TYPES, DEPTS, PRIORITIES, createsTickets, needsTrackingNumber } from "./lib";
+import { DEPARTMENT_VALUES, TICKET_PRIORITY_VALUES } from "@/api/enums.gen";
+import { DEPARTMENT_LABEL, TICKET_PRIORITY_LABEL, TICKET_TYPE_LABEL } from "./labels";
+import { CREATABLE_TYPES, TARGET_DEPTS, createsTickets, needsTrackingNumber } from "./lib";
 
 const schema = z
   .object({
@@ -29,8 +31,8 @@ const schema = z
       .min(1, "validation.required")
       .max(10000, "validation.maxLength|10000"),
     ticket_type: z.enum(CREATABLE_TYPES),
-    priority: z.enum(PRIORITIES),
-    dept_target: z.enum(DEPTS),
+    priority: z.enum(TICKET_PRIORITY_VALUES),
+    dept_target: z.enum(DEPARTMENT_VALUES),
     tracking_number: z.string().trim().max(64, "validation.maxLength|64"),
     customer_phone: z.string().trim().max(32, "validation.maxLength|32"),
     contact_name: z.string().trim().max(200, "validation.maxLength|200"),
@@ -151,7 +153,7 @@ export default function NewTicketPage() {
                 <Select {...form.register("ticket_type")}>
                   {CREATABLE_TYPES.map((ty) => (
                     <option key={ty} value={ty}>
-                      {t(`tickets.type.${ty}`)}
+                      {t(TICKET_TYPE_LABEL[ty])}
                     </option>
                   ))}
                 </Select>
@@ -162,9 +164,9 @@ export default function NewTicketPage() {
                 name="priority"
               >
                 <Select {...form.register("priority")}>
-                  {PRIORITIES.map((p) => (
+                  {TICKET_PRIORITY_VALUES.map((p) => (
                     <option key={p} value={p}>
-                      {t(`tickets.priority.${p}`)}
+                      {t(TICKET_PRIORITY_LABEL[p])}
                     </option>
                   ))}
                 </Select>
@@ -175,9 +177,9 @@ export default function NewTicketPage() {
                 name="dept_target"
               >
                 <Select {...form.register("dept_target")}>
-                  {DEPTS.map((d) => (
+                  {TARGET_DEPTS.map((d) => (
                     <option key={d} value={d}>
-                      {t(`tickets.dept.${d}`)}
+                      {t(DEPARTMENT_LABEL[d])}
                     </option>
                   ))}
                 </Select>

@@ -1,32 +1,29 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { createColumnHelper } from "@tanstack/react-table";
 import { BarChart3, Plus } from "lucide-react";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { DateRangeFilter } from "@/components/form/date-range";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useMe } from "@/features/auth/api";
-import { formatDateTime } from "@/lib/format";
-import { toApiQuery, withFilter } from "@/lib/table-state";
-import { useRawSearch } from "@/lib/url-search";
 import { cn } from "@/lib/utils";
 import { ticketsQueryOptions } from "./api";
-import { PriorityBadge, StatusBadge } from "./badges";
-import { useTypeLabel } from "./type-label";
+import { TICKET_PRIORITY_VALUES, TICKET_STATUS_VALUES, TICKET_TYPE_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import {
-  DEPTS,
-  PRIORITIES,
+  DEPARTMENT_LABEL,
+  SLA_FILTER_LABEL,
+  TICKET_PRIORITY_LABEL,
+  TICKET_STATUS_LABEL,
+  TICKET_TYPE_LABEL,
+} from "./labels";
+import {
   SLA_FILTERS,
-  STATUSES,
-  TYPES,
+  TARGET_DEPTS,
   createsTickets,
   parseView,
   seesAllTickets,
@@ -34,102 +31,28 @@ import {
   type QueueView,
 } from "./lib";
 import { QUEUE_TABLE } from "./queue-table";
-import type { Ticket, TicketListQuery } from "./types";
-
-const col = createColumnHelper<Ticket>();
+import type { TicketListQuery } from "./types";
+import { useQueueColumns } from "./queue-columns";
 
 export default function QueuePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const typeLabel = useTypeLabel();
-  const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, QUEUE_TABLE, go);
+  const list = useListPage({
+    table: QUEUE_TABLE,
+    // The tab (`view`) is the URL's; the API reads it as `assigned_to`.
+    toQuery: (api, state) =>
+      Object.fromEntries(
+        Object.entries({
+          ...api,
+          assigned_to: viewToAssignedTo(parseView(state.filters.view, me.role)),
+        }).filter(([key, value]) => key !== "view" && value !== undefined),
+      ) as TicketListQuery,
+    queryOptions: ticketsQueryOptions,
+    columns: useQueueColumns(),
+    getRowId: (row) => row.id,
+  });
+  const { state, setState, setFilter: set } = list;
   const view = parseView(state.filters.view, me.role);
-  const assignedTo = viewToAssignedTo(view);
-  const query = Object.fromEntries(
-    Object.entries({ ...toApiQuery(state), assigned_to: assignedTo }).filter(
-      ([key, value]) => key !== "view" && value !== undefined,
-    ),
-  ) as TicketListQuery;
-  const tickets = useQuery(ticketsQueryOptions(query));
-  const set = (key: (typeof QUEUE_TABLE.filters)[number], value: string | undefined) =>
-    setState(withFilter(state, key, value));
-
-  const columns = useMemo(
-    () => [
-      col.accessor("ticket_code", {
-        header: t("tickets.fields.code"),
-        meta: { label: t("tickets.fields.code"), className: "whitespace-nowrap tabular-nums" },
-        cell: (c) => c.getValue(),
-      }),
-      col.accessor("subject", {
-        header: t("tickets.fields.subject"),
-        meta: { label: t("tickets.fields.subject"), alwaysVisible: true },
-        enableSorting: false,
-        cell: (c) => (
-          <div className="min-w-48">
-            <Link
-              to="/ticketing/tickets/$ticketId"
-              params={{ ticketId: c.row.original.id }}
-              className="font-medium text-navy-900 underline-offset-2 hover:underline"
-              data-testid="ticket-row"
-              data-ticket-code={c.row.original.ticket_code}
-            >
-              {c.getValue()}
-            </Link>
-            <div className="text-xs text-muted">
-              {[
-                c.row.original.company_name ?? c.row.original.contact_name,
-                c.row.original.tracking_number,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-            </div>
-          </div>
-        ),
-      }),
-      col.accessor("ticket_type", {
-        header: t("tickets.fields.type"),
-        meta: { label: t("tickets.fields.type") },
-        enableSorting: false,
-        cell: (c) => typeLabel(c.getValue()),
-      }),
-      col.accessor("priority", {
-        header: t("tickets.fields.priority"),
-        meta: { label: t("tickets.fields.priority") },
-        cell: (c) => <PriorityBadge priority={c.getValue()} />,
-      }),
-      col.accessor("status", {
-        header: t("tickets.fields.status"),
-        meta: { label: t("tickets.fields.status") },
-        cell: (c) => <StatusBadge status={c.getValue()} />,
-      }),
-      col.accessor("dept_target", {
-        header: t("tickets.fields.dept"),
-        meta: { label: t("tickets.fields.dept") },
-        enableSorting: false,
-      }),
-      col.accessor("assigned_to_name", {
-        header: t("tickets.fields.assignee"),
-        meta: { label: t("tickets.fields.assignee") },
-        enableSorting: false,
-        cell: (c) => c.getValue() ?? <Badge variant="warning">{t("tickets.unassigned")}</Badge>,
-      }),
-      col.accessor("created_at", {
-        header: t("tickets.fields.createdAt"),
-        meta: { label: t("tickets.fields.createdAt"), className: "whitespace-nowrap tabular-nums" },
-        sortDescFirst: true,
-        cell: (c) => formatDateTime(c.getValue()),
-      }),
-      col.accessor("updated_at", {
-        header: t("tickets.fields.updatedAt"),
-        meta: { label: t("tickets.fields.updatedAt"), className: "whitespace-nowrap tabular-nums" },
-        sortDescFirst: true,
-        cell: (c) => formatDateTime(c.getValue()),
-      }),
-    ],
-    [t, typeLabel],
-  );
 
   const tabs: { key: QueueView; testId: string }[] = [
     { key: "mine", testId: "tab-mine" },
@@ -183,19 +106,8 @@ export default function QueuePage() {
         ))}
       </div>
       <DataTable
-        columns={columns}
-        rows={tickets.data?.data}
-        total={tickets.data?.total ?? 0}
-        totalCapped={tickets.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        getRowId={(row) => row.id}
-        sortable={QUEUE_TABLE.sortable}
+        {...list.dataTable}
         caption={t("tickets.queue.title")}
-        isLoading={tickets.isLoading}
-        isFetching={tickets.isFetching}
-        error={tickets.error}
-        onRetry={() => void tickets.refetch()}
         onClearFilters={() =>
           setState({
             ...state,
@@ -222,11 +134,7 @@ export default function QueuePage() {
               allLabel={t("tickets.queue.allStatuses")}
               testId="filter-status"
             >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`tickets.status.${s}`)}
-                </option>
-              ))}
+              <EnumOptions values={TICKET_STATUS_VALUES} labels={TICKET_STATUS_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.priority}
@@ -234,11 +142,7 @@ export default function QueuePage() {
               label={t("tickets.fields.priority")}
               allLabel={t("tickets.queue.allPriorities")}
             >
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`tickets.priority.${p}`)}
-                </option>
-              ))}
+              <EnumOptions values={TICKET_PRIORITY_VALUES} labels={TICKET_PRIORITY_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.type}
@@ -246,11 +150,7 @@ export default function QueuePage() {
               label={t("tickets.fields.type")}
               allLabel={t("tickets.queue.allTypes")}
             >
-              {TYPES.map((ty) => (
-                <option key={ty} value={ty}>
-                  {t(`tickets.type.${ty}`)}
-                </option>
-              ))}
+              <EnumOptions values={TICKET_TYPE_VALUES} labels={TICKET_TYPE_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.dept}
@@ -259,11 +159,7 @@ export default function QueuePage() {
               allLabel={t("tickets.queue.allDepts")}
               testId="filter-dept"
             >
-              {DEPTS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`tickets.dept.${d}`)}
-                </option>
-              ))}
+              <EnumOptions values={TARGET_DEPTS} labels={DEPARTMENT_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.sla}
@@ -271,18 +167,12 @@ export default function QueuePage() {
               label={t("tickets.queue.sla")}
               allLabel={t("tickets.queue.anySla")}
             >
-              {SLA_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`tickets.slaFilter.${s}`)}
-                </option>
-              ))}
+              <EnumOptions values={SLA_FILTERS} labels={SLA_FILTER_LABEL} />
             </SelectFilter>
             <DateRangeFilter
               from={state.filters.from}
               to={state.filters.to}
-              onChange={({ from, to }) =>
-                setState(withFilter(withFilter(state, "from", from), "to", to))
-              }
+              onChange={({ from, to }) => list.setFilters({ from, to })}
             />
           </>
         }

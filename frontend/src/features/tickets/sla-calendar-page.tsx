@@ -25,6 +25,7 @@ import { useErrorMessage } from "@/lib/error-message";
 import { todayInJakarta } from "@/lib/format";
 import { useUrlSearch } from "@/lib/url-search";
 import { HolidayDialog } from "./holiday-dialog";
+import { HOLIDAY_KIND_LABEL } from "./labels";
 import {
   MAX_YEAR,
   MIN_YEAR,
@@ -215,7 +216,7 @@ export default function SlaCalendarPage() {
                                 variant={kind === "collective_leave" ? "muted" : "default"}
                                 data-testid="holiday-kind"
                               >
-                                {t(`tickets.calendar.kinds.${kind}`)}
+                                {t(HOLIDAY_KIND_LABEL[kind])}
                               </Badge>
                             </TableCell>
                             {editable ? (

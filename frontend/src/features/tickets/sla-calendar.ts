@@ -1,12 +1,12 @@
 /** Pure helpers of the SLA business calendar page: year, weekdays, holiday dates. */
+import { HOLIDAY_KIND_VALUES, type HolidayKind } from "@/api/enums.gen";
+import { isOneOf } from "@/lib/enums";
 import type { AppLocale } from "@/lib/format";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 /** ISO weekdays, Monday (1) to Sunday (7). */
 export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-export const HOLIDAY_KINDS = ["national", "collective_leave"] as const;
-export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 
 const intlLocale: Record<AppLocale, string> = { id: "id-ID", en: "en-US" };
 
@@ -70,5 +70,5 @@ export function sortHolidays<T extends { day: string }>(holidays: readonly T[]):
 
 /** Narrows a server kind to a known one (unknown kinds are shown as national). */
 export function holidayKind(kind: string): HolidayKind {
-  return kind === "collective_leave" ? "collective_leave" : "national";
+  return isOneOf(HOLIDAY_KIND_VALUES, kind) ? kind : "national";
 }

@@ -1,45 +1,45 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import {
-  ArrowLeft,
-  CheckCircle2,
-  Clock,
-  Lock,
-  MessageSquare,
-  UserCheck,
-  XCircle,
-} from "lucide-react";
-import { useId, useState } from "react";
+import { ArrowLeft, UserCheck, XCircle } from "lucide-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { isApiError } from "@/api/errors";
 import { PageHeader } from "@/components/layout/page-header";
 import {
-  EmptyState,
   ErrorState,
   ForbiddenState,
   NotFoundState,
   PageSkeleton,
 } from "@/components/states/states";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Checkbox } from "@/components/ui/checkbox";
-import { fieldClass } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useMe } from "@/features/auth/api";
 import { useErrorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format";
-import { cn } from "@/lib/utils";
-import { agentsQueryOptions, ticketQueryOptions, useAddComment, useUpdateTicket } from "./api";
+import { ticketQueryOptions, useUpdateTicket } from "./api";
 import { PriorityBadge, StatusBadge } from "./badges";
 import { useTypeLabel } from "./type-label";
 import { CloseTicketDialog } from "./close-ticket-dialog";
-import { PRIORITIES, STATUSES, assignsTickets, known, nextStatuses, slaSummary } from "./lib";
-import type { BroadcastEntry, SlaEvent, TicketComment, TicketDetail } from "./types";
+import { TICKET_PRIORITY_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
+import { useEnumLabel } from "@/lib/enums";
+import {
+  DEPARTMENT_LABEL,
+  INQUIRY_OUTCOME_LABEL,
+  TICKET_PRIORITY_LABEL,
+  TICKET_SOURCE_LABEL,
+  TICKET_STATUS_LABEL,
+} from "./labels";
+import { assignsTickets } from "./lib";
+import type { TicketDetail } from "./types";
+import { AssigneeControl, StatusControl } from "./ticket-handling-controls";
+import { Conversation } from "./ticket-conversation";
+import { SlaCard } from "./ticket-sla";
+import { BroadcastHistory } from "./ticket-broadcast-history";
 
 const routeApi = getRouteApi("/_app/ticketing/tickets/$ticketId");
 
@@ -69,6 +69,10 @@ export default function TicketDetailPage() {
 
 function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel: string }) {
   const { t } = useTranslation();
+  const deptLabel = useEnumLabel(DEPARTMENT_LABEL);
+  const statusLabel = useEnumLabel(TICKET_STATUS_LABEL);
+  const sourceLabel = useEnumLabel(TICKET_SOURCE_LABEL);
+  const outcomeLabel = useEnumLabel(INQUIRY_OUTCOME_LABEL);
   const me = useMe();
   const typeLabel = useTypeLabel();
   const update = useUpdateTicket(tk.id);
@@ -109,7 +113,7 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
               {tk.subject}
             </span>
             <Badge variant="muted">{typeLabel(tk.ticket_type)}</Badge>
-            <Badge variant="muted">{t(`tickets.dept.${tk.dept_target}`, tk.dept_target)}</Badge>
+            <Badge variant="muted">{deptLabel(tk.dept_target)}</Badge>
           </span>
         }
         actions={
@@ -164,7 +168,7 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
                   patch(
                     { status },
                     t("tickets.detail.statusChanged", {
-                      status: t(`tickets.status.${status}`, status),
+                      status: statusLabel(status),
                     }),
                   )
                 }
@@ -180,11 +184,7 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
                     patch({ priority: e.target.value }, t("tickets.detail.priorityChanged"))
                   }
                 >
-                  {PRIORITIES.map((p) => (
-                    <option key={p} value={p}>
-                      {t(`tickets.priority.${p}`)}
-                    </option>
-                  ))}
+                  <EnumOptions values={TICKET_PRIORITY_VALUES} labels={TICKET_PRIORITY_LABEL} />
                 </Select>
               </div>
               {admin ? (
@@ -205,16 +205,14 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
               )}
               <dl className="grid gap-3">
                 <Field label={t("tickets.fields.awb")}>{tk.tracking_number}</Field>
-                <Field label={t("tickets.fields.source")}>
-                  {t(`tickets.source.${tk.source}`, tk.source)}
-                </Field>
+                <Field label={t("tickets.fields.source")}>{sourceLabel(tk.source)}</Field>
                 <Field label={t("tickets.fields.createdAt")}>
                   {formatDateTime(tk.created_at)}
                   {tk.created_by_name ? ` · ${tk.created_by_name}` : ""}
                 </Field>
                 {tk.inquiry_outcome ? (
                   <Field label={t("tickets.close.outcome")}>
-                    {t(`tickets.close.outcomes.${tk.inquiry_outcome}`, tk.inquiry_outcome)}
+                    {outcomeLabel(tk.inquiry_outcome)}
                   </Field>
                 ) : null}
               </dl>
@@ -240,355 +238,5 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
       </div>
       {closing ? <CloseTicketDialog ticket={tk} onClose={() => setClosing(false)} /> : null}
     </>
-  );
-}
-
-function StatusControl({
-  status,
-  pending,
-  onChange,
-}: {
-  status: string;
-  pending: boolean;
-  onChange: (status: string) => void;
-}) {
-  const { t } = useTranslation();
-  // Closing asks for a reason, so it goes through the close dialog.
-  const targets = nextStatuses(status).filter((s) => s !== "closed");
-  return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor="ticket-status">{t("tickets.fields.status")}</Label>
-      <Select
-        id="ticket-status"
-        value={status}
-        disabled={pending || targets.length === 0}
-        data-testid="status-select"
-        onChange={(e) => {
-          if (e.target.value !== status) onChange(e.target.value);
-        }}
-      >
-        <option value={status}>{t(`tickets.status.${status}`, status)}</option>
-        {targets.map((s) => (
-          <option key={s} value={s}>
-            {status === "closed" ? t("tickets.detail.reopen") : t(`tickets.status.${s}`)}
-          </option>
-        ))}
-      </Select>
-    </div>
-  );
-}
-
-function AssigneeControl({
-  current,
-  currentName,
-  pending,
-  onChange,
-}: {
-  current: string;
-  currentName: string | null;
-  pending: boolean;
-  onChange: (id: string) => void;
-}) {
-  const { t } = useTranslation();
-  const people = useQuery(agentsQueryOptions);
-  const list = people.data ?? [];
-  const known = list.some((p) => p.id === current);
-  return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor="ticket-assignee">{t("tickets.fields.assignee")}</Label>
-      <Select
-        id="ticket-assignee"
-        value={current}
-        disabled={pending || people.isLoading}
-        data-testid="assignee-select"
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">{t("tickets.unassigned")}</option>
-        {current && !known ? <option value={current}>{currentName ?? current}</option> : null}
-        {list.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.full_name}
-          </option>
-        ))}
-      </Select>
-      {people.error ? (
-        <p className="text-xs text-danger">{t("tickets.detail.agentsError")}</p>
-      ) : null}
-    </div>
-  );
-}
-
-function Conversation({ ticket }: { ticket: TicketDetail }) {
-  const { t } = useTranslation();
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t("tickets.conversation.title")}</CardTitle>
-      </CardHeader>
-      <CardContent className="space-y-4">
-        {ticket.comments.length === 0 ? (
-          <p className="text-sm text-muted" data-testid="no-comments">
-            {t("tickets.conversation.empty")}
-          </p>
-        ) : (
-          <ol className="space-y-3" aria-label={t("tickets.conversation.title")}>
-            {ticket.comments.map((c) => (
-              <CommentItem key={c.id} comment={c} />
-            ))}
-          </ol>
-        )}
-        <Composer ticketId={ticket.id} />
-      </CardContent>
-    </Card>
-  );
-}
-
-function CommentItem({ comment: c }: { comment: TicketComment }) {
-  const { t } = useTranslation();
-  const internal = c.is_internal_note;
-  return (
-    <li
-      data-testid="comment"
-      data-internal={internal ? "true" : "false"}
-      className={cn(
-        "rounded-md border p-3",
-        internal
-          ? "border-yellow-300 border-l-4 border-l-accent-500 bg-warning-soft"
-          : "border-slate-200 bg-surface",
-      )}
-    >
-      <div className="mb-1 flex flex-wrap items-center gap-2 text-xs">
-        {internal ? (
-          <Badge variant="warning">
-            <Lock aria-hidden className="size-3" /> {t("tickets.conversation.internalNote")}
-          </Badge>
-        ) : (
-          <Badge>
-            <MessageSquare aria-hidden className="size-3" /> {t("tickets.conversation.reply")}
-          </Badge>
-        )}
-        <span className="font-medium text-navy-900">{c.author_name ?? "—"}</span>
-        <time dateTime={c.created_at} className="text-slate-600 tabular-nums">
-          {formatDateTime(c.created_at)}
-        </time>
-      </div>
-      <p className="text-sm whitespace-pre-wrap text-navy-900">{c.comment_text}</p>
-    </li>
-  );
-}
-
-function Composer({ ticketId }: { ticketId: string }) {
-  const { t } = useTranslation();
-  const add = useAddComment(ticketId);
-  const errorMessage = useErrorMessage();
-  const inputId = useId();
-  const toggleId = useId();
-  const [text, setText] = useState("");
-  const [internal, setInternal] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = () => {
-    const comment = text.trim();
-    if (!comment) {
-      setError(t("tickets.conversation.required"));
-      return;
-    }
-    setError(null);
-    add.mutate(
-      { comment_text: comment, is_internal_note: internal },
-      {
-        onSuccess: () => {
-          setText("");
-          toast.success(
-            internal ? t("tickets.conversation.noteSaved") : t("tickets.conversation.replySent"),
-          );
-        },
-        onError: (e) => setError(errorMessage(e)),
-      },
-    );
-  };
-  return (
-    <form
-      noValidate
-      className={cn(
-        "space-y-2 rounded-md border p-3",
-        internal ? "border-yellow-300 bg-warning-soft" : "border-slate-200 bg-slate-50",
-      )}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="comment-form"
-    >
-      <Label htmlFor={inputId}>
-        {internal ? t("tickets.conversation.noteLabel") : t("tickets.conversation.replyLabel")}
-      </Label>
-      <textarea
-        id={inputId}
-        rows={3}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        className={cn(fieldClass, "h-auto py-2")}
-        data-testid="comment-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
-      />
-      {error ? (
-        <p id={`${inputId}-error`} className="text-xs font-medium text-danger">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <label htmlFor={toggleId} className="inline-flex items-center gap-2 text-sm">
-          <Checkbox
-            id={toggleId}
-            checked={internal}
-            onChange={(e) => setInternal(e.target.checked)}
-            data-testid="comment-internal-toggle"
-          />
-          {t("tickets.conversation.internalToggle")}
-        </label>
-        <Button type="submit" disabled={add.isPending} data-testid="comment-submit">
-          {internal ? <Lock aria-hidden /> : <MessageSquare aria-hidden />}
-          {internal ? t("tickets.conversation.saveNote") : t("tickets.conversation.sendReply")}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function SlaCard({ ticket }: { ticket: TicketDetail }) {
-  const { t } = useTranslation();
-  const sla = slaSummary(ticket, ticket.sla_events);
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t("tickets.slaBadge.title")}</CardTitle>
-      </CardHeader>
-      <CardContent className="space-y-4">
-        <div
-          data-testid="sla-badge"
-          data-first-response={sla.firstResponseAt ? "met" : "pending"}
-          data-resolved={sla.closed ? "true" : "false"}
-          className="flex flex-wrap gap-2"
-        >
-          {sla.firstResponseAt ? (
-            <Badge variant="success">
-              <CheckCircle2 aria-hidden className="size-3" />
-              {t("tickets.slaBadge.firstResponseMet")}
-            </Badge>
-          ) : (
-            <Badge variant="warning">
-              <Clock aria-hidden className="size-3" />
-              {t("tickets.slaBadge.firstResponsePending")}
-            </Badge>
-          )}
-          {sla.closed ? (
-            <Badge variant="success">
-              <CheckCircle2 aria-hidden className="size-3" />
-              {t("tickets.slaBadge.resolved", { at: formatDateTime(sla.closedAt) })}
-            </Badge>
-          ) : null}
-        </div>
-        <SlaTimeline events={ticket.sla_events} />
-      </CardContent>
-    </Card>
-  );
-}
-
-function SlaTimeline({ events }: { events: SlaEvent[] }) {
-  const { t } = useTranslation();
-  // Status and priority values read as the badges do; anything else as sent.
-  const value = (v: string | null | undefined) => {
-    if (!v) return "—";
-    if (known(STATUSES, v)) return t(`tickets.status.${v}`);
-    if (known(PRIORITIES, v)) return t(`tickets.priority.${v}`);
-    return v;
-  };
-  if (events.length === 0)
-    return <p className="text-sm text-muted">{t("tickets.slaEvents.empty")}</p>;
-  return (
-    <ol className="space-y-2 border-l border-slate-200 pl-4" data-testid="sla-events">
-      {events.map((e, i) => (
-        <li key={`${e.occurred_at}-${i}`} className="text-sm">
-          <div className="font-medium text-navy-900">
-            {t(`tickets.slaEvents.types.${e.event_type}`, e.event_type)}
-            {e.from_value || e.to_value ? (
-              <span className="font-normal text-slate-700">
-                {" "}
-                {e.from_value ? `${value(e.from_value)} → ` : ""}
-                {value(e.to_value)}
-              </span>
-            ) : null}
-          </div>
-          <div className="text-xs text-slate-600">
-            <time dateTime={e.occurred_at}>{formatDateTime(e.occurred_at)}</time>
-            {e.actor_name ? ` · ${e.actor_name}` : ""}
-          </div>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function BroadcastHistory({ rows }: { rows: BroadcastEntry[] }) {
-  const { t } = useTranslation();
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t("tickets.broadcast.title")}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        {rows.length === 0 ? (
-          <EmptyState title={t("tickets.broadcast.empty")} className="py-6" />
-        ) : (
-          <div
-            role="region"
-            aria-label={t("tickets.broadcast.title")}
-            tabIndex={0}
-            className="overflow-x-auto"
-          >
-            <table className="w-full caption-bottom text-sm" data-testid="broadcast-history">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("tickets.broadcast.at")}</TableHead>
-                  <TableHead>{t("tickets.fields.awb")}</TableHead>
-                  <TableHead>{t("tickets.broadcast.status")}</TableHead>
-                  <TableHead>{t("tickets.broadcast.message")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((b) => (
-                  <TableRow key={b.id}>
-                    <TableCell className="whitespace-nowrap tabular-nums">
-                      {formatDateTime(b.broadcast_at)}
-                    </TableCell>
-                    <TableCell className="tabular-nums">{b.tracking_number}</TableCell>
-                    <TableCell>
-                      <Badge
-                        variant={
-                          b.status === "success"
-                            ? "success"
-                            : b.status === "failed"
-                              ? "danger"
-                              : "muted"
-                        }
-                      >
-                        {t(`tickets.broadcast.statuses.${b.status}`, b.status)}
-                      </Badge>
-                    </TableCell>
-                    <TableCell className="max-w-md">
-                      <span className="line-clamp-2">{b.message_content ?? "—"}</span>
-                      {b.error_message ? (
-                        <Alert className="mt-1 py-1">{b.error_message}</Alert>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </table>
-          </div>
-        )}
-      </CardContent>
-    </Card>
   );
 }

@@ -1,12 +1,7 @@
-import { useCallback } from "react";
-import { useTranslation } from "react-i18next";
-import { TYPES, known } from "./lib";
+import { useEnumLabel } from "@/lib/enums";
+import { TICKET_TYPE_LABEL } from "./labels";
 
 /** The translated name of a ticket type (unknown types as sent). */
-export function useTypeLabel() {
-  const { t } = useTranslation();
-  return useCallback(
-    (type: string) => (known(TYPES, type) ? t(`tickets.type.${type}`) : type),
-    [t],
-  );
+export function useTypeLabel(): (type: string) => string {
+  return useEnumLabel(TICKET_TYPE_LABEL);
 }

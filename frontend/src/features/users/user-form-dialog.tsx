@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
 import { isApiError } from "@/api/errors";
-import type { User } from "@/api/types";
+import type { CreateUserBody, UpdateUserBody, User } from "@/api/types";
 import { v } from "@/components/form/field-error";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
@@ -25,6 +25,7 @@ import { PasswordInput } from "@/components/ui/password-input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/lib/error-message";
+import type { Assert, IsAssignable } from "@/lib/form-types";
 import { useRoleLabel } from "@/lib/labels";
 import { newIdempotencyKey } from "@/lib/utils";
 import {
@@ -42,11 +43,27 @@ const baseSchema = z.object({
   dept: z.string(),
   manager_user_id: z.string(),
 });
-const createSchema = baseSchema.extend({
-  email: z.string().trim().min(1, v.required).pipe(z.email(v.email)),
-  password: z.string().min(8, v.min(8)).max(128, v.max(128)),
+/** The values as the API takes them: no department or manager is `null`. */
+const common = (values: z.output<typeof baseSchema>) => ({
+  full_name: values.full_name,
+  role: values.role,
+  dept: values.dept || null,
+  manager_user_id: values.manager_user_id || null,
 });
-type CreateValues = z.infer<typeof createSchema>;
+const createSchema = baseSchema
+  .extend({
+    email: z.string().trim().min(1, v.required).pipe(z.email(v.email)),
+    password: z.string().min(8, v.min(8)).max(128, v.max(128)),
+  })
+  .transform((values) => ({ ...common(values), email: values.email, password: values.password }));
+// In edit mode e-mail and password are not part of the form.
+const updateSchema = baseSchema
+  .extend({ email: z.string(), password: z.string() })
+  .transform(common);
+type Values = z.input<typeof createSchema>;
+type Body = z.output<typeof createSchema> | z.output<typeof updateSchema>;
+export type CreateUserFitsApi = Assert<IsAssignable<z.output<typeof createSchema>, CreateUserBody>>;
+export type UpdateUserFitsApi = Assert<IsAssignable<z.output<typeof updateSchema>, UpdateUserBody>>;
 const FIELDS = ["email", "full_name", "role", "dept", "manager_user_id", "password"] as const;
 
 interface Props {
@@ -88,11 +105,8 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const isEdit = user !== null;
 
-  const form = useForm<CreateValues>({
-    // In edit mode e-mail and password are not part of the form.
-    resolver: zodResolver(
-      isEdit ? baseSchema.extend({ email: z.string(), password: z.string() }) : createSchema,
-    ),
+  const form = useForm<Values, unknown, Body>({
+    resolver: zodResolver<Values, unknown, Body>(isEdit ? updateSchema : createSchema),
     mode: "onTouched",
     defaultValues: {
       email: user?.email ?? "",
@@ -118,17 +132,19 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
     if (isApiError(error) && error.status !== 0) setIdempotencyKey(newIdempotencyKey());
   };
 
-  const onSubmit = form.handleSubmit((values) => {
+  const onSubmit = form.handleSubmit((body) => {
     setFormError(null);
-    const common = {
-      full_name: values.full_name.trim(),
-      role: values.role,
-      dept: values.dept || null,
-      manager_user_id: values.manager_user_id || null,
-    };
     if (user) {
       update.mutate(
-        { id: user.id, body: common },
+        {
+          id: user.id,
+          body: {
+            full_name: body.full_name,
+            role: body.role,
+            dept: body.dept,
+            manager_user_id: body.manager_user_id,
+          },
+        },
         {
           onSuccess: () => {
             toast.success(t("users.updated"));
@@ -137,12 +153,9 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
           onError,
         },
       );
-    } else {
+    } else if ("email" in body) {
       create.mutate(
-        {
-          body: { ...common, email: values.email.trim(), password: values.password },
-          idempotencyKey,
-        },
+        { body, idempotencyKey },
         {
           onSuccess: (created) => {
             toast.success(t("users.created", { name: created.full_name }));

@@ -1,12 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Camera, ClipboardList, Download } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ActivityListQuery } from "../types";
+import type { ActivityListQuery, Activity } from "../types";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { EmptyState } from "@/components/states/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,19 +13,16 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { useMe } from "@/features/auth/api";
 import { currentLocale } from "@/i18n";
 import { formatDateTime } from "@/lib/format";
-import { toApiQuery, withFilter } from "@/lib/table-state";
 import { logsActivities } from "../access";
 import { activitiesQueryOptions } from "../work-api";
 import { CrmWorkPage } from "../components/crm-page";
 import { DateRangeFilter } from "@/components/form/date-range";
 import { OwnerFilter } from "../components/owner-filter";
-import { useRawSearch } from "@/lib/url-search";
 import { useActivityTypeLabel } from "../labels";
 import { csvFileName, downloadRowsCsv } from "../lib/csv";
-import type { Activity } from "../types";
 import { ActivityDetailDialog } from "./activity-detail-dialog";
 import { ActivityTypeIcon } from "./activity-type";
-import { ACTIVITY_TYPES } from "./activity-types";
+import { ACTIVITY_TYPE_VALUES } from "@/api/enums.gen";
 import { formatDistance } from "./geo";
 import { LogActivityDialog } from "./log-activity-dialog";
 import { ACTIVITIES_TABLE } from "./table";
@@ -38,14 +34,6 @@ export default function ActivitiesPage() {
   const me = useMe();
   const locale = currentLocale();
   const typeLabel = useActivityTypeLabel();
-  const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, ACTIVITIES_TABLE, go);
-  const { include_system, ...rest } = toApiQuery(state);
-  const query: ActivityListQuery = {
-    ...rest,
-    ...(include_system === "false" ? { include_system: false } : {}),
-  };
-  const activities = useQuery(activitiesQueryOptions(query));
   const [logOpen, setLogOpen] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const canLog = logsActivities(me.role);
@@ -154,26 +142,36 @@ export default function ActivitiesPage() {
     [t, typeLabel, locale],
   );
 
-  const rows = activities.data?.data;
-  const exportCsv = () => {
-    if (!rows) return;
-    downloadRowsCsv(
-      csvFileName(t("crm.activities.exportFile"), `p${state.page}`),
-      [
-        { header: "occurred_at", value: (a: Activity) => a.occurred_at },
-        { header: "scheduled_at", value: (a) => a.scheduled_at },
-        { header: "type", value: (a) => a.activity_type },
-        { header: "subject", value: (a) => a.subject },
-        { header: "notes", value: (a) => a.notes },
-        { header: "customer", value: (a) => a.customer_name },
-        { header: "owner", value: (a) => a.owner_name },
-        { header: "distance_m", value: (a) => a.distance_m },
-        { header: "next_action", value: (a) => a.next_action },
-        { header: "next_action_at", value: (a) => a.next_action_at },
-      ],
-      rows,
-    );
-  };
+  const list = useListPage({
+    table: ACTIVITIES_TABLE,
+    toQuery: ({ include_system, ...rest }): ActivityListQuery => ({
+      ...rest,
+      ...(include_system === "false" ? { include_system: false } : {}),
+    }),
+    queryOptions: activitiesQueryOptions,
+    columns,
+    getRowId: (a) => a.id,
+    exportList: ({ rows, state }) => {
+      if (!rows) return;
+      downloadRowsCsv(
+        csvFileName(t("crm.activities.exportFile"), `p${state.page}`),
+        [
+          { header: "occurred_at", value: (a: Activity) => a.occurred_at },
+          { header: "scheduled_at", value: (a) => a.scheduled_at },
+          { header: "type", value: (a) => a.activity_type },
+          { header: "subject", value: (a) => a.subject },
+          { header: "notes", value: (a) => a.notes },
+          { header: "customer", value: (a) => a.customer_name },
+          { header: "owner", value: (a) => a.owner_name },
+          { header: "distance_m", value: (a) => a.distance_m },
+          { header: "next_action", value: (a) => a.next_action },
+          { header: "next_action_at", value: (a) => a.next_action_at },
+        ],
+        rows,
+      );
+    },
+  });
+  const { state, rows } = list;
 
   return (
     <CrmWorkPage
@@ -189,20 +187,8 @@ export default function ActivitiesPage() {
       }
     >
       <DataTable
+        {...list.dataTable}
         caption={t("crm.activities.title")}
-        columns={columns}
-        rows={rows}
-        total={activities.data?.total ?? 0}
-        totalCapped={activities.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        sortable={ACTIVITIES_TABLE.sortable}
-        getRowId={(a) => a.id}
-        isLoading={activities.isPending}
-        isFetching={activities.isFetching}
-        error={activities.error}
-        onRetry={() => void activities.refetch()}
-        onClearFilters={() => setState({ ...state, filters: {}, page: 1 })}
         empty={
           <EmptyState
             className="border-0"
@@ -214,7 +200,7 @@ export default function ActivitiesPage() {
           <Button
             variant="outline"
             size="sm"
-            onClick={exportCsv}
+            onClick={list.exportRows}
             disabled={!rows || rows.length === 0}
           >
             <Download aria-hidden />
@@ -227,37 +213,32 @@ export default function ActivitiesPage() {
               label={t("common.search")}
               placeholder={t("crm.activities.searchPlaceholder")}
               value={state.filters.q}
-              onChange={(q) => setState(withFilter(state, "q", q))}
+              onChange={(q) => list.setFilter("q", q)}
             />
             <SelectFilter
               label={t("crm.activities.type")}
               allLabel={t("crm.activities.allTypes")}
               value={state.filters.type}
-              onChange={(v) => setState(withFilter(state, "type", v))}
+              onChange={(v) => list.setFilter("type", v)}
               testId="filter-type"
             >
-              {[...ACTIVITY_TYPES, "system"].map((ty) => (
+              {[...ACTIVITY_TYPE_VALUES, "system"].map((ty) => (
                 <option key={ty} value={ty}>
                   {typeLabel(ty)}
                 </option>
               ))}
             </SelectFilter>
-            <OwnerFilter
-              value={state.filters.owner}
-              onChange={(v) => setState(withFilter(state, "owner", v))}
-            />
+            <OwnerFilter value={state.filters.owner} onChange={(v) => list.setFilter("owner", v)} />
             <DateRangeFilter
               from={state.filters.from}
               to={state.filters.to}
-              onChange={(r) => setState(withFilter(withFilter(state, "from", r.from), "to", r.to))}
+              onChange={(r) => list.setFilters({ from: r.from, to: r.to })}
             />
             <label className="flex h-9 items-center gap-2 text-sm">
               <Checkbox
                 checked={state.filters.include_system !== "false"}
                 onChange={(e) =>
-                  setState(
-                    withFilter(state, "include_system", e.target.checked ? undefined : "false"),
-                  )
+                  list.setFilter("include_system", e.target.checked ? undefined : "false")
                 }
                 data-testid="filter-include-system"
               />

@@ -1,5 +1,7 @@
 /** Pure helpers of the CRM analytics page: default ranges, the trend pivot, ads totals. */
 import type { Datum } from "@/components/charts/chart-utils";
+import { isOneOf } from "@/lib/enums";
+import { MARKETING_READERS } from "../access";
 import { addMonths, firstOfMonth, lastOfMonth, monthOf } from "../lib/dates";
 import { costPerLead } from "../lib/funnel";
 import { addDecimal, toCents } from "../lib/money";
@@ -119,5 +121,5 @@ export function adsIsEmpty(rows: readonly AdsPlatform[]): boolean {
 
 /** Roles that may read marketing spend (mirrors the API's `can_read_spend`). */
 export function readsSpend(role: string): boolean {
-  return ["super_admin", "director", "marketing_manager", "marketing_staff"].includes(role);
+  return isOneOf(MARKETING_READERS, role);
 }

@@ -3,6 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Select } from "@/components/ui/select";
 import { useMe } from "@/features/auth/api";
+import { isOneOf } from "@/lib/enums";
 import { ownerScope, SALES_ROLES } from "../access";
 import { peopleQueryOptions } from "../work-api";
 
@@ -34,7 +35,7 @@ export function OwnerFilter({
   if (scope.kind === "self") return null;
 
   const options = (people.data?.data ?? []).filter(
-    (u) => u.id !== me.id && (scope.kind === "team" || SALES_ROLES.includes(u.role)),
+    (u) => u.id !== me.id && (scope.kind === "team" || isOneOf(SALES_ROLES, u.role)),
   );
   // A sales support user works for their manager, who is not in the "team" list.
   const manager = scope.kind === "team" && scope.managerId !== me.id ? scope.managerId : null;

@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { Download, FileUp, MapPin, Pencil } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { MapPin, Pencil } from "lucide-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
 import { isApiError } from "@/api/errors";
 import { PageHeader } from "@/components/layout/page-header";
 import {
@@ -16,56 +15,21 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  Dialog,
-  DialogContent,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { useErrorMessage } from "@/lib/error-message";
 import { formatDate, formatDateTime, formatIDR } from "@/lib/format";
 import { currentLocale } from "@/i18n";
-import {
-  customerQueryOptions,
-  downloadBlob,
-  timelineQueryOptions,
-  useAddDocument,
-  useUpdateCustomer,
-} from "../api";
+import { customerQueryOptions, timelineQueryOptions } from "../api";
 import { CrmNav } from "../crm-nav";
 import { StageBadge } from "../stage-badge";
-import { parseCoordinates } from "../coordinates";
-import type { Customer360 } from "../types";
+import { useActivityTypeLabel } from "../labels";
+import { Documents } from "./customer-documents";
+import { EditCustomerDialog } from "./edit-customer-dialog";
+import { Section } from "./customer-section";
 
 const routeApi = getRouteApi("/_app/crm/customers/$customerId");
 
-function Section({
-  title,
-  count,
-  children,
-}: {
-  title: string;
-  count?: number;
-  children: ReactNode;
-}) {
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle className="flex items-center gap-2">
-          {title}
-          {count !== undefined ? <Badge variant="muted">{count}</Badge> : null}
-        </CardTitle>
-      </CardHeader>
-      <CardContent>{children}</CardContent>
-    </Card>
-  );
-}
-
 export default function CustomerPage() {
   const { t } = useTranslation();
+  const typeLabel = useActivityTypeLabel();
   const locale = currentLocale();
   const { customerId } = routeApi.useParams();
   const view = useQuery(customerQueryOptions(customerId));
@@ -186,7 +150,7 @@ export default function CustomerPage() {
                     className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
                   >
                     <Badge variant={a.activity_type === "system" ? "muted" : "default"}>
-                      {t(`crm.activityTypes.${a.activity_type}`, a.activity_type)}
+                      {typeLabel(a.activity_type)}
                     </Badge>
                     <span className="flex-1">{a.subject}</span>
                     <span className="text-muted">{a.owner_name ?? ""}</span>
@@ -245,196 +209,5 @@ export default function CustomerPage() {
         <EditCustomerDialog customer={customer} onClose={() => setEditing(false)} />
       ) : null}
     </>
-  );
-}
-
-function Documents({
-  customerId,
-  documents,
-}: {
-  customerId: string;
-  documents: Customer360["documents"];
-}) {
-  const { t } = useTranslation();
-  const add = useAddDocument(customerId);
-  const errorMessage = useErrorMessage();
-  const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState("");
-  return (
-    <Section title={t("crm.customer.documents")} count={documents.length}>
-      {documents.length > 0 ? (
-        <ul className="mb-4 divide-y divide-border">
-          {documents.map((d) => (
-            <li key={d.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-              <span>{d.title}</span>
-              <span className="text-muted">{formatDate(d.created_at)}</span>
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() =>
-                  void downloadBlob(`/api/v1/files/${d.file_id}`, d.original_name ?? d.title).catch(
-                    (e: unknown) => toast.error(errorMessage(e)),
-                  )
-                }
-              >
-                <Download aria-hidden /> {t("crm.customer.download")}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <form
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!file || !title.trim()) return;
-          add.mutate(
-            { file, title: title.trim() },
-            {
-              onSuccess: () => {
-                toast.success(t("crm.customer.uploaded"));
-                setFile(null);
-                setTitle("");
-              },
-              onError: (err) => toast.error(errorMessage(err)),
-            },
-          );
-        }}
-      >
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="doc-title">{t("crm.customer.docTitle")}</Label>
-          <Input id="doc-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="doc-file">{t("crm.customer.docFile")}</Label>
-          <Input
-            id="doc-file"
-            type="file"
-            accept="application/pdf,image/jpeg,image/png"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
-        <Button type="submit" variant="outline" disabled={!file || !title.trim() || add.isPending}>
-          <FileUp aria-hidden /> {t("crm.customer.upload")}
-        </Button>
-      </form>
-    </Section>
-  );
-}
-
-function EditCustomerDialog({
-  customer,
-  onClose,
-}: {
-  customer: Customer360["customer"];
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const update = useUpdateCustomer(customer.id);
-  const [values, setValues] = useState({
-    company_name: customer.company_name,
-    contact_name: customer.contact_name ?? "",
-    phone: customer.phone ?? "",
-    email: customer.email ?? "",
-    npwp: customer.npwp ?? "",
-    address: customer.address ?? "",
-    city: customer.city ?? "",
-    latitude: customer.latitude?.toString() ?? "",
-    longitude: customer.longitude?.toString() ?? "",
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const errorMessage = useErrorMessage();
-  const fields = [
-    ["company_name", t("crm.customers.company")],
-    ["contact_name", t("crm.leads.contact")],
-    ["phone", t("crm.form.phone")],
-    ["email", t("crm.form.email")],
-    ["npwp", t("crm.form.npwp")],
-    ["address", t("crm.customer.address")],
-    ["city", t("crm.customers.city")],
-    ["latitude", t("crm.customer.latitude")],
-    ["longitude", t("crm.customer.longitude")],
-  ] as const;
-  const save = () => {
-    setErrors({});
-    setFormError(null);
-    const coords = parseCoordinates(values.latitude, values.longitude);
-    if (!coords.ok) {
-      setErrors(
-        Object.fromEntries(
-          Object.entries(coords.errors).map(([k, m]) => [
-            k,
-            t(m as "crm.customer.invalidLatitude"),
-          ]),
-        ),
-      );
-      return;
-    }
-    update.mutate(
-      {
-        company_name: values.company_name,
-        contact_name: values.contact_name,
-        phone: values.phone,
-        email: values.email,
-        npwp: values.npwp,
-        address: values.address,
-        city: values.city,
-        ...(coords.value ?? {}),
-      },
-      {
-        onSuccess: () => {
-          toast.success(t("crm.customer.saved"));
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e) && Object.keys(e.details).length > 0) {
-            setErrors(
-              Object.fromEntries(Object.entries(e.details).map(([k, m]) => [k, m.join(" ")])),
-            );
-          } else {
-            setFormError(errorMessage(e));
-          }
-        },
-      },
-    );
-  };
-  return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent className="max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{t("crm.customer.edit")}</DialogTitle>
-        </DialogHeader>
-        {formError ? <p className="text-sm text-danger">{formError}</p> : null}
-        <div className="grid gap-3 sm:grid-cols-2">
-          {fields.map(([name, label]) => (
-            <div key={name} className="flex flex-col gap-1">
-              <Label htmlFor={`c-${name}`}>{label}</Label>
-              <Input
-                id={`c-${name}`}
-                value={values[name]}
-                inputMode={name === "latitude" || name === "longitude" ? "decimal" : undefined}
-                aria-describedby={errors[name] ? `c-${name}-error` : undefined}
-                aria-invalid={errors[name] ? true : undefined}
-                onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-              />
-              {errors[name] ? (
-                <p id={`c-${name}-error`} className="text-xs font-medium text-danger">
-                  {errors[name]}
-                </p>
-              ) : null}
-            </div>
-          ))}
-        </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button onClick={save} disabled={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
   );
 }

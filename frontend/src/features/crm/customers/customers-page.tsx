@@ -1,20 +1,17 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Download } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
-import { useRawSearch } from "@/lib/url-search";
 import { useErrorMessage } from "@/lib/error-message";
 import { formatDate } from "@/lib/format";
-import { toApiQuery, withFilter } from "@/lib/table-state";
 import { customersQueryOptions, downloadBlob, exportParams } from "../api";
 import { CrmNav } from "../crm-nav";
 import type { Customer } from "../types";
@@ -24,12 +21,7 @@ const col = createColumnHelper<Customer>();
 
 export default function CustomersPage() {
   const { t } = useTranslation();
-  const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, CUSTOMERS_TABLE, go);
-  const query = toApiQuery(state);
-  const customers = useQuery(customersQueryOptions(query));
   const errorMessage = useErrorMessage();
-  const [exporting, setExporting] = useState(false);
 
   const columns = useMemo(
     () => [
@@ -104,48 +96,38 @@ export default function CustomersPage() {
     [t],
   );
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const params = new URLSearchParams(exportParams(query));
-      await downloadBlob(`/api/v1/exports/customers?${params.toString()}`, "customers.xlsx");
-    } catch (e) {
-      toast.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const list = useListPage({
+    table: CUSTOMERS_TABLE,
+    queryOptions: customersQueryOptions,
+    columns,
+    getRowId: (c) => c.id,
+    exportList: ({ api }) =>
+      downloadBlob(
+        `/api/v1/exports/customers?${new URLSearchParams(exportParams(api)).toString()}`,
+        "customers.xlsx",
+      ),
+    onExportError: (e) => toast.error(errorMessage(e)),
+  });
+  const { state } = list;
 
   return (
     <>
       <PageHeader title={t("crm.customers.title")} description={t("crm.customers.subtitle")} />
       <CrmNav />
       <DataTable
-        columns={columns}
-        rows={customers.data?.data}
-        total={customers.data?.total ?? 0}
-        totalCapped={customers.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        getRowId={(c) => c.id}
-        sortable={CUSTOMERS_TABLE.sortable}
+        {...list.dataTable}
         caption={t("crm.customers.title")}
-        isLoading={customers.isLoading}
-        isFetching={customers.isFetching}
-        error={customers.error}
-        onRetry={() => void customers.refetch()}
-        onClearFilters={() => setState({ ...state, page: 1, filters: {} })}
         filters={
           <>
             <SearchFilter
               value={state.filters.q}
-              onChange={(value) => setState(withFilter(state, "q", value))}
+              onChange={(value) => list.setFilter("q", value)}
               label={t("crm.customers.search")}
               placeholder={t("crm.customers.searchPlaceholder")}
             />
             <SelectFilter
               value={state.filters.owner}
-              onChange={(value) => setState(withFilter(state, "owner", value))}
+              onChange={(value) => list.setFilter("owner", value)}
               label={t("crm.leads.salesOwner")}
               allLabel={t("crm.leads.anyOwner")}
             >
@@ -153,19 +135,14 @@ export default function CustomersPage() {
             </SelectFilter>
             <SearchFilter
               value={state.filters.city}
-              onChange={(value) => setState(withFilter(state, "city", value))}
+              onChange={(value) => list.setFilter("city", value)}
               label={t("crm.customers.city")}
               placeholder={t("crm.customers.city")}
             />
           </>
         }
         actions={
-          <Button
-            variant="outline"
-            size="sm"
-            onClick={() => void exportXlsx()}
-            disabled={exporting}
-          >
+          <Button variant="outline" size="sm" onClick={list.exportRows} disabled={list.exporting}>
             <Download aria-hidden /> {t("crm.leads.export")}
           </Button>
         }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { BarChartView, ChartCard } from "@/components/charts/charts";
+import { ChartCard } from "@/components/charts/chart-card";
+import { BarChartView } from "@/components/charts/charts";
 import { currentLocale } from "@/i18n";
 import { monthLabel } from "../lib/months";
 import type { ForecastMonth } from "../types";

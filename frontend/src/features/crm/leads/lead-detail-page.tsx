@@ -16,31 +16,18 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { useMe } from "@/features/auth/api";
 import { useErrorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format";
 import { managesCrm } from "../access";
-import {
-  assigneesQueryOptions,
-  leadQueryOptions,
-  useAssignLead,
-  useDeleteLead,
-  useRestoreLead,
-} from "../api";
+import { leadQueryOptions, useDeleteLead, useRestoreLead } from "../api";
 import { CrmNav } from "../crm-nav";
 import { rfqDetails } from "@/features/tickets/rfqs/api";
 import { StageBadge } from "../stage-badge";
 import { LeadEditDialog } from "./lead-edit-dialog";
+import { useEnumLabel } from "@/lib/enums";
+import { LEAD_STATUS_LABEL } from "../labels";
+import { AssignDialog } from "./lead-assign-dialog";
 
 const routeApi = getRouteApi("/_app/crm/leads/$leadId");
 
@@ -65,6 +52,7 @@ function Field({
 
 export default function LeadDetailPage() {
   const { t } = useTranslation();
+  const statusLabel = useEnumLabel(LEAD_STATUS_LABEL);
   const { leadId } = routeApi.useParams();
   const me = useMe();
   const lead = useQuery(leadQueryOptions(leadId));
@@ -93,7 +81,7 @@ export default function LeadDetailPage() {
         title={
           <span className="flex flex-wrap items-center gap-3">
             <span className="tabular-nums">{l.lead_code}</span>
-            <Badge variant="muted">{t(`crm.status.${l.status}`, l.status)}</Badge>
+            <Badge variant="muted">{statusLabel(l.status)}</Badge>
             {l.deleted_at ? <Badge variant="danger">{t("crm.leads.deletedBadge")}</Badge> : null}
           </span>
         }
@@ -244,70 +232,5 @@ export default function LeadDetailPage() {
         }
       />
     </>
-  );
-}
-
-function AssignDialog({
-  leadId,
-  current,
-  onClose,
-}: {
-  leadId: string;
-  current: string;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const people = useQuery(assigneesQueryOptions);
-  const assign = useAssignLead(leadId);
-  const errorMessage = useErrorMessage();
-  const [owner, setOwner] = useState(current);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{t("crm.detail.assignTitle")}</DialogTitle>
-          <DialogDescription>{t("crm.detail.assignBody")}</DialogDescription>
-        </DialogHeader>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="assignee">{t("crm.leads.salesOwner")}</Label>
-          <Select
-            id="assignee"
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-            data-testid="assignee"
-            aria-invalid={error ? true : undefined}
-          >
-            <option value="">{t("crm.detail.choosePerson")}</option>
-            {(people.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.full_name} · {p.email}
-              </option>
-            ))}
-          </Select>
-          {error ? <p className="text-xs font-medium text-danger">{error}</p> : null}
-        </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            disabled={!owner || assign.isPending}
-            data-testid="confirm-assign"
-            onClick={() =>
-              assign.mutate(owner, {
-                onSuccess: (lead) => {
-                  toast.success(t("crm.detail.assigned", { name: lead.sales_owner_name ?? "" }));
-                  onClose();
-                },
-                onError: (e) => setError(errorMessage(e)),
-              })
-            }
-          >
-            {t("crm.detail.assign")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
   );
 }

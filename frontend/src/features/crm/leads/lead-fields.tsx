@@ -1,10 +1,13 @@
 import type { UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { LEAD_STATUS_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import { FormField } from "@/components/form/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { LeadEditValues, LeadValues } from "../lead-schema";
-import { CHANNELS, LEAD_STATUSES } from "./table";
+import { LEAD_STATUS_LABEL } from "../labels";
+import { CHANNELS } from "./table";
 
 /** The lead's own fields, which both the create form and the edit dialog have. */
 type SharedField = keyof LeadValues & keyof LeadEditValues;
@@ -100,11 +103,7 @@ export function LeadFields(props: LeadFieldsProps) {
       {props.variant === "edit" ? (
         <FormField label={t("crm.leads.status")} error={props.err("status")} name="status">
           <Select {...props.register("status")}>
-            {LEAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`crm.status.${s}`)}
-              </option>
-            ))}
+            <EnumOptions values={LEAD_STATUS_VALUES} labels={LEAD_STATUS_LABEL} />
           </Select>
         </FormField>
       ) : null}

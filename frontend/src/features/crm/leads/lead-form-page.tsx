@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "@/api/errors";
+import { RFQ_SERVICE_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import { FormField } from "@/components/form/form-field";
 import { PageHeader } from "@/components/layout/page-header";
 import { ForbiddenState } from "@/components/states/states";
@@ -21,14 +23,8 @@ import { newIdempotencyKey } from "@/lib/utils";
 import { createsLeads } from "../access";
 import { useCreateLead } from "../api";
 import { CrmNav } from "../crm-nav";
-import {
-  EMPTY_LEAD,
-  formField,
-  leadSchema,
-  RFQ_SERVICES,
-  toLeadBody,
-  type LeadValues,
-} from "../lead-schema";
+import { RFQ_SERVICE_LABEL } from "../labels";
+import { EMPTY_LEAD, formField, leadSchema, toLeadBody, type LeadValues } from "../lead-schema";
 import type { LeadBundle } from "../types";
 import { LeadFields } from "./lead-fields";
 
@@ -176,11 +172,7 @@ export default function LeadFormPage() {
                 >
                   <Select {...register("rfq_service")}>
                     <option value="">{t("crm.form.chooseService")}</option>
-                    {RFQ_SERVICES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`crm.services.${s}`)}
-                      </option>
-                    ))}
+                    <EnumOptions values={RFQ_SERVICE_VALUES} labels={RFQ_SERVICE_LABEL} />
                   </Select>
                 </FormField>
                 <FormField

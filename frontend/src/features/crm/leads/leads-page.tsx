@@ -1,188 +1,50 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { createColumnHelper } from "@tanstack/react-table";
-import { Download, FileText, Plus, RotateCcw, Trash2 } from "lucide-react";
-import { useMemo, useState } from "react";
+import { Download, Plus } from "lucide-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useMe } from "@/features/auth/api";
+import { LEAD_STATUS_VALUES } from "@/api/enums.gen";
 import { DateRangeFilter } from "@/components/form/date-range";
-import { useRawSearch } from "@/lib/url-search";
+import { EnumOptions } from "@/components/form/enum-options";
 import { useErrorMessage } from "@/lib/error-message";
-import { formatDateTime } from "@/lib/format";
-import { toApiQuery, withFilter } from "@/lib/table-state";
 import { createsLeads, managesCrm } from "../access";
-import {
-  downloadBlob,
-  exportParams,
-  leadsQueryOptions,
-  useDeleteLead,
-  useRestoreLead,
-} from "../api";
+import { downloadBlob, exportParams, leadsQueryOptions, useDeleteLead } from "../api";
 import { CrmNav } from "../crm-nav";
-import { StageBadge } from "../stage-badge";
 import type { Lead } from "../types";
-import { CHANNELS, LEAD_STATUSES, LEADS_TABLE, leadQuery } from "./table";
-
-const col = createColumnHelper<Lead>();
+import { LEAD_STATUS_LABEL } from "../labels";
+import { CHANNELS, LEADS_TABLE, leadQuery } from "./table";
+import { useLeadColumns } from "./leads-columns";
 
 export default function LeadsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, LEADS_TABLE, go);
-  const apiQuery = toApiQuery(state);
-  const query = leadQuery(apiQuery);
-  const leads = useQuery(leadsQueryOptions(query));
   const remove = useDeleteLead();
-  const restore = useRestoreLead();
   const errorMessage = useErrorMessage();
   const [confirming, setConfirming] = useState<Lead | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const deletedView = state.filters.deleted === "true";
   const manager = managesCrm(me.role);
-  const set = (key: (typeof LEADS_TABLE.filters)[number], value: string | undefined) =>
-    setState(withFilter(state, key, value));
-
-  const columns = useMemo(
-    () => [
-      col.accessor("lead_code", {
-        header: t("crm.leads.code"),
-        meta: { label: t("crm.leads.code"), className: "whitespace-nowrap" },
-        cell: (c) => (
-          <Link
-            to="/crm/leads/$leadId"
-            params={{ leadId: c.row.original.id }}
-            className="font-medium text-navy-900 tabular-nums underline-offset-2 hover:underline"
-          >
-            {c.getValue()}
-          </Link>
-        ),
-      }),
-      col.accessor("created_at", {
-        header: t("crm.leads.createdAt"),
-        meta: { label: t("crm.leads.createdAt"), className: "whitespace-nowrap tabular-nums" },
-        sortDescFirst: true,
-        cell: (c) => formatDateTime(c.getValue()),
-      }),
-      col.accessor("company_name", {
-        header: t("crm.leads.company"),
-        meta: { label: t("crm.leads.company") },
-        cell: (c) => (
-          <div className="min-w-40">
-            <div className="text-navy-900">
-              {c.getValue() ?? c.row.original.customer_name ?? "—"}
-            </div>
-            {c.row.original.customer_code ? (
-              <div className="text-xs text-muted tabular-nums">{c.row.original.customer_code}</div>
-            ) : null}
-          </div>
-        ),
-      }),
-      col.accessor("contact_name", {
-        header: t("crm.leads.contact"),
-        meta: { label: t("crm.leads.contact") },
-        cell: (c) => (
-          <div>
-            <div>{c.getValue()}</div>
-            <div className="text-xs text-muted">
-              {c.row.original.phone ?? c.row.original.email ?? ""}
-            </div>
-          </div>
-        ),
-      }),
-      col.accessor("channel", {
-        header: t("crm.leads.channel"),
-        meta: { label: t("crm.leads.channel") },
-        cell: (c) => c.row.original.channel_name ?? c.getValue(),
-      }),
-      col.accessor("status", {
-        header: t("crm.leads.status"),
-        meta: { label: t("crm.leads.status") },
-        cell: (c) => <Badge variant="muted">{t(`crm.status.${c.getValue()}`, c.getValue())}</Badge>,
-      }),
-      col.accessor("stage", {
-        header: t("crm.leads.stage"),
-        meta: { label: t("crm.leads.stage") },
-        enableSorting: false,
-        cell: (c) => <StageBadge stage={c.getValue()} />,
-      }),
-      col.accessor("sales_owner_name", {
-        header: t("crm.leads.salesOwner"),
-        meta: { label: t("crm.leads.salesOwner") },
-        enableSorting: false,
-        cell: (c) => c.getValue() ?? <Badge variant="warning">{t("crm.leads.unassigned")}</Badge>,
-      }),
-      col.accessor("ticket_code", {
-        header: t("crm.leads.rfq"),
-        meta: { label: t("crm.leads.rfq"), className: "whitespace-nowrap" },
-        enableSorting: false,
-        cell: (c) =>
-          c.getValue() ? (
-            <span className="inline-flex items-center gap-1 text-xs tabular-nums">
-              <FileText aria-hidden className="size-3.5" />
-              {c.getValue()}
-            </span>
-          ) : null,
-      }),
-      col.display({
-        id: "actions",
-        header: () => <span className="sr-only">{t("common.actions")}</span>,
-        meta: { label: t("common.actions"), alwaysVisible: true, align: "right" },
-        cell: ({ row }) => {
-          const lead = row.original;
-          if (lead.deleted_at) {
-            return manager ? (
-              <Button
-                variant="outline"
-                size="sm"
-                onClick={() =>
-                  restore.mutate(lead.id, {
-                    onSuccess: () =>
-                      toast.success(t("crm.leads.restored", { code: lead.lead_code })),
-                    onError: (e) => toast.error(errorMessage(e)),
-                  })
-                }
-              >
-                <RotateCcw aria-hidden /> {t("crm.leads.restore")}
-              </Button>
-            ) : null;
-          }
-          return (
-            <Button
-              variant="ghost"
-              size="icon-sm"
-              aria-label={t("crm.leads.deleteOne", { code: lead.lead_code })}
-              onClick={() => setConfirming(lead)}
-            >
-              <Trash2 aria-hidden />
-            </Button>
-          );
-        },
-      }),
-    ],
-    [t, manager, restore, errorMessage],
-  );
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const params = new URLSearchParams(exportParams(apiQuery));
-      await downloadBlob(`/api/v1/exports/leads?${params.toString()}`, "leads.xlsx");
-    } catch (e) {
-      toast.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const list = useListPage({
+    table: LEADS_TABLE,
+    toQuery: leadQuery,
+    queryOptions: leadsQueryOptions,
+    columns: useLeadColumns({ manager, onDelete: setConfirming }),
+    getRowId: (l) => l.id,
+    exportList: ({ api }) =>
+      downloadBlob(
+        `/api/v1/exports/leads?${new URLSearchParams(exportParams(api)).toString()}`,
+        "leads.xlsx",
+      ),
+    onExportError: (e) => toast.error(errorMessage(e)),
+  });
+  const { state, setFilter: set } = list;
+  const deletedView = state.filters.deleted === "true";
 
   return (
     <>
@@ -201,20 +63,8 @@ export default function LeadsPage() {
       />
       <CrmNav />
       <DataTable
-        columns={columns}
-        rows={leads.data?.data}
-        total={leads.data?.total ?? 0}
-        totalCapped={leads.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        getRowId={(l) => l.id}
-        sortable={LEADS_TABLE.sortable}
+        {...list.dataTable}
         caption={t("crm.leads.title")}
-        isLoading={leads.isLoading}
-        isFetching={leads.isFetching}
-        error={leads.error}
-        onRetry={() => void leads.refetch()}
-        onClearFilters={() => setState({ ...state, page: 1, filters: {} })}
         filters={
           <>
             <SearchFilter
@@ -229,11 +79,7 @@ export default function LeadsPage() {
               label={t("crm.leads.status")}
               allLabel={t("crm.leads.allStatuses")}
             >
-              {LEAD_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`crm.status.${s}`)}
-                </option>
-              ))}
+              <EnumOptions values={LEAD_STATUS_VALUES} labels={LEAD_STATUS_LABEL} />
             </SelectFilter>
             <SelectFilter
               value={state.filters.channel}
@@ -268,9 +114,7 @@ export default function LeadsPage() {
             <DateRangeFilter
               from={state.filters.from}
               to={state.filters.to}
-              onChange={({ from, to }) =>
-                setState(withFilter(withFilter(state, "from", from), "to", to))
-              }
+              onChange={({ from, to }) => list.setFilters({ from, to })}
             />
             {manager ? (
               <SelectFilter
@@ -285,12 +129,7 @@ export default function LeadsPage() {
           </>
         }
         actions={
-          <Button
-            variant="outline"
-            size="sm"
-            onClick={() => void exportXlsx()}
-            disabled={exporting}
-          >
+          <Button variant="outline" size="sm" onClick={list.exportRows} disabled={list.exporting}>
             <Download aria-hidden /> {t("crm.leads.export")}
           </Button>
         }

@@ -18,14 +18,7 @@ export const LEADS_SEARCH_KEYS = [
   ...LEADS_TABLE.filters,
 ] as const;
 
-export const LEAD_STATUSES = [
-  "new",
-  "contacted",
-  "qualified",
-  "disqualified",
-  "converted",
-] as const;
-
+/** Lead channel codes (GET /channels is the list the API knows; this is the form's order). */
 export const CHANNELS = [
   "website",
   "whatsapp",

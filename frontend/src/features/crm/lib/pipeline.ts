@@ -2,21 +2,6 @@
 import type { Pipeline, Prospect } from "../types";
 import { addDecimal, subDecimal, weighted } from "./money";
 
-export const STAGES = [
-  "new",
-  "contacted",
-  "qualification",
-  "proposal",
-  "negotiation",
-  "won",
-  "lost",
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-export function isStage(value: unknown): value is Stage {
-  return typeof value === "string" && (STAGES as readonly string[]).includes(value);
-}
-
 export function findProspect(
   pipeline: Pipeline,
   prospectId: string,

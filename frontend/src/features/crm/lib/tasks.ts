@@ -1,4 +1,6 @@
 /** Groups a person's tasks the way a to-do list reads: overdue, today, upcoming, done. */
+import { TASK_STATUS_VALUES, type TaskStatus } from "@/api/enums.gen";
+import { isOneOf } from "@/lib/enums";
 import { jakartaDate } from "./dates";
 
 export type TaskGroupKey = "overdue" | "today" | "upcoming" | "done";
@@ -30,6 +32,7 @@ export function groupTasks<T extends TaskLike>(
   return out;
 }
 
-export function statusKey(status: string): "open" | "done" | "cancelled" {
-  return status === "done" || status === "cancelled" ? status : "open";
+/** A server status as a known task status (anything unknown reads as open). */
+export function statusKey(status: string): TaskStatus {
+  return isOneOf(TASK_STATUS_VALUES, status) ? status : "open";
 }

@@ -1,39 +1,27 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { ClipboardList } from "lucide-react";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
-import { z } from "zod";
-import { FormField } from "@/components/form/form-field";
-import { applyServerErrors } from "@/components/form/server-errors";
+import { STAGE_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import { ErrorState } from "@/components/states/states";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Spinner } from "@/components/ui/spinner";
 import { currentLocale } from "@/i18n";
-import { useErrorMessage } from "@/lib/error-message";
 import { formatDate, formatDateTime, formatIDR, formatPercent } from "@/lib/format";
 import { LogActivityDialog } from "../activities/log-activity-dialog";
-import { prospectQueryOptions, useUpdateProspect } from "../work-api";
-import { Textarea } from "@/components/ui/textarea";
-import { useStageLabel } from "../labels";
-import { parseRupiahInput } from "../lib/money";
-import { STAGES } from "../lib/pipeline";
-import type { ProspectDetail } from "../types";
+import { prospectQueryOptions } from "../work-api";
+import { STAGE_LABEL, useStageLabel } from "../labels";
+import { ProspectForm } from "./prospect-form";
 
 /** A prospect's details, stage history and the edit form (value, close date, notes). */
 export function ProspectDialog({
@@ -137,11 +125,7 @@ function ProspectDetails({
               value={p.stage}
               onChange={(e) => onMove(p.id, e.target.value)}
             >
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabel(s)}
-                </option>
-              ))}
+              <EnumOptions values={STAGE_VALUES} labels={STAGE_LABEL} />
             </Select>
           </div>
         ) : null}
@@ -204,108 +188,5 @@ function Field({
       <dt className="text-xs text-muted">{label}</dt>
       <dd className="font-medium text-foreground tabular">{children}</dd>
     </div>
-  );
-}
-
-const schema = z.object({
-  expected_value: z
-    .string()
-    .refine((v) => v.trim() === "" || parseRupiahInput(v) !== null, "crm.validation.rupiah"),
-  expected_close_date: z.string(),
-  notes: z.string().max(4000, "validation.maxLength|4000"),
-});
-type Values = z.infer<typeof schema>;
-const FIELDS = ["expected_value", "expected_close_date", "notes"] as const;
-
-function ProspectForm({ prospect }: { prospect: ProspectDetail }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const errorMessage = useErrorMessage();
-  const update = useUpdateProspect();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({
-    resolver: zodResolver(schema),
-    mode: "onTouched",
-    defaultValues: {
-      expected_value: String(Math.trunc(Number(prospect.expected_value)) || ""),
-      expected_close_date: prospect.expected_close_date ?? "",
-      notes: prospect.notes,
-    },
-  });
-  const { errors, isDirty } = form.formState;
-  const typed = useWatch({ control: form.control, name: "expected_value" });
-  const parsed = parseRupiahInput(typed);
-
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    update.mutate(
-      {
-        id: prospect.id,
-        body: {
-          expected_value: parseRupiahInput(values.expected_value) ?? "0.00",
-          expected_close_date: values.expected_close_date,
-          notes: values.notes,
-        },
-      },
-      {
-        onSuccess: (p) => {
-          toast.success(t("crm.prospect.saved"));
-          form.reset({
-            expected_value: String(Math.trunc(Number(p.expected_value)) || ""),
-            expected_close_date: p.expected_close_date ?? "",
-            notes: p.notes,
-          });
-        },
-        onError: (error) => {
-          const { attached, unattached } = applyServerErrors(error, FIELDS, form.setError);
-          if (!attached || unattached.length > 0)
-            setFormError([errorMessage(error), ...unattached].join(" "));
-        },
-      },
-    );
-  });
-
-  return (
-    <form
-      noValidate
-      onSubmit={(e) => void onSubmit(e)}
-      className="mt-6 flex flex-col gap-4 rounded-lg border border-border p-4"
-      data-testid="prospect-form"
-    >
-      <h3 className="text-sm font-semibold text-navy-900">{t("crm.prospect.edit")}</h3>
-      {formError ? <Alert>{formError}</Alert> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
-          label={t("crm.prospect.value")}
-          error={errors.expected_value?.message}
-          hint={parsed ? formatIDR(parsed, locale) : t("crm.prospect.valueHint")}
-          name="expected_value"
-        >
-          <Input inputMode="numeric" autoComplete="off" {...form.register("expected_value")} />
-        </FormField>
-        <FormField
-          label={t("crm.pipeline.closeDate")}
-          error={errors.expected_close_date?.message}
-          name="expected_close_date"
-          optional
-        >
-          <Input type="date" {...form.register("expected_close_date")} />
-        </FormField>
-      </div>
-      <FormField
-        label={t("crm.prospect.notes")}
-        error={errors.notes?.message}
-        name="notes"
-        optional
-      >
-        <Textarea {...form.register("notes")} />
-      </FormField>
-      <DialogFooter className="mt-0">
-        <Button type="submit" disabled={update.isPending || !isDirty}>
-          {update.isPending ? <Spinner /> : null}
-          {update.isPending ? t("common.saving") : t("common.save")}
-        </Button>
-      </DialogFooter>
-    </form>
   );
 }

@@ -5,6 +5,8 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
+import { TASK_STATUS_VALUES } from "@/api/enums.gen";
+import { EnumOptions } from "@/components/form/enum-options";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { ErrorState } from "@/components/states/states";
@@ -24,13 +26,15 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { useMe } from "@/features/auth/api";
 import { useErrorMessage } from "@/lib/error-message";
+import type { Assert, IsAssignable } from "@/lib/form-types";
 import { formatDateTime } from "@/lib/format";
 import { writesTasks } from "../access";
 import { taskQueryOptions, useUpdateTask } from "../work-api";
 import { Textarea } from "@/components/ui/textarea";
 import { fromLocalInput, toLocalInput } from "../lib/dates";
+import { TASK_STATUS_LABEL } from "../labels";
 import { statusKey } from "../lib/tasks";
-import type { Task } from "../types";
+import type { Task, UpdateTaskBody } from "../types";
 
 /** Opens a task by id (from the calendar) or an already loaded task (from the list). */
 export function TaskDialog({
@@ -84,13 +88,23 @@ const schema = z
     description: z.string().max(4000, "validation.maxLength|4000"),
     due_at: z.string().refine((v) => fromLocalInput(v) !== null, "validation.required"),
     remind_at: z.string(),
-    status: z.enum(["open", "done", "cancelled"]),
+    status: z.enum(TASK_STATUS_VALUES),
   })
   .refine((v) => v.remind_at === "" || fromLocalInput(v.remind_at) !== null, {
     path: ["remind_at"],
     message: "crm.validation.dateTime",
-  });
-type Values = z.infer<typeof schema>;
+  })
+  // The values as PATCH /tasks/{id} takes them.
+  .transform((v) => ({
+    title: v.title,
+    description: v.description,
+    due_at: fromLocalInput(v.due_at),
+    status: v.status,
+    ...(v.remind_at ? { remind_at: fromLocalInput(v.remind_at) } : {}),
+  }));
+type Values = z.input<typeof schema>;
+type Body = z.output<typeof schema>;
+export type TaskFormFitsApi = Assert<IsAssignable<Body, UpdateTaskBody>>;
 const FIELDS = ["title", "description", "due_at", "remind_at", "status"] as const;
 
 function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
@@ -100,7 +114,7 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
   const update = useUpdateTask();
   const [formError, setFormError] = useState<string | null>(null);
   const readOnly = !writesTasks(me.role);
-  const form = useForm<Values>({
+  const form = useForm<Values, unknown, Body>({
     resolver: zodResolver(schema),
     mode: "onTouched",
     defaultValues: {
@@ -113,19 +127,10 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
   });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit((v) => {
+  const onSubmit = form.handleSubmit((body) => {
     setFormError(null);
     update.mutate(
-      {
-        id: task.id,
-        body: {
-          title: v.title.trim(),
-          description: v.description,
-          due_at: fromLocalInput(v.due_at),
-          status: v.status,
-          ...(v.remind_at ? { remind_at: fromLocalInput(v.remind_at) } : {}),
-        },
-      },
+      { id: task.id, body },
       {
         onSuccess: () => {
           toast.success(t("crm.tasks.saved"));
@@ -157,7 +162,7 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
           </div>
           <div>
             <dt className="text-xs text-muted">{t("crm.tasks.status")}</dt>
-            <dd className="font-medium">{t(`crm.tasks.statuses.${statusKey(task.status)}`)}</dd>
+            <dd className="font-medium">{t(TASK_STATUS_LABEL[statusKey(task.status)])}</dd>
           </div>
           {task.description ? (
             <p className="col-span-2 whitespace-pre-wrap">{task.description}</p>
@@ -198,9 +203,7 @@ function TaskEditor({ task, onDone }: { task: Task; onDone: () => void }) {
           </div>
           <FormField label={t("crm.tasks.status")} error={errors.status?.message} name="status">
             <Select {...form.register("status")}>
-              <option value="open">{t("crm.tasks.statuses.open")}</option>
-              <option value="done">{t("crm.tasks.statuses.done")}</option>
-              <option value="cancelled">{t("crm.tasks.statuses.cancelled")}</option>
+              <EnumOptions values={TASK_STATUS_VALUES} labels={TASK_STATUS_LABEL} />
             </Select>
           </FormField>
           <DialogFooter>

@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { createColumnHelper } from "@tanstack/react-table";
 import { ShieldCheck } from "lucide-react";
@@ -6,16 +5,14 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter } from "@/components/data-table/filters";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { useListPage } from "@/components/list-page/use-list-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/states";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { useRawSearch } from "@/lib/url-search";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/i18n";
 import type { TableConfig } from "@/lib/table-state";
-import { toApiQuery, withFilter } from "@/lib/table-state";
 import { rfqDetails, rfqsQueryOptions, type MaskedRfq } from "./api";
 
 const TABLE: TableConfig<"q" | "status"> = {
@@ -28,9 +25,6 @@ const col = createColumnHelper<MaskedRfq>();
 export default function RfqsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const [raw, go] = useRawSearch();
-  const [state, setState] = useTableUrlState(raw, TABLE, go);
-  const rfqs = useQuery(rfqsQueryOptions(toApiQuery(state)));
   const columns = useMemo(
     () => [
       col.accessor("ticket_code", {
@@ -99,6 +93,13 @@ export default function RfqsPage() {
     ],
     [t, locale],
   );
+  const list = useListPage({
+    table: TABLE,
+    queryOptions: rfqsQueryOptions,
+    columns,
+    getRowId: (r) => r.id,
+  });
+  const { state } = list;
   return (
     <>
       <PageHeader title={t("ticketing.rfqsTitle")} description={t("ticketing.rfqsBody")} />
@@ -108,24 +109,12 @@ export default function RfqsPage() {
         </span>
       </Alert>
       <DataTable
-        columns={columns}
-        rows={rfqs.data?.data}
-        total={rfqs.data?.total ?? 0}
-        totalCapped={rfqs.data?.total_capped}
-        state={state}
-        onStateChange={setState}
-        getRowId={(r) => r.id}
-        sortable={TABLE.sortable}
+        {...list.dataTable}
         caption={t("ticketing.rfqsTitle")}
-        isLoading={rfqs.isLoading}
-        isFetching={rfqs.isFetching}
-        error={rfqs.error}
-        onRetry={() => void rfqs.refetch()}
-        onClearFilters={() => setState({ ...state, page: 1, filters: {} })}
         filters={
           <SearchFilter
             value={state.filters.q}
-            onChange={(value) => setState(withFilter(state, "q", value))}
+            onChange={(value) => list.setFilter("q", value)}
             label={t("crm.rfq.search")}
             placeholder={t("crm.rfq.searchPlaceholder")}
           />
