@@ -8,18 +8,15 @@
  */
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { session } from "@/api/client";
-import { type ServerEvent, backoffDelay, parseSse, toServerEvent } from "./sse";
+import { backoffDelay, parseSse, toServerEvent, type ServerEvent } from "./sse";
 
 export type ConnectionState = "idle" | "connecting" | "connected";
 
 type Listener = (event: ServerEvent) => void;
 
 const listeners = new Set<Listener>();
-
 const stateListeners = new Set<() => void>();
-
 let state: ConnectionState = "idle";
-
 let controller: AbortController | null = null;
 
 function setState(next: ConnectionState) {

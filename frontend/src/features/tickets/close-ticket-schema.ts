@@ -10,11 +10,12 @@ import type { UpdateTicketBody } from "./types";
 export function closeTicketSchema(inquiry: boolean) {
   return z
     .object({
-      inquiry_outcome: z.union([z.enum(INQUIRY_OUTCOME_VALUES), z.literal("")]),
+      // A radio group with nothing chosen reads as null.
+      inquiry_outcome: z.union([z.enum(INQUIRY_OUTCOME_VALUES), z.literal(""), z.null()]),
       close_reason: z.string().trim(),
     })
     .superRefine((v, ctx) => {
-      if (inquiry && v.inquiry_outcome === "") {
+      if (inquiry && !v.inquiry_outcome) {
         ctx.addIssue({
           code: "custom",
           path: ["inquiry_outcome"],
