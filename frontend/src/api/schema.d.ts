@@ -1654,8 +1654,7 @@ export interface components {
         ChangeStageRequest: {
             /** @description Required when `stage` is `lost`. */
             lost_reason?: string | null;
-            /** @example qualification */
-            stage?: string | null;
+            stage?: null | components["schemas"]["Stage"];
         };
         Channel: {
             /** @description tiktok, instagram, meta or google for paid channels. */
@@ -1726,11 +1725,7 @@ export interface components {
              */
             scheduled_at?: string | null;
             subject?: string | null;
-            /**
-             * @description visit, call, meeting, email or whatsapp.
-             * @example call
-             */
-            type?: string | null;
+            type?: null | components["schemas"]["ActivityType"];
         };
         CreateApiKeyRequest: {
             /** @example n8n production */
@@ -1892,11 +1887,7 @@ export interface components {
             tracking_number?: string | null;
         };
         CreateUserRequest: {
-            /**
-             * @description Defaults to the role's department.
-             * @example CS
-             */
-            dept?: string | null;
+            dept?: null | components["schemas"]["Department"];
             email?: string | null;
             full_name?: string | null;
             /** @description `id` (default) or `en`. */
@@ -1905,8 +1896,7 @@ export interface components {
             manager_user_id?: string | null;
             /** @description Initial password, at least 8 characters. */
             password?: string | null;
-            /** @example cs_agent */
-            role?: string | null;
+            role?: null | components["schemas"]["Role"];
         };
         CreatedActivity: components["schemas"]["Activity"] & {
             /**
@@ -3193,11 +3183,7 @@ export interface components {
             notes?: string | null;
             /** @example Jakarta */
             origin?: string | null;
-            /**
-             * @description EXIM, DOM, IMP or WH: the department that quotes.
-             * @example EXIM
-             */
-            service?: string | null;
+            service?: null | components["schemas"]["RfqService"];
             /** Format: double */
             volume_cbm?: number | null;
             /** Format: double */
@@ -3585,7 +3571,7 @@ export interface components {
             notes?: string | null;
             phone?: string | null;
             service_interest?: string | null;
-            status?: string | null;
+            status?: null | components["schemas"]["LeadStatus"];
             utm_campaign?: string | null;
             utm_medium?: string | null;
             utm_source?: string | null;
@@ -3612,8 +3598,7 @@ export interface components {
             due_at?: string | null;
             /** Format: date-time */
             remind_at?: string | null;
-            /** @description open, done or cancelled. */
-            status?: string | null;
+            status?: null | components["schemas"]["TaskStatus"];
             title?: string | null;
         };
         /** @description Changes to a ticket; absent fields stay as they are. */
@@ -3625,15 +3610,12 @@ export interface components {
             assigned_to_user_id?: string | null;
             /** @description Why it was closed; required for a lost inquiry. */
             close_reason?: string | null;
-            /** @description won or lost (inquiries). */
-            inquiry_outcome?: string | null;
-            priority?: string | null;
-            /** @description open, in_progress, pending, on_hold, closed (TCK-1 transitions only). */
-            status?: string | null;
+            inquiry_outcome?: null | components["schemas"]["InquiryOutcome"];
+            priority?: null | components["schemas"]["TicketPriority"];
+            status?: null | components["schemas"]["TicketStatus"];
         };
         UpdateUserRequest: {
-            /** @description A department code; `null` clears it. */
-            dept?: string | null;
+            dept?: null | components["schemas"]["Department"];
             email?: string | null;
             full_name?: string | null;
             is_active?: boolean | null;
@@ -3645,7 +3627,7 @@ export interface components {
             manager_user_id?: string | null;
             /** @description Sets a new password (an administrator's reset); ends the user's sessions. */
             password?: string | null;
-            role?: string | null;
+            role?: null | components["schemas"]["Role"];
         };
         User: {
             /** Format: date-time */

@@ -3,6 +3,7 @@
  * formats the server normalises, and at least one identifier of the customer.
  */
 import { z } from "zod";
+import { LEAD_STATUS_VALUES, type LeadStatus, RFQ_SERVICE_VALUES } from "@/api/enums.gen";
 import { v } from "@/components/form/field-error";
 import { parseDecimalInput } from "@/lib/number-input";
 import type { CreateLeadBody } from "./types";
@@ -121,7 +122,7 @@ export function toLeadBody(values: LeadValues): CreateLeadBody {
   if (values.need_rfq) {
     body.need_rfq = true;
     body.rfq = {
-      service: values.rfq_service,
+      service: RFQ_SERVICE_VALUES.find((s) => s === values.rfq_service),
       origin: values.rfq_origin.trim(),
       destination: values.rfq_destination.trim(),
       commodity: values.rfq_commodity.trim(),
@@ -173,15 +174,19 @@ export function leadEditValues(lead: Partial<Record<keyof LeadEditValues, string
   return Object.fromEntries(LEAD_EDIT_FIELDS.map((k) => [k, lead[k] ?? ""])) as LeadEditValues;
 }
 
+/** The fields a lead edit changes; the status as the API's lead status. */
+export type LeadPatch = Partial<Record<Exclude<keyof LeadEditValues, "status">, string>> & {
+  status?: LeadStatus;
+};
+
 /** Only the changed fields, trimmed; a cleared optional field is sent as "" (clears it). */
-export function toLeadPatch(
-  values: LeadEditValues,
-  initial: LeadEditValues,
-): Partial<Record<keyof LeadEditValues, string>> {
-  const patch: Partial<Record<keyof LeadEditValues, string>> = {};
+export function toLeadPatch(values: LeadEditValues, initial: LeadEditValues): LeadPatch {
+  const changed: Partial<Record<keyof LeadEditValues, string>> = {};
   for (const k of LEAD_EDIT_FIELDS) {
     const next = values[k].trim();
-    if (next !== initial[k].trim()) patch[k] = next;
+    if (next !== initial[k].trim()) changed[k] = next;
   }
-  return patch;
+  const { status, ...rest } = changed;
+  const typed = LEAD_STATUS_VALUES.find((s) => s === status);
+  return typed ? { ...rest, status: typed } : rest;
 }

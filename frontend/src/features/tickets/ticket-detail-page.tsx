@@ -180,9 +180,10 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
                   value={tk.priority}
                   disabled={update.isPending}
                   data-testid="priority-select"
-                  onChange={(e) =>
-                    patch({ priority: e.target.value }, t("tickets.detail.priorityChanged"))
-                  }
+                  onChange={(e) => {
+                    const priority = TICKET_PRIORITY_VALUES.find((p) => p === e.target.value);
+                    if (priority) patch({ priority }, t("tickets.detail.priorityChanged"));
+                  }}
                 >
                   <EnumOptions values={TICKET_PRIORITY_VALUES} labels={TICKET_PRIORITY_LABEL} />
                 </Select>

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { TicketStatus } from "@/api/enums.gen";
 import { useTranslation } from "react-i18next";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -12,9 +13,9 @@ export function StatusControl({
   pending,
   onChange,
 }: {
-  status: string;
+  status: TicketStatus;
   pending: boolean;
-  onChange: (status: string) => void;
+  onChange: (status: TicketStatus) => void;
 }) {
   const { t } = useTranslation();
   const statusLabel = useEnumLabel(TICKET_STATUS_LABEL);
@@ -29,7 +30,8 @@ export function StatusControl({
         disabled={pending || targets.length === 0}
         data-testid="status-select"
         onChange={(e) => {
-          if (e.target.value !== status) onChange(e.target.value);
+          const next = targets.find((s) => s === e.target.value);
+          if (next) onChange(next);
         }}
       >
         <option value={status}>{statusLabel(status)}</option>

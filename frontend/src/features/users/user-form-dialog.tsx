@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
+import { DEPARTMENT_VALUES, ROLE_VALUES } from "@/api/enums.gen";
 import { isApiError } from "@/api/errors";
 import type { CreateUserBody, UpdateUserBody, User } from "@/api/types";
 import { v } from "@/components/form/field-error";
@@ -39,8 +40,8 @@ import {
 // Mirrors the API rules: e-mail format, name required, password ≥ 8 characters.
 const baseSchema = z.object({
   full_name: z.string().trim().min(1, v.required).max(200, v.max(200)),
-  role: z.string().min(1, v.required),
-  dept: z.string(),
+  role: z.string().pipe(z.enum(ROLE_VALUES, v.required)),
+  dept: z.string().pipe(z.union([z.enum(DEPARTMENT_VALUES), z.literal("")])),
   manager_user_id: z.string(),
 });
 /** The values as the API takes them: no department or manager is `null`. */

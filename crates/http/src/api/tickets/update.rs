@@ -29,8 +29,10 @@ where
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTicketRequest {
-    /// open, in_progress, pending, on_hold, closed (TCK-1 transitions only).
+    /// The new status (TCK-1 transitions only).
+    #[schema(value_type = Option<domain::tickets::TicketStatus>)]
     pub status: Option<String>,
+    #[schema(value_type = Option<domain::tickets::TicketPriority>)]
     pub priority: Option<String>,
     /// A user to assign, or `null` to unassign (admins only).
     #[serde(default, deserialize_with = "nullable")]
@@ -40,9 +42,9 @@ pub struct UpdateTicketRequest {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, nullable)]
     pub close_reason: Option<Option<String>>,
-    /// won or lost (inquiries).
+    /// The outcome of a closed inquiry.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, nullable)]
+    #[schema(value_type = Option<domain::tickets::InquiryOutcome>, nullable)]
     pub inquiry_outcome: Option<Option<String>>,
 }
 

@@ -20,10 +20,10 @@ use crate::{
 pub struct CreateUserRequest {
     pub email: Option<String>,
     pub full_name: Option<String>,
-    #[schema(example = "cs_agent")]
+    #[schema(value_type = Option<domain::Role>, example = "cs_agent")]
     pub role: Option<String>,
     /// Defaults to the role's department.
-    #[schema(example = "CS")]
+    #[schema(value_type = Option<domain::Department>, example = "CS")]
     pub dept: Option<String>,
     pub manager_user_id: Option<Uuid>,
     /// Initial password, at least 8 characters.

@@ -20,10 +20,11 @@ use crate::{
 pub struct UpdateUserRequest {
     pub email: Option<String>,
     pub full_name: Option<String>,
+    #[schema(value_type = Option<domain::Role>)]
     pub role: Option<String>,
     /// A department code; `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<domain::Department>)]
     pub dept: Option<Option<String>>,
     /// The user's manager; `null` clears it.
     #[serde(default, deserialize_with = "present")]

@@ -39,6 +39,7 @@ pub struct CreateActivityRequest {
     /// visit, call, meeting, email or whatsapp.
     #[serde(rename = "type")]
     #[schema(rename = "type", example = "call")]
+    #[schema(value_type = Option<domain::crm::ActivityType>)]
     pub activity_type: Option<String>,
     pub subject: Option<String>,
     pub notes: Option<String>,

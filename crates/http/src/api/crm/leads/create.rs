@@ -24,7 +24,7 @@ use crate::{
 #[serde(deny_unknown_fields)]
 pub struct RfqRequest {
     /// EXIM, DOM, IMP or WH: the department that quotes.
-    #[schema(example = "EXIM")]
+    #[schema(value_type = Option<domain::crm::RfqService>, example = "EXIM")]
     pub service: Option<String>,
     #[schema(example = "Jakarta")]
     pub origin: Option<String>,

@@ -19,6 +19,7 @@ use crate::{
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateLeadRequest {
+    #[schema(value_type = Option<domain::crm::LeadStatus>)]
     pub status: Option<String>,
     pub channel: Option<String>,
     pub company_name: Option<String>,

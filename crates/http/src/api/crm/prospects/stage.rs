@@ -20,7 +20,7 @@ use crate::{
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeStageRequest {
-    #[schema(example = "qualification")]
+    #[schema(value_type = Option<domain::crm::Stage>, example = "qualification")]
     pub stage: Option<String>,
     /// Required when `stage` is `lost`.
     pub lost_reason: Option<String>,

@@ -26,6 +26,7 @@ pub struct UpdateTaskRequest {
     pub title: Option<String>,
     pub description: Option<String>,
     /// open, done or cancelled.
+    #[schema(value_type = Option<domain::crm::TaskStatus>)]
     pub status: Option<String>,
     pub due_at: Option<DateTime<Utc>>,
     pub remind_at: Option<DateTime<Utc>>,
