@@ -79,7 +79,7 @@ def main():
     produced = {}
     gset_markers = {
         "crm_find_or_create_customer": ("customer_id", "customer_id"),
-        "crm_find_or_create_prospect": ("prospect_id", "crm_find_or_create_prospect"),
+        "crm_find_or_create_prospect": ("prospect_id", "prospect_id"),
         "insert into leads": ("lead_id", "id"),
         "insert into tickets": ("ticket_id", "id"),
     }
@@ -127,6 +127,9 @@ def main():
 
         fingerprint = marker and ("intake_begin(" in sql or "intake_complete(" in sql)
         text = re.sub(r"\$(\d+)", render, sql)
+        # sqlx's column annotations (`as "id!"`, `as "role!: Stored<Role>"`) name the column
+        # with the annotation; pgbench's \gset needs the plain name.
+        text = re.sub(r'as "(\w+)[!?]?(?::[^"]*)?"', r"as \1", text)
         lines.append(" ".join(text.split()) + ";")
         lowered = sql.lower()
         for needle, (field, var) in gset_markers.items():

@@ -16,16 +16,17 @@ pub struct TicketCounts {
 /// Open tickets, tickets closed today (Asia/Jakarta) and high/urgent open tickets nobody
 /// has answered yet, among the tickets the caller may see.
 pub async fn ticket_counts(tx: &mut Tx, today: NaiveDate) -> Result<TicketCounts, DbError> {
-    Ok(sqlx::query_as(
-        // One scan each, over the open tickets' and the closures' partial indexes.
-        "select (select count(*) from tickets t where t.status <> 'closed') as open_tickets, \
-                (select count(*) from tickets t \
-                  where t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')) as closed_today, \
-                (select count(*) from tickets t \
-                  where t.status <> 'closed' and t.priority in ('high', 'urgent') \
-                    and t.first_response_at is null) as high_priority_unhandled",
+    // One scan each, over the open tickets' and the closures' partial indexes.
+    Ok(sqlx::query_as!(
+        TicketCounts,
+        r#"select (select count(*) from tickets t where t.status <> 'closed') as "open_tickets!",
+                (select count(*) from tickets t
+                  where t.closed_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')) as "closed_today!",
+                (select count(*) from tickets t
+                  where t.status <> 'closed' and t.priority in ('high', 'urgent')
+                    and t.first_response_at is null) as "high_priority_unhandled!""#,
+        today,
     )
-    .bind(today)
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -47,24 +48,28 @@ pub async fn unhandled_high_priority(
     tx: &mut Tx,
     limit: i64,
 ) -> Result<Vec<UrgentTicket>, DbError> {
-    Ok(sqlx::query_as(
-        // Urgent ones first, then high: each walks the open tickets' index in age order
-        // and stops at `limit` unanswered ones.
-        "select * from ( \
-           (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
-                   t.assigned_to_user_id, t.created_at \
-              from tickets t \
-             where t.status <> 'closed' and t.priority = 'urgent' and t.first_response_at is null \
-             order by t.created_at limit $1) \
-           union all \
-           (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
-                   t.assigned_to_user_id, t.created_at \
-              from tickets t \
-             where t.status <> 'closed' and t.priority = 'high' and t.first_response_at is null \
-             order by t.created_at limit $1)) u \
-          order by u.priority = 'high', u.created_at limit $1",
+    // Urgent ones first, then high: each walks the open tickets' index in age order and
+    // stops at `limit` unanswered ones.
+    Ok(sqlx::query_as!(
+        UrgentTicket,
+        r#"select u.id as "id!", u.ticket_code as "ticket_code!", u.subject as "subject!",
+                u.priority as "priority!", u.status as "status!", u.dept_target as "dept_target!",
+                u.assigned_to_user_id, u.created_at as "created_at!"
+           from (
+           (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target,
+                   t.assigned_to_user_id, t.created_at
+              from tickets t
+             where t.status <> 'closed' and t.priority = 'urgent' and t.first_response_at is null
+             order by t.created_at limit $1)
+           union all
+           (select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target,
+                   t.assigned_to_user_id, t.created_at
+              from tickets t
+             where t.status <> 'closed' and t.priority = 'high' and t.first_response_at is null
+             order by t.created_at limit $1)) u
+          order by u.priority = 'high', u.created_at limit $1"#,
+        limit,
     )
-    .bind(limit)
     .fetch_all(&mut **tx)
     .await?)
 }

@@ -66,7 +66,7 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
     .await?;
     let (customer_id, matched_on) = (found.customer_id, found.matched_on);
     let prospect_id = sqlx::query_scalar!(
-        r#"select app.crm_find_or_create_prospect($1, $2, $3) as "id!""#,
+        r#"select app.crm_find_or_create_prospect($1, $2, $3) as "prospect_id!""#,
         customer_id,
         lead.sales_owner_user_id,
         lead.service_interest,
@@ -174,7 +174,7 @@ pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<(), 
     .ok_or(DbError::NotFound)?;
     let (customer_id, old_prospect) = (lead.customer_id, lead.prospect_id);
     let prospect_id = sqlx::query_scalar!(
-        r#"select app.crm_find_or_create_prospect($1, $2, $3) as "id!""#,
+        r#"select app.crm_find_or_create_prospect($1, $2, $3) as "prospect_id!""#,
         customer_id,
         owner,
         lead.service_interest,

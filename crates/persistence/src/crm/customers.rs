@@ -344,18 +344,17 @@ pub struct DocumentRow {
     pub created_at: DateTime<Utc>,
 }
 
-const SELECT_DOCUMENT: &str = "select d.id, d.file_id, d.title, f.original_name, f.content_type, \
-        f.size_bytes, d.uploaded_by, pr.full_name as uploaded_by_name, d.created_at \
-   from customer_documents d \
-   left join files f on f.id = d.file_id \
-   left join profiles pr on pr.id = d.uploaded_by";
-
 /// The documents of a customer (CRM-8), newest first.
 pub async fn documents(tx: &mut Tx, customer_id: Uuid) -> Result<Vec<DocumentRow>, DbError> {
-    let sql =
-        format!("{SELECT_DOCUMENT} where d.customer_id = $1 order by d.created_at desc limit 200");
-    Ok(sqlx::query_as(&sql)
-        .bind(customer_id)
+    Ok(sqlx::query_as!(
+        DocumentRow,
+        r#"select d.id as "id!", d.file_id as "file_id!", d.title as "title!", f.original_name as "original_name?", f.content_type as "content_type?",
+        f.size_bytes as "size_bytes?", d.uploaded_by as "uploaded_by?", pr.full_name as "uploaded_by_name?", d.created_at as "created_at!"
+   from customer_documents d
+   left join files f on f.id = d.file_id
+   left join profiles pr on pr.id = d.uploaded_by where d.customer_id = $1 order by d.created_at desc limit 200"#,
+        customer_id,
+    )
         .fetch_all(&mut **tx)
         .await?)
 }

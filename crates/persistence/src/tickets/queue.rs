@@ -203,10 +203,12 @@ pub async fn get(tx: &mut Tx, id: Uuid, identity: bool) -> Result<TicketRow, DbE
 /// Whether the caller may see ticket `id` (their RLS decides); [`DbError::NotFound`]
 /// otherwise, so a forbidden ticket reads as absent.
 pub async fn visible(tx: &mut Tx, id: Uuid) -> Result<(), DbError> {
-    let seen: bool = sqlx::query_scalar("select exists (select 1 from tickets where id = $1)")
-        .bind(id)
-        .fetch_one(&mut **tx)
-        .await?;
+    let seen = sqlx::query_scalar!(
+        r#"select exists (select 1 from tickets where id = $1) as "seen!""#,
+        id,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
     if seen {
         Ok(())
     } else {

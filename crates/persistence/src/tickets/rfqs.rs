@@ -92,6 +92,12 @@ pub async fn list_masked_rfqs(
 }
 
 pub async fn get_masked_rfq(tx: &mut Tx, id: Uuid) -> Result<MaskedRfqRow, DbError> {
-    let sql = format!("{SELECT_RFQ} where v.id = $1");
-    Ok(sqlx::query_as(&sql).bind(id).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as!(
+        MaskedRfqRow,
+        r#"select v.id as "id!", v.ticket_code as "ticket_code!", v.status as "status!: Stored<TicketStatus>", v.priority as "priority!: Stored<TicketPriority>", v.dept_target as "dept_target!: Stored<Department>", v.subject as "subject!",
+        v.description as "description!", v.rfq as "rfq?", v.need_customer_masking as "need_customer_masking!", v.company_name as "company_name?", v.contact_name as "contact_name?", v.customer_phone as "customer_phone?",
+        v.assigned_to_user_id as "assigned_to_user_id?", v.inquiry_outcome as "inquiry_outcome?: Stored<InquiryOutcome>", v.close_reason as "close_reason?", v.closed_at as "closed_at?", v.created_at as "created_at!", v.updated_at as "updated_at!"
+   from v_ops_rfqs_masked v where v.id = $1"#,
+        id,
+    ).fetch_one(&mut **tx).await?)
 }
