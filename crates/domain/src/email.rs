@@ -15,6 +15,12 @@ pub enum EmailError {
     TooLong,
 }
 
+impl crate::NormalisedText for Email {
+    fn as_text(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, EmailError> {
         let value = raw.trim().to_lowercase();

@@ -16,6 +16,19 @@ pub mod role;
 pub mod tickets;
 
 pub use closed_set::{ClosedSet, NotInSet};
+
+/// A value held as its normalised text (an e-mail, phone, NPWP or company key): what is
+/// stored and compared, so persistence binds it as text without turning it back into a
+/// `String` first.
+pub trait NormalisedText {
+    fn as_text(&self) -> &str;
+}
+
+impl<T: NormalisedText + ?Sized> NormalisedText for &T {
+    fn as_text(&self) -> &str {
+        (**self).as_text()
+    }
+}
 pub use department::Department;
 pub use email::Email;
 pub use errors::FieldErrors;

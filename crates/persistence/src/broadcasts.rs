@@ -1,7 +1,6 @@
 //! Broadcast monitoring (BRD-2): the logs n8n pushed, per AWB and phone, with the day's
 //! summary. Reading is for super admin, director and CS (RLS).
 
-use crate::Stored;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::list::PageRequest;
 use domain::tickets::BroadcastStatus;
@@ -10,7 +9,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use crate::{
     list::{fetch_page, push_day_range, SqlSort},
     tickets::BroadcastRow,
-    DbError, Page, Tx,
+    DbError, Page, Stored, Tx,
 };
 
 pub const SORT: &[(&str, &str)] = &[

@@ -33,7 +33,7 @@ pub use context::{
     ApiKeyPrincipal, Db, DbSettings, Identity, Principal, RequestContext, Tx, UserPrincipal,
 };
 pub use error::DbError;
-pub use stored::Stored;
+pub use stored::{Normalised, Stored};
 
 /// The migrations of `migrations/`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");

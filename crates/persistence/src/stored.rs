@@ -3,7 +3,7 @@
 //! error, never a silently wrong value). Domain types cannot implement sqlx's traits
 //! themselves (the domain crate stays free of I/O), hence this one wrapper.
 
-use domain::ClosedSet;
+use domain::{ClosedSet, NormalisedText};
 use sqlx::{
     encode::IsNull,
     error::BoxDynError,
@@ -43,5 +43,26 @@ impl<'r, T: ClosedSet> Decode<'r, Postgres> for Stored<T> {
         T::from_text(text)
             .map(Stored)
             .ok_or_else(|| format!("{text:?} is not one of: {}", T::choices()).into())
+    }
+}
+
+/// A normalised domain value (`Email`, `PhoneE164`, `Npwp`, `CompanyKey`) bound as its
+/// text: commands carry the parsed type down to the statement that writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Normalised<T>(pub T);
+
+impl<T: NormalisedText> Type<Postgres> for Normalised<T> {
+    fn type_info() -> PgTypeInfo {
+        <&str as Type<Postgres>>::type_info()
+    }
+
+    fn compatible(ty: &PgTypeInfo) -> bool {
+        <&str as Type<Postgres>>::compatible(ty)
+    }
+}
+
+impl<'q, T: NormalisedText> Encode<'q, Postgres> for Normalised<T> {
+    fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+        <&str as Encode<'q, Postgres>>::encode_by_ref(&self.0.as_text(), buf)
     }
 }

@@ -1,13 +1,12 @@
 //! Users (table `profiles`), AUTH-3.
 
-use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::list::{Direction, PageRequest, SortKey};
 use domain::{Department, Role};
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
-use crate::{DbError, Page, Tx};
+use crate::{DbError, Page, Stored, Tx};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct UserRow {

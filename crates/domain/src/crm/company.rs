@@ -22,6 +22,12 @@ pub enum CompanyKeyError {
 /// Legal forms as they read once lower-cased and stripped of dots and parentheses.
 const LEGAL_FORMS: [&str; 6] = ["pt", "cv", "ud", "tbk", "persero", "perum"];
 
+impl crate::NormalisedText for CompanyKey {
+    fn as_text(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl CompanyKey {
     pub fn parse(raw: &str) -> Result<Self, CompanyKeyError> {
         let words = words(raw);

@@ -23,6 +23,12 @@ pub enum NpwpError {
     Placeholder,
 }
 
+impl crate::NormalisedText for Npwp {
+    fn as_text(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl Npwp {
     pub fn parse(raw: &str) -> Result<Self, NpwpError> {
         let raw = raw.trim();

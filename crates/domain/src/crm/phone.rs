@@ -31,6 +31,12 @@ const NATIONAL_DIGITS: std::ops::RangeInclusive<usize> = 8..=13;
 /// Digits of a foreign number including its country code (E.164 allows at most 15).
 const INTERNATIONAL_DIGITS: std::ops::RangeInclusive<usize> = 8..=15;
 
+impl crate::NormalisedText for PhoneE164 {
+    fn as_text(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl PhoneE164 {
     pub fn parse(raw: &str) -> Result<Self, PhoneError> {
         let raw = raw.trim();

@@ -1,17 +1,21 @@
 //! CRM-1 the lead bundle and CRM-2 the handover, as single transactional service
 //! functions over a transaction that already carries the caller's RLS context.
 
+use domain::{
+    crm::{CompanyKey, Npwp, PhoneE164},
+    Email,
+};
 use uuid::Uuid;
 
-use crate::{DbError, Tx};
+use crate::{DbError, Normalised, Tx};
 
 /// A validated lead bundle request, identifiers already normalised.
 #[derive(Debug, Clone, Default)]
 pub struct NewLead {
-    pub npwp_key: Option<String>,
-    pub email_key: Option<String>,
-    pub phone_key: Option<String>,
-    pub company_key: Option<String>,
+    pub npwp_key: Option<Npwp>,
+    pub email_key: Option<Email>,
+    pub phone_key: Option<PhoneE164>,
+    pub company_key: Option<CompanyKey>,
     pub company_name: Option<String>,
     pub contact_name: String,
     pub channel_raw: String,
@@ -54,10 +58,10 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
     let found = sqlx::query!(
         r#"select customer_id as "customer_id!", matched_on
              from app.crm_find_or_create_customer($1, $2, $3, $4, $5, $6, $7)"#,
-        lead.npwp_key,
-        lead.email_key,
-        lead.phone_key,
-        lead.company_key,
+        lead.npwp_key.as_ref().map(Normalised) as _,
+        lead.email_key.as_ref().map(Normalised) as _,
+        lead.phone_key.as_ref().map(Normalised) as _,
+        lead.company_key.as_ref().map(Normalised) as _,
         lead.company_name,
         lead.contact_name,
         lead.sales_owner_user_id,
@@ -87,9 +91,9 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
         lead.utm_campaign,
         lead.company_name,
         lead.contact_name,
-        lead.email_key,
-        lead.phone_key,
-        lead.npwp_key,
+        lead.email_key.as_ref().map(Normalised) as _,
+        lead.phone_key.as_ref().map(Normalised) as _,
+        lead.npwp_key.as_ref().map(Normalised) as _,
         lead.service_interest,
         lead.notes,
         lead.rfq.is_some(),
@@ -120,8 +124,8 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
             rfq.description,
             lead.company_name,
             lead.contact_name,
-            lead.phone_key,
-            lead.email_key,
+            lead.phone_key.as_ref().map(Normalised) as _,
+            lead.email_key.as_ref().map(Normalised) as _,
             rfq.details,
             lead_id,
             customer_id,

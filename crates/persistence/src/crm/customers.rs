@@ -1,8 +1,11 @@
 //! Customers (CRM-6 lists, CRM-8 Customer 360, CRM-9 duplicates and merge).
 
-use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::list::PageRequest;
+use domain::{
+    crm::{Npwp, PhoneE164},
+    Email,
+};
 use domain::{
     tickets::{TicketPriority, TicketStatus, TicketType},
     Department,
@@ -12,7 +15,7 @@ use uuid::Uuid;
 
 use crate::{
     list::{contains_pattern, fetch_all, fetch_page, SqlSort},
-    DbError, Page, Tx,
+    DbError, Normalised, Page, Stored, Tx,
 };
 
 #[derive(Debug, Clone, FromRow)]
@@ -154,9 +157,9 @@ pub async fn get(tx: &mut Tx, id: Uuid) -> Result<CustomerRow, DbError> {
 #[derive(Debug, Clone, Default)]
 pub struct CustomerChanges {
     pub company_name: Option<(String, Option<String>)>,
-    pub npwp: Option<Option<String>>,
-    pub email: Option<Option<String>>,
-    pub phone: Option<Option<String>>,
+    pub npwp: Option<Option<Npwp>>,
+    pub email: Option<Option<Email>>,
+    pub phone: Option<Option<PhoneE164>>,
     pub contact_name: Option<Option<String>>,
     pub address: Option<Option<String>>,
     pub city: Option<Option<String>>,
@@ -178,13 +181,20 @@ pub async fn update(
             .push_bind(key);
     }
     if let Some(v) = &changes.npwp {
-        query.push(", npwp = ").push_bind(v);
+        query
+            .push(", npwp = ")
+            .push_bind(v.as_ref().map(Normalised));
     }
     if let Some(v) = &changes.email {
-        query.push(", email = ").push_bind(v).push("::citext");
+        query
+            .push(", email = ")
+            .push_bind(v.as_ref().map(Normalised))
+            .push("::citext");
     }
     if let Some(v) = &changes.phone {
-        query.push(", phone = ").push_bind(v);
+        query
+            .push(", phone = ")
+            .push_bind(v.as_ref().map(Normalised));
     }
     if let Some(v) = &changes.contact_name {
         query.push(", contact_name = ").push_bind(v);

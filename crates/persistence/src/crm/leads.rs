@@ -1,15 +1,17 @@
 //! Leads (CRM-6 lists, soft delete and restore; CRM-1 reads).
 
-use crate::Stored;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::crm::{LeadStatus, Stage};
-use domain::list::PageRequest;
+use domain::{
+    crm::{LeadStatus, PhoneE164, Stage},
+    list::PageRequest,
+    Email,
+};
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
     list::{contains_pattern, fetch_all, fetch_page, push_day_range, SqlSort},
-    DbError, Page, Tx,
+    DbError, Normalised, Page, Stored, Tx,
 };
 
 #[derive(Debug, Clone, FromRow)]
@@ -232,12 +234,12 @@ pub async fn get(tx: &mut Tx, id: Uuid) -> Result<LeadRow, DbError> {
 /// Editable fields; `None` leaves a field alone, `Some(None)` clears it.
 #[derive(Debug, Clone, Default)]
 pub struct LeadChanges {
-    pub status: Option<String>,
+    pub status: Option<LeadStatus>,
     pub channel_raw: Option<String>,
     pub company_name: Option<Option<String>>,
     pub contact_name: Option<String>,
-    pub email: Option<Option<String>>,
-    pub phone: Option<Option<String>>,
+    pub email: Option<Option<Email>>,
+    pub phone: Option<Option<PhoneE164>>,
     pub service_interest: Option<Option<String>>,
     pub notes: Option<String>,
     pub utm_source: Option<Option<String>>,
@@ -250,7 +252,7 @@ pub struct LeadChanges {
 pub async fn update(tx: &mut Tx, id: Uuid, changes: &LeadChanges) -> Result<LeadRow, DbError> {
     let mut query = QueryBuilder::<Postgres>::new("update leads set updated_at = now()");
     if let Some(v) = &changes.status {
-        query.push(", status = ").push_bind(v);
+        query.push(", status = ").push_bind(Stored(*v));
     }
     if let Some(v) = &changes.channel_raw {
         query
@@ -266,10 +268,14 @@ pub async fn update(tx: &mut Tx, id: Uuid, changes: &LeadChanges) -> Result<Lead
         query.push(", contact_name = ").push_bind(v);
     }
     if let Some(v) = &changes.email {
-        query.push(", email = ").push_bind(v);
+        query
+            .push(", email = ")
+            .push_bind(v.as_ref().map(Normalised));
     }
     if let Some(v) = &changes.phone {
-        query.push(", phone = ").push_bind(v);
+        query
+            .push(", phone = ")
+            .push_bind(v.as_ref().map(Normalised));
     }
     if let Some(v) = &changes.service_interest {
         query.push(", service_interest = ").push_bind(v);

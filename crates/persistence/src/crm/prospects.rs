@@ -1,7 +1,6 @@
 //! Prospects and the pipeline (CRM-3): lists, stage changes with history, the kanban
 //! board and the forecast.
 
-use crate::Stored;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::crm::Stage;
 use domain::list::PageRequest;
@@ -10,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     list::{contains_pattern, fetch_all, fetch_page, SqlSort},
-    DbError, Page, Tx,
+    DbError, Page, Stored, Tx,
 };
 
 #[derive(Debug, Clone, FromRow)]

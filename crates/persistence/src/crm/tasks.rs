@@ -1,6 +1,5 @@
 //! Follow-ups and to-dos (CRM-5, USR-1) and the calendar.
 
-use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::crm::TaskStatus;
 use domain::list::PageRequest;
@@ -9,7 +8,7 @@ use uuid::Uuid;
 
 use crate::{
     list::{contains_pattern, fetch_page, SqlSort},
-    DbError, Page, Tx,
+    DbError, Page, Stored, Tx,
 };
 
 #[derive(Debug, Clone, FromRow)]

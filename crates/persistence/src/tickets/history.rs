@@ -1,12 +1,11 @@
 //! A ticket's SLA events and its AWB's broadcasts.
 
-use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::tickets::{BroadcastStatus, SlaEventType};
 use sqlx::FromRow;
 use uuid::Uuid;
 
-use crate::{DbError, Tx};
+use crate::{DbError, Stored, Tx};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct SlaEventRow {

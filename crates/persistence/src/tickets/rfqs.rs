@@ -1,6 +1,5 @@
 //! The RFQs Operations read through the masked view `v_ops_rfqs_masked` (TCK-5).
 
-use crate::Stored;
 use chrono::{DateTime, Utc};
 use domain::list::PageRequest;
 use domain::{
@@ -12,7 +11,7 @@ use uuid::Uuid;
 
 use crate::{
     list::{contains_pattern, fetch_page, SqlSort},
-    DbError, Page, Tx,
+    DbError, Page, Stored, Tx,
 };
 
 #[derive(Debug, Clone, FromRow)]

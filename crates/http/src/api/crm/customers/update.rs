@@ -47,26 +47,14 @@ impl TryFrom<UpdateCustomerRequest> for CustomerChanges {
                 .map(|k| k.as_str().to_owned());
             Some((name, key))
         });
-        let npwp = b.npwp.map(|raw| {
-            text(Some(raw)).and_then(|raw| {
-                errors
-                    .take("npwp", Npwp::parse(&raw))
-                    .map(|n| n.as_str().to_owned())
-            })
-        });
-        let email = b.email.map(|raw| {
-            text(Some(raw)).and_then(|raw| {
-                errors
-                    .take("email", Email::parse(&raw))
-                    .map(|e| e.as_str().to_owned())
-            })
-        });
+        let npwp = b
+            .npwp
+            .map(|raw| text(Some(raw)).and_then(|raw| errors.take("npwp", Npwp::parse(&raw))));
+        let email = b
+            .email
+            .map(|raw| text(Some(raw)).and_then(|raw| errors.take("email", Email::parse(&raw))));
         let phone = b.phone.map(|raw| {
-            text(Some(raw)).and_then(|raw| {
-                errors
-                    .take("phone", PhoneE164::parse(&raw))
-                    .map(|p| p.as_str().to_owned())
-            })
+            text(Some(raw)).and_then(|raw| errors.take("phone", PhoneE164::parse(&raw)))
         });
         let location = if b.latitude.is_some() || b.longitude.is_some() {
             errors.take("latitude", parse_point(b.latitude, b.longitude))

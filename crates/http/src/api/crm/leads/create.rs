@@ -183,10 +183,10 @@ fn parse_new_lead(body: CreateLeadRequest, user: &UserPrincipal) -> ApiResult<Ne
     let is_marketing = matches!(user.role, Role::MarketingManager | Role::MarketingStaff);
     let is_sales = matches!(user.role, Role::SalesManager | Role::Salesperson);
     Ok(NewLead {
-        npwp_key: keys.npwp().map(|n| n.as_str().to_owned()),
-        email_key: keys.email().map(|e| e.as_str().to_owned()),
-        phone_key: keys.phone().map(|p| p.as_str().to_owned()),
-        company_key: keys.company().map(|c| c.as_str().to_owned()),
+        npwp_key: keys.npwp().cloned(),
+        email_key: keys.email().cloned(),
+        phone_key: keys.phone().cloned(),
+        company_key: keys.company().cloned(),
         company_name,
         contact_name: contact_name.unwrap_or_default(),
         channel_raw: channel.unwrap_or_default(),

@@ -52,21 +52,13 @@ impl TryFrom<UpdateLeadRequest> for LeadChanges {
         let status = body
             .status
             .as_deref()
-            .and_then(|raw| errors.take("status", raw.parse::<LeadStatus>()))
-            .map(|s| s.as_str().to_owned());
+            .and_then(|raw| errors.take("status", raw.parse::<LeadStatus>()));
         let email = body.email.map(|raw| {
-            text(Some(raw)).and_then(|raw| {
-                errors
-                    .take("email", domain::Email::parse(&raw))
-                    .map(|e| e.as_str().to_owned())
-            })
+            text(Some(raw)).and_then(|raw| errors.take("email", domain::Email::parse(&raw)))
         });
         let phone = body.phone.map(|raw| {
-            text(Some(raw)).and_then(|raw| {
-                errors
-                    .take("phone", domain::crm::PhoneE164::parse(&raw))
-                    .map(|p| p.as_str().to_owned())
-            })
+            text(Some(raw))
+                .and_then(|raw| errors.take("phone", domain::crm::PhoneE164::parse(&raw)))
         });
         let changes = LeadChanges {
             status,
