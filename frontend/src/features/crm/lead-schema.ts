@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { LEAD_STATUS_VALUES, type LeadStatus, RFQ_SERVICE_VALUES } from "@/api/enums.gen";
+import { isOneOf } from "@/lib/enums";
 import { v } from "@/components/form/field-error";
 import { parseDecimalInput } from "@/lib/number-input";
 import type { CreateLeadBody } from "./types";
@@ -122,7 +123,7 @@ export function toLeadBody(values: LeadValues): CreateLeadBody {
   if (values.need_rfq) {
     body.need_rfq = true;
     body.rfq = {
-      service: RFQ_SERVICE_VALUES.find((s) => s === values.rfq_service),
+      service: isOneOf(RFQ_SERVICE_VALUES, values.rfq_service) ? values.rfq_service : undefined,
       origin: values.rfq_origin.trim(),
       destination: values.rfq_destination.trim(),
       commodity: values.rfq_commodity.trim(),
@@ -187,6 +188,5 @@ export function toLeadPatch(values: LeadEditValues, initial: LeadEditValues): Le
     if (next !== initial[k].trim()) changed[k] = next;
   }
   const { status, ...rest } = changed;
-  const typed = LEAD_STATUS_VALUES.find((s) => s === status);
-  return typed ? { ...rest, status: typed } : rest;
+  return isOneOf(LEAD_STATUS_VALUES, status) ? { ...rest, status } : rest;
 }

@@ -26,7 +26,7 @@ import { useTypeLabel } from "./type-label";
 import { CloseTicketDialog } from "./close-ticket-dialog";
 import { TICKET_PRIORITY_VALUES } from "@/api/enums.gen";
 import { EnumOptions } from "@/components/form/enum-options";
-import { useEnumLabel } from "@/lib/enums";
+import { isOneOf, useEnumLabel } from "@/lib/enums";
 import {
   DEPARTMENT_LABEL,
   INQUIRY_OUTCOME_LABEL,
@@ -181,8 +181,9 @@ function TicketView({ ticket: tk, backLabel }: { ticket: TicketDetail; backLabel
                   disabled={update.isPending}
                   data-testid="priority-select"
                   onChange={(e) => {
-                    const priority = TICKET_PRIORITY_VALUES.find((p) => p === e.target.value);
-                    if (priority) patch({ priority }, t("tickets.detail.priorityChanged"));
+                    const priority = e.target.value;
+                    if (isOneOf(TICKET_PRIORITY_VALUES, priority))
+                      patch({ priority }, t("tickets.detail.priorityChanged"));
                   }}
                 >
                   <EnumOptions values={TICKET_PRIORITY_VALUES} labels={TICKET_PRIORITY_LABEL} />

@@ -1,12 +1,7 @@
 /** Pure pipeline helpers: stage order and the optimistic move of a card between columns. */
-import { STAGE_VALUES, type Stage } from "@/api/enums.gen";
+import type { Stage } from "@/api/enums.gen";
 import type { Pipeline, Prospect } from "../types";
 import { addDecimal, subDecimal, weighted } from "./money";
-
-/** Whether `value` is a pipeline stage of the API (a drop target's id, for instance). */
-export function isStage(value: unknown): value is Stage {
-  return (STAGE_VALUES as readonly unknown[]).includes(value);
-}
 
 export function findProspect(
   pipeline: Pipeline,

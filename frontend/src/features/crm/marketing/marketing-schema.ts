@@ -3,6 +3,7 @@
  * POST /marketing/events: the same platforms, event types, lengths and amounts
  * (non-negative IDR, at most 16 integer digits) the server checks.
  */
+import { isOneOf } from "@/lib/enums";
 import { z } from "zod";
 import { v } from "@/components/form/field-error";
 import { parseRupiahInput } from "../lib/money";
@@ -21,13 +22,9 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export function isPlatform(value: unknown): value is Platform {
-  return (PLATFORMS as readonly unknown[]).includes(value);
-}
+export const isPlatform = (value: unknown): value is Platform => isOneOf(PLATFORMS, value);
 
-export function isEventType(value: unknown): value is EventType {
-  return (EVENT_TYPES as readonly unknown[]).includes(value);
-}
+export const isEventType = (value: unknown): value is EventType => isOneOf(EVENT_TYPES, value);
 
 /** The server's amount limit: numeric(18, 2). */
 const MAX_AMOUNT_DIGITS = 16;

@@ -18,7 +18,9 @@ import { OwnerFilter } from "../components/owner-filter";
 import { Stat } from "../components/stat";
 import { useUrlSearch } from "@/lib/url-search";
 import { useStageLabel } from "../labels";
-import { findProspect, isStage, openTotals } from "../lib/pipeline";
+import { STAGE_VALUES } from "@/api/enums.gen";
+import { isOneOf } from "@/lib/enums";
+import { findProspect, openTotals } from "../lib/pipeline";
 import { Board } from "./board";
 import { LostReasonDialog } from "./lost-reason-dialog";
 import { ProspectDialog } from "./prospect-dialog";
@@ -64,7 +66,7 @@ export default function PipelinePage() {
 
   const requestMove = (prospectId: string, toStage: string) => {
     const found = pipeline.data ? findProspect(pipeline.data, prospectId) : null;
-    if (!found || found.stage === toStage || !isStage(toStage)) return;
+    if (!found || found.stage === toStage || !isOneOf(STAGE_VALUES, toStage)) return;
     const code = found.prospect.prospect_code;
     if (toStage === "lost") {
       setLostError(null);
