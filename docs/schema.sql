@@ -67,6 +67,167 @@ CREATE FUNCTION app.api_key_id() RETURNS uuid
     AS $$ select nullif(current_setting('app.api_key_id', true), '')::uuid $$;
 
 --
+-- Name: ar_add_daily(date, numeric, numeric); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_add_daily(p_day date, p_invoiced numeric, p_applied numeric) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    insert into public.ar_daily_totals as t (day, shard, invoiced, applied)
+    values (p_day, (pg_backend_pid() % 8)::smallint, p_invoiced, p_applied)
+    on conflict (day, shard) do update
+      set invoiced = t.invoiced + excluded.invoiced, applied = t.applied + excluded.applied
+  $$;
+
+--
+-- Name: ar_aging_as_of(date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_aging_as_of(p_as_of date) RETURNS TABLE(customer_id uuid, current_amount numeric, d1_30 numeric, d31_60 numeric, d61_90 numeric, d90_plus numeric, total numeric, paid_after numeric, unapplied numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    with open as (
+      select o.customer_id,
+             sum(o.outstanding) filter (where o.days_overdue <= 0) as current_amount,
+             sum(o.outstanding) filter (where o.days_overdue between 1 and 30) as d1_30,
+             sum(o.outstanding) filter (where o.days_overdue between 31 and 60) as d31_60,
+             sum(o.outstanding) filter (where o.days_overdue between 61 and 90) as d61_90,
+             sum(o.outstanding) filter (where o.days_overdue > 90) as d90_plus,
+             sum(o.outstanding) as total,
+             sum(o.paid_after) as paid_after
+        from app.ar_invoices_as_of(p_as_of) o
+       group by o.customer_id
+    ), credit as (
+      select p.customer_id, sum(p.amount - coalesce(u.used, 0)) as unapplied
+        from payments p
+        left join lateral (
+          select sum(x.amount) as used from payment_allocations x
+           where x.payment_id = p.id and x.effective_date <= p_as_of) u on true
+       where daterange(p.payment_date, greatest(p.payment_date, coalesce(p.applied_on, 'infinity'::date)), '[)')
+             @> p_as_of
+       group by p.customer_id
+    )
+    select coalesce(o.customer_id, c.customer_id),
+           coalesce(o.current_amount, 0), coalesce(o.d1_30, 0), coalesce(o.d31_60, 0),
+           coalesce(o.d61_90, 0), coalesce(o.d90_plus, 0), coalesce(o.total, 0),
+           coalesce(o.paid_after, 0), -coalesce(c.unapplied, 0)
+      from open o
+      full join (select * from credit where unapplied > 0) c on c.customer_id = o.customer_id
+  $$;
+
+--
+-- Name: ar_customer_ids(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_customer_ids() RETURNS uuid[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select coalesce(array_agg(c.id), '{}'::uuid[])
+      from public.customers c
+     where c.owner_user_id = any (app.scope_ids())
+        or c.created_by = app.uid()
+        or exists (select 1 from public.prospects p
+                    where p.customer_id = c.id and p.owner_user_id = any (app.scope_ids()))
+  $$;
+
+--
+-- Name: ar_daily_book(date, date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_daily_book(p_from date, p_to date) RETURNS TABLE(day date, invoiced numeric, applied numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select greatest(t.day, p_from - 1), sum(t.invoiced), sum(t.applied)
+      from ar_daily_totals t
+     where t.day <= p_to
+     group by 1
+  $$;
+
+--
+-- Name: ar_daily_raw(date, date, uuid, uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_daily_raw(p_from date, p_to date, p_customer uuid, p_owner uuid) RETURNS TABLE(day date, invoiced numeric, applied numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    with scope as (
+      select c.id from customers c
+       where p_owner is not null
+         and (c.owner_user_id = p_owner
+              or exists (select 1 from prospects p where p.customer_id = c.id and p.owner_user_id = p_owner))
+    ), moves as (
+      select i.invoice_date as day, i.amount as invoiced, 0::numeric as applied
+        from invoices i
+       where i.voided_at is null and i.invoice_date <= p_to
+         and (p_customer is null or i.customer_id = p_customer)
+         and (p_owner is null or i.customer_id in (select id from scope))
+      union all
+      select a.effective_date, 0, a.amount
+        from payment_allocations a
+       where a.effective_date <= p_to
+         and (p_customer is null or a.customer_id = p_customer)
+         and (p_owner is null or a.customer_id in (select id from scope))
+    )
+    select greatest(m.day, p_from - 1), sum(m.invoiced), sum(m.applied)
+      from moves m
+     group by 1
+  $$;
+
+--
+-- Name: ar_invoices_as_of(date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_invoices_as_of(p_as_of date) RETURNS TABLE(invoice_id uuid, invoice_code text, invoice_number text, customer_id uuid, invoice_date date, due_date date, amount numeric, paid numeric, outstanding numeric, paid_after numeric, days_overdue integer, status text)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
+           i.amount, coalesce(a.paid, 0), i.amount - coalesce(a.paid, 0),
+           coalesce(a.paid_after, 0), p_as_of - i.due_date,
+           app.invoice_status(false, i.amount, coalesce(a.paid, 0), p_as_of - i.due_date)
+      from invoices i
+      left join lateral (
+        select sum(x.amount) filter (where x.payment_date <= p_as_of) as paid,
+               sum(x.amount) filter (where x.payment_date > p_as_of) as paid_after
+          from payment_allocations x
+         where x.invoice_id = i.id) a on true
+     where i.voided_at is null
+       and daterange(i.invoice_date, greatest(i.invoice_date, coalesce(i.settled_on, 'infinity'::date)), '[)')
+           @> p_as_of
+  $$;
+
+--
+-- Name: ar_rebuild_daily_totals(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_rebuild_daily_totals() RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_rows bigint;
+begin
+  lock table invoices, payment_allocations in share mode;
+  lock table ar_daily_totals in exclusive mode;
+  delete from ar_daily_totals;
+  insert into ar_daily_totals (day, shard, invoiced, applied)
+  select day, 0, sum(invoiced), sum(applied)
+    from (select invoice_date as day, amount as invoiced, 0::numeric as applied
+            from invoices where voided_at is null
+          union all
+          select effective_date, 0, amount from payment_allocations) m
+   group by day;
+  get diagnostics v_rows = row_count;
+  return v_rows;
+end
+$$;
+
+--
 -- Name: auth_api_key(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -515,6 +676,21 @@ CREATE FUNCTION app.intake_complete(p_fingerprint text, p_resource text, p_statu
   $$;
 
 --
+-- Name: invoice_status(boolean, numeric, numeric, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.invoice_status(p_voided boolean, p_amount numeric, p_paid numeric, p_days_overdue integer) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog'
+    AS $$
+    select case when p_voided then 'void'
+                when p_paid >= p_amount then 'paid'
+                when p_days_overdue > 0 then 'overdue'
+                when p_paid > 0 then 'partially_paid'
+                else 'unpaid' end
+  $$;
+
+--
 -- Name: is_my_upload(uuid, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -794,6 +970,39 @@ end
 $$;
 
 --
+-- Name: invoices_daily(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.invoices_daily() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if new.voided_at is null then
+      perform app.ar_add_daily(new.invoice_date, new.amount, 0);
+    end if;
+  elsif tg_op = 'DELETE' then
+    if old.voided_at is null then
+      perform app.ar_add_daily(old.invoice_date, -old.amount, 0);
+    end if;
+  else
+    if old.amount <> new.amount or old.invoice_date <> new.invoice_date
+       or old.customer_id <> new.customer_id then
+      raise exception 'an invoice''s customer, date and amount are fixed; void it and issue a new one'
+        using errcode = '42501';
+    end if;
+    if old.voided_at is null and new.voided_at is not null then
+      perform app.ar_add_daily(old.invoice_date, -old.amount, 0);
+    elsif old.voided_at is not null and new.voided_at is null then
+      perform app.ar_add_daily(new.invoice_date, new.amount, 0);
+    end if;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: keep_code(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -860,6 +1069,92 @@ begin
   return p_prefix || '-' || v_year || '-' || lpad(v_value::text, greatest(6, length(v_value::text)), '0');
 end
 $_$;
+
+--
+-- Name: payment_allocations_apply(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.payment_allocations_apply() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_payment record;
+  v_invoice record;
+begin
+  select p.customer_id, p.payment_date into v_payment
+    from payments p where p.id = new.payment_id for update;
+  select i.customer_id, i.invoice_date, i.voided_at into v_invoice
+    from invoices i where i.id = new.invoice_id for update;
+  if v_payment is null or v_invoice is null then
+    raise exception 'the payment or invoice does not exist'
+      using errcode = '23503', constraint = 'payment_allocations_invoice_fkey';
+  end if;
+  if v_payment.customer_id <> v_invoice.customer_id then
+    raise exception 'a payment is allocated only to invoices of its customer'
+      using errcode = '23503', constraint = 'payment_allocations_invoice_fkey';
+  end if;
+  if v_invoice.voided_at is not null then
+    raise exception 'nothing is allocated to a void invoice'
+      using errcode = '23514', constraint = 'payment_allocations_invoice_not_void';
+  end if;
+  new.customer_id := v_payment.customer_id;
+  new.payment_date := v_payment.payment_date;
+  new.effective_date := greatest(v_payment.payment_date, v_invoice.invoice_date);
+  update payments p
+     set allocated = p.allocated + new.amount,
+         applied_on = case when p.allocated + new.amount = p.amount
+                           then greatest(new.effective_date,
+                                         (select max(a.effective_date) from payment_allocations a
+                                           where a.payment_id = p.id))
+                      end,
+         updated_at = now()
+   where p.id = new.payment_id;
+  update invoices i
+     set allocated = i.allocated + new.amount,
+         settled_on = case when i.allocated + new.amount = i.amount
+                           then greatest(new.payment_date,
+                                         (select max(a.payment_date) from payment_allocations a
+                                           where a.invoice_id = i.id))
+                      end,
+         updated_at = now()
+   where i.id = new.invoice_id;
+  perform app.ar_add_daily(new.effective_date, 0, new.amount);
+  return new;
+end
+$$;
+
+--
+-- Name: payment_allocations_immutable(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.payment_allocations_immutable() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  raise exception 'allocations are not edited; reverse one and allocate again' using errcode = '42501';
+end
+$$;
+
+--
+-- Name: payment_allocations_reverse(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.payment_allocations_reverse() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  perform 1 from payments where id = old.payment_id for update;
+  perform 1 from invoices where id = old.invoice_id for update;
+  update payments set allocated = allocated - old.amount, applied_on = null, updated_at = now()
+   where id = old.payment_id;
+  update invoices set allocated = allocated - old.amount, settled_on = null, updated_at = now()
+   where id = old.invoice_id;
+  perform app.ar_add_daily(old.effective_date, 0, -old.amount);
+  return null;
+end
+$$;
 
 --
 -- Name: profiles_guard_self_service(); Type: FUNCTION; Schema: public; Owner: -
@@ -1145,6 +1440,17 @@ CREATE TABLE public.api_keys (
 );
 
 --
+-- Name: ar_daily_totals; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ar_daily_totals (
+    day date NOT NULL,
+    shard smallint NOT NULL,
+    invoiced numeric(20,2) DEFAULT 0 NOT NULL,
+    applied numeric(20,2) DEFAULT 0 NOT NULL
+);
+
+--
 -- Name: audit_logs; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1378,6 +1684,35 @@ CREATE TABLE public.intake_fingerprints (
 );
 
 --
+-- Name: invoices; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.invoices (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    invoice_code text DEFAULT public.next_prefixed_id('INV'::text) NOT NULL,
+    invoice_number text,
+    customer_id uuid NOT NULL,
+    invoice_date date NOT NULL,
+    due_date date NOT NULL,
+    amount numeric(18,2) NOT NULL,
+    description text,
+    allocated numeric(18,2) DEFAULT 0 NOT NULL,
+    settled_on date,
+    voided_at timestamp with time zone,
+    void_reason text,
+    voided_by uuid,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT invoices_amount_positive CHECK ((amount > (0)::numeric)),
+    CONSTRAINT invoices_due_after_invoice CHECK ((due_date >= invoice_date)),
+    CONSTRAINT invoices_not_over_allocated CHECK (((allocated >= (0)::numeric) AND (allocated <= amount))),
+    CONSTRAINT invoices_number_present CHECK (((invoice_number IS NULL) OR ((length(btrim(invoice_number)) >= 1) AND (length(btrim(invoice_number)) <= 60)))),
+    CONSTRAINT invoices_void_needs_reason CHECK ((((voided_at IS NULL) AND (void_reason IS NULL)) OR ((voided_at IS NOT NULL) AND (length(btrim(void_reason)) > 0)))),
+    CONSTRAINT invoices_void_unallocated CHECK (((voided_at IS NULL) OR (allocated = (0)::numeric)))
+);
+
+--
 -- Name: jobs; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1491,6 +1826,46 @@ CREATE TABLE public.notifications (
     read_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['lead_assigned'::text, 'task_due'::text, 'ticket_assigned'::text, 'sla_at_risk'::text, 'invoice_overdue'::text, 'import_finished'::text, 'system'::text])))
+);
+
+--
+-- Name: payment_allocations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.payment_allocations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_id uuid NOT NULL,
+    invoice_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    amount numeric(18,2) NOT NULL,
+    payment_date date NOT NULL,
+    effective_date date NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payment_allocations_amount_positive CHECK ((amount > (0)::numeric))
+);
+
+--
+-- Name: payments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.payments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_code text DEFAULT public.next_prefixed_id('PAY'::text) NOT NULL,
+    customer_id uuid NOT NULL,
+    payment_date date NOT NULL,
+    amount numeric(18,2) NOT NULL,
+    method text DEFAULT 'bank_transfer'::text NOT NULL,
+    reference text,
+    allocated numeric(18,2) DEFAULT 0 NOT NULL,
+    applied_on date,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payments_amount_positive CHECK ((amount > (0)::numeric)),
+    CONSTRAINT payments_method_check CHECK ((method = ANY (ARRAY['bank_transfer'::text, 'virtual_account'::text, 'cash'::text, 'giro'::text, 'cheque'::text, 'other'::text]))),
+    CONSTRAINT payments_not_over_allocated CHECK (((allocated >= (0)::numeric) AND (allocated <= amount))),
+    CONSTRAINT payments_reference_length CHECK (((reference IS NULL) OR (length(reference) <= 120)))
 );
 
 --
@@ -1823,6 +2198,7 @@ CREATE TABLE public.tickets (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     first_response_at timestamp with time zone,
+    related_invoice_id uuid,
     CONSTRAINT tickets_inquiry_outcome_check CHECK ((inquiry_outcome = ANY (ARRAY['won'::text, 'lost'::text]))),
     CONSTRAINT tickets_lost_needs_reason CHECK (((inquiry_outcome IS DISTINCT FROM 'lost'::text) OR (length(btrim(COALESCE(close_reason, ''::text))) > 0))),
     CONSTRAINT tickets_priority_check CHECK ((priority = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text, 'urgent'::text]))),
@@ -1831,6 +2207,63 @@ CREATE TABLE public.tickets (
     CONSTRAINT tickets_subject_present CHECK (((length(btrim(subject)) >= 1) AND (length(btrim(subject)) <= 300))),
     CONSTRAINT tickets_ticket_type_check CHECK ((ticket_type = ANY (ARRAY['inquiry_tariff'::text, 'general_request'::text, 'complaint'::text, 'shipment_issue'::text])))
 );
+
+--
+-- Name: v_ar_aging; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_ar_aging WITH (security_invoker='true') AS
+ SELECT ar_aging_as_of.customer_id,
+    ar_aging_as_of.current_amount,
+    ar_aging_as_of.d1_30,
+    ar_aging_as_of.d31_60,
+    ar_aging_as_of.d61_90,
+    ar_aging_as_of.d90_plus,
+    ar_aging_as_of.total,
+    ar_aging_as_of.paid_after,
+    ar_aging_as_of.unapplied
+   FROM app.ar_aging_as_of(((now() AT TIME ZONE 'Asia/Jakarta'::text))::date) ar_aging_as_of(customer_id, current_amount, d1_30, d31_60, d61_90, d90_plus, total, paid_after, unapplied);
+
+--
+-- Name: v_dso_rolling_30; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_dso_rolling_30 WITH (security_invoker='true') AS
+ WITH totals AS (
+         SELECT ar_daily_totals.day,
+            sum(ar_daily_totals.invoiced) AS invoiced,
+            sum(ar_daily_totals.applied) AS applied
+           FROM public.ar_daily_totals
+          GROUP BY ar_daily_totals.day
+        )
+ SELECT (d.day)::date AS day,
+    f.ar_balance,
+    f.revenue_30,
+    round(((f.ar_balance / NULLIF(f.revenue_30, (0)::numeric)) * (30)::numeric), 2) AS dso
+   FROM (generate_series(((((now() AT TIME ZONE 'Asia/Jakarta'::text))::date - 182))::timestamp with time zone, (((now() AT TIME ZONE 'Asia/Jakarta'::text))::date)::timestamp with time zone, '1 day'::interval) d(day)
+     CROSS JOIN LATERAL ( SELECT COALESCE(sum((t.invoiced - t.applied)), (0)::numeric) AS ar_balance,
+            COALESCE(sum(t.invoiced) FILTER (WHERE (t.day > ((d.day)::date - 30))), (0)::numeric) AS revenue_30
+           FROM totals t
+          WHERE (t.day <= (d.day)::date)) f);
+
+--
+-- Name: v_invoice_outstanding; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_invoice_outstanding WITH (security_invoker='true') AS
+ SELECT ar_invoices_as_of.invoice_id,
+    ar_invoices_as_of.invoice_code,
+    ar_invoices_as_of.invoice_number,
+    ar_invoices_as_of.customer_id,
+    ar_invoices_as_of.invoice_date,
+    ar_invoices_as_of.due_date,
+    ar_invoices_as_of.amount,
+    ar_invoices_as_of.paid,
+    ar_invoices_as_of.outstanding,
+    ar_invoices_as_of.paid_after,
+    ar_invoices_as_of.days_overdue,
+    ar_invoices_as_of.status
+   FROM app.ar_invoices_as_of(((now() AT TIME ZONE 'Asia/Jakarta'::text))::date) ar_invoices_as_of(invoice_id, invoice_code, invoice_number, customer_id, invoice_date, due_date, amount, paid, outstanding, paid_after, days_overdue, status);
 
 --
 -- Name: v_ops_rfqs_masked; Type: VIEW; Schema: public; Owner: -
@@ -1967,6 +2400,13 @@ ALTER TABLE ONLY public.api_keys
     ADD CONSTRAINT api_keys_pkey PRIMARY KEY (id);
 
 --
+-- Name: ar_daily_totals ar_daily_totals_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ar_daily_totals
+    ADD CONSTRAINT ar_daily_totals_pkey PRIMARY KEY (day, shard);
+
+--
 -- Name: audit_logs audit_logs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2086,6 +2526,34 @@ ALTER TABLE ONLY public.intake_fingerprints
     ADD CONSTRAINT intake_fingerprints_pkey PRIMARY KEY (fingerprint);
 
 --
+-- Name: invoices invoices_id_customer_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invoices
+    ADD CONSTRAINT invoices_id_customer_key UNIQUE (id, customer_id);
+
+--
+-- Name: invoices invoices_invoice_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invoices
+    ADD CONSTRAINT invoices_invoice_code_key UNIQUE (invoice_code);
+
+--
+-- Name: invoices invoices_number_per_customer_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invoices
+    ADD CONSTRAINT invoices_number_per_customer_key UNIQUE (customer_id, invoice_number);
+
+--
+-- Name: invoices invoices_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invoices
+    ADD CONSTRAINT invoices_pkey PRIMARY KEY (id);
+
+--
 -- Name: jobs jobs_dedup_key_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2140,6 +2608,41 @@ ALTER TABLE ONLY public.notifications
 
 ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
+
+--
+-- Name: payment_allocations payment_allocations_once_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_allocations
+    ADD CONSTRAINT payment_allocations_once_key UNIQUE (payment_id, invoice_id);
+
+--
+-- Name: payment_allocations payment_allocations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_allocations
+    ADD CONSTRAINT payment_allocations_pkey PRIMARY KEY (id);
+
+--
+-- Name: payments payments_id_customer_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payments
+    ADD CONSTRAINT payments_id_customer_key UNIQUE (id, customer_id);
+
+--
+-- Name: payments payments_payment_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payments
+    ADD CONSTRAINT payments_payment_code_key UNIQUE (payment_code);
+
+--
+-- Name: payments payments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payments
+    ADD CONSTRAINT payments_pkey PRIMARY KEY (id);
 
 --
 -- Name: pipeline_stages pipeline_stages_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2430,6 +2933,30 @@ CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING bt
 CREATE INDEX intake_fingerprints_created_idx ON public.intake_fingerprints USING btree (created_at);
 
 --
+-- Name: invoices_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invoices_created_at_idx ON public.invoices USING btree (created_at DESC);
+
+--
+-- Name: invoices_customer_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invoices_customer_due_idx ON public.invoices USING btree (customer_id, due_date, invoice_date);
+
+--
+-- Name: invoices_invoice_date_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invoices_invoice_date_idx ON public.invoices USING btree (invoice_date) INCLUDE (amount) WHERE (voided_at IS NULL);
+
+--
+-- Name: invoices_open_range_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invoices_open_range_idx ON public.invoices USING gist (daterange(invoice_date, GREATEST(invoice_date, COALESCE(settled_on, 'infinity'::date)), '[)'::text)) WHERE (voided_at IS NULL);
+
+--
 -- Name: jobs_pending_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2542,6 +3069,54 @@ CREATE INDEX notifications_unread_idx ON public.notifications USING btree (user_
 --
 
 CREATE INDEX notifications_user_idx ON public.notifications USING btree (user_id, created_at DESC);
+
+--
+-- Name: payment_allocations_customer_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_allocations_customer_idx ON public.payment_allocations USING btree (customer_id);
+
+--
+-- Name: payment_allocations_effective_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_allocations_effective_idx ON public.payment_allocations USING btree (effective_date) INCLUDE (amount);
+
+--
+-- Name: payment_allocations_invoice_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_allocations_invoice_idx ON public.payment_allocations USING btree (invoice_id, payment_date) INCLUDE (amount);
+
+--
+-- Name: payment_allocations_payment_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payment_allocations_payment_idx ON public.payment_allocations USING btree (payment_id, effective_date) INCLUDE (amount);
+
+--
+-- Name: payments_created_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payments_created_at_idx ON public.payments USING btree (created_at DESC);
+
+--
+-- Name: payments_customer_date_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payments_customer_date_idx ON public.payments USING btree (customer_id, payment_date);
+
+--
+-- Name: payments_payment_date_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payments_payment_date_idx ON public.payments USING btree (payment_date) INCLUDE (amount);
+
+--
+-- Name: payments_unapplied_range_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payments_unapplied_range_idx ON public.payments USING gist (daterange(payment_date, GREATEST(payment_date, COALESCE(applied_on, 'infinity'::date)), '[)'::text));
 
 --
 -- Name: profiles_dept_code_idx; Type: INDEX; Schema: public; Owner: -
@@ -2784,6 +3359,12 @@ CREATE INDEX tickets_cs_unassigned_idx ON public.tickets USING btree (created_at
 CREATE INDEX tickets_dept_status_idx ON public.tickets USING btree (dept_target, status, created_at DESC);
 
 --
+-- Name: tickets_open_collection_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX tickets_open_collection_key ON public.tickets USING btree (related_invoice_id) WHERE ((related_invoice_id IS NOT NULL) AND (status <> 'closed'::text));
+
+--
 -- Name: tickets_open_priority_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2910,6 +3491,30 @@ CREATE TRIGGER files_audit AFTER INSERT OR DELETE OR UPDATE ON public.files FOR 
 CREATE TRIGGER holidays_audit AFTER INSERT OR DELETE OR UPDATE ON public.holidays FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
 
 --
+-- Name: invoices invoices_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER invoices_audit AFTER INSERT OR DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: invoices invoices_daily; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER invoices_daily AFTER INSERT OR DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.invoices_daily();
+
+--
+-- Name: invoices invoices_keep_code; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER invoices_keep_code BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.keep_code('invoice_code');
+
+--
+-- Name: invoices invoices_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER invoices_updated_at BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
 -- Name: leads leads_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2956,6 +3561,48 @@ CREATE TRIGGER marketing_spend_audit AFTER INSERT OR DELETE OR UPDATE ON public.
 --
 
 CREATE TRIGGER marketing_spend_set_updated_at BEFORE UPDATE ON public.marketing_spend FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: payment_allocations payment_allocations_apply; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payment_allocations_apply BEFORE INSERT ON public.payment_allocations FOR EACH ROW EXECUTE FUNCTION public.payment_allocations_apply();
+
+--
+-- Name: payment_allocations payment_allocations_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payment_allocations_audit AFTER INSERT OR DELETE OR UPDATE ON public.payment_allocations FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: payment_allocations payment_allocations_immutable; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payment_allocations_immutable BEFORE UPDATE ON public.payment_allocations FOR EACH ROW EXECUTE FUNCTION public.payment_allocations_immutable();
+
+--
+-- Name: payment_allocations payment_allocations_reverse; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payment_allocations_reverse AFTER DELETE ON public.payment_allocations FOR EACH ROW EXECUTE FUNCTION public.payment_allocations_reverse();
+
+--
+-- Name: payments payments_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payments_audit AFTER INSERT OR DELETE OR UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: payments payments_keep_code; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payments_keep_code BEFORE UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION public.keep_code('payment_code');
+
+--
+-- Name: payments payments_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payments_updated_at BEFORE UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
 -- Name: pipeline_stages pipeline_stages_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -3205,6 +3852,27 @@ ALTER TABLE ONLY public.holidays
     ADD CONSTRAINT holidays_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 
 --
+-- Name: invoices invoices_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invoices
+    ADD CONSTRAINT invoices_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: invoices invoices_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invoices
+    ADD CONSTRAINT invoices_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id);
+
+--
+-- Name: invoices invoices_voided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invoices
+    ADD CONSTRAINT invoices_voided_by_fkey FOREIGN KEY (voided_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
 -- Name: leads leads_channel_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3287,6 +3955,41 @@ ALTER TABLE ONLY public.marketing_spend
 
 ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
+-- Name: payment_allocations payment_allocations_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_allocations
+    ADD CONSTRAINT payment_allocations_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: payment_allocations payment_allocations_invoice_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_allocations
+    ADD CONSTRAINT payment_allocations_invoice_fkey FOREIGN KEY (invoice_id, customer_id) REFERENCES public.invoices(id, customer_id);
+
+--
+-- Name: payment_allocations payment_allocations_payment_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payment_allocations
+    ADD CONSTRAINT payment_allocations_payment_fkey FOREIGN KEY (payment_id, customer_id) REFERENCES public.payments(id, customer_id);
+
+--
+-- Name: payments payments_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payments
+    ADD CONSTRAINT payments_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: payments payments_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.payments
+    ADD CONSTRAINT payments_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id);
 
 --
 -- Name: products products_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -3555,6 +4258,13 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_related_customer_id_fkey FOREIGN KEY (related_customer_id) REFERENCES public.customers(id);
 
 --
+-- Name: tickets tickets_related_invoice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_related_invoice_id_fkey FOREIGN KEY (related_invoice_id) REFERENCES public.invoices(id);
+
+--
 -- Name: tickets tickets_related_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3585,6 +4295,18 @@ ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY api_keys_all_super_admin ON public.api_keys TO cc_super_admin USING ((( SELECT app.uid() AS uid) IS NOT NULL)) WITH CHECK ((( SELECT app.uid() AS uid) IS NOT NULL));
+
+--
+-- Name: ar_daily_totals; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ar_daily_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ar_daily_totals ar_daily_totals_select_readers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY ar_daily_totals_select_readers ON public.ar_daily_totals FOR SELECT TO cc_super_admin, cc_director, cc_finance_manager, cc_finance_staff USING (true);
 
 --
 -- Name: audit_logs; Type: ROW SECURITY; Schema: public; Owner: -
@@ -3879,6 +4601,42 @@ CREATE POLICY idempotency_keys_own ON public.idempotency_keys TO cc_staff, cc_in
 ALTER TABLE public.intake_fingerprints ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: invoices; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.invoices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: invoices invoices_all_super_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY invoices_all_super_admin ON public.invoices TO cc_super_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: invoices invoices_insert_finance; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY invoices_insert_finance ON public.invoices FOR INSERT TO cc_finance_manager, cc_finance_staff WITH CHECK ((created_by = ( SELECT app.uid() AS uid)));
+
+--
+-- Name: invoices invoices_select_readers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY invoices_select_readers ON public.invoices FOR SELECT TO cc_director, cc_finance_manager, cc_finance_staff USING (true);
+
+--
+-- Name: invoices invoices_select_sales; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY invoices_select_sales ON public.invoices FOR SELECT TO cc_sales_manager, cc_salesperson USING ((customer_id = ANY (( SELECT app.ar_customer_ids() AS ar_customer_ids)::uuid[])));
+
+--
+-- Name: invoices invoices_update_finance; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY invoices_update_finance ON public.invoices FOR UPDATE TO cc_finance_manager, cc_finance_staff USING (true) WITH CHECK ((voided_by = ( SELECT app.uid() AS uid)));
+
+--
 -- Name: jobs; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4039,6 +4797,66 @@ CREATE POLICY notifications_mark_own ON public.notifications FOR UPDATE TO cc_st
 --
 
 CREATE POLICY notifications_own ON public.notifications FOR SELECT TO cc_staff USING ((user_id = ( SELECT app.uid() AS uid)));
+
+--
+-- Name: payment_allocations; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.payment_allocations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payment_allocations payment_allocations_all_super_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payment_allocations_all_super_admin ON public.payment_allocations TO cc_super_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: payment_allocations payment_allocations_insert_finance; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payment_allocations_insert_finance ON public.payment_allocations FOR INSERT TO cc_finance_manager, cc_finance_staff WITH CHECK ((created_by = ( SELECT app.uid() AS uid)));
+
+--
+-- Name: payment_allocations payment_allocations_select_readers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payment_allocations_select_readers ON public.payment_allocations FOR SELECT TO cc_director, cc_finance_manager, cc_finance_staff USING (true);
+
+--
+-- Name: payment_allocations payment_allocations_select_sales; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payment_allocations_select_sales ON public.payment_allocations FOR SELECT TO cc_sales_manager, cc_salesperson USING ((customer_id = ANY (( SELECT app.ar_customer_ids() AS ar_customer_ids)::uuid[])));
+
+--
+-- Name: payments; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.payments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payments payments_all_super_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payments_all_super_admin ON public.payments TO cc_super_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: payments payments_insert_finance; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payments_insert_finance ON public.payments FOR INSERT TO cc_finance_manager, cc_finance_staff WITH CHECK ((created_by = ( SELECT app.uid() AS uid)));
+
+--
+-- Name: payments payments_select_readers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payments_select_readers ON public.payments FOR SELECT TO cc_director, cc_finance_manager, cc_finance_staff USING (true);
+
+--
+-- Name: payments payments_select_sales; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payments_select_sales ON public.payments FOR SELECT TO cc_sales_manager, cc_salesperson USING ((customer_id = ANY (( SELECT app.ar_customer_ids() AS ar_customer_ids)::uuid[])));
 
 --
 -- Name: pipeline_stages; Type: ROW SECURITY; Schema: public; Owner: -
@@ -4477,6 +5295,12 @@ CREATE POLICY tickets_select_director ON public.tickets FOR SELECT TO cc_directo
 CREATE POLICY tickets_select_finance ON public.tickets FOR SELECT TO cc_finance_manager, cc_finance_staff USING ((created_by = ( SELECT app.uid() AS uid)));
 
 --
+-- Name: tickets tickets_select_finance_dept; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tickets_select_finance_dept ON public.tickets FOR SELECT TO cc_finance_manager, cc_finance_staff USING ((dept_target = 'FIN'::text));
+
+--
 -- Name: tickets tickets_select_key; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4487,6 +5311,12 @@ CREATE POLICY tickets_select_key ON public.tickets FOR SELECT TO cc_integration 
 --
 
 CREATE POLICY tickets_update_cs_agent ON public.tickets FOR UPDATE TO cc_cs_agent USING (((assigned_to_user_id = ( SELECT app.uid() AS uid)) OR ((assigned_to_user_id IS NULL) AND (dept_target = 'CS'::text)))) WITH CHECK (((assigned_to_user_id IS NULL) OR (assigned_to_user_id = ( SELECT app.uid() AS uid))));
+
+--
+-- Name: tickets tickets_update_finance_dept; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tickets_update_finance_dept ON public.tickets FOR UPDATE TO cc_finance_manager, cc_finance_staff USING ((dept_target = 'FIN'::text)) WITH CHECK ((dept_target = 'FIN'::text));
 
 --
 -- Name: tickets tickets_update_ops; Type: POLICY; Schema: public; Owner: -
@@ -4513,6 +5343,49 @@ GRANT USAGE ON SCHEMA public TO cc_anon;
 GRANT USAGE ON SCHEMA public TO cc_staff;
 GRANT USAGE ON SCHEMA public TO cc_integration;
 GRANT USAGE ON SCHEMA public TO cc_worker;
+
+--
+-- Name: FUNCTION ar_add_daily(p_day date, p_invoiced numeric, p_applied numeric); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.ar_add_daily(p_day date, p_invoiced numeric, p_applied numeric) FROM PUBLIC;
+
+--
+-- Name: FUNCTION ar_aging_as_of(p_as_of date); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_aging_as_of(p_as_of date) TO cc_staff;
+
+--
+-- Name: FUNCTION ar_customer_ids(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.ar_customer_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.ar_customer_ids() TO cc_staff;
+
+--
+-- Name: FUNCTION ar_daily_book(p_from date, p_to date); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_daily_book(p_from date, p_to date) TO cc_staff;
+
+--
+-- Name: FUNCTION ar_daily_raw(p_from date, p_to date, p_customer uuid, p_owner uuid); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_daily_raw(p_from date, p_to date, p_customer uuid, p_owner uuid) TO cc_staff;
+
+--
+-- Name: FUNCTION ar_invoices_as_of(p_as_of date); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_invoices_as_of(p_as_of date) TO cc_staff;
+
+--
+-- Name: FUNCTION ar_rebuild_daily_totals(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.ar_rebuild_daily_totals() FROM PUBLIC;
 
 --
 -- Name: FUNCTION auth_api_key(p_key_hash text); Type: ACL; Schema: app; Owner: -
@@ -4659,6 +5532,12 @@ GRANT ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_resource text, p
 GRANT ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_resource text, p_status smallint, p_response jsonb) TO cc_integration;
 
 --
+-- Name: FUNCTION invoice_status(p_voided boolean, p_amount numeric, p_paid numeric, p_days_overdue integer); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.invoice_status(p_voided boolean, p_amount numeric, p_paid numeric, p_days_overdue integer) TO cc_staff;
+
+--
 -- Name: FUNCTION is_my_upload(p_file_id uuid, p_bucket text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4751,6 +5630,12 @@ REVOKE ALL ON FUNCTION public.audit_row_change() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.customers_guard_owner() FROM PUBLIC;
 
 --
+-- Name: FUNCTION invoices_daily(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.invoices_daily() FROM PUBLIC;
+
+--
 -- Name: FUNCTION keep_code(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -4770,6 +5655,18 @@ REVOKE ALL ON FUNCTION public.next_prefixed_id(p_prefix text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.next_prefixed_id(p_prefix text) TO cc_staff;
 GRANT ALL ON FUNCTION public.next_prefixed_id(p_prefix text) TO cc_integration;
 GRANT ALL ON FUNCTION public.next_prefixed_id(p_prefix text) TO cc_worker;
+
+--
+-- Name: FUNCTION payment_allocations_apply(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.payment_allocations_apply() FROM PUBLIC;
+
+--
+-- Name: FUNCTION payment_allocations_reverse(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.payment_allocations_reverse() FROM PUBLIC;
 
 --
 -- Name: FUNCTION prospects_stage_change(); Type: ACL; Schema: public; Owner: -
@@ -4860,6 +5757,15 @@ GRANT SELECT(last_used_at) ON TABLE public.api_keys TO cc_super_admin;
 --
 
 GRANT SELECT(revoked_at),UPDATE(revoked_at) ON TABLE public.api_keys TO cc_super_admin;
+
+--
+-- Name: TABLE ar_daily_totals; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.ar_daily_totals TO cc_super_admin;
+GRANT SELECT ON TABLE public.ar_daily_totals TO cc_director;
+GRANT SELECT ON TABLE public.ar_daily_totals TO cc_finance_manager;
+GRANT SELECT ON TABLE public.ar_daily_totals TO cc_finance_staff;
 
 --
 -- Name: TABLE audit_logs; Type: ACL; Schema: public; Owner: -
@@ -5269,6 +6175,105 @@ GRANT UPDATE(response_status) ON TABLE public.idempotency_keys TO cc_integration
 
 GRANT UPDATE(response_body) ON TABLE public.idempotency_keys TO cc_staff;
 GRANT UPDATE(response_body) ON TABLE public.idempotency_keys TO cc_integration;
+
+--
+-- Name: TABLE invoices; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.invoices TO cc_super_admin;
+GRANT SELECT ON TABLE public.invoices TO cc_director;
+GRANT SELECT ON TABLE public.invoices TO cc_finance_manager;
+GRANT SELECT ON TABLE public.invoices TO cc_finance_staff;
+GRANT SELECT ON TABLE public.invoices TO cc_sales_manager;
+GRANT SELECT ON TABLE public.invoices TO cc_salesperson;
+
+--
+-- Name: COLUMN invoices.invoice_number; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(invoice_number) ON TABLE public.invoices TO cc_super_admin;
+GRANT INSERT(invoice_number) ON TABLE public.invoices TO cc_finance_manager;
+GRANT INSERT(invoice_number) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.customer_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(customer_id) ON TABLE public.invoices TO cc_super_admin;
+GRANT INSERT(customer_id) ON TABLE public.invoices TO cc_finance_manager;
+GRANT INSERT(customer_id) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.invoice_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(invoice_date) ON TABLE public.invoices TO cc_super_admin;
+GRANT INSERT(invoice_date) ON TABLE public.invoices TO cc_finance_manager;
+GRANT INSERT(invoice_date) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.due_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(due_date) ON TABLE public.invoices TO cc_super_admin;
+GRANT INSERT(due_date) ON TABLE public.invoices TO cc_finance_manager;
+GRANT INSERT(due_date) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(amount) ON TABLE public.invoices TO cc_super_admin;
+GRANT INSERT(amount) ON TABLE public.invoices TO cc_finance_manager;
+GRANT INSERT(amount) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(description) ON TABLE public.invoices TO cc_super_admin;
+GRANT INSERT(description) ON TABLE public.invoices TO cc_finance_manager;
+GRANT INSERT(description) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.voided_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(voided_at) ON TABLE public.invoices TO cc_super_admin;
+GRANT UPDATE(voided_at) ON TABLE public.invoices TO cc_finance_manager;
+GRANT UPDATE(voided_at) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.void_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(void_reason) ON TABLE public.invoices TO cc_super_admin;
+GRANT UPDATE(void_reason) ON TABLE public.invoices TO cc_finance_manager;
+GRANT UPDATE(void_reason) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.voided_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(voided_by) ON TABLE public.invoices TO cc_super_admin;
+GRANT UPDATE(voided_by) ON TABLE public.invoices TO cc_finance_manager;
+GRANT UPDATE(voided_by) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.invoices TO cc_super_admin;
+GRANT INSERT(created_by) ON TABLE public.invoices TO cc_finance_manager;
+GRANT INSERT(created_by) ON TABLE public.invoices TO cc_finance_staff;
+
+--
+-- Name: COLUMN invoices.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.invoices TO cc_super_admin;
+GRANT UPDATE(updated_at) ON TABLE public.invoices TO cc_finance_manager;
+GRANT UPDATE(updated_at) ON TABLE public.invoices TO cc_finance_staff;
 
 --
 -- Name: TABLE jobs; Type: ACL; Schema: public; Owner: -
@@ -5689,6 +6694,116 @@ GRANT SELECT ON TABLE public.notifications TO cc_staff;
 --
 
 GRANT UPDATE(read_at) ON TABLE public.notifications TO cc_staff;
+
+--
+-- Name: TABLE payment_allocations; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.payment_allocations TO cc_super_admin;
+GRANT SELECT ON TABLE public.payment_allocations TO cc_director;
+GRANT SELECT ON TABLE public.payment_allocations TO cc_finance_manager;
+GRANT SELECT ON TABLE public.payment_allocations TO cc_finance_staff;
+GRANT SELECT ON TABLE public.payment_allocations TO cc_sales_manager;
+GRANT SELECT ON TABLE public.payment_allocations TO cc_salesperson;
+
+--
+-- Name: COLUMN payment_allocations.payment_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(payment_id) ON TABLE public.payment_allocations TO cc_super_admin;
+GRANT INSERT(payment_id) ON TABLE public.payment_allocations TO cc_finance_manager;
+GRANT INSERT(payment_id) ON TABLE public.payment_allocations TO cc_finance_staff;
+
+--
+-- Name: COLUMN payment_allocations.invoice_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(invoice_id) ON TABLE public.payment_allocations TO cc_super_admin;
+GRANT INSERT(invoice_id) ON TABLE public.payment_allocations TO cc_finance_manager;
+GRANT INSERT(invoice_id) ON TABLE public.payment_allocations TO cc_finance_staff;
+
+--
+-- Name: COLUMN payment_allocations.customer_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(customer_id) ON TABLE public.payment_allocations TO cc_super_admin;
+GRANT INSERT(customer_id) ON TABLE public.payment_allocations TO cc_finance_manager;
+GRANT INSERT(customer_id) ON TABLE public.payment_allocations TO cc_finance_staff;
+
+--
+-- Name: COLUMN payment_allocations.amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(amount) ON TABLE public.payment_allocations TO cc_super_admin;
+GRANT INSERT(amount) ON TABLE public.payment_allocations TO cc_finance_manager;
+GRANT INSERT(amount) ON TABLE public.payment_allocations TO cc_finance_staff;
+
+--
+-- Name: COLUMN payment_allocations.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.payment_allocations TO cc_super_admin;
+GRANT INSERT(created_by) ON TABLE public.payment_allocations TO cc_finance_manager;
+GRANT INSERT(created_by) ON TABLE public.payment_allocations TO cc_finance_staff;
+
+--
+-- Name: TABLE payments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.payments TO cc_super_admin;
+GRANT SELECT ON TABLE public.payments TO cc_director;
+GRANT SELECT ON TABLE public.payments TO cc_finance_manager;
+GRANT SELECT ON TABLE public.payments TO cc_finance_staff;
+GRANT SELECT ON TABLE public.payments TO cc_sales_manager;
+GRANT SELECT ON TABLE public.payments TO cc_salesperson;
+
+--
+-- Name: COLUMN payments.customer_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(customer_id) ON TABLE public.payments TO cc_super_admin;
+GRANT INSERT(customer_id) ON TABLE public.payments TO cc_finance_manager;
+GRANT INSERT(customer_id) ON TABLE public.payments TO cc_finance_staff;
+
+--
+-- Name: COLUMN payments.payment_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(payment_date) ON TABLE public.payments TO cc_super_admin;
+GRANT INSERT(payment_date) ON TABLE public.payments TO cc_finance_manager;
+GRANT INSERT(payment_date) ON TABLE public.payments TO cc_finance_staff;
+
+--
+-- Name: COLUMN payments.amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(amount) ON TABLE public.payments TO cc_super_admin;
+GRANT INSERT(amount) ON TABLE public.payments TO cc_finance_manager;
+GRANT INSERT(amount) ON TABLE public.payments TO cc_finance_staff;
+
+--
+-- Name: COLUMN payments.method; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(method) ON TABLE public.payments TO cc_super_admin;
+GRANT INSERT(method) ON TABLE public.payments TO cc_finance_manager;
+GRANT INSERT(method) ON TABLE public.payments TO cc_finance_staff;
+
+--
+-- Name: COLUMN payments.reference; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(reference) ON TABLE public.payments TO cc_super_admin;
+GRANT INSERT(reference) ON TABLE public.payments TO cc_finance_manager;
+GRANT INSERT(reference) ON TABLE public.payments TO cc_finance_staff;
+
+--
+-- Name: COLUMN payments.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.payments TO cc_super_admin;
+GRANT INSERT(created_by) ON TABLE public.payments TO cc_finance_manager;
+GRANT INSERT(created_by) ON TABLE public.payments TO cc_finance_staff;
 
 --
 -- Name: TABLE pipeline_stages; Type: ACL; Schema: public; Owner: -
@@ -6544,8 +7659,8 @@ GRANT INSERT(priority) ON TABLE public.tickets TO cc_marketing_staff;
 GRANT INSERT(priority) ON TABLE public.tickets TO cc_sales_manager;
 GRANT INSERT(priority) ON TABLE public.tickets TO cc_salesperson;
 GRANT INSERT(priority) ON TABLE public.tickets TO cc_sales_support;
-GRANT INSERT(priority) ON TABLE public.tickets TO cc_finance_manager;
-GRANT INSERT(priority) ON TABLE public.tickets TO cc_finance_staff;
+GRANT INSERT(priority),UPDATE(priority) ON TABLE public.tickets TO cc_finance_manager;
+GRANT INSERT(priority),UPDATE(priority) ON TABLE public.tickets TO cc_finance_staff;
 GRANT INSERT(priority),UPDATE(priority) ON TABLE public.tickets TO cc_cs_admin;
 GRANT INSERT(priority),UPDATE(priority) ON TABLE public.tickets TO cc_cs_agent;
 GRANT INSERT(priority) ON TABLE public.tickets TO cc_integration;
@@ -6561,6 +7676,8 @@ GRANT SELECT(status),UPDATE(status) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT UPDATE(status) ON TABLE public.tickets TO cc_super_admin;
 GRANT UPDATE(status) ON TABLE public.tickets TO cc_cs_admin;
 GRANT UPDATE(status) ON TABLE public.tickets TO cc_cs_agent;
+GRANT UPDATE(status) ON TABLE public.tickets TO cc_finance_manager;
+GRANT UPDATE(status) ON TABLE public.tickets TO cc_finance_staff;
 
 --
 -- Name: COLUMN tickets.dept_target; Type: ACL; Schema: public; Owner: -
@@ -6813,8 +7930,8 @@ GRANT INSERT(assigned_to_user_id) ON TABLE public.tickets TO cc_marketing_staff;
 GRANT INSERT(assigned_to_user_id) ON TABLE public.tickets TO cc_sales_manager;
 GRANT INSERT(assigned_to_user_id) ON TABLE public.tickets TO cc_salesperson;
 GRANT INSERT(assigned_to_user_id) ON TABLE public.tickets TO cc_sales_support;
-GRANT INSERT(assigned_to_user_id) ON TABLE public.tickets TO cc_finance_manager;
-GRANT INSERT(assigned_to_user_id) ON TABLE public.tickets TO cc_finance_staff;
+GRANT INSERT(assigned_to_user_id),UPDATE(assigned_to_user_id) ON TABLE public.tickets TO cc_finance_manager;
+GRANT INSERT(assigned_to_user_id),UPDATE(assigned_to_user_id) ON TABLE public.tickets TO cc_finance_staff;
 GRANT INSERT(assigned_to_user_id),UPDATE(assigned_to_user_id) ON TABLE public.tickets TO cc_cs_admin;
 GRANT INSERT(assigned_to_user_id),UPDATE(assigned_to_user_id) ON TABLE public.tickets TO cc_cs_agent;
 
@@ -6861,6 +7978,8 @@ GRANT SELECT(close_reason),UPDATE(close_reason) ON TABLE public.tickets TO cc_op
 GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_super_admin;
 GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_cs_admin;
 GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_cs_agent;
+GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_finance_manager;
+GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_finance_staff;
 
 --
 -- Name: COLUMN tickets.closed_at; Type: ACL; Schema: public; Owner: -
@@ -6873,6 +7992,8 @@ GRANT SELECT(closed_at),UPDATE(closed_at) ON TABLE public.tickets TO cc_ops_ware
 GRANT UPDATE(closed_at) ON TABLE public.tickets TO cc_super_admin;
 GRANT UPDATE(closed_at) ON TABLE public.tickets TO cc_cs_admin;
 GRANT UPDATE(closed_at) ON TABLE public.tickets TO cc_cs_agent;
+GRANT UPDATE(closed_at) ON TABLE public.tickets TO cc_finance_manager;
+GRANT UPDATE(closed_at) ON TABLE public.tickets TO cc_finance_staff;
 
 --
 -- Name: COLUMN tickets.created_by; Type: ACL; Schema: public; Owner: -
@@ -6926,6 +8047,47 @@ GRANT SELECT(first_response_at) ON TABLE public.tickets TO cc_ops_exim;
 GRANT SELECT(first_response_at) ON TABLE public.tickets TO cc_ops_domestic;
 GRANT SELECT(first_response_at) ON TABLE public.tickets TO cc_ops_import_dtd;
 GRANT SELECT(first_response_at) ON TABLE public.tickets TO cc_ops_warehouse;
+
+--
+-- Name: COLUMN tickets.related_invoice_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_super_admin;
+GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_sales_manager;
+GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_salesperson;
+GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_finance_manager;
+GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_finance_staff;
+
+--
+-- Name: TABLE v_ar_aging; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.v_ar_aging TO cc_super_admin;
+GRANT SELECT ON TABLE public.v_ar_aging TO cc_director;
+GRANT SELECT ON TABLE public.v_ar_aging TO cc_finance_manager;
+GRANT SELECT ON TABLE public.v_ar_aging TO cc_finance_staff;
+GRANT SELECT ON TABLE public.v_ar_aging TO cc_sales_manager;
+GRANT SELECT ON TABLE public.v_ar_aging TO cc_salesperson;
+
+--
+-- Name: TABLE v_dso_rolling_30; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.v_dso_rolling_30 TO cc_super_admin;
+GRANT SELECT ON TABLE public.v_dso_rolling_30 TO cc_director;
+GRANT SELECT ON TABLE public.v_dso_rolling_30 TO cc_finance_manager;
+GRANT SELECT ON TABLE public.v_dso_rolling_30 TO cc_finance_staff;
+
+--
+-- Name: TABLE v_invoice_outstanding; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_super_admin;
+GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_director;
+GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_finance_manager;
+GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_finance_staff;
+GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_sales_manager;
+GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_salesperson;
 
 --
 -- Name: TABLE v_ops_rfqs_masked; Type: ACL; Schema: public; Owner: -

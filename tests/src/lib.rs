@@ -5,6 +5,8 @@
 
 mod ops;
 
+pub use ops::id_of;
+
 use std::{str::FromStr, sync::OnceLock, time::Duration};
 
 use domain::Role;

@@ -187,4 +187,94 @@ impl TestApp {
         )
         .await
     }
+
+    // ---- receivables ----------------------------------------------------------------
+
+    /// `POST /invoices`.
+    pub async fn create_invoice(&self, user: &TestUser, invoice: Value) -> Response {
+        self.call(Method::POST, "/api/v1/invoices", user, Some(invoice))
+            .await
+    }
+
+    /// `POST /invoices` for `customer` of `amount`, dated and due as given; returns its id
+    /// (asserting 201).
+    pub async fn invoice_for(
+        &self,
+        user: &TestUser,
+        customer: Uuid,
+        invoice_date: &str,
+        due_date: &str,
+        amount: &str,
+    ) -> Uuid {
+        let response = self
+            .create_invoice(
+                user,
+                json!({"customer_id": customer, "invoice_date": invoice_date,
+                       "due_date": due_date, "amount": amount}),
+            )
+            .await;
+        assert_eq!(response.status(), 201, "create invoice");
+        id_of(response).await
+    }
+
+    /// `GET /invoices/{id}`.
+    pub async fn invoice(&self, user: &TestUser, id: impl std::fmt::Display) -> Response {
+        self.call(Method::GET, &format!("/api/v1/invoices/{id}"), user, None)
+            .await
+    }
+
+    /// `POST /invoices/{id}/void`.
+    pub async fn void_invoice(
+        &self,
+        user: &TestUser,
+        id: impl std::fmt::Display,
+        reason: &str,
+    ) -> Response {
+        self.call(
+            Method::POST,
+            &format!("/api/v1/invoices/{id}/void"),
+            user,
+            Some(json!({"reason": reason})),
+        )
+        .await
+    }
+
+    /// `POST /payments`.
+    pub async fn create_payment(&self, user: &TestUser, payment: Value) -> Response {
+        self.call(Method::POST, "/api/v1/payments", user, Some(payment))
+            .await
+    }
+
+    /// `POST /payments` allocated FIFO; returns the body (asserting 201).
+    pub async fn pay_fifo(
+        &self,
+        user: &TestUser,
+        customer: Uuid,
+        payment_date: &str,
+        amount: &str,
+    ) -> Value {
+        let response = self
+            .create_payment(
+                user,
+                json!({"customer_id": customer, "payment_date": payment_date, "amount": amount}),
+            )
+            .await;
+        assert_eq!(response.status(), 201, "create payment");
+        response.json().await.expect("payment json")
+    }
+
+    /// `GET /ar/{report}{query}` (outstanding, aging, dso, my-customers).
+    pub async fn ar(&self, user: &TestUser, report: &str, query: &str) -> Response {
+        self.call(Method::GET, &format!("/api/v1/ar/{report}{query}"), user, None)
+            .await
+    }
+}
+
+/// The `id` of a created resource's body.
+pub async fn id_of(response: Response) -> Uuid {
+    let body: Value = response.json().await.expect("json body");
+    body["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no id in {body}"))
 }

@@ -3,6 +3,7 @@
 //! Every type here can only hold a valid value (`parse`, `TryFrom`), so the layers above
 //! never re-check what the type already guarantees.
 
+pub mod ar;
 pub mod auth;
 pub mod closed_set;
 pub mod crm;

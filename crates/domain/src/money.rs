@@ -74,6 +74,29 @@ impl Amount {
     }
 }
 
+/// Signed cents as decimal text: `-150` → `"-1.50"` (for balances and credit lines).
+pub fn cents_text(cents: i128) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// Decimal text of numeric(…, 2) (`"-1.5"`, `"12"`, `"0.05"`) as cents; `None` when it is
+/// not such a number.
+pub fn text_cents(raw: &str) -> Option<i128> {
+    let raw = raw.trim();
+    let (negative, digits) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let amount = Amount::parse(digits).ok()?;
+    Some(if negative {
+        -amount.cents()
+    } else {
+        amount.cents()
+    })
+}
+
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -98,6 +121,21 @@ mod tests {
                 Ok(canonical.to_owned())
             );
         }
+    }
+
+    #[test]
+    fn signed_cents_round_trip() {
+        for (cents, text) in [
+            (-150, "-1.50"),
+            (0, "0.00"),
+            (5, "0.05"),
+            (150_000_000, "1500000.00"),
+        ] {
+            assert_eq!(cents_text(cents), text);
+            assert_eq!(text_cents(text), Some(cents));
+        }
+        assert_eq!(text_cents("-12.5"), Some(-1250));
+        assert_eq!(text_cents("x"), None);
     }
 
     #[test]

@@ -278,6 +278,61 @@ const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
         "cannot change to this status from the ticket's current one",
         false,
     ),
+    (
+        "invoices_number_per_customer_key",
+        "invoice_number",
+        "is already used by another invoice of this customer",
+        true,
+    ),
+    (
+        "invoices_due_after_invoice",
+        "due_date",
+        "must be on or after the invoice date",
+        false,
+    ),
+    (
+        "invoices_customer_id_fkey",
+        "customer_id",
+        "is not a known customer",
+        false,
+    ),
+    (
+        "payments_customer_id_fkey",
+        "customer_id",
+        "is not a known customer",
+        false,
+    ),
+    (
+        "invoices_void_unallocated",
+        "invoice",
+        "has payments allocated to it; reverse those allocations before voiding it",
+        true,
+    ),
+    ("invoices_already_void", "invoice", "is void", true),
+    (
+        "invoices_not_over_allocated",
+        "allocations",
+        "would take more than an invoice's outstanding amount (it changed meanwhile)",
+        true,
+    ),
+    (
+        "payments_not_over_allocated",
+        "allocations",
+        "would take more than the payment's amount",
+        true,
+    ),
+    (
+        "payment_allocations_invoice_not_void",
+        "allocations",
+        "cannot go to a void invoice",
+        true,
+    ),
+    (
+        "payment_allocations_invoice_fkey",
+        "allocations",
+        "must be invoices of the payment's customer",
+        false,
+    ),
 ];
 
 fn constraint_error(constraint: &str) -> Option<ApiError> {

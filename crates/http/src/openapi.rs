@@ -38,6 +38,10 @@ use crate::error::ErrorBody;
         domain::tickets::SlaEventType,
         domain::tickets::BroadcastStatus,
         domain::tickets::HolidayKind,
+        domain::ar::InvoiceStatus,
+        domain::ar::PaymentMethod,
+        domain::ar::DsoMethod,
+        domain::ar::StatementLineKind,
     )),
     tags(
         (name = "auth", description = "Sign-in, sessions and the signed-in user (AUTH-1, AUTH-2)"),
@@ -49,6 +53,7 @@ use crate::error::ErrorBody;
         (name = "crm", description = "Leads, customers, pipeline, activities and follow-ups (CRM)"),
         (name = "tickets", description = "Tickets and the RFQs Operations quote (TCK)"),
         (name = "broadcast", description = "WhatsApp broadcast logs pushed by n8n, per AWB (BRD)"),
+        (name = "ar", description = "Invoices, payments, aging and DSO (DSO)"),
         (name = "files", description = "Uploads and downloads of stored files"),
         (name = "notifications", description = "In-app notifications (NTF-1)"),
         (name = "ops", description = "Health and readiness"),

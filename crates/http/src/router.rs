@@ -34,6 +34,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     api::files::routes(cfg);
     api::tickets::routes(cfg);
     api::broadcasts::routes(cfg);
+    api::ar::routes(cfg);
 }
 
 /// Routes outside `/api/v1` that are part of the API description.

@@ -10,6 +10,7 @@ mod error;
 mod stored;
 
 pub mod api_keys;
+pub mod ar;
 pub mod audit;
 pub mod auth;
 pub mod broadcasts;

@@ -25,6 +25,10 @@ export type Department = components["schemas"]["Department"];
 export const DEPARTMENT_VALUES = ["MGMT", "MKT", "SAL", "EXIM", "DOM", "IMP", "WH", "FIN", "CS"] as const satisfies readonly Department[];
 export type DepartmentCovered = Assert<Covers<typeof DEPARTMENT_VALUES, Department>>;
 
+export type DsoMethod = components["schemas"]["DsoMethod"];
+export const DSO_METHOD_VALUES = ["simple", "countback"] as const satisfies readonly DsoMethod[];
+export type DsoMethodCovered = Assert<Covers<typeof DSO_METHOD_VALUES, DsoMethod>>;
+
 export type ErrorCode = components["schemas"]["ErrorCode"];
 export const ERROR_CODE_VALUES = ["bad_request", "malformed_json", "unauthorized", "invalid_credentials", "forbidden", "insufficient_scope", "not_found", "conflict", "idempotency_in_progress", "idempotency_key_reused", "validation_failed", "payload_too_large", "rate_limited", "service_unavailable", "internal_error"] as const satisfies readonly ErrorCode[];
 export type ErrorCodeCovered = Assert<Covers<typeof ERROR_CODE_VALUES, ErrorCode>>;
@@ -37,6 +41,10 @@ export type InquiryOutcome = components["schemas"]["InquiryOutcome"];
 export const INQUIRY_OUTCOME_VALUES = ["won", "lost"] as const satisfies readonly InquiryOutcome[];
 export type InquiryOutcomeCovered = Assert<Covers<typeof INQUIRY_OUTCOME_VALUES, InquiryOutcome>>;
 
+export type InvoiceStatus = components["schemas"]["InvoiceStatus"];
+export const INVOICE_STATUS_VALUES = ["unpaid", "partially_paid", "paid", "overdue", "void"] as const satisfies readonly InvoiceStatus[];
+export type InvoiceStatusCovered = Assert<Covers<typeof INVOICE_STATUS_VALUES, InvoiceStatus>>;
+
 export type LeadStatus = components["schemas"]["LeadStatus"];
 export const LEAD_STATUS_VALUES = ["new", "contacted", "qualified", "disqualified", "converted"] as const satisfies readonly LeadStatus[];
 export type LeadStatusCovered = Assert<Covers<typeof LEAD_STATUS_VALUES, LeadStatus>>;
@@ -44,6 +52,10 @@ export type LeadStatusCovered = Assert<Covers<typeof LEAD_STATUS_VALUES, LeadSta
 export type Menu = components["schemas"]["Menu"];
 export const MENU_VALUES = ["dashboard", "kpi", "crm", "ticketing", "dso"] as const satisfies readonly Menu[];
 export type MenuCovered = Assert<Covers<typeof MENU_VALUES, Menu>>;
+
+export type PaymentMethod = components["schemas"]["PaymentMethod"];
+export const PAYMENT_METHOD_VALUES = ["bank_transfer", "virtual_account", "cash", "giro", "cheque", "other"] as const satisfies readonly PaymentMethod[];
+export type PaymentMethodCovered = Assert<Covers<typeof PAYMENT_METHOD_VALUES, PaymentMethod>>;
 
 export type RfqService = components["schemas"]["RfqService"];
 export const RFQ_SERVICE_VALUES = ["EXIM", "DOM", "IMP", "WH"] as const satisfies readonly RfqService[];
@@ -64,6 +76,10 @@ export type SlaStateCovered = Assert<Covers<typeof SLA_STATE_VALUES, SlaState>>;
 export type Stage = components["schemas"]["Stage"];
 export const STAGE_VALUES = ["new", "contacted", "qualification", "proposal", "negotiation", "won", "lost"] as const satisfies readonly Stage[];
 export type StageCovered = Assert<Covers<typeof STAGE_VALUES, Stage>>;
+
+export type StatementLineKind = components["schemas"]["StatementLineKind"];
+export const STATEMENT_LINE_KIND_VALUES = ["invoice", "payment"] as const satisfies readonly StatementLineKind[];
+export type StatementLineKindCovered = Assert<Covers<typeof STATEMENT_LINE_KIND_VALUES, StatementLineKind>>;
 
 export type TaskStatus = components["schemas"]["TaskStatus"];
 export const TASK_STATUS_VALUES = ["open", "done", "cancelled"] as const satisfies readonly TaskStatus[];
@@ -91,16 +107,20 @@ export const ENUM_VALUES = {
   BroadcastStatus: BROADCAST_STATUS_VALUES,
   Capability: CAPABILITY_VALUES,
   Department: DEPARTMENT_VALUES,
+  DsoMethod: DSO_METHOD_VALUES,
   ErrorCode: ERROR_CODE_VALUES,
   HolidayKind: HOLIDAY_KIND_VALUES,
   InquiryOutcome: INQUIRY_OUTCOME_VALUES,
+  InvoiceStatus: INVOICE_STATUS_VALUES,
   LeadStatus: LEAD_STATUS_VALUES,
   Menu: MENU_VALUES,
+  PaymentMethod: PAYMENT_METHOD_VALUES,
   RfqService: RFQ_SERVICE_VALUES,
   Role: ROLE_VALUES,
   SlaEventType: SLA_EVENT_TYPE_VALUES,
   SlaState: SLA_STATE_VALUES,
   Stage: STAGE_VALUES,
+  StatementLineKind: STATEMENT_LINE_KIND_VALUES,
   TaskStatus: TASK_STATUS_VALUES,
   TicketPriority: TICKET_PRIORITY_VALUES,
   TicketSource: TICKET_SOURCE_VALUES,

@@ -93,6 +93,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ar/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aging on `as_of` per customer in your AR scope: current (not yet due), 1–30, 31–60,
+         *     61–90 and over 90 days past due; what was paid after the day; unapplied cash as a
+         *     negative line; and the totals row.
+         */
+        get: operations["ar_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ar/dso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DSO on `as_of` over your AR scope — AR balance (Σ outstanding) ÷ revenue of the last
+         *     `days` days × `days`, or by countback — with the daily series of the last six months
+         *     and the value a month earlier. `dso` is `null` when revenue is 0.
+         */
+        get: operations["ar_dso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ar/my-customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Piutang pelanggan saya": the customers you (or your team) own through customers,
+         *     prospects or leads, their aging and open invoices on `as_of`.
+         */
+        get: operations["ar_my_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ar/outstanding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoices open on `as_of` in your AR scope, with Σ outstanding of all that match
+         *     (equal to the aging total and the DSO AR balance of the same day).
+         */
+        get: operations["ar_outstanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-logs": {
         parameters: {
             query?: never;
@@ -507,6 +589,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's statement of account: what was owed before `from`, every invoice and
+         *     payment to `to` with the running balance, and what is owed at the end.
+         */
+        get: operations["customer_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/timeline": {
         parameters: {
             query?: never;
@@ -601,6 +703,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/ar-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the aging of `as_of` with its totals row. */
+        get: operations["export_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/customer-statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports a customer's statement of account. */
+        get: operations["export_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/customers": {
         parameters: {
             query?: never;
@@ -618,6 +754,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the invoices matching the filters of `GET /invoices`. */
+        get: operations["export_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/leads": {
         parameters: {
             query?: never;
@@ -627,6 +780,23 @@ export interface paths {
         };
         /** Exports the leads matching the filters of `GET /leads`. */
         get: operations["export_leads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the payments matching the filters of `GET /payments`. */
+        get: operations["export_payments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -723,6 +893,84 @@ export interface paths {
         get: operations["ping_integration"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoices in your AR scope, newest first. */
+        get: operations["list_invoices"];
+        put?: never;
+        /** Records an invoice for a customer. Finance and super admin; accepts `Idempotency-Key`. */
+        post: operations["create_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its allocations; 404 for an invoice outside your AR scope. */
+        get: operations["get_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/collection-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens a `general_request` ticket for Finance (FIN) about the invoice, with its
+         *     customer and the invoice in the description — or returns the one already open for it
+         *     (201 when opened, 200 when it existed). Finance, sales managers and salespeople for the
+         *     invoices they see.
+         */
+        post: operations["open_collection_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Voids an invoice: it stops counting in every AR figure, for every day. Refused with
+         *     409 while payments are allocated to it (reverse them first) or when it is void
+         *     already. Finance and super admin.
+         */
+        post: operations["void_invoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -940,6 +1188,27 @@ export interface paths {
         get: operations["get_rfq"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payments in your AR scope, newest first. */
+        get: operations["list_payments"];
+        put?: never;
+        /**
+         * Records a payment and allocates it in one transaction. Finance and super admin;
+         *     accepts `Idempotency-Key`.
+         */
+        post: operations["create_payment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1459,6 +1728,41 @@ export interface components {
             /** @description IDR, decimal string. */
             spend: string;
         };
+        /** @description Aging per customer plus the totals row. */
+        AgingBody: {
+            /** Format: date */
+            as_of: string;
+            data: components["schemas"]["AgingRow"][];
+            totals: components["schemas"]["AgingRow"];
+        };
+        /**
+         * @description One customer's aging on `as_of`; `total` = the five buckets; `unapplied` (≤ 0) is
+         *     cash not yet allocated; `net` = total + unapplied.
+         */
+        AgingRow: {
+            current: string;
+            customer_code?: string | null;
+            /**
+             * Format: uuid
+             * @description `null` on the totals row.
+             */
+            customer_id?: string | null;
+            customer_name: string;
+            d1_30: string;
+            d31_60: string;
+            d61_90: string;
+            d90_plus: string;
+            net: string;
+            paid_after: string;
+            total: string;
+            unapplied: string;
+        };
+        AllocationRequest: {
+            /** @example 500000.00 */
+            amount?: string | null;
+            /** Format: uuid */
+            invoice_id?: string | null;
+        };
         ApiKey: {
             /** Format: date-time */
             created_at: string;
@@ -1690,6 +1994,15 @@ export interface components {
             /** @example 2026-11 */
             month: string;
         };
+        /** @description The collection ticket of an invoice. */
+        CollectionTicket: {
+            /** @description Whether this request opened it (false: it was open already). */
+            created: boolean;
+            /** @example TKT-2026-000321 */
+            ticket_code: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
         /**
          * @description Logs an activity. Give one of customer_id, prospect_id, lead_id. A visit that
          *     happened (no `scheduled_at`) needs `evidence_file_id` (a photo uploaded to
@@ -1778,6 +2091,33 @@ export interface components {
             event_type?: string | null;
             title?: string | null;
         };
+        /** @description A new invoice (SPEC §4.12). Code, status and paid amounts are the server's. */
+        CreateInvoiceRequest: {
+            /**
+             * @description More than 0, at most two decimals: `"1500000.00"`.
+             * @example 1500000.00
+             */
+            amount?: string | null;
+            /** Format: uuid */
+            customer_id?: string | null;
+            description?: string | null;
+            /**
+             * Format: date
+             * @description On or after `invoice_date`.
+             * @example 2026-12-01
+             */
+            due_date?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
+            invoice_date?: string | null;
+            /**
+             * @description The company's own number, unique per customer.
+             * @example 001/FIN/XI/2026
+             */
+            invoice_number?: string | null;
+        };
         /**
          * @description The lead bundle request (SPEC §4.12). At least one of company_name, npwp, email,
          *     phone identifies the customer.
@@ -1805,6 +2145,26 @@ export interface components {
             utm_campaign?: string | null;
             utm_medium?: string | null;
             utm_source?: string | null;
+        };
+        /**
+         * @description A payment (SPEC §4.12). Without `allocations` it goes FIFO over the customer's open
+         *     invoices (oldest due date first); what is left stays as the customer's credit.
+         */
+        CreatePaymentRequest: {
+            allocations?: components["schemas"]["AllocationRequest"][] | null;
+            /** @example 1500000.00 */
+            amount?: string | null;
+            /** Format: uuid */
+            customer_id?: string | null;
+            method?: null | components["schemas"]["PaymentMethod"];
+            /**
+             * Format: date
+             * @description Not after today (Asia/Jakarta).
+             * @example 2026-12-04
+             */
+            payment_date?: string | null;
+            /** @example TRF BCA 0412 */
+            reference?: string | null;
         };
         CreateProductRequest: {
             /** @description Upper-case letters, digits and dashes, e.g. `EXIM-FCL`. */
@@ -2047,6 +2407,44 @@ export interface components {
             code: string;
             name: string;
         };
+        /** @description DSO on `as_of` with its six-month daily series (SPEC §4.12). */
+        DsoBody: {
+            /** @description Σ outstanding on `as_of`. */
+            ar_balance: string;
+            /** Format: date */
+            as_of: string;
+            /** Format: uuid */
+            customer_id?: string | null;
+            /** Format: int64 */
+            days: number;
+            dso?: string | null;
+            /** @description DSO 30 days before `as_of`, for the trend. */
+            dso_last_month?: string | null;
+            method: components["schemas"]["DsoMethod"];
+            /** @description Σ invoiced in the `days` days ending on `as_of`. */
+            revenue: string;
+            /** Format: uuid */
+            salesperson_id?: string | null;
+            series: components["schemas"]["DsoPoint"][];
+        };
+        /**
+         * @description How DSO is computed: `simple` (AR ÷ revenue of the last N days × N) or
+         *     `countback` (walk back day by day through revenue until the AR balance is used up).
+         * @enum {string}
+         */
+        DsoMethod: "simple" | "countback";
+        /** @description One day of the DSO series. */
+        DsoPoint: {
+            ar_balance: string;
+            /** Format: date */
+            date: string;
+            /**
+             * @description Days, two decimals; `null` when it cannot be computed (no revenue).
+             * @example 42.86
+             */
+            dso?: string | null;
+            revenue: string;
+        };
         DuplicatePair: {
             company_name: string;
             customer_code: string;
@@ -2152,6 +2550,62 @@ export interface components {
          * @enum {string}
          */
         InquiryOutcome: "won" | "lost";
+        /** @description An invoice with its status and amounts as of today. */
+        Invoice: {
+            /** @example 1500000.00 */
+            amount: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /**
+             * Format: int32
+             * @description Today − due date (negative: not yet due).
+             */
+            days_overdue: number;
+            description?: string | null;
+            /** Format: date */
+            due_date: string;
+            /** Format: uuid */
+            id: string;
+            /** @example INV-2026-000123 */
+            invoice_code: string;
+            /** Format: date */
+            invoice_date: string;
+            /** @description The company's own invoice number, unique per customer. */
+            invoice_number?: string | null;
+            outstanding: string;
+            paid: string;
+            status: components["schemas"]["InvoiceStatus"];
+            void_reason?: string | null;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
+        /** @description An invoice with the payments allocated to it. */
+        InvoiceDetail: components["schemas"]["Invoice"] & {
+            allocations: components["schemas"]["InvoicePayment"][];
+        };
+        /** @description A payment's allocation as the invoice shows it. */
+        InvoicePayment: {
+            /** Format: uuid */
+            allocation_id: string;
+            amount: string;
+            method: components["schemas"]["PaymentMethod"];
+            payment_code: string;
+            /** Format: date */
+            payment_date: string;
+            /** Format: uuid */
+            payment_id: string;
+            reference?: string | null;
+        };
+        /**
+         * @description DSO-2: an invoice's status on a day, derived from its amount, what was paid by
+         *     then and its due date (`app.invoice_status` in the database); never typed by
+         *     users.
+         * @enum {string}
+         */
+        InvoiceStatus: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
         Lead: {
             /** Format: date-time */
             assigned_at?: string | null;
@@ -2467,6 +2921,54 @@ export interface components {
             total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Invoice: {
+            data: {
+                /** @example 1500000.00 */
+                amount: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name: string;
+                /**
+                 * Format: int32
+                 * @description Today − due date (negative: not yet due).
+                 */
+                days_overdue: number;
+                description?: string | null;
+                /** Format: date */
+                due_date: string;
+                /** Format: uuid */
+                id: string;
+                /** @example INV-2026-000123 */
+                invoice_code: string;
+                /** Format: date */
+                invoice_date: string;
+                /** @description The company's own invoice number, unique per customer. */
+                invoice_number?: string | null;
+                outstanding: string;
+                paid: string;
+                status: components["schemas"]["InvoiceStatus"];
+                void_reason?: string | null;
+                /** Format: date-time */
+                voided_at?: string | null;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Lead: {
             data: {
                 /** Format: date-time */
@@ -2612,6 +3114,42 @@ export interface components {
                 ticket_code: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Payment: {
+            data: {
+                allocated: string;
+                allocations: components["schemas"]["PaymentAllocation"][];
+                amount: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name: string;
+                /** Format: uuid */
+                id: string;
+                method: components["schemas"]["PaymentMethod"];
+                /** @example PAY-2026-000045 */
+                payment_code: string;
+                /** Format: date */
+                payment_date: string;
+                reference?: string | null;
+                unapplied: string;
             }[];
             /** Format: int32 */
             page: number;
@@ -3025,6 +3563,15 @@ export interface components {
              */
             winner_id?: string | null;
         };
+        /** @description Your customers' aging and their open invoices on `as_of`. */
+        MyCustomersBody: {
+            /** Format: date */
+            as_of: string;
+            customers: components["schemas"]["AgingRow"][];
+            /** @description Every open invoice of those customers, most overdue first. */
+            invoices: components["schemas"]["OutstandingInvoice"][];
+            totals: components["schemas"]["AgingRow"];
+        };
         Notification: {
             body: string;
             /** Format: date-time */
@@ -3057,6 +3604,78 @@ export interface components {
              */
             unread: number;
         };
+        /** @description A page of open invoices with the count and Σ outstanding of all that match. */
+        OutstandingBody: {
+            /** Format: date */
+            as_of: string;
+            data: components["schemas"]["OutstandingInvoice"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+            /** @description Σ outstanding of every matching invoice (not just this page). */
+            total_outstanding: string;
+        };
+        /** @description An invoice open on `as_of` (DSO-2). */
+        OutstandingInvoice: {
+            amount: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /**
+             * Format: int32
+             * @description `as_of` − due date; ≤ 0 is current.
+             */
+            days_overdue: number;
+            /** Format: date */
+            due_date: string;
+            invoice_code: string;
+            /** Format: date */
+            invoice_date: string;
+            /** Format: uuid */
+            invoice_id: string;
+            invoice_number?: string | null;
+            outstanding: string;
+            /** @description Paid by payments dated on or before `as_of`. */
+            paid: string;
+            /** @description Paid later, by payments dated after `as_of` (DSO-6). */
+            paid_after: string;
+            status: components["schemas"]["InvoiceStatus"];
+        };
+        /** @description A payment with what it paid; `unapplied` is the customer's credit from it. */
+        Payment: {
+            allocated: string;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            amount: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /** Format: uuid */
+            id: string;
+            method: components["schemas"]["PaymentMethod"];
+            /** @example PAY-2026-000045 */
+            payment_code: string;
+            /** Format: date */
+            payment_date: string;
+            reference?: string | null;
+            unapplied: string;
+        };
+        /** @description One allocation a payment made. */
+        PaymentAllocation: {
+            amount: string;
+            invoice_code: string;
+            /** Format: uuid */
+            invoice_id: string;
+        };
+        /**
+         * @description How a payment reached the company.
+         * @enum {string}
+         */
+        PaymentMethod: "bank_transfer" | "virtual_account" | "cash" | "giro" | "cheque" | "other";
         PingResponse: {
             key_name: string;
             /**
@@ -3347,6 +3966,43 @@ export interface components {
             lost_reason?: string | null;
             to_stage: components["schemas"]["Stage"];
         };
+        /** @description Balance brought forward, every invoice and payment of the period, closing balance. */
+        Statement: {
+            closing_balance: string;
+            customer_code: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /** Format: date */
+            from: string;
+            lines: components["schemas"]["StatementLine"][];
+            opening_balance: string;
+            /** Format: date */
+            to: string;
+            total_credit: string;
+            total_debit: string;
+        };
+        StatementLine: {
+            /** @description What the customer owes after this line (negative: in credit). */
+            balance: string;
+            code: string;
+            credit: string;
+            /** Format: date */
+            date: string;
+            debit: string;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["StatementLineKind"];
+            reference?: string | null;
+        };
+        /**
+         * @description A line of a customer's statement of account: an invoice (debit) or a payment
+         *     (credit).
+         * @enum {string}
+         */
+        StatementLineKind: "invoice" | "payment";
         StoredFile: {
             bucket: string;
             content_type: string;
@@ -3647,6 +4303,13 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: date-time */
             updated_at: string;
+        };
+        VoidInvoiceRequest: {
+            /**
+             * @description Why the invoice no longer counts; required.
+             * @example Issued twice
+             */
+            reason?: string | null;
         };
         Workload: {
             /** Format: int64 */
@@ -4150,6 +4813,209 @@ export interface operations {
             };
             /** @description No such key */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ar_aging: {
+        parameters: {
+            query?: {
+                /** @description The day (default today, Asia/Jakarta). */
+                as_of?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aging per customer and in total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgingBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ar_dso: {
+        parameters: {
+            query?: {
+                /** @description The day (default today, Asia/Jakarta). */
+                as_of?: string;
+                /** @description The revenue window in days (1–365, default 30). */
+                days?: number;
+                /** @description simple (default) or countback. */
+                method?: components["schemas"]["DsoMethod"];
+                /** @description DSO of one customer. */
+                customer_id?: string;
+                /** @description DSO of one salesperson's customers. */
+                salesperson_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DSO and its series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DsoBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid days or method */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ar_my_customers: {
+        parameters: {
+            query?: {
+                /** @description The day (default today, Asia/Jakarta). */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your customers' AR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCustomersBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ar_outstanding: {
+        parameters: {
+            query?: {
+                /** @description The day (default today, Asia/Jakarta): invoices dated by then, payments dated by then. */
+                as_of?: string;
+                customer_id?: string;
+                /** @description Comma-separated: unpaid, partially_paid, overdue. */
+                status?: string;
+                /** @description Text over invoice code, invoice number and customer name. */
+                q?: string;
+                page?: number;
+                per_page?: number;
+                /**
+                 * @description days_overdue, outstanding, due_date, invoice_date, customer_name, invoice_code;
+                 *     `-` for descending. Default: most overdue first.
+                 */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutstandingBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, sort or paging */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5453,6 +6319,70 @@ export interface operations {
             };
         };
     };
+    customer_statement: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 90 days before `to`). */
+                from?: string;
+                /** @description Last day (default today, Asia/Jakarta). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such customer in your AR scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     customer_timeline: {
         parameters: {
             query?: {
@@ -5658,6 +6588,83 @@ export interface operations {
             };
         };
     };
+    export_aging: {
+        parameters: {
+            query?: {
+                /** @description The day (default today, Asia/Jakarta). */
+                as_of?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_statement: {
+        parameters: {
+            query: {
+                customer_id: string;
+                /** @description First day (default: 90 days before `to`). */
+                from?: string;
+                /** @description Last day (default today, Asia/Jakarta). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such customer in your AR scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     export_customers: {
         parameters: {
             query?: {
@@ -5697,6 +6704,61 @@ export interface operations {
                 };
             };
             /** @description No CRM access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters, or more rows than one export holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_invoices: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                /** @description Comma-separated: unpaid, partially_paid, paid, overdue, void. */
+                status?: string;
+                /** @description Text over invoice code, invoice number and customer name. */
+                q?: string;
+                /** @description Invoice date on or after. */
+                from?: string;
+                /** @description Invoice date on or before. */
+                to?: string;
+                page?: number;
+                per_page?: number;
+                /**
+                 * @description invoice_date, due_date, amount, outstanding, invoice_code, customer_name,
+                 *     created_at; `-` for descending.
+                 */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description This role has no AR */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5779,6 +6841,58 @@ export interface operations {
                 };
             };
             /** @description Invalid filters, or more rows than one export holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_payments: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                /** @description Text over payment code, reference and customer name. */
+                q?: string;
+                /** @description Payment date on or after. */
+                from?: string;
+                /** @description Payment date on or before. */
+                to?: string;
+                /** @description Only payments with unapplied cash (customer credit). */
+                unapplied?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description payment_date, amount, payment_code, customer_name, created_at; `-` descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More rows than one export holds */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6038,6 +7152,323 @@ export interface operations {
             };
             /** @description The key lacks the requested scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_invoices: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                /** @description Comma-separated: unpaid, partially_paid, paid, overdue, void. */
+                status?: string;
+                /** @description Text over invoice code, invoice number and customer name. */
+                q?: string;
+                /** @description Invoice date on or after. */
+                from?: string;
+                /** @description Invoice date on or before. */
+                to?: string;
+                page?: number;
+                per_page?: number;
+                /**
+                 * @description invoice_date, due_date, amount, outstanding, invoice_code, customer_name,
+                 *     created_at; `-` for descending.
+                 */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Invoice"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, sort or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_invoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The invoice */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only finance records invoices */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The invoice number is taken for this customer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields (all of them reported) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such invoice in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    open_collection_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionTicket"];
+                };
+            };
+            /** @description Opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionTicket"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not open collection tickets */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such invoice in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The invoice is void */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    void_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invoice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The void invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only finance voids invoices */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payments are allocated to it, or it is void already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The reason is missing */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6888,6 +8319,130 @@ export interface operations {
             };
             /** @description No such RFQ for your department */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_payments: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                /** @description Text over payment code, reference and customer name. */
+                q?: string;
+                /** @description Payment date on or after. */
+                from?: string;
+                /** @description Payment date on or before. */
+                to?: string;
+                /** @description Only payments with unapplied cash (customer credit). */
+                unapplied?: boolean;
+                page?: number;
+                per_page?: number;
+                /** @description payment_date, amount, payment_code, customer_name, created_at; `-` descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Payment"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid sort or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment and its allocations */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only finance records payments */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An allocation no longer fits (changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields or allocations (all reported) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

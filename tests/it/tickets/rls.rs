@@ -31,7 +31,8 @@ const NO: Outcome = Outcome::Denied;
 /// everything, writes nothing; CS admins all tickets and the broadcast monitor (post logs,
 /// no deletes); CS agents their assigned tickets and the unassigned CS queue, and read
 /// broadcasts; Operations their department's tickets (not this CS one); CRM and finance
-/// roles open tickets and see their own or their customers' (not this one); nobody
+/// roles open tickets and see their own or their customers' (not this one; finance also
+/// handles FIN tickets, so an update of this one finds no row); nobody
 /// writes SLA events or shipments (triggers do), nobody edits messages or logs.
 #[rustfmt::skip]
 const MATRIX: &[(&str, [[Outcome; 4]; 5])] = &[
@@ -48,8 +49,8 @@ const MATRIX: &[(&str, [[Outcome; 4]; 5])] = &[
     ("ops_domestic",           [[RLS, NO, RLS, NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [NO, NO, NO, NO],  [NO, NO, NO, NO]]),
     ("ops_import_dtd",         [[RLS, NO, RLS, NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [NO, NO, NO, NO],  [NO, NO, NO, NO]]),
     ("ops_warehouse",          [[RLS, NO, RLS, NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [NO, NO, NO, NO],  [NO, NO, NO, NO]]),
-    ("finance_manager",        [[RLS, OK, NO,  NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [NO, NO, NO, NO],  [NO, NO, NO, NO]]),
-    ("finance_staff",          [[RLS, OK, NO,  NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [NO, NO, NO, NO],  [NO, NO, NO, NO]]),
+    ("finance_manager",        [[RLS, OK, RLS, NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [NO, NO, NO, NO],  [NO, NO, NO, NO]]),
+    ("finance_staff",          [[RLS, OK, RLS, NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [NO, NO, NO, NO],  [NO, NO, NO, NO]]),
     ("cs_admin",               [[OK,  OK, OK,  NO],  [OK,  OK, NO, NO],  [OK,  NO, NO, NO],  [OK, OK, NO, NO],  [OK, NO, NO, NO]]),
     ("cs_agent A (assignee)",  [[OK,  OK, OK,  NO],  [OK,  OK, NO, NO],  [OK,  NO, NO, NO],  [OK, NO, NO, NO],  [OK, NO, NO, NO]]),
     ("cs_agent B (other)",     [[RLS, OK, RLS, NO],  [RLS, NO, NO, NO],  [RLS, NO, NO, NO],  [OK, NO, NO, NO],  [OK, NO, NO, NO]]),

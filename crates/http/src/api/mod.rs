@@ -1,6 +1,7 @@
 //! The HTTP API, one folder per module, one file per operation.
 
 pub mod api_keys;
+pub mod ar;
 pub mod audit;
 pub mod auth;
 pub mod broadcasts;
@@ -13,6 +14,7 @@ pub mod intake;
 pub mod integrations;
 pub mod notifications;
 pub mod reference;
+pub mod sheet;
 pub mod tickets;
 pub mod users;
 
