@@ -110,9 +110,9 @@ CREATE FUNCTION app.ar_aging_as_of(p_as_of date) RETURNS TABLE(customer_id uuid,
        group by p.customer_id
     )
     select coalesce(o.customer_id, c.customer_id),
-           coalesce(o.current_amount, 0), coalesce(o.d1_30, 0), coalesce(o.d31_60, 0),
-           coalesce(o.d61_90, 0), coalesce(o.d90_plus, 0), coalesce(o.total, 0),
-           coalesce(o.paid_after, 0), -coalesce(c.unapplied, 0)
+           coalesce(o.current_amount, 0.00), coalesce(o.d1_30, 0.00), coalesce(o.d31_60, 0.00),
+           coalesce(o.d61_90, 0.00), coalesce(o.d90_plus, 0.00), coalesce(o.total, 0.00),
+           coalesce(o.paid_after, 0.00), -coalesce(c.unapplied, 0.00)
       from open o
       full join (select * from credit where unapplied > 0) c on c.customer_id = o.customer_id
   $$;
@@ -187,9 +187,9 @@ CREATE FUNCTION app.ar_invoices_as_of(p_as_of date) RETURNS TABLE(invoice_id uui
     SET search_path TO 'pg_catalog', 'public'
     AS $$
     select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
-           i.amount, coalesce(a.paid, 0), i.amount - coalesce(a.paid, 0),
-           coalesce(a.paid_after, 0), p_as_of - i.due_date,
-           app.invoice_status(false, i.amount, coalesce(a.paid, 0), p_as_of - i.due_date)
+           i.amount, coalesce(a.paid, 0.00), i.amount - coalesce(a.paid, 0.00),
+           coalesce(a.paid_after, 0.00), p_as_of - i.due_date,
+           app.invoice_status(false, i.amount, coalesce(a.paid, 0.00), p_as_of - i.due_date)
       from invoices i
       left join lateral (
         select sum(x.amount) filter (where x.payment_date <= p_as_of) as paid,

@@ -141,7 +141,8 @@ pub async fn record(tx: &mut Tx, payment: &NewPayment) -> Result<RecordedPayment
               order by x.n
              returning invoice_id, amount)
            select m.invoice_id as "invoice_id!", i.invoice_code as "invoice_code!", m.amount::text as "amount!"
-             from made m join invoices i on i.id = m.invoice_id"#,
+             from made m join invoices i on i.id = m.invoice_id
+            order by array_position($3::uuid[], m.invoice_id)"#,
         id,
         payment.customer_id,
         &invoice_ids,

@@ -1,0 +1,262 @@
+//! The day-to-day AR work: invoice and payment input errors all at once, retries that
+//! never record a payment twice, the collection ticket (DSO-4) opened once per invoice,
+//! and a customer's statement of account with its running balance.
+
+use domain::Role;
+use integration_tests::{body, TestApp};
+use serde_json::json;
+
+use super::{customer, text};
+
+#[tokio::test]
+async fn bad_invoices_and_payments_report_every_field_at_once() {
+    let app = TestApp::spawn().await;
+    let finance = app.user(Role::FinanceStaff).await;
+    let c = customer(&app, "PT Salah Isi", None).await;
+    let response = app
+        .create_invoice(
+            &finance,
+            json!({"invoice_date": "2026-13-01", "due_date": "kemarin", "amount": "-5"}),
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let details = body(response).await["details"].clone();
+    for field in ["customer_id", "invoice_date", "due_date", "amount"] {
+        assert!(details.get(field).is_some(), "{field} missing in {details}");
+    }
+    // Due before issued, and server-owned fields are refused.
+    let response = app
+        .create_invoice(
+            &finance,
+            json!({"customer_id": c, "invoice_date": "2026-05-10", "due_date": "2026-05-09", "amount": "10"}),
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(body(response).await["details"].get("due_date").is_some());
+    let response = app
+        .create_invoice(
+            &finance,
+            json!({"customer_id": c, "invoice_date": "2026-05-10", "due_date": "2026-05-10",
+                   "amount": "10", "status": "paid"}),
+        )
+        .await;
+    assert_eq!(response.status(), 422, "status is never typed by users");
+    // An external number is unique per customer.
+    let numbered = json!({"customer_id": c, "invoice_number": "001/XI", "invoice_date": "2026-05-10",
+                          "due_date": "2026-05-10", "amount": "10"});
+    assert_eq!(
+        app.create_invoice(&finance, numbered.clone())
+            .await
+            .status(),
+        201
+    );
+    let again = app.create_invoice(&finance, numbered).await;
+    assert_eq!(again.status(), 409);
+    assert!(body(again).await["details"].get("invoice_number").is_some());
+    // A payment in the future, of nothing, allocating more than it holds.
+    let inv = app
+        .invoice_for(&finance, c, "2026-05-01", "2026-05-31", "100")
+        .await;
+    let response = app
+        .create_payment(
+            &finance,
+            json!({"customer_id": c, "payment_date": "2099-01-01", "amount": "0",
+                   "method": "barter", "allocations": [{"invoice_id": inv}]}),
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let details = body(response).await["details"].clone();
+    for field in ["payment_date", "amount", "method", "allocations[0].amount"] {
+        assert!(details.get(field).is_some(), "{field} missing in {details}");
+    }
+    let response = app
+        .create_payment(
+            &finance,
+            json!({"customer_id": c, "payment_date": "2026-06-01", "amount": "150",
+                   "allocations": [{"invoice_id": inv, "amount": "120"}]}),
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let details = body(response).await["details"].to_string();
+    assert!(
+        details.contains("100.00"),
+        "names the outstanding amount: {details}"
+    );
+    let unchanged: i64 = sqlx::query_scalar("select count(*) from payments")
+        .fetch_one(&app.owner)
+        .await
+        .unwrap();
+    assert_eq!(unchanged, 0, "nothing is written by a refused payment");
+}
+
+#[tokio::test]
+async fn a_retried_payment_with_its_key_is_recorded_once() {
+    let app = TestApp::spawn().await;
+    let finance = app.user(Role::FinanceStaff).await;
+    let c = customer(&app, "PT Ulang", None).await;
+    app.invoice_for(&finance, c, "2026-05-01", "2026-05-31", "1000")
+        .await;
+    let payment = json!({"customer_id": c, "payment_date": "2026-06-01", "amount": "400"});
+    let send = |body: serde_json::Value| {
+        app.client
+            .post(app.url("/api/v1/payments"))
+            .bearer_auth(&finance.token)
+            .header("Idempotency-Key", "pay-2026-06-01-ulang")
+            .json(&body)
+            .send()
+    };
+    let first = send(payment.clone()).await.unwrap();
+    assert_eq!(first.status(), 201);
+    let first = body(first).await;
+    let replay = send(payment).await.unwrap();
+    assert_eq!(replay.status(), 201);
+    assert_eq!(body(replay).await["payment_code"], first["payment_code"]);
+    let other = send(json!({"customer_id": c, "payment_date": "2026-06-01", "amount": "401"}))
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 422, "same key, different body");
+    let (count, allocated): (i64, String) = sqlx::query_as(
+        "select (select count(*) from payments), (select allocated::text from invoices)",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!((count, allocated.as_str()), (1, "400.00"));
+}
+
+#[tokio::test]
+async fn the_collection_ticket_of_an_invoice_is_opened_once_for_finance() {
+    let app = TestApp::spawn().await;
+    let finance = app.user(Role::FinanceStaff).await;
+    let sales = app.user(Role::Salesperson).await;
+    let c = customer(&app, "PT Telat Bayar", Some(sales.id)).await;
+    let inv = app
+        .invoice_for(&finance, c, "2026-05-01", "2026-05-31", "2500000")
+        .await;
+    let path = format!("/api/v1/invoices/{inv}/collection-ticket");
+    let first = app.post(&path, &sales.token, json!({})).await;
+    assert_eq!(first.status(), 201);
+    let first = body(first).await;
+    assert_eq!(first["created"], true);
+    let clicks =
+        futures_util::future::join_all((0..5).map(|_| app.post(&path, &finance.token, json!({}))))
+            .await;
+    for again in clicks {
+        assert_eq!(again.status(), 200);
+        let again = body(again).await;
+        assert_eq!(
+            (again["ticket_id"].clone(), again["created"].clone()),
+            (first["ticket_id"].clone(), json!(false))
+        );
+    }
+    // Finance works it from its queue: a FIN general request naming the customer and invoice.
+    let ticket = body(app.ticket(&finance, text(&first, "ticket_id")).await).await;
+    assert_eq!(
+        (
+            ticket["ticket_type"].as_str(),
+            ticket["dept_target"].as_str(),
+            ticket["related_customer_id"].as_str()
+        ),
+        (
+            Some("general_request"),
+            Some("FIN"),
+            Some(c.to_string().as_str())
+        )
+    );
+    let invoice_code = text(
+        &body(app.invoice(&finance, inv).await).await,
+        "invoice_code",
+    );
+    assert!(text(&ticket, "description").contains(&invoice_code));
+    let count: i64 =
+        sqlx::query_scalar("select count(*) from tickets where related_invoice_id = $1")
+            .bind(inv)
+            .fetch_one(&app.owner)
+            .await
+            .unwrap();
+    assert_eq!(count, 1);
+    // Once closed, a new collection round opens a new ticket.
+    sqlx::query("update tickets set status = 'closed' where related_invoice_id = $1")
+        .bind(inv)
+        .execute(&app.owner)
+        .await
+        .unwrap();
+    let next = app.post(&path, &finance.token, json!({})).await;
+    assert_eq!(next.status(), 201);
+    // A void invoice is not chased.
+    let void = app
+        .invoice_for(&finance, c, "2026-05-02", "2026-05-31", "10")
+        .await;
+    app.void_invoice(&finance, void, "Batal").await;
+    let refused = app
+        .post(
+            &format!("/api/v1/invoices/{void}/collection-ticket"),
+            &finance.token,
+            json!({}),
+        )
+        .await;
+    assert_eq!(refused.status(), 409);
+}
+
+#[tokio::test]
+async fn a_statement_runs_its_balance_from_the_opening_amount() {
+    let app = TestApp::spawn().await;
+    let finance = app.user(Role::FinanceStaff).await;
+    let c = customer(&app, "PT Rekening Koran", None).await;
+    // Before the period: invoice 1,000 (03-01) and payment 400 (03-10) → opening 600.
+    app.invoice_for(&finance, c, "2026-03-01", "2026-03-31", "1000")
+        .await;
+    app.pay_fifo(&finance, c, "2026-03-10", "400").await;
+    // In April: invoice 2,000 (04-05) → 2,600; payment 1,100 (04-20) → 1,500;
+    // a void invoice (04-25) is not a line.
+    app.invoice_for(&finance, c, "2026-04-05", "2026-05-05", "2000")
+        .await;
+    app.pay_fifo(&finance, c, "2026-04-20", "1100").await;
+    let void = app
+        .invoice_for(&finance, c, "2026-04-25", "2026-05-25", "77")
+        .await;
+    app.void_invoice(&finance, void, "Batal").await;
+    // After the period: a payment on 05-02 is not in it.
+    app.pay_fifo(&finance, c, "2026-05-02", "50").await;
+    let s = body(
+        app.get(
+            &format!("/api/v1/customers/{c}/statement?from=2026-04-01&to=2026-04-30"),
+            &finance.token,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        [
+            text(&s, "opening_balance"),
+            text(&s, "total_debit"),
+            text(&s, "total_credit"),
+            text(&s, "closing_balance")
+        ],
+        ["600.00", "2000.00", "1100.00", "1500.00"]
+    );
+    let lines: Vec<(String, String)> = s["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (text(l, "kind"), text(l, "balance")))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("invoice".into(), "2600.00".into()),
+            ("payment".into(), "1500.00".into())
+        ]
+    );
+    let xlsx = app
+        .get(
+            &format!(
+                "/api/v1/exports/customer-statement?customer_id={c}&from=2026-04-01&to=2026-04-30"
+            ),
+            &finance.token,
+        )
+        .await;
+    assert_eq!(xlsx.status(), 200);
+    let bytes = xlsx.bytes().await.unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an xlsx workbook");
+}
