@@ -265,8 +265,13 @@ impl TestApp {
 
     /// `GET /ar/{report}{query}` (outstanding, aging, dso, my-customers).
     pub async fn ar(&self, user: &TestUser, report: &str, query: &str) -> Response {
-        self.call(Method::GET, &format!("/api/v1/ar/{report}{query}"), user, None)
-            .await
+        self.call(
+            Method::GET,
+            &format!("/api/v1/ar/{report}{query}"),
+            user,
+            None,
+        )
+        .await
     }
 }
 
