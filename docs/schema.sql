@@ -4811,6 +4811,12 @@ ALTER TABLE public.payment_allocations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY payment_allocations_all_super_admin ON public.payment_allocations TO cc_super_admin USING (true) WITH CHECK (true);
 
 --
+-- Name: payment_allocations payment_allocations_delete_finance; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY payment_allocations_delete_finance ON public.payment_allocations FOR DELETE TO cc_finance_manager, cc_finance_staff USING (true);
+
+--
 -- Name: payment_allocations payment_allocations_insert_finance; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -6701,8 +6707,8 @@ GRANT UPDATE(read_at) ON TABLE public.notifications TO cc_staff;
 
 GRANT SELECT,DELETE ON TABLE public.payment_allocations TO cc_super_admin;
 GRANT SELECT ON TABLE public.payment_allocations TO cc_director;
-GRANT SELECT ON TABLE public.payment_allocations TO cc_finance_manager;
-GRANT SELECT ON TABLE public.payment_allocations TO cc_finance_staff;
+GRANT SELECT,DELETE ON TABLE public.payment_allocations TO cc_finance_manager;
+GRANT SELECT,DELETE ON TABLE public.payment_allocations TO cc_finance_staff;
 GRANT SELECT ON TABLE public.payment_allocations TO cc_sales_manager;
 GRANT SELECT ON TABLE public.payment_allocations TO cc_salesperson;
 

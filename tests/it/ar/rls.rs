@@ -27,7 +27,8 @@ const NO: Outcome = Outcome::Denied;
 /// Expected outcomes on the AR of salesperson A's customer (invoice, payment, allocation)
 /// and on the daily totals. M manages A and B; M2 manages nobody here. Inserts are rows
 /// for A's customer with the actor as creator; the invoice update is a void; payments and
-/// allocations are never edited (a mistake is reversed); hard deletes are super admin's.
+/// allocations are never edited: finance reverses (deletes) an allocation, and other hard
+/// deletes are super admin's.
 #[rustfmt::skip]
 const MATRIX: &[(&str, [[Outcome; 4]; 4])] = &[
     //                              invoices             payments             allocations          ar_daily_totals
@@ -45,8 +46,8 @@ const MATRIX: &[(&str, [[Outcome; 4]; 4])] = &[
     ("ops_domestic",               [[NO,  NO, NO,  NO],  [NO,  NO, NO, NO],  [NO,  NO, NO, NO],  [NO, NO, NO, NO]]),
     ("ops_import_dtd",             [[NO,  NO, NO,  NO],  [NO,  NO, NO, NO],  [NO,  NO, NO, NO],  [NO, NO, NO, NO]]),
     ("ops_warehouse",              [[NO,  NO, NO,  NO],  [NO,  NO, NO, NO],  [NO,  NO, NO, NO],  [NO, NO, NO, NO]]),
-    ("finance_manager",            [[OK,  OK, OK,  NO],  [OK,  OK, NO, NO],  [OK,  OK, NO, NO],  [OK, NO, NO, NO]]),
-    ("finance_staff",              [[OK,  OK, OK,  NO],  [OK,  OK, NO, NO],  [OK,  OK, NO, NO],  [OK, NO, NO, NO]]),
+    ("finance_manager",            [[OK,  OK, OK,  NO],  [OK,  OK, NO, NO],  [OK,  OK, NO, OK],  [OK, NO, NO, NO]]),
+    ("finance_staff",              [[OK,  OK, OK,  NO],  [OK,  OK, NO, NO],  [OK,  OK, NO, OK],  [OK, NO, NO, NO]]),
     ("cs_admin",                   [[NO,  NO, NO,  NO],  [NO,  NO, NO, NO],  [NO,  NO, NO, NO],  [NO, NO, NO, NO]]),
     ("cs_agent",                   [[NO,  NO, NO,  NO],  [NO,  NO, NO, NO],  [NO,  NO, NO, NO],  [NO, NO, NO, NO]]),
 ];

@@ -260,3 +260,99 @@ async fn a_statement_runs_its_balance_from_the_opening_amount() {
     let bytes = xlsx.bytes().await.unwrap();
     assert_eq!(&bytes[..2], b"PK", "an xlsx workbook");
 }
+
+#[tokio::test]
+async fn credit_is_allocated_later_and_a_wrong_allocation_is_reversed_before_a_void() {
+    let app = TestApp::spawn().await;
+    let finance = app.user(Role::FinanceStaff).await;
+    let director = app.user(Role::Director).await;
+    let c = customer(&app, "PT Koreksi", None).await;
+    // 750,000 paid on 03-10 with nothing open: credit.
+    let paid = app.pay_fifo(&finance, c, "2026-03-10", "750000").await;
+    let payment = text(&paid, "id");
+    // Invoices of 500,000 (04-01, due 04-30) and 400,000 (04-02, due 05-02).
+    let first = app
+        .invoice_for(&finance, c, "2026-04-01", "2026-04-30", "500000")
+        .await;
+    let second = app
+        .invoice_for(&finance, c, "2026-04-02", "2026-05-02", "400000")
+        .await;
+    let allocate = format!("/api/v1/payments/{payment}/allocations");
+    assert_eq!(
+        app.post(&allocate, &director.token, json!({}))
+            .await
+            .status(),
+        403
+    );
+    // FIFO: 500,000 to the first, the remaining 250,000 to the second.
+    let done = app.post(&allocate, &finance.token, json!({})).await;
+    assert_eq!(done.status(), 200);
+    let done = body(done).await;
+    assert_eq!(
+        (text(&done, "allocated"), text(&done, "unapplied")),
+        ("750000.00".into(), "0.00".into())
+    );
+    let made: Vec<String> = done["allocations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| text(a, "amount"))
+        .collect();
+    assert_eq!(made, ["500000.00", "250000.00"]);
+    // Nothing left: a clear 422.
+    let again = app.post(&allocate, &finance.token, json!({})).await;
+    assert_eq!(again.status(), 422);
+    // As of 04-15: the first is paid (from its own date, the credit being older), the
+    // second has 400,000 − 250,000 = 150,000 open; no credit is left.
+    let aging = body(app.ar(&finance, "aging", "?as_of=2026-04-15").await).await;
+    let line = super::row(&aging["data"], "customer_id", c);
+    assert_eq!(
+        (text(line, "total"), text(line, "unapplied")),
+        ("150000.00".into(), "0.00".into())
+    );
+
+    // The second invoice was issued by mistake: voiding it is refused while allocated…
+    assert_eq!(
+        app.void_invoice(&finance, second, "Salah terbit")
+            .await
+            .status(),
+        409
+    );
+    // …so its allocation is reversed (only that one), then it is voided.
+    let reverse = format!("/api/v1/payments/{payment}/reverse");
+    let reversed = app
+        .post(&reverse, &finance.token, json!({"invoice_id": second}))
+        .await;
+    assert_eq!(reversed.status(), 200);
+    let reversed = body(reversed).await;
+    assert_eq!(text(&reversed, "unapplied"), "250000.00");
+    assert_eq!(reversed["allocations"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.void_invoice(&finance, second, "Salah terbit")
+            .await
+            .status(),
+        200
+    );
+    let nothing = app
+        .post(&reverse, &finance.token, json!({"invoice_id": second}))
+        .await;
+    assert_eq!(nothing.status(), 422);
+    // The credit is back as a negative line; the first invoice stays paid.
+    let aging = body(app.ar(&finance, "aging", "?as_of=2026-04-15").await).await;
+    let line = super::row(&aging["data"], "customer_id", c);
+    assert_eq!(
+        (text(line, "total"), text(line, "unapplied")),
+        ("0.00".into(), "-250000.00".into())
+    );
+    assert_eq!(
+        text(&body(app.invoice(&finance, first).await).await, "status"),
+        "paid"
+    );
+    let audited: i64 = sqlx::query_scalar(
+        "select count(*) from audit_logs where table_name = 'payment_allocations' and action = 'DELETE'",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1, "the reversal is in the audit log");
+}

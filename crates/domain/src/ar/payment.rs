@@ -44,6 +44,32 @@ pub struct NewPayment {
 /// The most allocations one payment carries.
 pub const MAX_ALLOCATIONS: usize = 200;
 
+/// Explicit allocations as requested; each broken rule is recorded under
+/// `allocations[i].<field>`.
+pub fn parse_allocations(errors: &mut FieldErrors, list: Vec<AllocationInput>) -> Vec<Requested> {
+    if list.len() > MAX_ALLOCATIONS {
+        errors.add("allocations", format!("must be at most {MAX_ALLOCATIONS}"));
+    }
+    list.into_iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let invoice_id = a.invoice_id;
+            if invoice_id.is_none() {
+                errors.add(&format!("allocations[{i}].invoice_id"), "is required");
+            }
+            let amount = parse_positive_amount(
+                errors,
+                &format!("allocations[{i}].amount"),
+                a.amount.as_deref(),
+            );
+            Some(Requested {
+                invoice_id: invoice_id?,
+                amount: amount?.cents(),
+            })
+        })
+        .collect()
+}
+
 impl NewPayment {
     /// Checks `input` against the rules, with `today` (Asia/Jakarta) as the latest
     /// payment date; every broken rule is reported at once.
@@ -72,29 +98,9 @@ impl NewPayment {
             Some(raw) => errors.take("method", raw.parse::<PaymentMethod>()),
         };
         let reference = bounded(&mut errors, "reference", input.reference, 120, false);
-        let allocations = input.allocations.map(|list| {
-            if list.len() > MAX_ALLOCATIONS {
-                errors.add("allocations", format!("must be at most {MAX_ALLOCATIONS}"));
-            }
-            list.into_iter()
-                .enumerate()
-                .filter_map(|(i, a)| {
-                    let invoice_id = a.invoice_id;
-                    if invoice_id.is_none() {
-                        errors.add(&format!("allocations[{i}].invoice_id"), "is required");
-                    }
-                    let amount = parse_positive_amount(
-                        &mut errors,
-                        &format!("allocations[{i}].amount"),
-                        a.amount.as_deref(),
-                    );
-                    Some(Requested {
-                        invoice_id: invoice_id?,
-                        amount: amount?.cents(),
-                    })
-                })
-                .collect::<Vec<_>>()
-        });
+        let allocations = input
+            .allocations
+            .map(|list| parse_allocations(&mut errors, list));
         errors.into_result()?;
         match (input.customer_id, payment_date, amount, method) {
             (Some(customer_id), Some(payment_date), Some(amount), Some(method)) => Ok(Self {

@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
     ar::{
-        allocation::{self, Allocation, OpenInvoice},
+        allocation::{self, Allocation, OpenInvoice, Requested},
         payment::NewPayment,
         PaymentMethod,
     },
@@ -125,14 +125,129 @@ pub async fn record(tx: &mut Tx, payment: &NewPayment) -> Result<RecordedPayment
     .fetch_one(&mut **tx)
     .await?;
     let open = lock_open_invoices(tx, payment.customer_id).await?;
-    let plan: Vec<Allocation> = match &payment.allocations {
-        None => allocation::fifo(payment.amount.cents(), &open),
-        Some(requested) => allocation::explicit(payment.amount.cents(), requested, &open)
-            .map_err(PaymentError::Fields)?,
+    let allocations = apply(
+        tx,
+        id,
+        payment.customer_id,
+        payment.amount.cents(),
+        payment.allocations.as_deref(),
+        &open,
+    )
+    .await?;
+    let payment = get(tx, id).await?;
+    Ok(RecordedPayment {
+        payment,
+        allocations,
+    })
+}
+
+/// Allocates what is still unapplied of payment `id` (customer credit) to the customer's
+/// open invoices, explicitly or FIFO; all or nothing. [`DbError::NotFound`] when the
+/// caller does not see the payment.
+pub async fn allocate(
+    tx: &mut Tx,
+    id: Uuid,
+    requested: Option<&[Requested]>,
+) -> Result<RecordedPayment, PaymentError> {
+    let customer = sqlx::query_scalar!(
+        r#"select customer_id as "customer_id!" from payments where id = $1"#,
+        id
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(DbError::NotFound)?;
+    // The customer's open invoices are locked first, as by every payment; what is unapplied
+    // is read after that, so a concurrent allocation of this payment has committed by then
+    // (and the database refuses over-allocation should it not have).
+    let open = lock_open_invoices(tx, customer).await?;
+    let unapplied = sqlx::query_scalar!(
+        r#"select (amount - allocated)::text as "unapplied!" from payments where id = $1"#,
+        id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let unapplied = cents(&unapplied);
+    if unapplied == 0 {
+        return Err(PaymentError::Fields(FieldErrors::single(
+            "payment",
+            "has no unapplied amount left to allocate",
+        )));
+    }
+    apply(tx, id, customer, unapplied, requested, &open).await?;
+    let allocations = allocations_of(tx, &[id])
+        .await?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+    Ok(RecordedPayment {
+        payment: get(tx, id).await?,
+        allocations,
+    })
+}
+
+/// Reverses the allocations of payment `id` (to `invoice` only, when given): the amounts
+/// become unapplied cash of the payment and outstanding on the invoices again. Returns the
+/// payment with the allocations it keeps; a field error when there was nothing to reverse.
+pub async fn reverse(
+    tx: &mut Tx,
+    id: Uuid,
+    invoice: Option<Uuid>,
+) -> Result<RecordedPayment, PaymentError> {
+    // (The trigger of each deleted allocation locks its payment and invoice.)
+    sqlx::query!("select id from payments where id = $1", id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    let reversed = sqlx::query!(
+        "delete from payment_allocations where payment_id = $1 and ($2::uuid is null or invoice_id = $2)",
+        id,
+        invoice
+    )
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if reversed == 0 {
+        let field = if invoice.is_some() {
+            "invoice_id"
+        } else {
+            "payment"
+        };
+        return Err(PaymentError::Fields(FieldErrors::single(
+            field,
+            "has no allocation to reverse",
+        )));
+    }
+    let allocations = allocations_of(tx, &[id])
+        .await?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+    Ok(RecordedPayment {
+        payment: get(tx, id).await?,
+        allocations,
+    })
+}
+
+/// Spreads `budget` cents of payment `id` over `open`, the customer's open invoices locked
+/// by the caller (explicitly or FIFO), and writes the allocations; returns them in plan
+/// order.
+async fn apply(
+    tx: &mut Tx,
+    id: Uuid,
+    customer: Uuid,
+    budget: i128,
+    requested: Option<&[Requested]>,
+    open: &[OpenInvoice],
+) -> Result<Vec<PaymentAllocation>, PaymentError> {
+    let plan: Vec<Allocation> = match requested {
+        None => allocation::fifo(budget, open),
+        Some(requested) => {
+            allocation::explicit(budget, requested, open).map_err(PaymentError::Fields)?
+        }
     };
     let invoice_ids: Vec<Uuid> = plan.iter().map(|a| a.invoice_id).collect();
     let amounts: Vec<String> = plan.iter().map(|a| cents_text(a.amount)).collect();
-    let allocations = sqlx::query_as!(
+    Ok(sqlx::query_as!(
         PaymentAllocation,
         r#"with made as (
              insert into payment_allocations (payment_id, invoice_id, customer_id, amount, created_by)
@@ -144,17 +259,12 @@ pub async fn record(tx: &mut Tx, payment: &NewPayment) -> Result<RecordedPayment
              from made m join invoices i on i.id = m.invoice_id
             order by array_position($3::uuid[], m.invoice_id)"#,
         id,
-        payment.customer_id,
+        customer,
         &invoice_ids,
         &amounts,
     )
     .fetch_all(&mut **tx)
-    .await?;
-    let payment = get(tx, id).await?;
-    Ok(RecordedPayment {
-        payment,
-        allocations,
-    })
+    .await?)
 }
 
 /// The customer's open invoices in FIFO order, locked until the transaction ends.

@@ -14,8 +14,10 @@ mod invoice_list;
 mod invoice_void;
 mod my_customers;
 mod outstanding;
+mod payment_allocate;
 mod payment_create;
 mod payment_list;
+mod payment_reverse;
 mod statement;
 
 pub use aging::*;
@@ -29,8 +31,10 @@ pub use invoice_list::*;
 pub use invoice_void::*;
 pub use my_customers::*;
 pub use outstanding::*;
+pub use payment_allocate::*;
 pub use payment_create::*;
 pub use payment_list::*;
+pub use payment_reverse::*;
 pub use statement::*;
 
 use chrono::NaiveDate;
@@ -54,6 +58,14 @@ pub(crate) fn require_writer(user: &UserPrincipal) -> ApiResult<()> {
         Ok(())
     } else {
         Err(ApiError::Forbidden)
+    }
+}
+
+/// A payment write's error as the API reports it.
+pub(crate) fn payment_error(err: persistence::ar::payments::PaymentError) -> ApiError {
+    match err {
+        persistence::ar::payments::PaymentError::Fields(fields) => ApiError::Validation(fields),
+        persistence::ar::payments::PaymentError::Db(db) => db.into(),
     }
 }
 
@@ -85,6 +97,8 @@ pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(open_collection_ticket)
         .service(list_payments)
         .service(create_payment)
+        .service(allocate_payment)
+        .service(reverse_payment)
         .service(ar_outstanding)
         .service(ar_aging)
         .service(ar_dso)

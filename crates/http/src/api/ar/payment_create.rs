@@ -5,12 +5,12 @@ use domain::{
     ar::payment::{AllocationInput, NewPayment, PaymentInput},
     FieldErrors,
 };
-use persistence::ar::payments::{self, PaymentError};
+use persistence::ar::payments;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{require_writer, Payment};
+use super::{payment_error, require_writer, Payment};
 use crate::{
     error::{ApiError, ApiResult, ErrorBody},
     extract::{IdempotencyKey, UserTx, ValidJson},
@@ -44,18 +44,22 @@ pub struct CreatePaymentRequest {
     pub allocations: Option<Vec<AllocationRequest>>,
 }
 
+impl From<AllocationRequest> for AllocationInput {
+    fn from(a: AllocationRequest) -> Self {
+        Self {
+            invoice_id: a.invoice_id,
+            amount: a.amount,
+        }
+    }
+}
+
 impl TryFrom<CreatePaymentRequest> for NewPayment {
     type Error = FieldErrors;
 
     fn try_from(r: CreatePaymentRequest) -> Result<Self, FieldErrors> {
-        let allocations = r.allocations.map(|list| {
-            list.into_iter()
-                .map(|a| AllocationInput {
-                    invoice_id: a.invoice_id,
-                    amount: a.amount,
-                })
-                .collect()
-        });
+        let allocations = r
+            .allocations
+            .map(|list| list.into_iter().map(Into::into).collect());
         let input = PaymentInput {
             customer_id: r.customer_id,
             payment_date: r.payment_date,
@@ -100,10 +104,7 @@ pub async fn create_payment(
     };
     let recorded = payments::record(&mut tx, &payment)
         .await
-        .map_err(|err| match err {
-            PaymentError::Fields(fields) => ApiError::Validation(fields),
-            PaymentError::Db(db) => db.into(),
-        })?;
+        .map_err(payment_error)?;
     let allocations = recorded.allocations.into_iter().map(Into::into).collect();
     let body = Payment::new(recorded.payment, allocations);
     let response = idem.respond(&mut tx, StatusCode::CREATED, &body).await?;
