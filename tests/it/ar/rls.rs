@@ -278,6 +278,26 @@ async fn another_salesperson_finds_nothing_of_a_customer_that_is_not_theirs() {
         .to_string()
         .contains(&inv2.to_string()));
 
+    // A customer is also a salesperson's through a prospect of theirs (DSO-3).
+    let via_prospect = customer(&app, "PT Lewat Prospek", None).await;
+    sqlx::query(
+        "insert into prospects (customer_id, owner_user_id, created_by) values ($1, $2, $2)",
+    )
+    .bind(via_prospect)
+    .bind(sales2.id)
+    .execute(&app.owner)
+    .await
+    .unwrap();
+    let inv3 = app
+        .invoice_for(&finance, via_prospect, "2026-05-01", "2026-05-15", "5")
+        .await;
+    assert_eq!(app.invoice(&sales2, inv3).await.status(), 200);
+    assert_eq!(app.invoice(&sales, inv3).await.status(), 404);
+    let mine = body(app.ar(&sales2, "my-customers", "?as_of=2026-06-30").await)
+        .await
+        .to_string();
+    assert!(mine.contains(&via_prospect.to_string()), "{mine}");
+
     // The director reads everything and writes nothing; nobody outside AR reads it.
     assert_eq!(app.invoice(&director, book.invoice).await.status(), 200);
     let new_invoice = json!({"customer_id": book.customer, "invoice_date": "2026-05-01",

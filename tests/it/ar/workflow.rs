@@ -175,6 +175,17 @@ async fn the_collection_ticket_of_an_invoice_is_opened_once_for_finance() {
             .await
             .unwrap();
     assert_eq!(count, 1);
+    // TCK-6: the customer's CRM timeline shows it, without anyone typing it again.
+    let logged: i64 = sqlx::query_scalar(
+        "select count(*) from sales_activities where customer_id = $1 and activity_type = 'system' \
+           and subject like '%' || $2 || '%'",
+    )
+    .bind(c)
+    .bind(text(&first, "ticket_code"))
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(logged, 1);
     // Once closed, a new collection round opens a new ticket.
     sqlx::query("update tickets set status = 'closed' where related_invoice_id = $1")
         .bind(inv)
