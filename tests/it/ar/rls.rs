@@ -208,6 +208,26 @@ async fn every_role_meets_the_receivables_matrix_in_the_database() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Every cell of an xlsx download, tab-separated, asserting 200.
+async fn sheet(app: &TestApp, path: &str, token: &str) -> String {
+    use calamine::Reader;
+    let response = app.get(path, token).await;
+    assert_eq!(response.status(), 200, "{path}");
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[tokio::test]
 async fn another_salesperson_finds_nothing_of_a_customer_that_is_not_theirs() {
     let app = TestApp::spawn().await;
@@ -277,6 +297,24 @@ async fn another_salesperson_finds_nothing_of_a_customer_that_is_not_theirs() {
         .await
         .to_string()
         .contains(&inv2.to_string()));
+
+    // Exports carry the same rows as the lists.
+    for export in ["ar-aging?as_of=2026-06-30", "invoices", "payments"] {
+        let cells = sheet(&app, &format!("/api/v1/exports/{export}"), &sales2.token).await;
+        assert!(!cells.contains("PT Piutang A"), "{export} leaks: {cells}");
+        let cells = sheet(&app, &format!("/api/v1/exports/{export}"), &finance.token).await;
+        assert!(
+            cells.contains("PT Piutang A"),
+            "{export} misses a row: {cells}"
+        );
+    }
+    assert!(sheet(
+        &app,
+        "/api/v1/exports/ar-aging?as_of=2026-06-30",
+        &sales2.token
+    )
+    .await
+    .contains("PT Milik Sales Dua"));
 
     // A customer is also a salesperson's through a prospect of theirs (DSO-3).
     let via_prospect = customer(&app, "PT Lewat Prospek", None).await;
