@@ -22,6 +22,16 @@ use super::{customer, row, text};
 /// P1 2026-06-15, 2,500,000.00 FIFO (oldest due first): A 1,000,000.00 (paid in full),
 /// B 1,500,000.00 (partly). P2 2026-07-02, 800,000.00 FIFO: B 500,000.00 (now paid),
 /// C 300,000.00 (D, due later, gets nothing).
+/// A payment's allocations as (invoice id, amount).
+fn allocations(payment: &Value) -> Vec<(String, String)> {
+    payment["allocations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (text(x, "invoice_id"), text(x, "amount")))
+        .collect()
+}
+
 struct Book {
     customer: uuid::Uuid,
     ids: [uuid::Uuid; 5],
@@ -47,12 +57,7 @@ async fn book(app: &TestApp, finance: &integration_tests::TestUser) -> Book {
     let voided = app.void_invoice(finance, v, "Diterbitkan dua kali").await;
     assert_eq!(voided.status(), 200);
     let p1 = app.pay_fifo(finance, c, "2026-06-15", "2500000").await;
-    let made: Vec<(String, String)> = p1["allocations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| (text(x, "invoice_id"), text(x, "amount")))
-        .collect();
+    let made = allocations(&p1);
     assert_eq!(
         made,
         [
@@ -63,12 +68,7 @@ async fn book(app: &TestApp, finance: &integration_tests::TestUser) -> Book {
     );
     assert_eq!(text(&p1, "unapplied"), "0.00");
     let p2 = app.pay_fifo(finance, c, "2026-07-02", "800000").await;
-    let made: Vec<(String, String)> = p2["allocations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| (text(x, "invoice_id"), text(x, "amount")))
-        .collect();
+    let made = allocations(&p2);
     assert_eq!(
         made,
         [

@@ -174,15 +174,7 @@ pub async fn allocate(
         )));
     }
     apply(tx, id, customer, unapplied, requested, &open).await?;
-    let allocations = allocations_of(tx, &[id])
-        .await?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
-    Ok(RecordedPayment {
-        payment: get(tx, id).await?,
-        allocations,
-    })
+    Ok(recorded(tx, id).await?)
 }
 
 /// Reverses the allocations of payment `id` (to `invoice` only, when given): the amounts
@@ -217,6 +209,11 @@ pub async fn reverse(
             "has no allocation to reverse",
         )));
     }
+    Ok(recorded(tx, id).await?)
+}
+
+/// Payment `id` as it stands, with all its allocations.
+async fn recorded(tx: &mut Tx, id: Uuid) -> Result<RecordedPayment, DbError> {
     let allocations = allocations_of(tx, &[id])
         .await?
         .into_iter()
