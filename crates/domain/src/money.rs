@@ -81,6 +81,25 @@ pub fn cents_text(cents: i128) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
+/// Cents as Indonesians write rupiah: `330_000_050` → `"Rp 3.300.000,50"`, whole
+/// amounts without decimals (`"Rp 3.300.000"`).
+pub fn idr_text(cents: i128) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let digits = (abs / 100).to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    match abs % 100 {
+        0 => format!("{sign}Rp {grouped}"),
+        fraction => format!("{sign}Rp {grouped},{fraction:02}"),
+    }
+}
+
 /// Decimal text of numeric(…, 2) (`"-1.5"`, `"12"`, `"0.05"`) as cents; `None` when it is
 /// not such a number.
 pub fn text_cents(raw: &str) -> Option<i128> {
@@ -120,6 +139,20 @@ mod tests {
                 Amount::parse(raw).map(|a| a.to_string()),
                 Ok(canonical.to_owned())
             );
+        }
+    }
+
+    #[test]
+    fn rupiah_as_written_in_indonesia() {
+        for (cents, text) in [
+            (330_000_000, "Rp 3.300.000"),
+            (330_000_050, "Rp 3.300.000,50"),
+            (99_900, "Rp 999"),
+            (100_000, "Rp 1.000"),
+            (5, "Rp 0,05"),
+            (-150_000_000, "-Rp 1.500.000"),
+        ] {
+            assert_eq!(idr_text(cents), text);
         }
     }
 

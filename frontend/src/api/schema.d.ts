@@ -114,6 +114,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ar/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finds customers by name or code for invoices, payments and statements — for finance
+         *     (who has no CRM menu) as for sales (their own customers, by RLS).
+         */
+        get: operations["ar_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ar/dso": {
         parameters: {
             query?: never;
@@ -1838,6 +1858,23 @@ export interface components {
          * @enum {string}
          */
         ApiScope: "tickets:write" | "broadcast:write" | "whatsapp:write";
+        /** @description A customer as the AR forms pick them, with what they owe today. */
+        ArCustomer: {
+            city?: string | null;
+            company_name: string;
+            /** @example CUST-2026-000012 */
+            customer_code: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Σ outstanding of the customer's invoices (today).
+             * @example 1500000.00
+             */
+            open_amount: string;
+        };
+        ArCustomers: {
+            data: components["schemas"]["ArCustomer"][];
+        };
         AssignLeadRequest: {
             /**
              * Format: uuid
@@ -4907,6 +4944,58 @@ export interface operations {
             };
             /** @description This role has no AR */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ar_customers: {
+        parameters: {
+            query?: {
+                /** @description Text in the company name or customer code. */
+                q?: string;
+                /** @description At most this many (1–50, default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching customers by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArCustomers"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no AR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid per_page */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@
 //! the database's invariants under concurrency, the role and row boundaries, collection
 //! tickets and statements.
 
+mod demo;
 mod figures;
 mod invariants;
 mod rls;

@@ -298,6 +298,12 @@ async fn another_salesperson_finds_nothing_of_a_customer_that_is_not_theirs() {
         .to_string()
         .contains(&inv2.to_string()));
 
+    // The AR customer picker finds only customers of their own.
+    let picked = body(app.ar(&sales2, "customers", "?q=Piutang").await).await;
+    assert_eq!(picked["data"].as_array().map(Vec::len), Some(0), "{picked}");
+    let picked = body(app.ar(&sales, "customers", "?q=Piutang").await).await;
+    assert_eq!(picked["data"][0]["id"], book.customer.to_string());
+
     // Exports carry the same rows as the lists.
     for export in ["ar-aging?as_of=2026-06-30", "invoices", "payments"] {
         let cells = sheet(&app, &format!("/api/v1/exports/{export}"), &sales2.token).await;

@@ -13,6 +13,17 @@ async fn bad_invoices_and_payments_report_every_field_at_once() {
     let app = TestApp::spawn().await;
     let finance = app.user(Role::FinanceStaff).await;
     let c = customer(&app, "PT Salah Isi", None).await;
+    // Finance finds the customer it invoices for the first time (SPEC §3: finance sees
+    // customer identity), though it has no CRM menu.
+    let found = app.ar(&finance, "customers", "?q=salah%20isi").await;
+    assert_eq!(found.status(), 200);
+    let found = body(found).await;
+    assert_eq!(found["data"][0]["id"], c.to_string());
+    assert_eq!(found["data"][0]["open_amount"], "0.00");
+    assert_eq!(
+        app.ar(&finance, "customers", "?per_page=0").await.status(),
+        422
+    );
     let response = app
         .create_invoice(
             &finance,
@@ -168,6 +179,11 @@ async fn the_collection_ticket_of_an_invoice_is_opened_once_for_finance() {
         "invoice_code",
     );
     assert!(text(&ticket, "description").contains(&invoice_code));
+    assert!(
+        text(&ticket, "description").contains("Rp 2.500.000"),
+        "amounts as finance reads them: {}",
+        ticket["description"]
+    );
     let count: i64 =
         sqlx::query_scalar("select count(*) from tickets where related_invoice_id = $1")
             .bind(inv)
@@ -258,6 +274,14 @@ async fn a_statement_runs_its_balance_from_the_opening_amount() {
             ("invoice".into(), "2600.00".into()),
             ("payment".into(), "1500.00".into())
         ]
+    );
+    assert_eq!(
+        (
+            text(&s["lines"][0], "credit"),
+            text(&s["lines"][1], "debit")
+        ),
+        ("0.00".into(), "0.00".into()),
+        "zero amounts keep two decimals"
     );
     let xlsx = app
         .get(

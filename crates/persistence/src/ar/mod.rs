@@ -3,6 +3,7 @@
 //! Amounts cross this layer as decimal text (`numeric::text`), never floats.
 
 pub mod collection;
+pub mod customers;
 pub mod invoices;
 pub mod payments;
 pub mod reports;

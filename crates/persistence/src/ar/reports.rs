@@ -109,7 +109,7 @@ pub async fn outstanding(
     sort: &[SqlSort],
     page: Option<PageRequest>,
 ) -> Result<OutstandingPage, DbError> {
-    let mut totals = QueryBuilder::new("select count(*), coalesce(sum(o.outstanding), 0)::text");
+    let mut totals = QueryBuilder::new("select count(*), coalesce(sum(o.outstanding), 0.00)::text");
     push_outstanding(&mut totals, as_of, filter);
     let (total, sum): (i64, String) = totals.build_query_as().fetch_one(&mut **tx).await?;
     let mut query = QueryBuilder::new(

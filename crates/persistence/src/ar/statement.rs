@@ -34,9 +34,9 @@ pub async fn head(tx: &mut Tx, customer: Uuid, from: NaiveDate) -> Result<Statem
     sqlx::query_as!(
         StatementHead,
         r#"select c.customer_code as "customer_code!", c.company_name as "customer_name!",
-                  ((select coalesce(sum(i.amount), 0) from invoices i
+                  ((select coalesce(sum(i.amount), 0.00) from invoices i
                      where i.customer_id = c.id and i.voided_at is null and i.invoice_date < $2)
-                   - (select coalesce(sum(p.amount), 0) from payments p
+                   - (select coalesce(sum(p.amount), 0.00) from payments p
                        where p.customer_id = c.id and p.payment_date < $2))::text as "opening!"
              from customers c where c.id = $1"#,
         customer,
@@ -59,11 +59,11 @@ pub async fn lines(
         r#"select day as "day!", kind as "kind!", id as "id!", code as "code!", reference as "reference?",
                   due_date as "due_date?", debit::text as "debit!", credit::text as "credit!"
              from (select i.invoice_date as day, 'invoice' as kind, i.id, i.invoice_code as code,
-                          i.invoice_number as reference, i.due_date, i.amount as debit, 0::numeric as credit
+                          i.invoice_number as reference, i.due_date, i.amount as debit, 0.00::numeric as credit
                      from invoices i
                     where i.customer_id = $1 and i.voided_at is null and i.invoice_date between $2 and $3
                    union all
-                   select p.payment_date, 'payment', p.id, p.payment_code, p.reference, null::date, 0, p.amount
+                   select p.payment_date, 'payment', p.id, p.payment_code, p.reference, null::date, 0.00, p.amount
                      from payments p
                     where p.customer_id = $1 and p.payment_date between $2 and $3) l
             order by day, kind, code"#,

@@ -4,6 +4,7 @@
 //! by RLS) read.
 
 mod aging;
+mod customer_lookup;
 mod dso;
 mod dto;
 mod exports;
@@ -21,6 +22,7 @@ mod payment_reverse;
 mod statement;
 
 pub use aging::*;
+pub use customer_lookup::*;
 pub use dso::*;
 pub use dto::*;
 pub use exports::*;
@@ -103,6 +105,7 @@ pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(ar_aging)
         .service(ar_dso)
         .service(ar_my_customers)
+        .service(ar_customers)
         .service(customer_statement)
         .service(export_invoices)
         .service(export_payments)
