@@ -16,12 +16,17 @@ Parameters stay parameters (pgbench -M prepared sends them like sqlx does):
     so every pgbench transaction enters new identifiers; so does the intake's retry
     fingerprint (the first parameter of app.intake_begin / app.intake_complete);
   * arrays of ids the server made for the rows it inserts become fresh random ids;
+  * with CAPTURE_VARY=<file>, values listed there are replaced by the SQL expression given
+    beside them (one VALUE<TAB>EXPRESSION a line; lines starting with a backslash are
+    pgbench meta-commands put at the top of the script) — the payment scenario picks its
+    customer and that customer's oldest open invoice per transaction this way;
   * any other value becomes a -D constant written to <out>.defs (one NAME=VALUE a line);
   * NULL stays NULL, and an empty string is written as '' (pgbench -D cannot define one).
 
 usage: capture.py LOG REQUEST_ID USER_ID OUT.sql [MARKER] [RESPONSE.json]
 """
 import json
+import os
 import re
 import sys
 
@@ -75,6 +80,16 @@ def main():
     marker = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] else None
     response = json.load(open(sys.argv[6])) if len(sys.argv) > 6 else {}
     statements = statements_of_request(read_entries(log), request_id)
+    vary, preamble = {}, []
+    if os.environ.get("CAPTURE_VARY"):
+        with open(os.environ["CAPTURE_VARY"]) as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if line.startswith("\\"):
+                    preamble.append(line)
+                elif "\t" in line:
+                    value, expression = line.split("\t", 1)
+                    vary[value] = expression
     # Ids the request returned, and the variable a \gset of the producing statement gives.
     produced = {}
     gset_markers = {
@@ -82,7 +97,10 @@ def main():
         "crm_find_or_create_prospect": ("prospect_id", "prospect_id"),
         "insert into leads": ("lead_id", "id"),
         "insert into tickets": ("ticket_id", "id"),
+        "insert into payments": ("id", "id"),
     }
+    # \gset prefixes, so the variable names the row (:ticket_id, :payment_id).
+    gset_prefixes = {"insert into tickets": "ticket_", "insert into payments": "payment_"}
     lines, defs = [], []
     for index, (sql, params) in enumerate(statements, 1):
         def render(match):
@@ -94,6 +112,8 @@ def main():
                 return "NULL"
             if value == "":
                 return "''"  # pgbench -D cannot define an empty variable
+            if value in vary:
+                return vary[value]
             if value == user_id:
                 return ":uid"
             if value == request_id:
@@ -134,12 +154,14 @@ def main():
         lowered = sql.lower()
         for needle, (field, var) in gset_markers.items():
             if needle in lowered and field in response:
-                prefix = "ticket_" if needle == "insert into tickets" else ""
+                prefix = gset_prefixes.get(needle, "")
                 lines[-1] = lines[-1][:-1] + (f" \\gset {prefix}" if prefix else " \\gset")
                 produced[response[field]] = prefix + var
                 break
     with open(out, "w") as f:
         f.write(f"-- Captured from request {request_id}; replays its SQL as is.\n")
+        for line in preamble:
+            f.write(line + "\n")
         if marker:
             # A per-client counter (pgbench keeps variables across a client's transactions).
             f.write("\\set k :k + 1\n\\set n :base + :client_id * 1000000 + :k\n")

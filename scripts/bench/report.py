@@ -24,6 +24,12 @@ SCENARIOS = [
     ("tickets_cs_agent_unassigned", "`GET /api/v1/tickets?assigned_to=unassigned&per_page=25`", "cs_agent"),
     ("tickets_cs_admin", "`GET /api/v1/tickets?per_page=25`", "cs_admin"),
     ("dashboard_cs_admin", "`GET /api/v1/dashboard/summary` (uncached)", "cs_admin"),
+    ("ar_aging", "`GET /api/v1/ar/aging` (today)", "finance_manager"),
+    ("ar_aging_year_ago", "`GET /api/v1/ar/aging?as_of={year_ago}` (a year ago)", "finance_manager"),
+    ("ar_dso", "`GET /api/v1/ar/dso` (today, with its 6-month series)", "finance_manager"),
+    ("ar_dso_year_ago", "`GET /api/v1/ar/dso?as_of={year_ago}`", "finance_manager"),
+    ("ar_outstanding", "`GET /api/v1/ar/outstanding?per_page=25`", "finance_manager"),
+    ("ar_payment", "`POST /api/v1/payments` (Rp 1,000 FIFO, one of 2,000 customers)", "finance_manager"),
 ]
 
 
@@ -36,8 +42,11 @@ def percentile(sorted_values, p):
 
 def pgbench_figures(run, name):
     text = open(os.path.join(run, f"{name}.pgbench.txt")).read()
-    tps = float(re.search(r"tps = ([\d.]+) \(without initial connection time\)", text).group(1))
+    tps = re.search(r"tps = ([\d.]+) \(without initial connection time\)", text)
+    tps = float(tps.group(1)) if tps else 0.0
     failed = re.search(r"number of failed transactions: (\d+)", text)
+    aborted = len(re.findall(r"client \d+ script \d+ aborted", text))
+    error = re.search(r"aborted in command \d+ query \d+: (ERROR: .*)", text)
     latencies = []
     for path in glob.glob(os.path.join(run, f"{name}.pgb.*")):
         with open(path) as f:
@@ -53,6 +62,8 @@ def pgbench_figures(run, name):
         "p99_ms": percentile(latencies, 99),
         "transactions": len(latencies),
         "failed": int(failed.group(1)) if failed else 0,
+        "aborted": aborted,
+        "error": error.group(1).strip() if error else "",
     }
 
 
@@ -73,7 +84,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("run")
     ap.add_argument("doc")
-    for opt in ("scale", "duration", "connections", "threads", "seed-seconds", "postgres", "rows", "batch"):
+    for opt in ("scale", "duration", "connections", "threads", "seed-seconds", "postgres", "rows", "batch", "year-ago"):
         ap.add_argument(f"--{opt}", default="")
     a = ap.parse_args()
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
@@ -103,6 +114,8 @@ def main():
         pgb = pgbench_figures(a.run, name)
         rss = open(os.path.join(a.run, f"{name}.rss_kb")).read().strip()
         ratio = api["rps"] / pgb["tps"] if pgb["tps"] else float("nan")
+        if "{year_ago}" in endpoint:
+            endpoint = endpoint.format(year_ago=a.year_ago or "<a year ago>")
         if name == "broadcast_batch" and a.batch:
             endpoint = endpoint.format(batch=a.batch)
             rows_per_s = api["rps"] * int(a.batch)
@@ -110,18 +123,23 @@ def main():
                 f"* Batched ingest: {rows_per_s:,.0f} broadcast logs/s through the API "
                 f"({pgb['tps'] * int(a.batch):,.0f} rows/s through pgbench), {a.batch} logs per request."
             )
+        # A side that failed (errors, aborted pgbench clients) has no limit to compare with.
+        failed_run = api["non_2xx"] or api["socket_errors"] or pgb["failed"] or pgb["aborted"] or not pgb["tps"]
+        shown = "failed, see below" if failed_run else f"**{ratio:.2f}×**"
         lines.append(
             f"| {endpoint} | {role} | {api['rps']:,.0f} | {api['p50_ms']:.1f} / {api['p95_ms']:.1f} / {api['p99_ms']:.1f} "
             f"| {pgb['tps']:,.0f} | {pgb['p50_ms']:.1f} / {pgb['p95_ms']:.1f} / {pgb['p99_ms']:.1f} "
-            f"| **{ratio:.2f}×** | {int(rss) / 1024:.0f} MB |"
+            f"| {shown} | {int(rss) / 1024:.0f} MB |"
         )
         load_path = os.path.join(a.run, f"{name}.load")
         if os.path.exists(load_path):
             loads.append(f"{name} {' / '.join(open(load_path).read().split())}")
-        if api["non_2xx"] or api["socket_errors"] or pgb["failed"]:
+        if api["non_2xx"] or api["socket_errors"] or pgb["failed"] or pgb["aborted"]:
             notes.append(
-                f"* {name}: {api['non_2xx']} non-2xx responses, {api['socket_errors']} socket errors, "
-                f"{pgb['failed']} failed pgbench transactions."
+                f"* {name}: {api['non_2xx']} non-2xx responses of {api['requests']}, {api['socket_errors']} socket errors, "
+                f"{pgb['failed']} failed pgbench transactions, {pgb['aborted']} of {a.connections} pgbench clients aborted"
+                + (f" (`{pgb['error']}`)" if pgb["error"] else "")
+                + "."
             )
     if notes_rows:
         lines += ["", *notes_rows]

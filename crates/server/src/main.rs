@@ -42,6 +42,18 @@ enum Command {
         #[command(subcommand)]
         command: ApiKeyCommand,
     },
+    /// Receivables maintenance.
+    Ar {
+        #[command(subcommand)]
+        command: ArCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ArCommand {
+    /// Rebuild ar_daily_totals (the DSO series' day sums) from invoices and allocations,
+    /// e.g. after a restore; holds AR writers off while it runs.
+    RebuildDailyTotals,
 }
 
 #[derive(Subcommand)]
@@ -132,6 +144,9 @@ async fn main() -> anyhow::Result<()> {
         Command::ApiKey {
             command: ApiKeyCommand::Create { name, scopes },
         } => operator::create_api_key(&config, &name, &scopes).await?,
+        Command::Ar {
+            command: ArCommand::RebuildDailyTotals,
+        } => operator::rebuild_ar_daily_totals(&config).await?,
     }
     Ok(())
 }

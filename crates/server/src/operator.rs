@@ -1,7 +1,8 @@
 #![allow(clippy::print_stdout)] // operator commands answer on standard output
 
-//! Operator commands: migrate, create a user, create an API key. They run through the
-//! owner connection, like migrations, so the first administrator can be created.
+//! Operator commands: migrate, create a user, create an API key, rebuild the receivables
+//! daily totals. They run through the owner connection, like migrations, so the first
+//! administrator can be created.
 
 use anyhow::{bail, Context};
 use domain::{auth::ApiScope, auth::NewPassword, Email, Role};
@@ -102,5 +103,17 @@ pub async fn create_api_key(config: &Config, name: &str, scopes: &[String]) -> a
         "API key {name:?} ({}) — shown once, store it now:\n{key}",
         scopes.join(", ")
     );
+    Ok(())
+}
+
+/// Rebuilds `ar_daily_totals` from the raw invoices and allocations
+/// (`app.ar_rebuild_daily_totals()`, owner only) and says how many days it wrote.
+pub async fn rebuild_ar_daily_totals(config: &Config) -> anyhow::Result<()> {
+    let pool = owner_pool(config).await?;
+    let days: i64 = sqlx::query_scalar("select app.ar_rebuild_daily_totals()")
+        .fetch_one(&pool)
+        .await
+        .context("rebuilding ar_daily_totals")?;
+    println!("ar_daily_totals rebuilt: {days} days");
     Ok(())
 }

@@ -1,4 +1,4 @@
--- Captured from request 01a23f2e-c722-7758-8b00-70308fdfe775; replays its SQL as is.
+-- Captured from request 01a24eec-ffbd-7464-8ce4-0474bd1ae83d; replays its SQL as is.
 \set k :k + 1
 \set n :base + :client_id * 1000000 + :k
 BEGIN;

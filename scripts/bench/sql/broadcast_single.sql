@@ -1,4 +1,4 @@
--- Captured from request 01a23f2e-c3ef-7351-8f81-17fbfdf38d1c; replays its SQL as is.
+-- Captured from request 01a24eec-fb82-75a1-a469-858fc13fa7fa; replays its SQL as is.
 \set k :k + 1
 \set n :base + :client_id * 1000000 + :k
 BEGIN;

@@ -1,4 +1,4 @@
--- Captured from request 01a23f2e-d70e-75f4-aed0-0cbb807bf56e; replays its SQL as is.
+-- Captured from request 01a24eed-1af8-70df-ad43-94468d65bb90; replays its SQL as is.
 BEGIN;
 select p.user_id, p.role_name, p.dept_code, p.email, p.full_name, set_config('statement_timeout', :s2p2, true), set_config('app.user_id', p.user_id::text, true), set_config('app.role', p.role_name, true), set_config('app.dept', coalesce(p.dept_code, ''), true), set_config('app.request_id', :request_id, true), set_config('role', 'cc_' || p.role_name, true) from app.auth_principal(:uid) p;
 select d::date as day, coalesce(sum(c.count), 0)::bigint as total, coalesce(sum(c.count) filter (where c.status = 'success'), 0)::bigint as success, coalesce(sum(c.count) filter (where c.status = 'failed'), 0)::bigint as failed, coalesce(sum(c.count) filter (where c.status = 'pending'), 0)::bigint as pending from generate_series(:s3p1::date - (:s3p2 - 1), :s3p1::date, interval '1 day') d left join broadcast_daily_counts c on c.day = d::date group by d order by d;

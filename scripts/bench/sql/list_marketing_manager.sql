@@ -1,4 +1,4 @@
--- Captured from request 01a23f2e-bcb2-7296-898f-a2c09ae7c277; replays its SQL as is.
+-- Captured from request 01a24eec-f0e4-7686-945b-21f38db51d66; replays its SQL as is.
 BEGIN;
 select p.user_id, p.role_name, p.dept_code, p.email, p.full_name, set_config('statement_timeout', :s2p2, true), set_config('app.user_id', p.user_id::text, true), set_config('app.role', p.role_name, true), set_config('app.dept', coalesce(p.dept_code, ''), true), set_config('app.request_id', :request_id, true), set_config('role', 'cc_' || p.role_name, true) from app.auth_principal(:uid) p;
 select count(*) from (select 1 from leads l where l.deleted_at is null limit 10001) counted;

@@ -1,4 +1,4 @@
--- Captured from request 01a23f2e-cf4e-7249-a9c9-d71027fc51b3; replays its SQL as is.
+-- Captured from request 01a24eed-0da8-723f-b53d-2c8b910398ea; replays its SQL as is.
 BEGIN;
 select p.user_id, p.role_name, p.dept_code, p.email, p.full_name, set_config('statement_timeout', :s2p2, true), set_config('app.user_id', p.user_id::text, true), set_config('app.role', p.role_name, true), set_config('app.dept', coalesce(p.dept_code, ''), true), set_config('app.request_id', :request_id, true), set_config('role', 'cc_' || p.role_name, true) from app.auth_principal(:uid) p;
 select count(*) from (select 1 from tickets t where true and t.assigned_to_user_id is null and t.dept_target = :s3p1 limit 10001) counted;

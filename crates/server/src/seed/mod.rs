@@ -4,8 +4,12 @@
 //! * [`demo`]: the demo users and API key, then a believable month of CRM work
 //!   ([`crm_demo`]) and of broadcasts and CS tickets ([`ticket_demo`]) — deterministic,
 //!   loaded in one transaction.
-//! * [`scale`]: synthetic users and CRM rows with `COPY` ([`crm_scale`]).
+//!   Then six months of receivables for the demo customers ([`ar_demo`]).
+//! * [`scale`]: synthetic users and CRM rows with `COPY` ([`crm_scale`]), ticketing
+//!   ([`ticket_scale`]) and receivables ([`ar_scale`]).
 
+pub mod ar_demo;
+pub mod ar_scale;
 pub mod crm_demo;
 pub mod crm_scale;
 pub mod rng;
@@ -241,8 +245,11 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
     crm_demo::insert(&mut tx, &team, &plan, storage).await?;
     let (broadcasts, tickets) = ticket_demo::insert(&mut tx, &clock).await?;
     ticket_demo::stamping_triggers(&mut tx, true).await?;
+    let receivables = ar_demo::build(&team, &clock, &plan);
+    let (invoices, payments, allocations) = ar_demo::insert(&mut tx, &receivables).await?;
     tx.commit().await?;
     tracing::info!(broadcasts, tickets, "demo ticketing data loaded");
+    tracing::info!(invoices, payments, allocations, "demo receivables loaded");
     tracing::info!(
         leads = plan.leads.len(),
         customers = plan.customers.len(),
@@ -263,7 +270,9 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
 /// CS agents (`cs-<n>@scale.local`), `count` broadcast logs and `count` tickets worked by
 /// those agents and, when the demo is loaded, `cs_agent@demo.local` and
 /// `cs_agent2@demo.local` (a queue of a few thousand tickets each), most of them sent by
-/// the demo n8n key. Returns the number of salesperson users added.
+/// the demo n8n key. Then receivables ([`scale_ar`]): `count` invoices with about
+/// 1.2·`count` allocations and their payments for the synthetic customers that were won.
+/// Returns the number of salesperson users added.
 pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
     let (users, first) = scale_users(owner, count, "scale", "salesperson", "SAL").await?;
     let books = count.div_ceil(1000).min(users);
@@ -287,7 +296,27 @@ pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
         sla_events = ticketing.sla_events,
         "synthetic ticketing data added"
     );
+    let receivables = scale_ar(owner, count).await?;
+    tracing::info!(
+        customers = receivables.customers,
+        invoices = receivables.invoices,
+        payments = receivables.payments,
+        allocations = receivables.allocations,
+        "synthetic receivables added"
+    );
     Ok(users)
+}
+
+/// The receivables part of [`scale`]: `count` invoices over the synthetic customers with
+/// about 1.2·`count` allocations and their payments ([`ar_scale`]), entered by
+/// `finance_staff@demo.local` when the demo is loaded.
+pub async fn scale_ar(owner: &PgPool, count: u64) -> anyhow::Result<ar_scale::ArCounts> {
+    let finance: Option<Uuid> = sqlx::query_scalar(
+        "select id from profiles where email = 'finance_staff@demo.local' and is_active",
+    )
+    .fetch_optional(owner)
+    .await?;
+    ar_scale::seed(owner, count, finance).await
 }
 
 /// The ticketing part of [`scale`]: `count` broadcast logs and tickets.

@@ -1,0 +1,5 @@
+-- Captured from request 01a24eed-21bd-717c-afe4-a6cbb7b73233; replays its SQL as is.
+BEGIN;
+select p.user_id, p.role_name, p.dept_code, p.email, p.full_name, set_config('statement_timeout', :s2p2, true), set_config('app.user_id', p.user_id::text, true), set_config('app.role', p.role_name, true), set_config('app.dept', coalesce(p.dept_code, ''), true), set_config('app.request_id', :request_id, true), set_config('role', 'cc_' || p.role_name, true) from app.auth_principal(:uid) p;
+select a.customer_id as customer_id, c.customer_code as customer_code, c.company_name as customer_name, a.current_amount::text as current, a.d1_30::text as d1_30, a.d31_60::text as d31_60, a.d61_90::text as d61_90, a.d90_plus::text as d90_plus, a.total::text as total, a.paid_after::text as paid_after, a.unapplied::text as unapplied from app.ar_aging_as_of(:s3p1) a join customers c on c.id = a.customer_id where (NULL::uuid is null or a.customer_id = NULL) and (not :s3p3 or a.customer_id = any (app.ar_customer_ids())) order by a.total desc, c.company_name, a.customer_id;
+COMMIT;
