@@ -23,6 +23,8 @@ import { USERS_SEARCH_KEYS } from "@/features/users/table";
 import { createCrmRoutes } from "@/features/crm/routes";
 import { createBroadcastRoutes } from "@/features/broadcasts/routes";
 import { createTicketRoutes } from "@/features/tickets/routes";
+import { createArRoutes } from "@/features/ar/routes";
+import { OVERVIEW_SEARCH_KEYS } from "@/features/ar/overview/table";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -36,6 +38,7 @@ const ProfilePage = lazyRouteComponent(() => import("@/features/profile/profile-
 const UsersPage = lazyRouteComponent(() => import("@/features/users/users-page"));
 const ApiKeysPage = lazyRouteComponent(() => import("@/features/api-keys/api-keys-page"));
 const TicketingHomePage = lazyRouteComponent(() => import("@/features/tickets/home-page"));
+const DsoOverviewPage = lazyRouteComponent(() => import("@/features/ar/overview/overview-page"));
 
 function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
@@ -131,7 +134,7 @@ const dashboardRoute = createRoute({
   component: DashboardPage,
 });
 
-function moduleRoute(path: "kpi" | "dso") {
+function moduleRoute(path: "kpi") {
   return createRoute({
     getParentRoute: () => appRoute,
     path,
@@ -175,6 +178,25 @@ const ticketingIndexRoute = createRoute({
   component: TicketingHomePage,
 });
 
+const dsoRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "dso",
+  component: () => (
+    <RequireMenu menu="dso">
+      <Outlet />
+    </RequireMenu>
+  ),
+});
+
+/** The DSO page: totals, aging, DSO trend and open invoices as of `as_of` (DSO-5). */
+const dsoIndexRoute = createRoute({
+  getParentRoute: () => dsoRoute,
+  path: "/",
+  validateSearch: (search: Record<string, unknown>) =>
+    pickStringParams(search, OVERVIEW_SEARCH_KEYS),
+  component: DsoOverviewPage,
+});
+
 const profileRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "profile",
@@ -215,7 +237,7 @@ const routeTree = rootRoute.addChildren([
       ...createTicketRoutes(ticketingRoute),
       ...createBroadcastRoutes(ticketingRoute),
     ]),
-    moduleRoute("dso"),
+    dsoRoute.addChildren([dsoIndexRoute, ...createArRoutes(dsoRoute)]),
     profileRoute,
     usersRoute,
     apiKeysRoute,

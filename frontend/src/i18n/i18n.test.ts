@@ -5,6 +5,8 @@ import broadcastsEn from "@/features/broadcasts/i18n/en.json";
 import broadcastsId from "@/features/broadcasts/i18n/id.json";
 import ticketsEn from "@/features/tickets/i18n/en.json";
 import ticketsId from "@/features/tickets/i18n/id.json";
+import arEn from "@/features/ar/i18n/en.json";
+import arId from "@/features/ar/i18n/id.json";
 import baseEn from "./en.json";
 import baseId from "./id.json";
 
@@ -13,12 +15,14 @@ const en = {
   crm: crmEn,
   tickets: ticketsEn,
   broadcasts: broadcastsEn,
+  ar: arEn,
 };
 const id = {
   ...baseId,
   crm: crmId,
   tickets: ticketsId,
   broadcasts: broadcastsId,
+  ar: arId,
 };
 
 function keys(obj: object, prefix = ""): string[] {

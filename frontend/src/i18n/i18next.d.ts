@@ -2,13 +2,15 @@ import "i18next";
 import type crmId from "@/features/crm/i18n/id.json";
 import type broadcastsId from "@/features/broadcasts/i18n/id.json";
 import type ticketsId from "@/features/tickets/i18n/id.json";
+import type arId from "@/features/ar/i18n/id.json";
 import type id from "./id.json";
 
-/** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`). */
+/** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`). */
 type Translation = typeof id & {
   crm: typeof crmId;
   tickets: typeof ticketsId;
   broadcasts: typeof broadcastsId;
+  ar: typeof arId;
 };
 
 declare module "i18next" {

@@ -7,6 +7,8 @@ import broadcastsEn from "@/features/broadcasts/i18n/en.json";
 import broadcastsId from "@/features/broadcasts/i18n/id.json";
 import ticketsEn from "@/features/tickets/i18n/en.json";
 import ticketsId from "@/features/tickets/i18n/id.json";
+import arEn from "@/features/ar/i18n/en.json";
+import arId from "@/features/ar/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -35,6 +37,7 @@ void i18n.use(initReactI18next).init({
         crm: crmId,
         tickets: ticketsId,
         broadcasts: broadcastsId,
+        ar: arId,
       },
     },
     en: {
@@ -43,6 +46,7 @@ void i18n.use(initReactI18next).init({
         crm: crmEn,
         tickets: ticketsEn,
         broadcasts: broadcastsEn,
+        ar: arEn,
       },
     },
   },

@@ -1,31 +1,11 @@
 /**
  * Exact arithmetic on the API's decimal strings ("150000000.00") through integer cents,
- * so sums and stage weightings never go through a lossy float.
+ * so sums and stage weightings never go through a lossy float. The cents helpers live
+ * in lib/money (shared with the receivables pages).
  */
-export function toCents(value: string | number | null | undefined): bigint {
-  if (value === null || value === undefined) return 0n;
-  const s = typeof value === "number" ? value.toFixed(2) : value.trim();
-  const m = /^([-+]?)(\d*)(?:\.(\d*))?$/.exec(s);
-  if (!m || (m[2] === "" && (m[3] ?? "") === "")) return 0n;
-  const cents = BigInt(m[2] || "0") * 100n + BigInt((m[3] ?? "").padEnd(2, "0").slice(0, 2) || "0");
-  return m[1] === "-" ? -cents : cents;
-}
+import { fromCents, toCents } from "@/lib/money";
 
-export function fromCents(cents: bigint): string {
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  const int = abs / 100n;
-  const frac = String(abs % 100n).padStart(2, "0");
-  return `${negative ? "-" : ""}${int}.${frac}`;
-}
-
-export function addDecimal(a: string, b: string): string {
-  return fromCents(toCents(a) + toCents(b));
-}
-
-export function subDecimal(a: string, b: string): string {
-  return fromCents(toCents(a) - toCents(b));
-}
+export { addDecimal, fromCents, subDecimal, toCents } from "@/lib/money";
 
 /** value × percent / 100, rounded half up to the cent. */
 export function weighted(value: string, percent: string): string {

@@ -1,0 +1,189 @@
+/** Queries of the receivables pages (AR/DSO): reports as of a day, invoices, payments, statements. */
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { api, call } from "@/api/client";
+import type { DsoMethod } from "@/api/enums.gen";
+import { todayInJakarta } from "@/lib/format";
+import { fifoOrder } from "./lib/allocation";
+import type {
+  InvoiceListQuery,
+  OutstandingInvoice,
+  OutstandingQuery,
+  PaymentListQuery,
+  StatementQuery,
+} from "./types";
+
+export const arKeys = {
+  all: ["ar"] as const,
+  outstanding: (query: OutstandingQuery) => ["ar", "outstanding", query] as const,
+  aging: (asOf: string | undefined) => ["ar", "aging", asOf ?? "today"] as const,
+  dso: (query: DsoParams) => ["ar", "dso", query] as const,
+  myCustomers: (asOf: string | undefined) => ["ar", "my-customers", asOf ?? "today"] as const,
+  invoices: (query: InvoiceListQuery) => ["ar", "invoices", query] as const,
+  invoice: (id: string) => ["ar", "invoice", id] as const,
+  payments: (query: PaymentListQuery) => ["ar", "payments", query] as const,
+  statement: (id: string, query: StatementQuery) => ["ar", "statement", id, query] as const,
+  openInvoices: (customerId: string) => ["ar", "open-invoices", customerId] as const,
+  customerName: (id: string, today: string) => ["ar", "customer-name", id, today] as const,
+  customerSearch: (q: string, viaCrm: boolean) => ["ar", "customer-search", q, viaCrm] as const,
+};
+
+export interface DsoParams {
+  as_of?: string;
+  method: DsoMethod;
+}
+
+export function outstandingQueryOptions(query: OutstandingQuery) {
+  return queryOptions({
+    queryKey: arKeys.outstanding(query),
+    queryFn: () => call(api.GET("/api/v1/ar/outstanding", { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function agingQueryOptions(asOf: string | undefined) {
+  return queryOptions({
+    queryKey: arKeys.aging(asOf),
+    queryFn: () =>
+      call(api.GET("/api/v1/ar/aging", { params: { query: asOf ? { as_of: asOf } : {} } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function dsoQueryOptions(query: DsoParams) {
+  return queryOptions({
+    queryKey: arKeys.dso(query),
+    queryFn: () => call(api.GET("/api/v1/ar/dso", { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function myCustomersQueryOptions(asOf: string | undefined) {
+  return queryOptions({
+    queryKey: arKeys.myCustomers(asOf),
+    queryFn: () =>
+      call(api.GET("/api/v1/ar/my-customers", { params: { query: asOf ? { as_of: asOf } : {} } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function invoicesQueryOptions(query: InvoiceListQuery) {
+  return queryOptions({
+    queryKey: arKeys.invoices(query),
+    queryFn: () => call(api.GET("/api/v1/invoices", { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function invoiceQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: arKeys.invoice(id),
+    queryFn: () => call(api.GET("/api/v1/invoices/{id}", { params: { path: { id } } })),
+  });
+}
+
+export function paymentsQueryOptions(query: PaymentListQuery) {
+  return queryOptions({
+    queryKey: arKeys.payments(query),
+    queryFn: () => call(api.GET("/api/v1/payments", { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function statementQueryOptions(id: string, query: StatementQuery) {
+  return queryOptions({
+    queryKey: arKeys.statement(id, query),
+    queryFn: () =>
+      call(api.GET("/api/v1/customers/{id}/statement", { params: { path: { id }, query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The API's largest page; a customer with more open invoices is read page by page. */
+const PAGE = 200;
+
+/** Every open invoice of a customer today, in the server's FIFO order (the allocation editor). */
+export function openInvoicesQueryOptions(customerId: string) {
+  return queryOptions({
+    queryKey: arKeys.openInvoices(customerId),
+    queryFn: async () => {
+      const rows: OutstandingInvoice[] = [];
+      for (let page = 1; ; page += 1) {
+        const body = await call(
+          api.GET("/api/v1/ar/outstanding", {
+            params: {
+              query: {
+                customer_id: customerId,
+                page,
+                per_page: PAGE,
+                sort: "due_date,invoice_date",
+              },
+            },
+          }),
+        );
+        rows.push(...body.data);
+        if (body.data.length < PAGE || rows.length >= body.total) break;
+      }
+      return fifoOrder(rows);
+    },
+  });
+}
+
+/** A customer's name and code, for a form opened with `?customer_id=` (any AR reader may ask). */
+export function customerNameQueryOptions(id: string) {
+  const today = todayInJakarta();
+  return queryOptions({
+    queryKey: arKeys.customerName(id, today),
+    queryFn: async () => {
+      const s = await call(
+        api.GET("/api/v1/customers/{id}/statement", {
+          params: { path: { id }, query: { from: today, to: today } },
+        }),
+      );
+      return { id: s.customer_id, name: s.customer_name, code: s.customer_code };
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface CustomerOption {
+  id: string;
+  name: string;
+  code?: string | null | undefined;
+  hint?: string | null | undefined;
+}
+
+/**
+ * Customers matching `q`. Roles with CRM search GET /customers; finance (no CRM menu,
+ * GET /customers answers 403) searches the customers it has invoiced (GET /invoices?q=).
+ */
+export function customerSearchQueryOptions(q: string, viaCrm: boolean) {
+  return queryOptions({
+    queryKey: arKeys.customerSearch(q, viaCrm),
+    queryFn: async (): Promise<CustomerOption[]> => {
+      if (viaCrm) {
+        const list = await call(
+          api.GET("/api/v1/customers", {
+            params: { query: { ...(q ? { q } : {}), per_page: 8, sort: "company_name" } },
+          }),
+        );
+        return list.data.map((c) => ({
+          id: c.id,
+          name: c.company_name,
+          code: c.customer_code,
+          hint: c.city,
+        }));
+      }
+      const list = await call(
+        api.GET("/api/v1/invoices", {
+          params: { query: { ...(q ? { q } : {}), per_page: 50, sort: "customer_name" } },
+        }),
+      );
+      const seen = new Map<string, CustomerOption>();
+      for (const i of list.data)
+        seen.set(i.customer_id, { id: i.customer_id, name: i.customer_name });
+      return [...seen.values()].slice(0, 8);
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}

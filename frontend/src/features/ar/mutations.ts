@@ -1,0 +1,62 @@
+/** Writes of the receivables pages: invoices, payments, voiding, collection tickets. */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, call } from "@/api/client";
+import { arKeys } from "./api";
+import type { CreateInvoiceBody, CreatePaymentBody, VoidInvoiceBody } from "./types";
+
+/** Every AR figure depends on every write: the whole module is refetched. */
+function useInvalidateAr() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: arKeys.all });
+}
+
+export function useCreateInvoice() {
+  const invalidate = useInvalidateAr();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: CreateInvoiceBody; idempotencyKey: string }) =>
+      call(
+        api.POST("/api/v1/invoices", {
+          body,
+          params: { header: { "Idempotency-Key": idempotencyKey } },
+        }),
+      ),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+export function useCreatePayment() {
+  const invalidate = useInvalidateAr();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: CreatePaymentBody; idempotencyKey: string }) =>
+      call(
+        api.POST("/api/v1/payments", {
+          body,
+          params: { header: { "Idempotency-Key": idempotencyKey } },
+        }),
+      ),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+export function useVoidInvoice(id: string) {
+  const invalidate = useInvalidateAr();
+  return useMutation({
+    mutationFn: (body: VoidInvoiceBody) =>
+      call(api.POST("/api/v1/invoices/{id}/void", { params: { path: { id } }, body })),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+/** DSO-4: opens the invoice's collection ticket (or returns the one already open). */
+export function useOpenCollectionTicket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invoiceId: string) =>
+      call(
+        api.POST("/api/v1/invoices/{id}/collection-ticket", {
+          params: { path: { id: invoiceId } },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+  });
+}
