@@ -282,12 +282,17 @@ create function app.ar_customer_ids() returns uuid[]
   language sql stable security definer
   set search_path = pg_catalog, public
   as $$
-    select coalesce(array_agg(c.id), '{}'::uuid[])
-      from public.customers c
-     where c.owner_user_id = any (app.scope_ids())
-        or c.created_by = app.uid()
-        or exists (select 1 from public.prospects p
-                    where p.customer_id = c.id and p.owner_user_id = any (app.scope_ids()))
+    -- The scope once (not per customer row), then three index lookups: owner, creator,
+    -- live prospects of the scope.
+    with scope as (select app.scope_ids() as ids)
+    select coalesce(array_agg(distinct x.id), '{}'::uuid[])
+      from (select c.id from public.customers c
+             where c.owner_user_id = any ((select ids from scope)::uuid[])
+            union all
+            select c.id from public.customers c where c.created_by = app.uid()
+            union all
+            select p.customer_id from public.prospects p
+             where p.owner_user_id = any ((select ids from scope)::uuid[]) and p.deleted_at is null) x
   $$;
 revoke execute on function app.ar_customer_ids() from public;
 grant execute on function app.ar_customer_ids() to cc_staff;
@@ -351,13 +356,14 @@ grant insert (related_invoice_id) on tickets to cc_super_admin, cc_sales_manager
 
 -- ---------------------------------------------------------------------------------------
 -- As-of reads (DSO-2), SECURITY INVOKER: the caller's policies decide which rows count.
+-- Plain SQL without a SET clause and with qualified names, so that the planner inlines
+-- them and a caller's filters (customer, status, limit) reach the scans inside.
 
 -- DSO-2: the status of an invoice on a day, derived, in this order: void; paid in full;
 -- past due with something open; partly paid; unpaid.
 create function app.invoice_status(p_voided boolean, p_amount numeric, p_paid numeric,
                                    p_days_overdue integer) returns text
   language sql immutable
-  set search_path = pg_catalog
   as $$
     select case when p_voided then 'void'
                 when p_paid >= p_amount then 'paid'
@@ -374,17 +380,16 @@ create function app.ar_invoices_as_of(p_as_of date)
                  invoice_date date, due_date date, amount numeric, paid numeric,
                  outstanding numeric, paid_after numeric, days_overdue integer, status text)
   language sql stable
-  set search_path = pg_catalog, public
   as $$
     select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
            i.amount, coalesce(a.paid, 0.00), i.amount - coalesce(a.paid, 0.00),
            coalesce(a.paid_after, 0.00), p_as_of - i.due_date,
            app.invoice_status(false, i.amount, coalesce(a.paid, 0.00), p_as_of - i.due_date)
-      from invoices i
+      from public.invoices i
       left join lateral (
         select sum(x.amount) filter (where x.payment_date <= p_as_of) as paid,
                sum(x.amount) filter (where x.payment_date > p_as_of) as paid_after
-          from payment_allocations x
+          from public.payment_allocations x
          where x.invoice_id = i.id) a on true
      where i.voided_at is null
        and daterange(i.invoice_date, greatest(i.invoice_date, coalesce(i.settled_on, 'infinity'::date)), '[)')
@@ -399,7 +404,6 @@ create function app.ar_aging_as_of(p_as_of date)
                  d61_90 numeric, d90_plus numeric, total numeric, paid_after numeric,
                  unapplied numeric)
   language sql stable
-  set search_path = pg_catalog, public
   as $$
     with open as (
       select o.customer_id,
@@ -414,9 +418,9 @@ create function app.ar_aging_as_of(p_as_of date)
        group by o.customer_id
     ), credit as (
       select p.customer_id, sum(p.amount - coalesce(u.used, 0)) as unapplied
-        from payments p
+        from public.payments p
         left join lateral (
-          select sum(x.amount) as used from payment_allocations x
+          select sum(x.amount) as used from public.payment_allocations x
            where x.payment_id = p.id and x.effective_date <= p_as_of) u on true
        where daterange(p.payment_date, greatest(p.payment_date, coalesce(p.applied_on, 'infinity'::date)), '[)')
              @> p_as_of
@@ -436,22 +440,21 @@ create function app.ar_aging_as_of(p_as_of date)
 create function app.ar_daily_raw(p_from date, p_to date, p_customer uuid, p_owner uuid)
   returns table (day date, invoiced numeric, applied numeric)
   language sql stable
-  set search_path = pg_catalog, public
   as $$
     with scope as (
-      select c.id from customers c
+      select c.id from public.customers c
        where p_owner is not null
          and (c.owner_user_id = p_owner
-              or exists (select 1 from prospects p where p.customer_id = c.id and p.owner_user_id = p_owner))
+              or exists (select 1 from public.prospects p where p.customer_id = c.id and p.owner_user_id = p_owner))
     ), moves as (
       select i.invoice_date as day, i.amount as invoiced, 0::numeric as applied
-        from invoices i
+        from public.invoices i
        where i.voided_at is null and i.invoice_date <= p_to
          and (p_customer is null or i.customer_id = p_customer)
          and (p_owner is null or i.customer_id in (select id from scope))
       union all
       select a.effective_date, 0, a.amount
-        from payment_allocations a
+        from public.payment_allocations a
        where a.effective_date <= p_to
          and (p_customer is null or a.customer_id = p_customer)
          and (p_owner is null or a.customer_id in (select id from scope))
@@ -465,10 +468,9 @@ create function app.ar_daily_raw(p_from date, p_to date, p_customer uuid, p_owne
 create function app.ar_daily_book(p_from date, p_to date)
   returns table (day date, invoiced numeric, applied numeric)
   language sql stable
-  set search_path = pg_catalog, public
   as $$
     select greatest(t.day, p_from - 1), sum(t.invoiced), sum(t.applied)
-      from ar_daily_totals t
+      from public.ar_daily_totals t
      where t.day <= p_to
      group by 1
   $$;

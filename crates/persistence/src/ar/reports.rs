@@ -75,7 +75,7 @@ fn push_outstanding(
         query.push(" and o.customer_id = ").push_bind(customer);
     }
     if filter.mine {
-        query.push(" and o.customer_id = any (app.ar_customer_ids())");
+        query.push(" and o.customer_id = any ((select app.ar_customer_ids())::uuid[])");
     }
     if !filter.status.is_empty() {
         let statuses: Vec<&str> = filter
@@ -163,7 +163,7 @@ pub async fn aging(
                   a.paid_after::text as "paid_after!", a.unapplied::text as "unapplied!"
              from app.ar_aging_as_of($1) a join customers c on c.id = a.customer_id
             where ($2::uuid is null or a.customer_id = $2)
-              and (not $3 or a.customer_id = any (app.ar_customer_ids()))
+              and (not $3 or a.customer_id = any ((select app.ar_customer_ids())::uuid[]))
             order by a.total desc, c.company_name, a.customer_id"#,
         as_of,
         customer,
