@@ -187,6 +187,7 @@ CREATE FUNCTION app.ar_daily_raw(p_from date, p_to date, p_customer uuid, p_owne
 CREATE FUNCTION app.ar_invoices_as_of(p_as_of date) RETURNS TABLE(invoice_id uuid, invoice_code text, invoice_number text, customer_id uuid, invoice_date date, due_date date, amount numeric, paid numeric, outstanding numeric, paid_after numeric, days_overdue integer, status text)
     LANGUAGE sql STABLE
     AS $$
+    -- A past day: what was paid by then, from the allocations' payment dates.
     select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
            i.amount, coalesce(a.paid, 0.00), i.amount - coalesce(a.paid, 0.00),
            coalesce(a.paid_after, 0.00), p_as_of - i.due_date,
@@ -197,9 +198,19 @@ CREATE FUNCTION app.ar_invoices_as_of(p_as_of date) RETURNS TABLE(invoice_id uui
                sum(x.amount) filter (where x.payment_date > p_as_of) as paid_after
           from public.payment_allocations x
          where x.invoice_id = i.id) a on true
-     where i.voided_at is null
+     where p_as_of < app.ar_today()
+       and i.voided_at is null
        and daterange(i.invoice_date, greatest(i.invoice_date, coalesce(i.settled_on, 'infinity'::date)), '[)')
            @> p_as_of
+    union all
+    -- Today (or later): no payment is dated after today (payments_not_in_future), so what
+    -- was paid is every allocation, kept on the invoice as `allocated`.
+    select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
+           i.amount, i.allocated, i.amount - i.allocated, 0.00, p_as_of - i.due_date,
+           app.invoice_status(false, i.amount, i.allocated, p_as_of - i.due_date)
+      from public.invoices i
+     where p_as_of >= app.ar_today()
+       and i.voided_at is null and i.allocated < i.amount and i.invoice_date <= p_as_of
   $$;
 
 --
@@ -227,6 +238,14 @@ begin
   return v_rows;
 end
 $$;
+
+--
+-- Name: ar_today(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_today() RETURNS date
+    LANGUAGE sql STABLE
+    AS $$ select (pg_catalog.now() at time zone 'Asia/Jakarta')::date $$;
 
 --
 -- Name: auth_api_key(text); Type: FUNCTION; Schema: app; Owner: -
@@ -1153,6 +1172,23 @@ begin
    where id = old.invoice_id;
   perform app.ar_add_daily(old.effective_date, 0, -old.amount);
   return null;
+end
+$$;
+
+--
+-- Name: payments_not_in_future(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.payments_not_in_future() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if new.payment_date > app.ar_today() then
+    raise exception 'a payment cannot be dated after today'
+      using errcode = '23514', constraint = 'payments_not_in_future';
+  end if;
+  return new;
 end
 $$;
 
@@ -2951,6 +2987,12 @@ CREATE INDEX invoices_customer_due_idx ON public.invoices USING btree (customer_
 CREATE INDEX invoices_invoice_date_idx ON public.invoices USING btree (invoice_date) INCLUDE (amount) WHERE (voided_at IS NULL);
 
 --
+-- Name: invoices_open_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invoices_open_due_idx ON public.invoices USING btree (due_date, invoice_date) WHERE ((voided_at IS NULL) AND (allocated < amount));
+
+--
 -- Name: invoices_open_range_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3597,6 +3639,12 @@ CREATE TRIGGER payments_audit AFTER INSERT OR DELETE OR UPDATE ON public.payment
 --
 
 CREATE TRIGGER payments_keep_code BEFORE UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION public.keep_code('payment_code');
+
+--
+-- Name: payments payments_not_in_future; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payments_not_in_future BEFORE INSERT ON public.payments FOR EACH ROW EXECUTE FUNCTION public.payments_not_in_future();
 
 --
 -- Name: payments payments_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -5392,6 +5440,12 @@ GRANT ALL ON FUNCTION app.ar_invoices_as_of(p_as_of date) TO cc_staff;
 --
 
 REVOKE ALL ON FUNCTION app.ar_rebuild_daily_totals() FROM PUBLIC;
+
+--
+-- Name: FUNCTION ar_today(); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_today() TO cc_staff;
 
 --
 -- Name: FUNCTION auth_api_key(p_key_hash text); Type: ACL; Schema: app; Owner: -

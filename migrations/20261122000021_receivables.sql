@@ -355,6 +355,32 @@ grant insert (related_invoice_id) on tickets to cc_super_admin, cc_sales_manager
   cc_finance_manager, cc_finance_staff;
 
 -- ---------------------------------------------------------------------------------------
+-- Today in Asia/Jakarta, the day AR figures default to.
+create function app.ar_today() returns date
+  language sql stable
+  as $$ select (pg_catalog.now() at time zone 'Asia/Jakarta')::date $$;
+grant execute on function app.ar_today() to cc_staff;
+
+-- No payment is dated after today (Asia/Jakarta): the as-of reads of today rely on it.
+create function payments_not_in_future() returns trigger
+  language plpgsql
+  set search_path = pg_catalog, public
+  as $$
+begin
+  if new.payment_date > app.ar_today() then
+    raise exception 'a payment cannot be dated after today'
+      using errcode = '23514', constraint = 'payments_not_in_future';
+  end if;
+  return new;
+end
+$$;
+create trigger payments_not_in_future before insert on payments
+  for each row execute function payments_not_in_future();
+
+-- The invoices open today, most overdue first (outstanding's default page).
+create index invoices_open_due_idx on invoices (due_date, invoice_date)
+  where voided_at is null and allocated < amount;
+
 -- As-of reads (DSO-2), SECURITY INVOKER: the caller's policies decide which rows count.
 -- Plain SQL without a SET clause and with qualified names, so that the planner inlines
 -- them and a caller's filters (customer, status, limit) reach the scans inside.
@@ -381,6 +407,7 @@ create function app.ar_invoices_as_of(p_as_of date)
                  outstanding numeric, paid_after numeric, days_overdue integer, status text)
   language sql stable
   as $$
+    -- A past day: what was paid by then, from the allocations' payment dates.
     select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
            i.amount, coalesce(a.paid, 0.00), i.amount - coalesce(a.paid, 0.00),
            coalesce(a.paid_after, 0.00), p_as_of - i.due_date,
@@ -391,9 +418,19 @@ create function app.ar_invoices_as_of(p_as_of date)
                sum(x.amount) filter (where x.payment_date > p_as_of) as paid_after
           from public.payment_allocations x
          where x.invoice_id = i.id) a on true
-     where i.voided_at is null
+     where p_as_of < app.ar_today()
+       and i.voided_at is null
        and daterange(i.invoice_date, greatest(i.invoice_date, coalesce(i.settled_on, 'infinity'::date)), '[)')
            @> p_as_of
+    union all
+    -- Today (or later): no payment is dated after today (payments_not_in_future), so what
+    -- was paid is every allocation, kept on the invoice as `allocated`.
+    select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
+           i.amount, i.allocated, i.amount - i.allocated, 0.00, p_as_of - i.due_date,
+           app.invoice_status(false, i.amount, i.allocated, p_as_of - i.due_date)
+      from public.invoices i
+     where p_as_of >= app.ar_today()
+       and i.voided_at is null and i.allocated < i.amount and i.invoice_date <= p_as_of
   $$;
 
 -- Per customer: the open amounts by bucket of days overdue, what was paid after the day,

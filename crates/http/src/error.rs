@@ -310,6 +310,12 @@ const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
     ),
     ("invoices_already_void", "invoice", "is void", true),
     (
+        "payments_not_in_future",
+        "payment_date",
+        "cannot be in the future",
+        false,
+    ),
+    (
         "invoices_not_over_allocated",
         "allocations",
         "would take more than an invoice's outstanding amount (it changed meanwhile)",

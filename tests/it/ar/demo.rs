@@ -28,7 +28,10 @@ async fn the_demo_book_fills_every_figure_of_the_dso_page() {
     for bucket in ["current", "d1_30", "d31_60", "d61_90", "d90_plus"] {
         assert!(cents(totals, bucket) > 0, "{bucket} is empty: {totals}");
     }
-    assert!(cents(totals, "unapplied") < 0, "no unapplied credit: {totals}");
+    assert!(
+        cents(totals, "unapplied") < 0,
+        "no unapplied credit: {totals}"
+    );
     let dso = body(app.get("/api/v1/ar/dso", &finance).await).await;
     assert!(dso["dso"].is_string(), "{}", dso["dso"]);
     let with_value = dso["series"]
@@ -37,7 +40,10 @@ async fn the_demo_book_fills_every_figure_of_the_dso_page() {
         .iter()
         .filter(|p| p["dso"].is_string())
         .count();
-    assert!(with_value > 150, "the six-month line has {with_value} points");
+    assert!(
+        with_value > 150,
+        "the six-month line has {with_value} points"
+    );
     let (void, partly, paid): (i64, i64, i64) = sqlx::query_as(
         "select count(*) filter (where voided_at is not null), \
                 count(*) filter (where allocated > 0 and allocated < amount), \
@@ -46,7 +52,10 @@ async fn the_demo_book_fills_every_figure_of_the_dso_page() {
     .fetch_one(&app.owner)
     .await
     .unwrap();
-    assert!(void >= 1 && partly >= 1 && paid >= 1, "void {void}, partly paid {partly}, paid {paid}");
+    assert!(
+        void >= 1 && partly >= 1 && paid >= 1,
+        "void {void}, partly paid {partly}, paid {paid}"
+    );
 
     // Each salesperson sees a part of the book, and not the other's part.
     let total = cents(totals, "total");

@@ -101,6 +101,13 @@ async fn the_database_refuses_what_no_handler_may_allow() {
             .as_deref(),
         Some("23514")
     );
+    // No payment is dated after today, whoever writes it.
+    let tomorrow = "insert into payments (customer_id, payment_date, amount, created_by) \
+                    values ($1, ((now() at time zone 'Asia/Jakarta')::date + 1), 10, app.uid())";
+    assert_eq!(
+        sqlstate(&app, &finance, tomorrow, &[c2]).await.as_deref(),
+        Some("23514")
+    );
     // Allocations are never edited, and an invoice with allocations is not voided.
     assert_eq!(
         sqlstate(
@@ -354,8 +361,12 @@ async fn for_a_random_book_every_report_adds_up_to_the_model_on_every_day() {
         invoices.len() >= 20 && paid.len() >= 10,
         "the book exercises allocation"
     );
-    for offset in (0..=200).step_by(9) {
-        let day = start - Duration::days(1) + Duration::days(offset);
+    // Every ninth day of the year's first half, and today (read from what is allocated).
+    let days = (0..=200)
+        .step_by(9)
+        .map(|offset| start - Duration::days(1) + Duration::days(offset))
+        .chain([domain::jakarta_today()]);
+    for day in days {
         reports_agree(
             &app,
             &finance,
