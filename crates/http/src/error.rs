@@ -25,6 +25,9 @@ use persistence::DbError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+#[path = "error_constraints.rs"]
+mod constraints;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("{0}")]
@@ -178,171 +181,8 @@ impl ResponseError for ApiError {
     }
 }
 
-/// How a violated constraint reads to the client: (constraint, field, message, is conflict).
-const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
-    (
-        "profiles_email_key",
-        "email",
-        "is already registered to another user",
-        true,
-    ),
-    (
-        "profiles_role_name_fkey",
-        "role",
-        "is not a known role",
-        false,
-    ),
-    (
-        "profiles_dept_code_fkey",
-        "dept",
-        "is not a known department",
-        false,
-    ),
-    (
-        "profiles_manager_user_id_fkey",
-        "manager_user_id",
-        "does not exist",
-        false,
-    ),
-    (
-        "profiles_not_own_manager",
-        "manager_user_id",
-        "cannot be the user themself",
-        false,
-    ),
-    (
-        "profiles_full_name_present",
-        "full_name",
-        "is required",
-        false,
-    ),
-    (
-        "api_keys_scopes_known",
-        "scopes",
-        "contains an unknown scope",
-        false,
-    ),
-    ("api_keys_key_hash_key", "key", "already exists", true),
-    (
-        "customers_npwp_key",
-        "npwp",
-        "already belongs to another customer (merge the two instead)",
-        true,
-    ),
-    (
-        "customers_email_key",
-        "email",
-        "already belongs to another customer (merge the two instead)",
-        true,
-    ),
-    (
-        "customers_phone_key",
-        "phone",
-        "already belongs to another customer (merge the two instead)",
-        true,
-    ),
-    (
-        "customers_company_key_key",
-        "company_name",
-        "is already the name of another customer (merge the two instead)",
-        true,
-    ),
-    ("products_code_key", "code", "is already used", true),
-    (
-        "customer_documents_file_key",
-        "file_id",
-        "is already attached to a customer",
-        true,
-    ),
-    (
-        "prospects_lost_needs_reason",
-        "lost_reason",
-        "is required when the stage is lost",
-        false,
-    ),
-    (
-        "tickets_lost_needs_reason",
-        "close_reason",
-        "is required for a lost inquiry",
-        false,
-    ),
-    (
-        "ticket_attachments_file_key",
-        "file_id",
-        "is already attached",
-        true,
-    ),
-    (
-        "tickets_status_transition",
-        "status",
-        "cannot change to this status from the ticket's current one",
-        false,
-    ),
-    (
-        "invoices_number_per_customer_key",
-        "invoice_number",
-        "is already used by another invoice of this customer",
-        true,
-    ),
-    (
-        "invoices_due_after_invoice",
-        "due_date",
-        "must be on or after the invoice date",
-        false,
-    ),
-    (
-        "invoices_customer_id_fkey",
-        "customer_id",
-        "is not a known customer",
-        false,
-    ),
-    (
-        "payments_customer_id_fkey",
-        "customer_id",
-        "is not a known customer",
-        false,
-    ),
-    (
-        "invoices_void_unallocated",
-        "invoice",
-        "has payments allocated to it; reverse those allocations before voiding it",
-        true,
-    ),
-    ("invoices_already_void", "invoice", "is void", true),
-    (
-        "payments_not_in_future",
-        "payment_date",
-        "cannot be in the future",
-        false,
-    ),
-    (
-        "invoices_not_over_allocated",
-        "allocations",
-        "would take more than an invoice's outstanding amount (it changed meanwhile)",
-        true,
-    ),
-    (
-        "payments_not_over_allocated",
-        "allocations",
-        "would take more than the payment's amount",
-        true,
-    ),
-    (
-        "payment_allocations_invoice_not_void",
-        "allocations",
-        "cannot go to a void invoice",
-        true,
-    ),
-    (
-        "payment_allocations_invoice_fkey",
-        "allocations",
-        "must be invoices of the payment's customer",
-        false,
-    ),
-];
-
 fn constraint_error(constraint: &str) -> Option<ApiError> {
-    CONSTRAINTS
+    constraints::CONSTRAINTS
         .iter()
         .find(|(name, ..)| *name == constraint)
         .map(|(_, field, message, conflict)| {
