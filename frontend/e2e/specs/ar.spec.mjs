@@ -268,8 +268,93 @@ export const tests = [
     },
   },
   {
+    name: "ar: finance allocates a payment's remaining credit, reverses it on the invoice, then voids it",
+    async run({ page }) {
+      const { finance } = await fixture();
+      // A demo customer as finance finds it (no CRM menu): GET ar/customers.
+      const found = await api("GET", "/ar/customers?per_page=5", { token: finance.token });
+      assert.equal(found.status, 200, JSON.stringify(found.json));
+      const customer = found.json.data[0];
+      assert.ok(customer?.customer_code, "a demo customer with its code");
+      const first = await createInvoice(finance.token, customer.id, {
+        issued: day(-20),
+        due: day(10),
+        amount: "1000000.00",
+      });
+      // 1.500.000 paid, 1.000.000 allocated: 500.000 stays as the customer's credit.
+      const paid = await api("POST", "/payments", {
+        token: finance.token,
+        body: {
+          customer_id: customer.id,
+          payment_date: day(0),
+          amount: "1500000.00",
+          method: "bank_transfer",
+          reference: `E2E-${uniqueSuffix()}`,
+          allocations: [{ invoice_id: first.id, amount: "1000000.00" }],
+        },
+      });
+      assert.equal(paid.status, 201, JSON.stringify(paid.json));
+      assert.equal(paid.json.unapplied, "500000.00");
+      const second = await createInvoice(finance.token, customer.id, {
+        issued: day(-2),
+        due: day(28),
+        amount: "800000.00",
+      });
+      const code = second.invoice_code;
+
+      await signIn(page, demo("finance_staff"), `/dso/payments?q=${paid.json.payment_code}`);
+      const row = page.locator("tbody tr", {
+        has: page.getByTestId("payment-row").filter({ hasText: paid.json.payment_code }),
+      });
+      await row.getByTestId("allocate-credit").click();
+      const dialog = page.getByTestId("credit-dialog");
+      await dialog.locator(`[data-testid="alloc-row"][data-invoice-code="${code}"]`).waitFor();
+      await dialog.getByTestId("mode-manual").check();
+      await dialog.getByTestId(`alloc-input-${code}`).fill("500.000");
+      await eventually(async () =>
+        assert.equal(await dialog.getByTestId("allocation-remaining").innerText(), "Rp 0"),
+      );
+      await dialog.getByTestId("confirm-credit").click();
+      await dialog.waitFor({ state: "detached" });
+      await eventually(async () =>
+        assert.equal(await row.getByTestId("allocate-credit").count(), 0),
+      );
+
+      await page.goto(`/dso/invoices/${second.id}`);
+      await page.getByTestId("invoice-outstanding").filter({ hasText: "Rp 300.000" }).waitFor();
+      const line = page.getByTestId("allocation-row").filter({ hasText: paid.json.payment_code });
+      await line.waitFor();
+
+      // Voiding is refused while the payment is allocated: the message says to reverse first.
+      await page.getByTestId("void-invoice").click();
+      await page.getByTestId("void-reason").fill("Salah tagih (uji e2e)");
+      await page.getByTestId("confirm-void").click();
+      await page.getByTestId("void-error").filter({ hasText: "Batalkan dulu alokasi" }).waitFor();
+      await page
+        .getByTestId("void-dialog")
+        .getByRole("button", { name: "Batal", exact: true })
+        .click();
+
+      await line.getByTestId("reverse-allocation").click();
+      await page.getByTestId("confirm-action").click();
+      await page.getByTestId("invoice-outstanding").filter({ hasText: "Rp 800.000" }).waitFor();
+      await eventually(async () =>
+        assert.equal(await page.getByTestId("allocation-row").count(), 0),
+      );
+      const after = await api("GET", `/payments?q=${paid.json.payment_code}`, {
+        token: finance.token,
+      });
+      assert.equal(after.json.data[0]?.unapplied, "500000.00", "the credit is back");
+
+      await page.getByTestId("void-invoice").click();
+      await page.getByTestId("void-reason").fill("Salah tagih (uji e2e)");
+      await page.getByTestId("confirm-void").click();
+      await page.locator('[data-testid="invoice-status"][data-status="void"]').waitFor();
+    },
+  },
+  {
     // The name starts with "a11y" so the runner lets axe's inline script through the CSP.
-    name: "a11y: DSO overview, aging table, invoice and payment forms, statement, my customers",
+    name: "a11y: DSO overview, aging table, invoice and payment forms, credit dialog, statement, my customers",
     async run({ page }) {
       const { own } = await fixture();
       await signIn(page, demo("finance_staff"), "/dso");
@@ -299,6 +384,18 @@ export const tests = [
         .waitFor();
       await page.getByTestId("mode-manual").check();
       await assertAccessible(page, "/dso/payments/new");
+
+      // The demo book has a payment with credit left: its "Alokasikan sisa" dialog.
+      await page.goto("/dso/payments?unapplied=true");
+      await page.getByTestId("allocate-credit").first().click();
+      await page
+        .getByTestId("credit-dialog")
+        .getByTestId("allocation-table")
+        .or(page.getByTestId("credit-dialog").getByTestId("no-open-invoices"))
+        .first()
+        .waitFor();
+      await assertAccessible(page, "/dso/payments (allocate credit dialog)");
+      await page.keyboard.press("Escape");
 
       await page.goto(`/dso/statement?customer_id=${own}`);
       await page.getByTestId("statement-table").waitFor();

@@ -1246,7 +1246,8 @@ export interface paths {
         put?: never;
         /**
          * Allocates what is left of a payment to the customer's open invoices; the reply is the
-         *     payment with all its allocations. Finance and super admin.
+         *     payment with all its allocations. Finance and super admin; accepts `Idempotency-Key`
+         *     (a retry after a lost response applies nothing twice).
          */
         post: operations["allocate_payment"];
         delete?: never;
@@ -8596,7 +8597,10 @@ export interface operations {
     allocate_payment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 /** @description Payment id */
                 id: string;

@@ -319,10 +319,23 @@ async fn credit_is_allocated_later_and_a_wrong_allocation_is_reversed_before_a_v
             .status(),
         403
     );
-    // FIFO: 500,000 to the first, the remaining 250,000 to the second.
-    let done = app.post(&allocate, &finance.token, json!({})).await;
+    // FIFO: 500,000 to the first, the remaining 250,000 to the second; a retry with the
+    // same key (the response was lost) replays it and allocates nothing more.
+    let send = || {
+        app.client
+            .post(app.url(&allocate))
+            .bearer_auth(&finance.token)
+            .header("Idempotency-Key", "alokasi-koreksi-1")
+            .json(&json!({}))
+            .send()
+    };
+    let done = send().await.unwrap();
     assert_eq!(done.status(), 200);
     let done = body(done).await;
+    let replay = send().await.unwrap();
+    assert_eq!(replay.status(), 200);
+    assert_eq!(replay.headers()["Idempotent-Replayed"], "true");
+    assert_eq!(body(replay).await, done);
     assert_eq!(
         (text(&done, "allocated"), text(&done, "unapplied")),
         ("750000.00".into(), "0.00".into())

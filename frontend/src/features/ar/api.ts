@@ -24,7 +24,7 @@ export const arKeys = {
   statement: (id: string, query: StatementQuery) => ["ar", "statement", id, query] as const,
   openInvoices: (customerId: string) => ["ar", "open-invoices", customerId] as const,
   customerName: (id: string, today: string) => ["ar", "customer-name", id, today] as const,
-  customerSearch: (q: string, viaCrm: boolean) => ["ar", "customer-search", q, viaCrm] as const,
+  customerSearch: (q: string) => ["ar", "customer-search", q] as const,
 };
 
 export interface DsoParams {
@@ -150,38 +150,30 @@ export interface CustomerOption {
   name: string;
   code?: string | null | undefined;
   hint?: string | null | undefined;
+  /** Σ outstanding today (GET ar/customers), when known. */
+  openAmount?: string | undefined;
 }
 
 /**
- * Customers matching `q`. Roles with CRM search GET /customers; finance (no CRM menu,
- * GET /customers answers 403) searches the customers it has invoiced (GET /invoices?q=).
+ * Customers matching `q` (name or code) for every AR form and role: GET ar/customers
+ * answers finance (no CRM menu) with every customer and sales with their own (RLS).
  */
-export function customerSearchQueryOptions(q: string, viaCrm: boolean) {
+export function customerSearchQueryOptions(q: string) {
   return queryOptions({
-    queryKey: arKeys.customerSearch(q, viaCrm),
+    queryKey: arKeys.customerSearch(q),
     queryFn: async (): Promise<CustomerOption[]> => {
-      if (viaCrm) {
-        const list = await call(
-          api.GET("/api/v1/customers", {
-            params: { query: { ...(q ? { q } : {}), per_page: 8, sort: "company_name" } },
-          }),
-        );
-        return list.data.map((c) => ({
-          id: c.id,
-          name: c.company_name,
-          code: c.customer_code,
-          hint: c.city,
-        }));
-      }
       const list = await call(
-        api.GET("/api/v1/invoices", {
-          params: { query: { ...(q ? { q } : {}), per_page: 50, sort: "customer_name" } },
+        api.GET("/api/v1/ar/customers", {
+          params: { query: { ...(q ? { q } : {}), per_page: 8 } },
         }),
       );
-      const seen = new Map<string, CustomerOption>();
-      for (const i of list.data)
-        seen.set(i.customer_id, { id: i.customer_id, name: i.customer_name });
-      return [...seen.values()].slice(0, 8);
+      return list.data.map((c) => ({
+        id: c.id,
+        name: c.company_name,
+        code: c.customer_code,
+        hint: c.city,
+        openAmount: c.open_amount,
+      }));
     },
     placeholderData: keepPreviousData,
     staleTime: 30_000,

@@ -1,8 +1,15 @@
 /** Writes of the receivables pages: invoices, payments, voiding, collection tickets. */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "@/api/client";
+import { isApiError } from "@/api/errors";
 import { arKeys } from "./api";
-import type { CreateInvoiceBody, CreatePaymentBody, VoidInvoiceBody } from "./types";
+import type {
+  AllocatePaymentBody,
+  CreateInvoiceBody,
+  CreatePaymentBody,
+  ReversePaymentBody,
+  VoidInvoiceBody,
+} from "./types";
 
 /** Every AR figure depends on every write: the whole module is refetched. */
 function useInvalidateAr() {
@@ -38,12 +45,43 @@ export function useCreatePayment() {
   });
 }
 
+/** Applies a payment's unapplied cash (customer credit) to open invoices; FIFO without `allocations`. */
+export function useAllocatePayment(paymentId: string) {
+  const invalidate = useInvalidateAr();
+  return useMutation({
+    mutationFn: (body: AllocatePaymentBody) =>
+      call(
+        api.POST("/api/v1/payments/{id}/allocations", {
+          params: { path: { id: paymentId } },
+          body,
+        }),
+      ),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+/** Reverses a payment's allocation to one invoice (or all): it becomes credit again. */
+export function useReversePayment() {
+  const invalidate = useInvalidateAr();
+  return useMutation({
+    mutationFn: ({ paymentId, body }: { paymentId: string; body: ReversePaymentBody }) =>
+      call(
+        api.POST("/api/v1/payments/{id}/reverse", { params: { path: { id: paymentId } }, body }),
+      ),
+    onSuccess: () => void invalidate(),
+  });
+}
+
 export function useVoidInvoice(id: string) {
   const invalidate = useInvalidateAr();
   return useMutation({
     mutationFn: (body: VoidInvoiceBody) =>
       call(api.POST("/api/v1/invoices/{id}/void", { params: { path: { id } }, body })),
     onSuccess: () => void invalidate(),
+    // A 409 (payments allocated meanwhile, or void already): show the invoice as it is now.
+    onError: (e) => {
+      if (isApiError(e) && e.status === 409) void invalidate();
+    },
   });
 }
 

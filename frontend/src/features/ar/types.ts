@@ -32,6 +32,11 @@ export type Payment = PaymentList["data"][number];
 export type PaymentListQuery = Query<paths["/api/v1/payments"]["get"]>;
 export type CreatePaymentBody = Body<paths["/api/v1/payments"]["post"]>;
 export type AllocationBody = NonNullable<CreatePaymentBody["allocations"]>[number];
+export type AllocatePaymentBody = Body<paths["/api/v1/payments/{id}/allocations"]["post"]>;
+export type ReversePaymentBody = Body<paths["/api/v1/payments/{id}/reverse"]["post"]>;
+
+export type ArCustomers = Json<paths["/api/v1/ar/customers"]["get"]["responses"][200]>;
+export type ArCustomer = ArCustomers["data"][number];
 
 export type Statement = Json<paths["/api/v1/customers/{id}/statement"]["get"]["responses"][200]>;
 export type StatementLine = Statement["lines"][number];

@@ -1,7 +1,7 @@
 //! POST /payments/{id}/allocations (DSO-1): apply a payment's unapplied cash (customer
 //! credit) to open invoices, explicitly or FIFO.
 
-use actix_web::{post, web};
+use actix_web::{http::StatusCode, post, web, HttpRequest, HttpResponse};
 use domain::{ar::payment::parse_allocations, FieldErrors};
 use persistence::ar::payments;
 use serde::Deserialize;
@@ -11,7 +11,8 @@ use uuid::Uuid;
 use super::{payment_create::AllocationRequest, payment_error, require_writer, Payment};
 use crate::{
     error::{ApiError, ApiResult, ErrorBody},
-    extract::{UserTx, ValidJson},
+    extract::{IdempotencyKey, UserTx, ValidJson},
+    idempotency::{Claimed, Idempotency},
 };
 
 /// Without `allocations` the unapplied cash goes FIFO (oldest due date first).
@@ -22,11 +23,13 @@ pub struct AllocatePaymentRequest {
 }
 
 /// Allocates what is left of a payment to the customer's open invoices; the reply is the
-/// payment with all its allocations. Finance and super admin.
+/// payment with all its allocations. Finance and super admin; accepts `Idempotency-Key`
+/// (a retry after a lost response applies nothing twice).
 #[utoipa::path(
     tag = "ar",
     security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "Payment id")),
+    params(("id" = Uuid, Path, description = "Payment id"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
     request_body = AllocatePaymentRequest,
     responses(
         (status = 200, description = "The payment and its allocations", body = Payment),
@@ -41,9 +44,11 @@ pub struct AllocatePaymentRequest {
 #[tracing::instrument(name = "POST /payments/{id}/allocations", skip_all)]
 pub async fn allocate_payment(
     ctx: UserTx,
+    req: HttpRequest,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     body: ValidJson<AllocatePaymentRequest>,
-) -> ApiResult<web::Json<Payment>> {
+) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     require_writer(&user)?;
     let mut errors = FieldErrors::new();
@@ -52,10 +57,16 @@ pub async fn allocate_payment(
         .allocations
         .map(|list| parse_allocations(&mut errors, list.into_iter().map(Into::into).collect()));
     errors.into_result().map_err(ApiError::Validation)?;
+    let idem = match Idempotency::claim(&mut tx, key, &req, &body.fingerprint).await? {
+        Claimed::Proceed(idem) => idem,
+        Claimed::Replay(response) => return Ok(response),
+    };
     let done = payments::allocate(&mut tx, *id, requested.as_deref())
         .await
         .map_err(payment_error)?;
-    persistence::commit(tx).await?;
     let allocations = done.allocations.into_iter().map(Into::into).collect();
-    Ok(web::Json(Payment::new(done.payment, allocations)))
+    let reply = Payment::new(done.payment, allocations);
+    let response = idem.respond(&mut tx, StatusCode::OK, &reply).await?;
+    persistence::commit(tx).await?;
+    Ok(response)
 }

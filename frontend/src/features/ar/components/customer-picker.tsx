@@ -5,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { hasMenu } from "@/features/auth/access";
-import { useMe } from "@/features/auth/api";
+import { currentLocale } from "@/i18n";
+import { formatIDR } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { customerSearchQueryOptions, type CustomerOption } from "../api";
 
 /**
- * Search-as-you-type customer picker (combobox + listbox, ↑ ↓ Enter Escape). Roles with
- * CRM search every customer; finance searches the customers it has invoiced (see
- * customerSearchQueryOptions).
+ * Search-as-you-type customer picker (combobox + listbox, ↑ ↓ Enter Escape) on GET
+ * ar/customers: finance finds every customer, sales their own; each option shows the
+ * customer code and what the customer owes today.
  */
 export function ArCustomerPicker({
   value,
@@ -27,7 +27,7 @@ export function ArCustomerPicker({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const viaCrm = hasMenu(useMe(), "crm");
+  const locale = currentLocale();
   const id = useId();
   const listId = `${id}-list`;
   const errorId = `${id}-error`;
@@ -40,7 +40,7 @@ export function ArCustomerPicker({
     return () => clearTimeout(handle);
   }, [text]);
   const results = useQuery({
-    ...customerSearchQueryOptions(q, viaCrm),
+    ...customerSearchQueryOptions(q),
     enabled: open && value === null,
   });
   // Old matches are not offered while typing settles: a quick tap must not pick them.
@@ -165,17 +165,21 @@ export function ArCustomerPicker({
                 onClick={() => choose(i)}
               >
                 <span className="font-medium text-foreground">{c.name}</span>
-                {c.code || c.hint ? (
-                  <span className="text-xs text-muted">
+                <span className="flex flex-wrap justify-between gap-x-3 text-xs text-muted">
+                  <span data-testid="customer-option-code">
                     {[c.code, c.hint].filter(Boolean).join(" · ")}
                   </span>
-                ) : null}
+                  {c.openAmount !== undefined ? (
+                    <span className="tabular" data-testid="customer-option-open">
+                      {t("ar.picker.open", { amount: formatIDR(c.openAmount, locale) })}
+                    </span>
+                  ) : null}
+                </span>
               </li>
             ))
           )}
         </ul>
       ) : null}
-      {!viaCrm ? <p className="text-xs text-muted">{t("ar.picker.invoicedOnly")}</p> : null}
       {error ? (
         <p id={errorId} className="text-xs font-medium text-danger" data-testid="error-customer_id">
           {error}

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { ArrowLeft, Ban, FileText, Wallet } from "lucide-react";
+import { ArrowLeft, Ban, FileText, Undo2, Wallet } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageSkeleton } from "@/components/states/states";
@@ -27,6 +27,8 @@ import { CollectionTicketButton } from "../components/collection-ticket-button";
 import { InvoiceStatusBadge } from "../components/status-badge";
 import { PAYMENT_METHOD_LABEL } from "../labels";
 import { OverdueDays } from "../components/overdue-days";
+import type { InvoicePayment } from "../types";
+import { ReverseAllocationDialog } from "./reverse-dialog";
 import { VoidInvoiceDialog } from "./void-dialog";
 
 const routeApi = getRouteApi("/_app/dso/invoices/$invoiceId");
@@ -59,12 +61,14 @@ export default function InvoiceDetailPage() {
   const { invoiceId } = routeApi.useParams();
   const invoice = useQuery(invoiceQueryOptions(invoiceId));
   const [voiding, setVoiding] = useState(false);
+  const [reversing, setReversing] = useState<InvoicePayment | null>(null);
   if (invoice.isPending) return <PageSkeleton />;
   if (invoice.error)
     return <QueryError error={invoice.error} onRetry={() => void invoice.refetch()} />;
   const inv = invoice.data;
   const writer = writesAr(me.role);
   const open = inv.status !== "void" && inv.status !== "paid";
+  const reverses = writer && inv.status !== "void";
 
   return (
     <ArPage
@@ -171,6 +175,11 @@ export default function InvoiceDetailPage() {
                     <TableHead>{t("ar.fields.method")}</TableHead>
                     <TableHead>{t("ar.fields.reference")}</TableHead>
                     <TableHead className="text-right">{t("ar.fields.amount")}</TableHead>
+                    {reverses ? (
+                      <TableHead>
+                        <span className="sr-only">{t("common.actions")}</span>
+                      </TableHead>
+                    ) : null}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -181,6 +190,20 @@ export default function InvoiceDetailPage() {
                       <TableCell>{methodLabel(a.method)}</TableCell>
                       <TableCell>{a.reference ?? "—"}</TableCell>
                       <TableCell className="text-right">{formatIDR(a.amount, locale)}</TableCell>
+                      {reverses ? (
+                        <TableCell className="text-right">
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            className="whitespace-nowrap"
+                            data-testid="reverse-allocation"
+                            aria-label={t("ar.reverse.actionFor", { payment: a.payment_code })}
+                            onClick={() => setReversing(a)}
+                          >
+                            <Undo2 aria-hidden /> {t("ar.reverse.action")}
+                          </Button>
+                        </TableCell>
+                      ) : null}
                     </TableRow>
                   ))}
                 </TableBody>
@@ -193,7 +216,16 @@ export default function InvoiceDetailPage() {
         <VoidInvoiceDialog
           invoiceId={inv.id}
           invoiceCode={inv.invoice_code}
+          allocationsShown={inv.allocations.length}
           onClose={() => setVoiding(false)}
+        />
+      ) : null}
+      {reversing ? (
+        <ReverseAllocationDialog
+          invoiceId={inv.id}
+          invoiceCode={inv.invoice_code}
+          allocation={reversing}
+          onClose={() => setReversing(null)}
         />
       ) : null}
     </ArPage>

@@ -18,7 +18,9 @@ import {
 } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
+import { isApiError } from "@/api/errors";
 import { useErrorMessage } from "@/lib/error-message";
+import { voidRefusal } from "../lib/credit";
 import { useVoidInvoice } from "../mutations";
 import { voidSchema } from "./invoice-schema";
 
@@ -28,10 +30,13 @@ const FIELDS = ["reason"] as const;
 export function VoidInvoiceDialog({
   invoiceId,
   invoiceCode,
+  allocationsShown,
   onClose,
 }: {
   invoiceId: string;
   invoiceCode: string;
+  /** Payment lines on the invoice page: a 409 asks to reverse those first. */
+  allocationsShown: number;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -51,7 +56,12 @@ export function VoidInvoiceDialog({
         onClose();
       },
       onError: (e) => {
-        // A 409 says why (payments are allocated to it): its details go in the message.
+        // Payments still allocated (409): reverse those listed on the page first.
+        const refusal = isApiError(e) ? voidRefusal(e.status, e.details, allocationsShown) : null;
+        if (refusal === "allocated") {
+          setFormError(t("ar.invoice.voidAllocated"));
+          return;
+        }
         const { attached, unattached } = applyServerErrors(e, FIELDS, form.setError);
         if (!attached || unattached.length > 0)
           setFormError([errorMessage(e), ...unattached].join(" "));
@@ -67,7 +77,7 @@ export function VoidInvoiceDialog({
           <DialogDescription>{t("ar.invoice.voidBody")}</DialogDescription>
         </DialogHeader>
         <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
-          {formError ? <Alert>{formError}</Alert> : null}
+          {formError ? <Alert data-testid="void-error">{formError}</Alert> : null}
           <FormField
             label={t("ar.invoice.voidReason")}
             error={form.formState.errors.reason?.message}

@@ -43,6 +43,7 @@ export function AllocationEditor({
   draft,
   rowErrors,
   summaryErrors,
+  labels,
 }: {
   rows: readonly OutstandingInvoice[];
   isLoading: boolean;
@@ -58,6 +59,8 @@ export function AllocationEditor({
   draft: AllocationDraft;
   rowErrors: Readonly<Record<string, string>>;
   summaryErrors: readonly string[];
+  /** Wording for a budget that is not a new payment (the credit left of one). */
+  labels?: { payment?: string; noOpen?: string } | undefined;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -74,7 +77,7 @@ export function AllocationEditor({
   else if (rows.length === 0)
     body = (
       <p className="text-sm text-muted" data-testid="no-open-invoices">
-        {t("ar.allocation.noOpen")}
+        {labels?.noOpen ?? t("ar.allocation.noOpen")}
       </p>
     );
   else
@@ -203,7 +206,7 @@ export function AllocationEditor({
       ) : null}
       <dl className="grid gap-2 rounded-md border border-border bg-slate-50 p-3 text-sm sm:grid-cols-3">
         <div>
-          <dt className="text-xs text-muted">{t("ar.allocation.payment")}</dt>
+          <dt className="text-xs text-muted">{labels?.payment ?? t("ar.allocation.payment")}</dt>
           <dd className="font-semibold tabular">{payment ? formatIDR(payment, locale) : "—"}</dd>
         </div>
         <div>

@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { createColumnHelper } from "@tanstack/react-table";
-import { Download, Plus } from "lucide-react";
-import { useMemo } from "react";
+import { Download, HandCoins, Plus } from "lucide-react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
@@ -22,11 +22,13 @@ import { ArPage } from "../components/ar-page";
 import { exportPayments } from "../exports";
 import { PAYMENT_METHOD_LABEL } from "../labels";
 import type { Payment } from "../types";
+import { AllocateCreditDialog } from "./allocate-credit-dialog";
 import { PAYMENTS_TABLE, paymentsQuery } from "./table";
 
 const col = createColumnHelper<Payment>();
 
-function usePaymentColumns() {
+/** `onAllocate` (writers only; null hides the action) opens "Alokasikan sisa" for a row. */
+function usePaymentColumns(onAllocate: ((p: Payment) => void) | null) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const methodLabel = useEnumLabel(PAYMENT_METHOD_LABEL);
@@ -107,8 +109,30 @@ function usePaymentColumns() {
           </ul>
         ),
       }),
+      ...(onAllocate
+        ? [
+            col.display({
+              id: "actions",
+              header: () => <span className="sr-only">{t("common.actions")}</span>,
+              meta: { label: t("common.actions"), alwaysVisible: true, align: "right" },
+              cell: ({ row }) =>
+                toCents(row.original.unapplied) > 0n ? (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    className="whitespace-nowrap"
+                    data-testid="allocate-credit"
+                    aria-label={t("ar.credit.actionFor", { code: row.original.payment_code })}
+                    onClick={() => onAllocate(row.original)}
+                  >
+                    <HandCoins aria-hidden /> {t("ar.credit.action")}
+                  </Button>
+                ) : null,
+            }),
+          ]
+        : []),
     ];
-  }, [t, locale, methodLabel]);
+  }, [t, locale, methodLabel, onAllocate]);
 }
 
 /** Every payment and what it paid; `unapplied` is the customer's credit from it. */
@@ -116,11 +140,14 @@ export default function PaymentsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const errorMessage = useErrorMessage();
+  const writer = writesAr(me.role);
+  const [allocating, setAllocating] = useState<Payment | null>(null);
+  const columns = usePaymentColumns(writer ? setAllocating : null);
   const list = useListPage({
     table: PAYMENTS_TABLE,
     toQuery: paymentsQuery,
     queryOptions: paymentsQueryOptions,
-    columns: usePaymentColumns(),
+    columns,
     getRowId: (row) => row.id,
     exportList: ({ query }) => exportPayments(query),
     onExportError: (e) => toast.error(errorMessage(e)),
@@ -132,7 +159,7 @@ export default function PaymentsPage() {
       title={t("ar.payments.title")}
       description={t("ar.payments.subtitle")}
       actions={
-        writesAr(me.role) ? (
+        writer ? (
           <Button asChild>
             <Link to="/dso/payments/new" data-testid="new-payment">
               <Plus aria-hidden /> {t("ar.payments.new")}
@@ -176,6 +203,9 @@ export default function PaymentsPage() {
           <EmptyState title={t("ar.payments.empty")} description={t("ar.payments.emptyBody")} />
         }
       />
+      {allocating ? (
+        <AllocateCreditDialog payment={allocating} onClose={() => setAllocating(null)} />
+      ) : null}
     </ArPage>
   );
 }
