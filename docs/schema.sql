@@ -722,6 +722,326 @@ CREATE FUNCTION app.is_my_upload(p_file_id uuid, p_bucket text) RETURNS boolean
   $$;
 
 --
+-- Name: kpi_actual(text, text, uuid, text, date, date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept text, p_from date, p_to date) RETURNS TABLE(bucket text, value numeric)
+    LANGUAGE plpgsql STABLE
+    AS $$
+  declare
+    v_all boolean := p_kind = 'company';
+    v_owners uuid[] := coalesce(app.kpi_scope_owners(p_kind, p_user, p_dept), '{}'::uuid[]);
+    t0 timestamptz := p_from::timestamp at time zone 'Asia/Jakarta';
+    t1 timestamptz := (p_to + 1)::timestamp at time zone 'Asia/Jakarta';
+    -- Balances are as of the period's end, or today while it runs.
+    v_end date := least(p_to, app.ar_today());
+    v_def record;
+  begin
+    select d.source, d.aggregation, d.dept into v_def
+      from public.kpi_metric_definitions d where d.metric_key = p_metric and d.is_active;
+    if not found then
+      return;
+    end if;
+    -- Finance owns the whole book: its department's finance figures are the company's.
+    v_all := v_all or (p_kind = 'dept' and p_dept = 'FIN' and v_def.dept = 'FIN');
+    if v_def.source <> 'AUTO' then
+      -- Entries of the assignee and of the assignees inside it.
+      return query
+        select null::text,
+               case v_def.aggregation
+                 when 'avg' then round(avg(e.value), 2)
+                 when 'last' then (array_agg(e.value order by e.entry_date desc, e.created_at desc))[1]
+                 else sum(e.value) end
+          from public.kpi_entries e
+         where e.metric_key = p_metric and e.entry_date between p_from and p_to
+           and (v_all
+                or (e.assignee_kind = 'user' and e.assignee_user_id = any (v_owners))
+                or (p_kind = 'team' and e.assignee_kind = 'team' and e.assignee_user_id = p_user)
+                or (p_kind = 'dept' and e.assignee_kind = 'dept' and e.assignee_dept = p_dept)
+                or (p_kind = 'dept' and e.assignee_kind = 'team' and e.assignee_user_id = any (v_owners)))
+        having count(*) > 0;
+      return;
+    end if;
+
+    case p_metric
+    when 'leads_total' then
+      return query
+        select null::text, count(*)::numeric from public.leads l
+         where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
+           and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners));
+    when 'leads_by_channel' then
+      -- The total (bucket NULL) and one row per channel with leads.
+      return query
+        select l.channel, count(*)::numeric from public.leads l
+         where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
+           and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))
+         group by rollup (l.channel);
+    when 'marketing_spend' then
+      return query
+        select null::text, coalesce(sum(s.amount), 0.00) from public.marketing_spend s
+         where s.spend_date between p_from and p_to and (v_all or s.created_by = any (v_owners));
+    when 'cost_per_lead' then
+      return query
+        select null::text,
+               round((select coalesce(sum(s.amount), 0.00) from public.marketing_spend s
+                       where s.spend_date between p_from and p_to
+                         and (v_all or s.created_by = any (v_owners)))
+                     / nullif((select count(*) from public.leads l
+                                 join public.channels ch on ch.code = l.channel and ch.source_group = 'ads'
+                                where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
+                                  and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))), 0),
+                     2);
+    when 'marketing_events' then
+      return query
+        select null::text, count(*)::numeric from public.marketing_activity_events m
+         where m.event_date between p_from and p_to and (v_all or m.created_by = any (v_owners));
+    when 'lead_conversion_rate' then
+      return query
+        select null::text,
+               round(100.0 * count(*) filter (where p.stage = 'won') / nullif(count(*), 0), 2)
+          from public.leads l join public.prospects p on p.id = l.prospect_id
+         where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
+           and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners));
+    when 'new_customers' then
+      return query select null::text, app.kpi_new_customers(v_all, v_owners, t0, t1);
+    when 'sales_activities' then
+      return query
+        select null::text, count(*)::numeric from public.sales_activities a
+         where a.deleted_at is null and a.activity_type <> 'system' and a.scheduled_at is null
+           and a.occurred_at >= t0 and a.occurred_at < t1
+           and (v_all or a.owner_user_id = any (v_owners));
+    when 'visits' then
+      return query
+        select null::text, count(*)::numeric from public.sales_activities a
+         where a.deleted_at is null and a.activity_type = 'visit' and a.evidence_file_id is not null
+           and a.occurred_at >= t0 and a.occurred_at < t1
+           and (v_all or a.owner_user_id = any (v_owners));
+    when 'pipeline_value', 'weighted_forecast' then
+      -- The stage each prospect had at the end of the period (its last change before t1).
+      return query
+        select null::text,
+               coalesce(round(sum(case when p_metric = 'pipeline_value' then p.expected_value
+                                       else p.expected_value * st.probability / 100 end), 2), 0.00)
+          from public.prospects p
+          cross join lateral (
+            select coalesce((select h.to_stage from public.prospect_stage_history h
+                              where h.prospect_id = p.id and h.changed_at < t1
+                              order by h.changed_at desc, h.id desc limit 1), 'new') as stage) s
+          join public.pipeline_stages st on st.code = s.stage
+         where p.deleted_at is null and p.created_at < t1 and not st.is_closed
+           and (v_all or p.owner_user_id = any (v_owners));
+    when 'deals_won', 'win_rate' then
+      return query
+        select null::text,
+               case when p_metric = 'deals_won' then count(*) filter (where h.to_stage = 'won')::numeric
+                    else round(100.0 * count(*) filter (where h.to_stage = 'won') / nullif(count(*), 0), 2) end
+          from public.prospect_stage_history h join public.prospects p on p.id = h.prospect_id
+         where h.to_stage in ('won', 'lost') and h.changed_at >= t0 and h.changed_at < t1
+           and p.deleted_at is null and (v_all or p.owner_user_id = any (v_owners));
+    when 'revenue_invoiced' then
+      return query
+        select null::text, coalesce(sum(case when v_all then i.amount else app.kpi_share(i.amount, cr.rank, cr.n) end), 0.00)
+          from public.invoices i
+          join app.kpi_credit(v_all, v_owners) cr on cr.customer_id = i.customer_id
+         where i.voided_at is null and i.invoice_date between p_from and p_to;
+    when 'payments_collected' then
+      return query
+        select null::text, coalesce(sum(case when v_all then x.amount else app.kpi_share(x.amount, cr.rank, cr.n) end), 0.00)
+          from public.payments x
+          join app.kpi_credit(v_all, v_owners) cr on cr.customer_id = x.customer_id
+         where x.payment_date between p_from and p_to;
+    when 'ar_overdue_amount', 'dso_rolling_30', 'collection_rate' then
+      return query
+        with share as (
+          -- The customers whose money counts for the assignee, with the assignee's share.
+          select cr.customer_id, cr.rank, cr.n from app.kpi_credit(v_all, v_owners) cr),
+        open_end as (
+          select coalesce(sum(case when v_all then o.outstanding else app.kpi_share(o.outstanding, s.rank, s.n) end), 0.00) as balance,
+                 coalesce(sum(case when v_all then o.outstanding else app.kpi_share(o.outstanding, s.rank, s.n) end)
+                            filter (where o.days_overdue > 0), 0.00) as overdue
+            from app.ar_invoices_as_of(v_end) o join share s on s.customer_id = o.customer_id),
+        open_before as (
+          select coalesce(sum(case when v_all then o.outstanding else app.kpi_share(o.outstanding, s.rank, s.n) end), 0.00) as balance
+            from app.ar_invoices_as_of(p_from - 1) o join share s on s.customer_id = o.customer_id
+           where p_metric = 'collection_rate'),
+        invoiced as (
+          select coalesce(sum(case when v_all then i.amount else app.kpi_share(i.amount, s.rank, s.n) end)
+                            filter (where i.invoice_date between v_end - 29 and v_end), 0.00) as last30,
+                 coalesce(sum(case when v_all then i.amount else app.kpi_share(i.amount, s.rank, s.n) end)
+                            filter (where i.invoice_date between p_from and p_to), 0.00) as in_period
+            from public.invoices i join share s on s.customer_id = i.customer_id
+           where i.voided_at is null and i.invoice_date between least(p_from, v_end - 29) and p_to),
+        collected as (
+          select coalesce(sum(case when v_all then x.amount else app.kpi_share(x.amount, s.rank, s.n) end), 0.00) as amount
+            from public.payments x join share s on s.customer_id = x.customer_id
+           where p_metric = 'collection_rate' and x.payment_date between p_from and p_to)
+        select null::text,
+               case p_metric
+                 when 'ar_overdue_amount' then (select overdue from open_end)
+                 when 'dso_rolling_30' then
+                   round((select balance from open_end) * 30 / nullif((select last30 from invoiced), 0), 2)
+                 else round(100.0 * (select amount from collected)
+                            / nullif((select balance from open_before) + (select in_period from invoiced), 0), 2)
+               end;
+    when 'ticket_first_response_median' then
+      return query
+        select null::text,
+               round(percentile_cont(0.5) within group (
+                       order by app.business_minutes(t.created_at, t.first_response_at))::numeric, 2)
+          from public.tickets t
+         where t.dept_target = 'CS' and t.first_response_at is not null
+           and t.created_at >= t0 and t.created_at < t1
+           and (v_all or t.assigned_to_user_id = any (v_owners));
+    when 'sla_compliance' then
+      return query
+        select null::text,
+               round(100.0 * count(*) filter (where s.resolution_state = 'met') / nullif(count(*), 0), 2)
+          from public.v_ticket_sla s
+         where s.dept_target = 'CS' and s.closed_at >= t0 and s.closed_at < t1
+           and (v_all or s.assigned_to_user_id = any (v_owners));
+    when 'tickets_resolved' then
+      return query
+        select null::text, count(*)::numeric from public.tickets t
+         where t.dept_target = 'CS' and t.closed_at >= t0 and t.closed_at < t1
+           and (v_all or t.assigned_to_user_id = any (v_owners));
+    else
+      -- No data source yet (e.g. wa_first_response_median before the WhatsApp module).
+      return;
+    end case;
+  end
+  $$;
+
+--
+-- Name: kpi_assignee_key(text, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_assignee_key(p_kind text, p_user uuid, p_dept text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ select p_kind || ':' || coalesce(p_user::text, p_dept, '') $$;
+
+--
+-- Name: kpi_credit(boolean, uuid[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_credit(p_all boolean, p_owners uuid[]) RETURNS TABLE(customer_id uuid, rank integer, n integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select cr.customer_id, cr.rank, cr.n from public.v_kpi_customer_credit cr
+     where case when p_all then cr.rank = 1 else cr.user_id = any (p_owners) end
+  $$;
+
+--
+-- Name: kpi_managed_dept(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_managed_dept() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    select case app.role() when 'marketing_manager' then 'MKT' when 'sales_manager' then 'SAL'
+                           when 'finance_manager' then 'FIN' when 'cs_admin' then 'CS' end
+  $$;
+
+--
+-- Name: kpi_may_manage(text, text, uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_may_manage(p_metric_dept text, p_kind text, p_user uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select app.role() = 'super_admin'
+        or (app.role() in ('marketing_manager', 'finance_manager', 'cs_admin')
+            and p_metric_dept = app.kpi_managed_dept())
+        or (app.role() = 'sales_manager' and p_metric_dept = 'SAL'
+            and p_kind in ('user', 'team') and p_user = any (app.scope_ids()))
+  $$;
+
+--
+-- Name: kpi_may_read(text, text, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_may_read(p_metric_dept text, p_kind text, p_user uuid, p_dept text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select app.role() in ('super_admin', 'director')
+        or p_kind = 'company'
+        or (p_kind = 'dept' and p_dept in (app.dept(), app.kpi_managed_dept()))
+        or (p_kind in ('user', 'team') and p_user = any (app.scope_ids()))
+        or (app.role() <> 'sales_manager' and p_metric_dept = app.kpi_managed_dept())
+  $$;
+
+--
+-- Name: kpi_may_view(text, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_may_view(p_kind text, p_user uuid, p_dept text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select coalesce(
+      app.role() in ('super_admin', 'director')
+        or (p_kind in ('user', 'team')
+            and (p_user = any (app.scope_ids())
+                 or (app.role() <> 'sales_manager'
+                     and (select p.dept_code from public.profiles p where p.id = p_user) = app.kpi_managed_dept())))
+        or (p_kind = 'dept' and app.role() <> 'sales_manager' and p_dept = app.kpi_managed_dept()),
+      false)
+  $$;
+
+--
+-- Name: kpi_metric_dept(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_metric_dept(p_metric text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ select d.dept from public.kpi_metric_definitions d where d.metric_key = p_metric $$;
+
+--
+-- Name: kpi_new_customers(boolean, uuid[], timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_new_customers(p_all boolean, p_owners uuid[], t0 timestamp with time zone, t1 timestamp with time zone) RETURNS numeric
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select count(*)::numeric from public.customers c
+     where c.deleted_at is null and c.merged_into_id is null
+       and c.created_at >= t0 and c.created_at < t1
+       and (p_all or coalesce(c.owner_user_id, c.created_by) = any (p_owners))
+  $$;
+
+--
+-- Name: kpi_scope_owners(text, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_scope_owners(p_kind text, p_user uuid, p_dept text) RETURNS uuid[]
+    LANGUAGE sql STABLE
+    AS $$
+    select case p_kind
+      when 'user' then array[p_user]
+      when 'team' then array[p_user] || coalesce((
+        with recursive team (id, depth) as (
+          select p.id, 1 from public.profiles p where p.manager_user_id = p_user
+          union
+          select p.id, t.depth + 1 from public.profiles p join team t on p.manager_user_id = t.id
+           where t.depth < 10)
+        select array_agg(id) from team), '{}'::uuid[])
+      when 'dept' then coalesce((select array_agg(p.id) from public.profiles p where p.dept_code = p_dept),
+                                '{}'::uuid[])
+    end
+  $$;
+
+--
+-- Name: kpi_share(numeric, integer, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_share(p_amount numeric, p_rank integer, p_n integer) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    select (floor(round(p_amount * 100) / p_n)
+            + case when p_rank <= (round(p_amount * 100)::bigint % p_n) then 1 else 0 end) / 100.0
+  $$;
+
+--
 -- Name: notify(uuid, text, text, text, text, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1038,6 +1358,23 @@ begin
   return new;
 end
 $$;
+
+--
+-- Name: kpi_entries_not_auto(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.kpi_entries_not_auto() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  begin
+    if (select d.source from public.kpi_metric_definitions d where d.metric_key = new.metric_key) = 'AUTO' then
+      raise exception 'metric % is computed from the transactions; it takes no entries', new.metric_key
+        using errcode = '23514', constraint = 'kpi_entries_metric_not_auto';
+    end if;
+    return new;
+  end
+  $$;
 
 --
 -- Name: leads_guard_owner(); Type: FUNCTION; Schema: public; Owner: -
@@ -1768,6 +2105,77 @@ CREATE TABLE public.jobs (
 );
 
 --
+-- Name: kpi_entries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_entries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    metric_key text NOT NULL,
+    assignee_kind text NOT NULL,
+    assignee_user_id uuid,
+    assignee_dept text,
+    entry_date date NOT NULL,
+    value numeric(18,2) NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    evidence_file_id uuid,
+    source text DEFAULT 'manual'::text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpi_entries_assignee_kind_check CHECK ((assignee_kind = ANY (ARRAY['user'::text, 'team'::text, 'dept'::text, 'company'::text]))),
+    CONSTRAINT kpi_entries_assignee_shape CHECK ((((assignee_kind = ANY (ARRAY['user'::text, 'team'::text])) AND (assignee_user_id IS NOT NULL) AND (assignee_dept IS NULL)) OR ((assignee_kind = 'dept'::text) AND (assignee_dept IS NOT NULL) AND (assignee_user_id IS NULL)) OR ((assignee_kind = 'company'::text) AND (assignee_user_id IS NULL) AND (assignee_dept IS NULL)))),
+    CONSTRAINT kpi_entries_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'imported'::text]))),
+    CONSTRAINT kpi_entries_value_check CHECK ((value >= (0)::numeric))
+);
+
+--
+-- Name: kpi_metric_definitions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_metric_definitions (
+    metric_key text NOT NULL,
+    name_id text NOT NULL,
+    name_en text NOT NULL,
+    owner_role text NOT NULL,
+    dept text NOT NULL,
+    unit text NOT NULL,
+    direction text NOT NULL,
+    source text NOT NULL,
+    aggregation text NOT NULL,
+    formula text NOT NULL,
+    sort_order integer NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    CONSTRAINT kpi_metric_definitions_aggregation_check CHECK ((aggregation = ANY (ARRAY['sum'::text, 'avg'::text, 'last'::text, 'ratio'::text]))),
+    CONSTRAINT kpi_metric_definitions_direction_check CHECK ((direction = ANY (ARRAY['up'::text, 'down'::text]))),
+    CONSTRAINT kpi_metric_definitions_metric_key_check CHECK ((metric_key ~ '^[a-z][a-z0-9_]{1,60}$'::text)),
+    CONSTRAINT kpi_metric_definitions_source_check CHECK ((source = ANY (ARRAY['AUTO'::text, 'MANUAL'::text, 'IMPORTED'::text]))),
+    CONSTRAINT kpi_metric_definitions_unit_check CHECK ((unit = ANY (ARRAY['count'::text, 'idr'::text, 'percent'::text, 'minutes'::text, 'days'::text])))
+);
+
+--
+-- Name: kpi_targets; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_targets (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    metric_key text NOT NULL,
+    assignee_kind text NOT NULL,
+    assignee_user_id uuid,
+    assignee_dept text,
+    assignee_key text GENERATED ALWAYS AS (app.kpi_assignee_key(assignee_kind, assignee_user_id, assignee_dept)) STORED,
+    period_start date NOT NULL,
+    period_end date NOT NULL,
+    target_value numeric(18,2) NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kpi_targets_assignee_kind_check CHECK ((assignee_kind = ANY (ARRAY['user'::text, 'team'::text, 'dept'::text, 'company'::text]))),
+    CONSTRAINT kpi_targets_assignee_shape CHECK ((((assignee_kind = ANY (ARRAY['user'::text, 'team'::text])) AND (assignee_user_id IS NOT NULL) AND (assignee_dept IS NULL)) OR ((assignee_kind = 'dept'::text) AND (assignee_dept IS NOT NULL) AND (assignee_user_id IS NULL)) OR ((assignee_kind = 'company'::text) AND (assignee_user_id IS NULL) AND (assignee_dept IS NULL)))),
+    CONSTRAINT kpi_targets_period_order CHECK ((period_end >= period_start)),
+    CONSTRAINT kpi_targets_target_value_check CHECK ((target_value >= (0)::numeric))
+);
+
+--
 -- Name: leads; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2302,6 +2710,41 @@ CREATE VIEW public.v_invoice_outstanding WITH (security_invoker='true') AS
    FROM app.ar_invoices_as_of(((now() AT TIME ZONE 'Asia/Jakarta'::text))::date) ar_invoices_as_of(invoice_id, invoice_code, invoice_number, customer_id, invoice_date, due_date, amount, paid, outstanding, paid_after, days_overdue, status);
 
 --
+-- Name: v_kpi_customer_credit; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_kpi_customer_credit WITH (security_invoker='true') AS
+ SELECT c.id AS customer_id,
+    c.owner_user_id AS user_id,
+    1 AS rank,
+    1 AS n
+   FROM public.customers c
+  WHERE (c.owner_user_id IS NOT NULL)
+UNION ALL
+ SELECT x.customer_id,
+    x.user_id,
+    (x.rank)::integer AS rank,
+    (x.n)::integer AS n
+   FROM ( SELECT p.customer_id,
+            p.owner_user_id AS user_id,
+            row_number() OVER (PARTITION BY p.customer_id ORDER BY p.owner_user_id) AS rank,
+            count(*) OVER (PARTITION BY p.customer_id) AS n
+           FROM ( SELECT DISTINCT p_1.customer_id,
+                    p_1.owner_user_id
+                   FROM (public.prospects p_1
+                     JOIN public.customers c ON (((c.id = p_1.customer_id) AND (c.owner_user_id IS NULL))))
+                  WHERE ((p_1.deleted_at IS NULL) AND (p_1.owner_user_id IS NOT NULL))) p) x
+UNION ALL
+ SELECT c.id AS customer_id,
+    NULL::uuid AS user_id,
+    1 AS rank,
+    1 AS n
+   FROM public.customers c
+  WHERE ((c.owner_user_id IS NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM public.prospects p
+          WHERE ((p.customer_id = c.id) AND (p.deleted_at IS NULL) AND (p.owner_user_id IS NOT NULL))))));
+
+--
 -- Name: v_ops_rfqs_masked; Type: VIEW; Schema: public; Owner: -
 --
 
@@ -2602,6 +3045,34 @@ ALTER TABLE ONLY public.jobs
 
 ALTER TABLE ONLY public.jobs
     ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
+
+--
+-- Name: kpi_entries kpi_entries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_entries
+    ADD CONSTRAINT kpi_entries_pkey PRIMARY KEY (id);
+
+--
+-- Name: kpi_metric_definitions kpi_metric_definitions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_metric_definitions
+    ADD CONSTRAINT kpi_metric_definitions_pkey PRIMARY KEY (metric_key);
+
+--
+-- Name: kpi_targets kpi_targets_no_overlap; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_no_overlap EXCLUDE USING gist (metric_key WITH =, assignee_key WITH =, daterange(period_start, period_end, '[]'::text) WITH &&);
+
+--
+-- Name: kpi_targets kpi_targets_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_pkey PRIMARY KEY (id);
 
 --
 -- Name: leads leads_lead_code_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -3003,6 +3474,30 @@ CREATE INDEX invoices_open_range_idx ON public.invoices USING gist (daterange(in
 --
 
 CREATE INDEX jobs_pending_idx ON public.jobs USING btree (run_at) WHERE (done_at IS NULL);
+
+--
+-- Name: kpi_entries_metric_date_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_entries_metric_date_idx ON public.kpi_entries USING btree (metric_key, entry_date);
+
+--
+-- Name: kpi_entries_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_entries_user_idx ON public.kpi_entries USING btree (assignee_user_id);
+
+--
+-- Name: kpi_targets_assignee_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_targets_assignee_idx ON public.kpi_targets USING btree (assignee_key, period_start);
+
+--
+-- Name: kpi_targets_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_targets_user_idx ON public.kpi_targets USING btree (assignee_user_id);
 
 --
 -- Name: leads_channel_created_idx; Type: INDEX; Schema: public; Owner: -
@@ -3557,6 +4052,30 @@ CREATE TRIGGER invoices_keep_code BEFORE UPDATE ON public.invoices FOR EACH ROW 
 CREATE TRIGGER invoices_updated_at BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
+-- Name: kpi_entries kpi_entries_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_entries_audit AFTER INSERT OR DELETE OR UPDATE ON public.kpi_entries FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: kpi_entries kpi_entries_not_auto; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_entries_not_auto BEFORE INSERT OR UPDATE ON public.kpi_entries FOR EACH ROW EXECUTE FUNCTION public.kpi_entries_not_auto();
+
+--
+-- Name: kpi_targets kpi_targets_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_targets_audit AFTER INSERT OR DELETE OR UPDATE ON public.kpi_targets FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: kpi_targets kpi_targets_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_targets_updated_at BEFORE UPDATE ON public.kpi_targets FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
 -- Name: leads leads_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3919,6 +4438,83 @@ ALTER TABLE ONLY public.invoices
 
 ALTER TABLE ONLY public.invoices
     ADD CONSTRAINT invoices_voided_by_fkey FOREIGN KEY (voided_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_entries kpi_entries_assignee_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_entries
+    ADD CONSTRAINT kpi_entries_assignee_dept_fkey FOREIGN KEY (assignee_dept) REFERENCES public.departments(code);
+
+--
+-- Name: kpi_entries kpi_entries_assignee_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_entries
+    ADD CONSTRAINT kpi_entries_assignee_user_id_fkey FOREIGN KEY (assignee_user_id) REFERENCES public.profiles(id);
+
+--
+-- Name: kpi_entries kpi_entries_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_entries
+    ADD CONSTRAINT kpi_entries_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_entries kpi_entries_evidence_file_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_entries
+    ADD CONSTRAINT kpi_entries_evidence_file_id_fkey FOREIGN KEY (evidence_file_id) REFERENCES public.files(id);
+
+--
+-- Name: kpi_entries kpi_entries_metric_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_entries
+    ADD CONSTRAINT kpi_entries_metric_key_fkey FOREIGN KEY (metric_key) REFERENCES public.kpi_metric_definitions(metric_key);
+
+--
+-- Name: kpi_metric_definitions kpi_metric_definitions_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_metric_definitions
+    ADD CONSTRAINT kpi_metric_definitions_dept_fkey FOREIGN KEY (dept) REFERENCES public.departments(code);
+
+--
+-- Name: kpi_metric_definitions kpi_metric_definitions_owner_role_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_metric_definitions
+    ADD CONSTRAINT kpi_metric_definitions_owner_role_fkey FOREIGN KEY (owner_role) REFERENCES public.roles(name);
+
+--
+-- Name: kpi_targets kpi_targets_assignee_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_assignee_dept_fkey FOREIGN KEY (assignee_dept) REFERENCES public.departments(code);
+
+--
+-- Name: kpi_targets kpi_targets_assignee_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_assignee_user_id_fkey FOREIGN KEY (assignee_user_id) REFERENCES public.profiles(id);
+
+--
+-- Name: kpi_targets kpi_targets_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_targets kpi_targets_metric_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_targets
+    ADD CONSTRAINT kpi_targets_metric_key_fkey FOREIGN KEY (metric_key) REFERENCES public.kpi_metric_definitions(metric_key);
 
 --
 -- Name: leads leads_channel_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4579,6 +5175,14 @@ CREATE POLICY files_select_customer_documents ON public.files FOR SELECT TO cc_d
   WHERE (d.file_id = files.id)))));
 
 --
+-- Name: files files_select_kpi_evidence; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY files_select_kpi_evidence ON public.files FOR SELECT TO cc_staff USING (((bucket = 'kpi-evidence'::text) AND (EXISTS ( SELECT 1
+   FROM public.kpi_entries e
+  WHERE (e.evidence_file_id = files.id)))));
+
+--
 -- Name: files files_select_own; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4695,6 +5299,72 @@ ALTER TABLE public.jobs ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY jobs_all_worker ON public.jobs TO cc_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: kpi_entries; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_entries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_entries kpi_entries_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_entries_delete ON public.kpi_entries FOR DELETE TO cc_staff USING ((app.kpi_may_manage(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id) OR ((created_by = ( SELECT app.uid() AS uid)) AND (created_at > (now() - '1 day'::interval)))));
+
+--
+-- Name: kpi_entries kpi_entries_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_entries_insert ON public.kpi_entries FOR INSERT TO cc_staff WITH CHECK (((created_by = ( SELECT app.uid() AS uid)) AND ((evidence_file_id IS NULL) OR app.is_my_upload(evidence_file_id, 'kpi-evidence'::text)) AND (app.kpi_may_manage(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id) OR ((assignee_kind = 'user'::text) AND (assignee_user_id = ( SELECT app.uid() AS uid)) AND (app.kpi_metric_dept(metric_key) = app.dept())))));
+
+--
+-- Name: kpi_entries kpi_entries_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_entries_select ON public.kpi_entries FOR SELECT TO cc_staff USING (app.kpi_may_read(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id, assignee_dept));
+
+--
+-- Name: kpi_metric_definitions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_metric_definitions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_metric_definitions kpi_metric_definitions_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_metric_definitions_select ON public.kpi_metric_definitions FOR SELECT TO cc_staff, cc_worker USING (true);
+
+--
+-- Name: kpi_targets; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_targets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_targets kpi_targets_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_targets_delete ON public.kpi_targets FOR DELETE TO cc_staff USING (app.kpi_may_manage(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id));
+
+--
+-- Name: kpi_targets kpi_targets_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_targets_insert ON public.kpi_targets FOR INSERT TO cc_staff WITH CHECK (((created_by = ( SELECT app.uid() AS uid)) AND app.kpi_may_manage(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id)));
+
+--
+-- Name: kpi_targets kpi_targets_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_targets_select ON public.kpi_targets FOR SELECT TO cc_staff USING (app.kpi_may_read(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id, assignee_dept));
+
+--
+-- Name: kpi_targets kpi_targets_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_targets_update ON public.kpi_targets FOR UPDATE TO cc_staff USING (app.kpi_may_manage(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id)) WITH CHECK (app.kpi_may_manage(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id));
 
 --
 -- Name: leads; Type: ROW SECURITY; Schema: public; Owner: -
@@ -5605,6 +6275,74 @@ REVOKE ALL ON FUNCTION app.is_my_upload(p_file_id uuid, p_bucket text) FROM PUBL
 GRANT ALL ON FUNCTION app.is_my_upload(p_file_id uuid, p_bucket text) TO cc_staff;
 
 --
+-- Name: FUNCTION kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept text, p_from date, p_to date); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept text, p_from date, p_to date) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_assignee_key(p_kind text, p_user uuid, p_dept text); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_assignee_key(p_kind text, p_user uuid, p_dept text) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_credit(p_all boolean, p_owners uuid[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.kpi_credit(p_all boolean, p_owners uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.kpi_credit(p_all boolean, p_owners uuid[]) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_managed_dept(); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_managed_dept() TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_may_manage(p_metric_dept text, p_kind text, p_user uuid); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_may_manage(p_metric_dept text, p_kind text, p_user uuid) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_may_read(p_metric_dept text, p_kind text, p_user uuid, p_dept text); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_may_read(p_metric_dept text, p_kind text, p_user uuid, p_dept text) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_may_view(p_kind text, p_user uuid, p_dept text); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_may_view(p_kind text, p_user uuid, p_dept text) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_metric_dept(p_metric text); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_metric_dept(p_metric text) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_new_customers(p_all boolean, p_owners uuid[], t0 timestamp with time zone, t1 timestamp with time zone); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.kpi_new_customers(p_all boolean, p_owners uuid[], t0 timestamp with time zone, t1 timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.kpi_new_customers(p_all boolean, p_owners uuid[], t0 timestamp with time zone, t1 timestamp with time zone) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_scope_owners(p_kind text, p_user uuid, p_dept text); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_scope_owners(p_kind text, p_user uuid, p_dept text) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_share(p_amount numeric, p_rank integer, p_n integer); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_share(p_amount numeric, p_rank integer, p_n integer) TO cc_staff;
+
+--
 -- Name: FUNCTION notify(p_user_id uuid, p_kind text, p_title text, p_body text, p_link text, p_dedup_key text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6340,6 +7078,279 @@ GRANT UPDATE(updated_at) ON TABLE public.invoices TO cc_finance_staff;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.jobs TO cc_worker;
+
+--
+-- Name: TABLE kpi_entries; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_entries TO cc_staff;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT DELETE ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.metric_key; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(metric_key) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.assignee_kind; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.assignee_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.assignee_dept; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.entry_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(entry_date) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(value) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(note) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.evidence_file_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(evidence_file_id) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(source) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: COLUMN kpi_entries.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_super_admin;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_marketing_manager;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_marketing_staff;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_sales_manager;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_salesperson;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_finance_manager;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_finance_staff;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_cs_admin;
+GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_cs_agent;
+
+--
+-- Name: TABLE kpi_metric_definitions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_metric_definitions TO cc_staff;
+GRANT SELECT ON TABLE public.kpi_metric_definitions TO cc_worker;
+
+--
+-- Name: TABLE kpi_targets; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_targets TO cc_staff;
+GRANT DELETE ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT DELETE ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT DELETE ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT DELETE ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT DELETE ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.metric_key; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(metric_key) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(metric_key) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.assignee_kind; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.assignee_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.assignee_dept; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.period_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(period_start),UPDATE(period_start) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(period_start),UPDATE(period_start) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(period_start),UPDATE(period_start) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(period_start),UPDATE(period_start) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(period_start),UPDATE(period_start) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.period_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(period_end),UPDATE(period_end) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(period_end),UPDATE(period_end) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(period_end),UPDATE(period_end) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(period_end),UPDATE(period_end) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(period_end),UPDATE(period_end) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.target_value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(note),UPDATE(note) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(note),UPDATE(note) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(note),UPDATE(note) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(note),UPDATE(note) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(note),UPDATE(note) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT INSERT(created_by) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT INSERT(created_by) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT INSERT(created_by) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT INSERT(created_by) ON TABLE public.kpi_targets TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_targets.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.kpi_targets TO cc_super_admin;
+GRANT UPDATE(updated_at) ON TABLE public.kpi_targets TO cc_marketing_manager;
+GRANT UPDATE(updated_at) ON TABLE public.kpi_targets TO cc_sales_manager;
+GRANT UPDATE(updated_at) ON TABLE public.kpi_targets TO cc_finance_manager;
+GRANT UPDATE(updated_at) ON TABLE public.kpi_targets TO cc_cs_admin;
 
 --
 -- Name: TABLE leads; Type: ACL; Schema: public; Owner: -

@@ -30,6 +30,8 @@ SCENARIOS = [
     ("ar_dso_year_ago", "`GET /api/v1/ar/dso?as_of={year_ago}`", "finance_manager"),
     ("ar_outstanding", "`GET /api/v1/ar/outstanding?per_page=25`", "finance_manager"),
     ("ar_payment", "`POST /api/v1/payments` (Rp 1,000 FIFO, one of 2,000 customers)", "finance_manager"),
+    ("kpi_scorecard_team", "`GET /api/v1/kpi/scorecard?period=<this month>&team=<sales manager>`", "sales_manager"),
+    ("kpi_scorecard_company", "`GET /api/v1/kpi/scorecard?period=<this month>&company=true`", "director"),
 ]
 
 

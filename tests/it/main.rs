@@ -11,6 +11,7 @@ mod crm;
 mod dashboard;
 mod events;
 mod intake;
+mod kpi;
 mod notifications;
 mod openapi;
 mod platform;

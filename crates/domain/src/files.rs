@@ -15,6 +15,10 @@ pub const BUCKETS: &[(&str, &[&str])] = &[
         &["application/pdf", "image/jpeg", "image/png"],
     ),
     (
+        "kpi-evidence",
+        &["application/pdf", "image/jpeg", "image/png", "image/webp"],
+    ),
+    (
         "ticket-attachments",
         &["application/pdf", "image/jpeg", "image/png", "image/webp"],
     ),

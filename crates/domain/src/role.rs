@@ -45,6 +45,9 @@ pub enum Capability {
     ManageApiKeys,
     #[serde(rename = "audit:read")]
     ReadAudit,
+    /// Sets KPI targets of a department (also for roles without the KPI menu: CS admin).
+    #[serde(rename = "kpi_targets:manage")]
+    ManageKpiTargets,
 }
 
 impl Role {
@@ -132,9 +135,13 @@ impl Role {
                 Capability::ManageUsers,
                 Capability::ManageApiKeys,
                 Capability::ReadAudit,
+                Capability::ManageKpiTargets,
             ],
             Self::Director => &[Capability::ReadAudit],
-            Self::CsAdmin => &[Capability::ManageUsers],
+            Self::CsAdmin => &[Capability::ManageUsers, Capability::ManageKpiTargets],
+            Self::MarketingManager | Self::SalesManager | Self::FinanceManager => {
+                &[Capability::ManageKpiTargets]
+            }
             _ => &[],
         }
     }

@@ -35,6 +35,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     api::tickets::routes(cfg);
     api::broadcasts::routes(cfg);
     api::ar::routes(cfg);
+    api::kpi::routes(cfg);
 }
 
 /// Routes outside `/api/v1` that are part of the API description.

@@ -23,6 +23,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod intake;
 pub mod jobs;
+pub mod kpi;
 pub mod list;
 pub mod notifications;
 pub mod reference;

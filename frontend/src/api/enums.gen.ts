@@ -13,21 +13,33 @@ export type ApiScope = components["schemas"]["ApiScope"];
 export const API_SCOPE_VALUES = ["tickets:write", "broadcast:write", "whatsapp:write"] as const satisfies readonly ApiScope[];
 export type ApiScopeCovered = Assert<Covers<typeof API_SCOPE_VALUES, ApiScope>>;
 
+export type AssigneeKind = components["schemas"]["AssigneeKind"];
+export const ASSIGNEE_KIND_VALUES = ["user", "team", "dept", "company"] as const satisfies readonly AssigneeKind[];
+export type AssigneeKindCovered = Assert<Covers<typeof ASSIGNEE_KIND_VALUES, AssigneeKind>>;
+
 export type BroadcastStatus = components["schemas"]["BroadcastStatus"];
 export const BROADCAST_STATUS_VALUES = ["success", "failed", "pending"] as const satisfies readonly BroadcastStatus[];
 export type BroadcastStatusCovered = Assert<Covers<typeof BROADCAST_STATUS_VALUES, BroadcastStatus>>;
 
 export type Capability = components["schemas"]["Capability"];
-export const CAPABILITY_VALUES = ["users:manage", "api_keys:manage", "audit:read"] as const satisfies readonly Capability[];
+export const CAPABILITY_VALUES = ["users:manage", "api_keys:manage", "audit:read", "kpi_targets:manage"] as const satisfies readonly Capability[];
 export type CapabilityCovered = Assert<Covers<typeof CAPABILITY_VALUES, Capability>>;
 
 export type Department = components["schemas"]["Department"];
 export const DEPARTMENT_VALUES = ["MGMT", "MKT", "SAL", "EXIM", "DOM", "IMP", "WH", "FIN", "CS"] as const satisfies readonly Department[];
 export type DepartmentCovered = Assert<Covers<typeof DEPARTMENT_VALUES, Department>>;
 
+export type DrilldownResource = components["schemas"]["DrilldownResource"];
+export const DRILLDOWN_RESOURCE_VALUES = ["leads", "customers", "activities", "prospects", "marketing_spend", "marketing_events", "invoices", "payments", "ar_outstanding", "tickets"] as const satisfies readonly DrilldownResource[];
+export type DrilldownResourceCovered = Assert<Covers<typeof DRILLDOWN_RESOURCE_VALUES, DrilldownResource>>;
+
 export type DsoMethod = components["schemas"]["DsoMethod"];
 export const DSO_METHOD_VALUES = ["simple", "countback"] as const satisfies readonly DsoMethod[];
 export type DsoMethodCovered = Assert<Covers<typeof DSO_METHOD_VALUES, DsoMethod>>;
+
+export type EntrySource = components["schemas"]["EntrySource"];
+export const ENTRY_SOURCE_VALUES = ["manual", "imported"] as const satisfies readonly EntrySource[];
+export type EntrySourceCovered = Assert<Covers<typeof ENTRY_SOURCE_VALUES, EntrySource>>;
 
 export type ErrorCode = components["schemas"]["ErrorCode"];
 export const ERROR_CODE_VALUES = ["bad_request", "malformed_json", "unauthorized", "invalid_credentials", "forbidden", "insufficient_scope", "not_found", "conflict", "idempotency_in_progress", "idempotency_key_reused", "validation_failed", "payload_too_large", "rate_limited", "service_unavailable", "internal_error"] as const satisfies readonly ErrorCode[];
@@ -45,6 +57,26 @@ export type InvoiceStatus = components["schemas"]["InvoiceStatus"];
 export const INVOICE_STATUS_VALUES = ["unpaid", "partially_paid", "paid", "overdue", "void"] as const satisfies readonly InvoiceStatus[];
 export type InvoiceStatusCovered = Assert<Covers<typeof INVOICE_STATUS_VALUES, InvoiceStatus>>;
 
+export type KpiAggregation = components["schemas"]["KpiAggregation"];
+export const KPI_AGGREGATION_VALUES = ["sum", "avg", "last", "ratio"] as const satisfies readonly KpiAggregation[];
+export type KpiAggregationCovered = Assert<Covers<typeof KPI_AGGREGATION_VALUES, KpiAggregation>>;
+
+export type KpiDirection = components["schemas"]["KpiDirection"];
+export const KPI_DIRECTION_VALUES = ["up", "down"] as const satisfies readonly KpiDirection[];
+export type KpiDirectionCovered = Assert<Covers<typeof KPI_DIRECTION_VALUES, KpiDirection>>;
+
+export type KpiSource = components["schemas"]["KpiSource"];
+export const KPI_SOURCE_VALUES = ["AUTO", "MANUAL", "IMPORTED"] as const satisfies readonly KpiSource[];
+export type KpiSourceCovered = Assert<Covers<typeof KPI_SOURCE_VALUES, KpiSource>>;
+
+export type KpiStatus = components["schemas"]["KpiStatus"];
+export const KPI_STATUS_VALUES = ["on_track", "at_risk", "behind", "na", "no_target"] as const satisfies readonly KpiStatus[];
+export type KpiStatusCovered = Assert<Covers<typeof KPI_STATUS_VALUES, KpiStatus>>;
+
+export type KpiUnit = components["schemas"]["KpiUnit"];
+export const KPI_UNIT_VALUES = ["count", "idr", "percent", "minutes", "days"] as const satisfies readonly KpiUnit[];
+export type KpiUnitCovered = Assert<Covers<typeof KPI_UNIT_VALUES, KpiUnit>>;
+
 export type LeadStatus = components["schemas"]["LeadStatus"];
 export const LEAD_STATUS_VALUES = ["new", "contacted", "qualified", "disqualified", "converted"] as const satisfies readonly LeadStatus[];
 export type LeadStatusCovered = Assert<Covers<typeof LEAD_STATUS_VALUES, LeadStatus>>;
@@ -56,6 +88,10 @@ export type MenuCovered = Assert<Covers<typeof MENU_VALUES, Menu>>;
 export type PaymentMethod = components["schemas"]["PaymentMethod"];
 export const PAYMENT_METHOD_VALUES = ["bank_transfer", "virtual_account", "cash", "giro", "cheque", "other"] as const satisfies readonly PaymentMethod[];
 export type PaymentMethodCovered = Assert<Covers<typeof PAYMENT_METHOD_VALUES, PaymentMethod>>;
+
+export type Provenance = components["schemas"]["Provenance"];
+export const PROVENANCE_VALUES = ["auto", "manual", "imported"] as const satisfies readonly Provenance[];
+export type ProvenanceCovered = Assert<Covers<typeof PROVENANCE_VALUES, Provenance>>;
 
 export type RfqService = components["schemas"]["RfqService"];
 export const RFQ_SERVICE_VALUES = ["EXIM", "DOM", "IMP", "WH"] as const satisfies readonly RfqService[];
@@ -104,17 +140,26 @@ export type TicketTypeCovered = Assert<Covers<typeof TICKET_TYPE_VALUES, TicketT
 export const ENUM_VALUES = {
   ActivityType: ACTIVITY_TYPE_VALUES,
   ApiScope: API_SCOPE_VALUES,
+  AssigneeKind: ASSIGNEE_KIND_VALUES,
   BroadcastStatus: BROADCAST_STATUS_VALUES,
   Capability: CAPABILITY_VALUES,
   Department: DEPARTMENT_VALUES,
+  DrilldownResource: DRILLDOWN_RESOURCE_VALUES,
   DsoMethod: DSO_METHOD_VALUES,
+  EntrySource: ENTRY_SOURCE_VALUES,
   ErrorCode: ERROR_CODE_VALUES,
   HolidayKind: HOLIDAY_KIND_VALUES,
   InquiryOutcome: INQUIRY_OUTCOME_VALUES,
   InvoiceStatus: INVOICE_STATUS_VALUES,
+  KpiAggregation: KPI_AGGREGATION_VALUES,
+  KpiDirection: KPI_DIRECTION_VALUES,
+  KpiSource: KPI_SOURCE_VALUES,
+  KpiStatus: KPI_STATUS_VALUES,
+  KpiUnit: KPI_UNIT_VALUES,
   LeadStatus: LEAD_STATUS_VALUES,
   Menu: MENU_VALUES,
   PaymentMethod: PAYMENT_METHOD_VALUES,
+  Provenance: PROVENANCE_VALUES,
   RfqService: RFQ_SERVICE_VALUES,
   Role: ROLE_VALUES,
   SlaEventType: SLA_EVENT_TYPE_VALUES,

@@ -791,6 +791,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/kpi-scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the scorecard `GET kpi/scorecard` shows for the same filters. */
+        get: operations["export_scorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/leads": {
         parameters: {
             query?: never;
@@ -991,6 +1008,174 @@ export interface paths {
          *     already. Finance and super admin.
          */
         post: operations["void_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manual and imported values you may read, newest first. */
+        get: operations["list_entries"];
+        put?: never;
+        /**
+         * Records a value. Your own for your department's metrics; a department's manager for
+         *     anyone of its metrics. AUTO metrics refuse entries (422). Accepts `Idempotency-Key`.
+         */
+        post: operations["create_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every KPI metric: unit, direction, source (AUTO, MANUAL, IMPORTED), aggregation and how
+         *     the actual is computed.
+         */
+        get: operations["list_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scorecard of yourself (default), a user, a team, a department or the company for a
+         *     period: per metric target, actual (`null` + `na` where no data source exists), achievement,
+         *     status (judged by the share of the period elapsed) and a monthly trend. The same period
+         *     means the same Asia/Jakarta days for every metric.
+         */
+        get: operations["kpi_scorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The targets you may read (your own, your team's, your department's and the company's;
+         *     a department's manager all of its metrics'), newest period first.
+         */
+        get: operations["list_targets"];
+        put?: never;
+        /**
+         * Sets a target. Marketing manager: marketing metrics; sales manager: sales metrics of
+         *     their team; finance manager: finance; CS admin: CS; super admin: all. No two targets of
+         *     one metric and assignee overlap: 409 names the one in the way.
+         */
+        post: operations["create_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/targets/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copies every target of one month you may set into another month; a metric and
+         *     assignee that already has a target there keeps it (counted as skipped).
+         */
+        post: operations["copy_targets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a target you may set (audited). */
+        delete: operations["delete_target"];
+        options?: never;
+        head?: never;
+        /** Changes a target you may set; the overlap rule of `POST kpi/targets` holds. */
+        patch: operations["update_target"];
+        trace?: never;
+    };
+    "/api/v1/kpi/targets/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replaces a target of two or more whole months by one target per month: a sum metric's
+         *     value shared evenly or by weights (to the cent, the parts sum to the whole); any other
+         *     metric keeps its value each month.
+         */
+        post: operations["split_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Target vs actual of one metric per month for yourself (default), a user, team,
+         *     department or the company — the education line's "target omzet" and "target siswa"
+         *     charts (seed 003).
+         */
+        get: operations["kpi_trend"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1883,6 +2068,19 @@ export interface components {
              */
             sales_owner_user_id?: string | null;
         };
+        /** @description Whose scorecard it is. */
+        AssigneeBody: {
+            dept?: string | null;
+            kind: components["schemas"]["AssigneeKind"];
+            name?: string | null;
+            /** Format: uuid */
+            user_id?: string | null;
+        };
+        /**
+         * @description Whom a target or entry belongs to.
+         * @enum {string}
+         */
+        AssigneeKind: "user" | "team" | "dept" | "company";
         AuditLog: {
             /** @description INSERT, UPDATE or DELETE. */
             action: string;
@@ -1899,6 +2097,11 @@ export interface components {
             request_id?: string | null;
             row_id?: string | null;
             table_name: string;
+        };
+        /** @description One bucket of a broken-down actual (leads by channel). */
+        BreakdownItem: {
+            key: string;
+            value: string;
         };
         /** @description The answer for a batch: one result per item, in order. */
         BroadcastBatchResult: {
@@ -2032,7 +2235,7 @@ export interface components {
          * @description Functions outside the top-level menus (settings / user menu).
          * @enum {string}
          */
-        Capability: "users:manage" | "api_keys:manage" | "audit:read";
+        Capability: "users:manage" | "api_keys:manage" | "audit:read" | "kpi_targets:manage";
         ChangePasswordRequest: {
             current_password?: string | null;
             /** @description At least 8 characters. */
@@ -2085,6 +2288,24 @@ export interface components {
             ticket_code: string;
             /** Format: uuid */
             ticket_id: string;
+        };
+        /** @description What the copy did. */
+        CopyTargetsBody: {
+            /** Format: int64 */
+            created: number;
+            /**
+             * Format: int64
+             * @description Targets that already had one in the target month (left as they are).
+             */
+            skipped: number;
+        };
+        CopyTargetsRequest: {
+            /** @description Only this department's metrics. */
+            dept?: string | null;
+            /** @description The month to copy from, `2026-11`. */
+            from_period?: string | null;
+            /** @description The month to copy to, `2026-12`. */
+            to_period?: string | null;
         };
         /**
          * @description Logs an activity. Give one of customer_id, prospect_id, lead_id. A visit that
@@ -2161,6 +2382,25 @@ export interface components {
             comment_text: string;
             /** @description `true` (default): a note for colleagues; `false`: a reply to the customer. */
             is_internal_note?: boolean | null;
+        };
+        /**
+         * @description A value of a MANUAL or IMPORTED metric for a day, with optional evidence (a file
+         *     uploaded to bucket `kpi-evidence`).
+         */
+        CreateEntryRequest: {
+            assignee_dept?: string | null;
+            assignee_kind?: null | components["schemas"]["AssigneeKind"];
+            /** Format: uuid */
+            assignee_user_id?: string | null;
+            /** Format: date */
+            entry_date?: string | null;
+            /** Format: uuid */
+            evidence_file_id?: string | null;
+            /** @example new_students */
+            metric_key?: string | null;
+            note?: string | null;
+            /** @example 12 */
+            value?: string | null;
         };
         CreateEventRequest: {
             /** @description IDR, decimal string. */
@@ -2272,6 +2512,34 @@ export interface components {
             platform?: string | null;
             /** Format: date */
             spend_date?: string | null;
+        };
+        /** @description A new target: a metric, an assignee, its days (a `period` or both ends) and value. */
+        CreateTargetRequest: {
+            /** @example MKT */
+            assignee_dept?: string | null;
+            assignee_kind?: null | components["schemas"]["AssigneeKind"];
+            /**
+             * Format: uuid
+             * @description The user, or the team's manager.
+             */
+            assignee_user_id?: string | null;
+            /** @example leads_total */
+            metric_key?: string | null;
+            note?: string | null;
+            /**
+             * @description `2026-11`, `2026-Q4` or `2026` instead of `period_start` and `period_end`.
+             * @example 2026-11
+             */
+            period?: string | null;
+            /** Format: date */
+            period_end?: string | null;
+            /** Format: date */
+            period_start?: string | null;
+            /**
+             * @description At least 0, at most two decimals.
+             * @example 300
+             */
+            target_value?: string | null;
         };
         CreateTaskRequest: {
             /** Format: uuid */
@@ -2490,6 +2758,24 @@ export interface components {
             code: string;
             name: string;
         };
+        /**
+         * @description Where the rows behind an AUTO actual are listed: the SPA opens `resource` with these
+         *     filters (the days of the period and, for one user, their id).
+         */
+        Drilldown: {
+            /** Format: date */
+            from: string;
+            resource: components["schemas"]["DrilldownResource"];
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            user_id?: string | null;
+        };
+        /**
+         * @description The lists an AUTO actual drills down to.
+         * @enum {string}
+         */
+        DrilldownResource: "leads" | "customers" | "activities" | "prospects" | "marketing_spend" | "marketing_events" | "invoices" | "payments" | "ar_outstanding" | "tickets";
         /** @description DSO on `as_of` with its six-month daily series (SPEC §4.12). */
         DsoBody: {
             /** @description Σ outstanding on `as_of`. */
@@ -2543,6 +2829,34 @@ export interface components {
              */
             similarity: number;
         };
+        /** @description A manual or imported value (KPI-3). */
+        Entry: {
+            assignee_dept?: string | null;
+            assignee_kind: components["schemas"]["AssigneeKind"];
+            /** Format: uuid */
+            assignee_user_id?: string | null;
+            assignee_user_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: date */
+            entry_date: string;
+            /** Format: uuid */
+            evidence_file_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            metric_key: string;
+            note: string;
+            source: components["schemas"]["EntrySource"];
+            /** @example 12.00 */
+            value: string;
+        };
+        /**
+         * @description An entry's origin.
+         * @enum {string}
+         */
+        EntrySource: "manual" | "imported";
         /** @description The body of every error response. */
         ErrorBody: {
             /** @description A stable machine-readable code. */
@@ -2689,6 +3003,35 @@ export interface components {
          * @enum {string}
          */
         InvoiceStatus: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+        /**
+         * @description How the values of a period combine: summed, averaged, the last one, or a ratio
+         *     computed over the whole period. Sum metrics are expected to grow with the days
+         *     elapsed; the others are judged as they stand.
+         * @enum {string}
+         */
+        KpiAggregation: "sum" | "avg" | "last" | "ratio";
+        /**
+         * @description Whether more (`up`) or less (`down`: DSO, first response, spend) is better.
+         * @enum {string}
+         */
+        KpiDirection: "up" | "down";
+        /**
+         * @description Where a metric's actual comes from: computed from the transactions (`AUTO`), or
+         *     entries typed (`MANUAL`) or imported (`IMPORTED`).
+         * @enum {string}
+         */
+        KpiSource: "AUTO" | "MANUAL" | "IMPORTED";
+        /**
+         * @description KPI-4: a scorecard row's verdict. `na`: no data source (or nothing to compute
+         *     from) — never a 0; `no_target`: an actual without a target.
+         * @enum {string}
+         */
+        KpiStatus: "on_track" | "at_risk" | "behind" | "na" | "no_target";
+        /**
+         * @description What a metric counts in.
+         * @enum {string}
+         */
+        KpiUnit: "count" | "idr" | "percent" | "minutes" | "days";
         Lead: {
             /** Format: date-time */
             assigned_at?: string | null;
@@ -2987,6 +3330,45 @@ export interface components {
                 phone?: string | null;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Entry: {
+            data: {
+                assignee_dept?: string | null;
+                assignee_kind: components["schemas"]["AssigneeKind"];
+                /** Format: uuid */
+                assignee_user_id?: string | null;
+                assignee_user_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                /** Format: date */
+                entry_date: string;
+                /** Format: uuid */
+                evidence_file_id?: string | null;
+                /** Format: uuid */
+                id: string;
+                metric_key: string;
+                note: string;
+                source: components["schemas"]["EntrySource"];
+                /** @example 12.00 */
+                value: string;
             }[];
             /** Format: int32 */
             page: number;
@@ -3381,6 +3763,49 @@ export interface components {
             total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Target: {
+            data: {
+                assignee_dept?: string | null;
+                assignee_kind: components["schemas"]["AssigneeKind"];
+                /**
+                 * Format: uuid
+                 * @description The user, or the team's manager.
+                 */
+                assignee_user_id?: string | null;
+                assignee_user_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                /** Format: uuid */
+                id: string;
+                metric_key: string;
+                note: string;
+                /** Format: date */
+                period_end: string;
+                /** Format: date */
+                period_start: string;
+                /** @example 300.00 */
+                target_value: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Task: {
             data: {
                 /** Format: uuid */
@@ -3646,6 +4071,22 @@ export interface components {
              */
             winner_id?: string | null;
         };
+        /** @description A metric definition (KPI-1). */
+        Metric: {
+            aggregation: components["schemas"]["KpiAggregation"];
+            dept: string;
+            direction: components["schemas"]["KpiDirection"];
+            /** @description How the actual is computed. */
+            formula: string;
+            metric_key: string;
+            /** @description Indonesian name. */
+            name: string;
+            name_en: string;
+            /** @description The role that owns the metric's targets. */
+            owner_role: string;
+            source: components["schemas"]["KpiSource"];
+            unit: components["schemas"]["KpiUnit"];
+        };
         /** @description Your customers' aging and their open invoices on `as_of`. */
         MyCustomersBody: {
             /** Format: date */
@@ -3850,6 +4291,11 @@ export interface components {
             /** @description Every stage change, oldest first. */
             stage_history: components["schemas"]["StageChange"][];
         };
+        /**
+         * @description Where an actual came from.
+         * @enum {string}
+         */
+        Provenance: "auto" | "manual" | "imported";
         PutHolidayRequest: {
             /** @description `national` or `collective_leave`. */
             kind: string;
@@ -3913,6 +4359,45 @@ export interface components {
             label: string;
             /** @example salesperson */
             name: string;
+        };
+        /** @description A scorecard row (SPEC §4.12). */
+        ScoreRow: {
+            /** @description Achievement in percent (`"90.00"`); lower-is-better metrics: target ÷ actual. */
+            achievement_pct?: string | null;
+            /** @description `null` with status `na` where no data source exists — never 0. */
+            actual?: string | null;
+            aggregation: components["schemas"]["KpiAggregation"];
+            breakdown: components["schemas"]["BreakdownItem"][];
+            dept: string;
+            direction: components["schemas"]["KpiDirection"];
+            drilldown?: null | components["schemas"]["Drilldown"];
+            metric_key: string;
+            name: string;
+            name_en: string;
+            provenance: components["schemas"]["Provenance"];
+            source: components["schemas"]["KpiSource"];
+            status: components["schemas"]["KpiStatus"];
+            target?: string | null;
+            trend: components["schemas"]["TrendPoint"][];
+            unit: components["schemas"]["KpiUnit"];
+        };
+        /** @description `GET kpi/scorecard`. */
+        ScorecardBody: {
+            assignee: components["schemas"]["AssigneeBody"];
+            /** Format: int64 */
+            days: number;
+            /**
+             * Format: int64
+             * @description Days of the period elapsed today (all of them for a past period).
+             */
+            elapsed_days: number;
+            /** @description `2026-11`, `2026-Q4` or `2026`. */
+            period: string;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            rows: components["schemas"]["ScoreRow"][];
         };
         /** @description A new session: a short-lived access token and a rotating refresh token. */
         SessionResponse: {
@@ -4041,6 +4526,10 @@ export interface components {
             /** Format: date */
             spend_date: string;
         };
+        SplitTargetRequest: {
+            /** @description One weight per month (e.g. `[1, 1, 2]`); even when absent. */
+            weights?: number[] | null;
+        };
         /**
          * @description Pipeline stages (CRM-3), in order; `lost` closes a prospect at any point.
          * @enum {string}
@@ -4104,6 +4593,43 @@ export interface components {
             sha256: string;
             /** Format: int64 */
             size_bytes: number;
+        };
+        /** @description A target (KPI-2). */
+        Target: {
+            assignee_dept?: string | null;
+            assignee_kind: components["schemas"]["AssigneeKind"];
+            /**
+             * Format: uuid
+             * @description The user, or the team's manager.
+             */
+            assignee_user_id?: string | null;
+            assignee_user_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: uuid */
+            id: string;
+            metric_key: string;
+            note: string;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            /** @example 300.00 */
+            target_value: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description The body of a 409 on an overlapping target: the error envelope plus the target it
+         *     overlaps (absent when you may not read it).
+         */
+        TargetConflictBody: {
+            code: components["schemas"]["ErrorCode"];
+            conflicting_target?: null | components["schemas"]["Target"];
+            details: Record<string, never>;
+            error: string;
         };
         Task: {
             /** Format: uuid */
@@ -4272,6 +4798,26 @@ export interface components {
             kind: string;
             title: string;
         };
+        /** @description `GET kpi/trend`. */
+        TrendBody: {
+            assignee: components["schemas"]["AssigneeBody"];
+            metric: components["schemas"]["Metric"];
+            points: components["schemas"]["TrendPoint"][];
+        };
+        /** @description A month of a trend. */
+        TrendPoint: {
+            achievement_pct?: string | null;
+            /** @description `null` where no data source exists (NA) — never 0. */
+            actual?: string | null;
+            /** @description `2026-11`. */
+            period: string;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            status: components["schemas"]["KpiStatus"];
+            target?: string | null;
+        };
         UnreadCount: {
             /** Format: int64 */
             unread: number;
@@ -4337,6 +4883,15 @@ export interface components {
             expected_value?: string | null;
             notes?: string | null;
             service_interest?: string | null;
+        };
+        /** @description What to change: any of the days, the value and the note. */
+        UpdateTargetRequest: {
+            note?: string | null;
+            /** Format: date */
+            period_end?: string | null;
+            /** Format: date */
+            period_start?: string | null;
+            target_value?: string | null;
         };
         UpdateTaskRequest: {
             description?: string | null;
@@ -6920,6 +7475,57 @@ export interface operations {
             };
         };
     };
+    export_scorecard: {
+        parameters: {
+            query?: {
+                /** @description `2026-11`, `2026-Q4` or `2026` (default: this month, Asia/Jakarta). */
+                period?: string;
+                /** @description Months of trend per row (1–24, default 6). */
+                months?: number;
+                /** @description A user (yourself, your team's members, or your department's for its manager). */
+                assignee_user_id?: string;
+                /** @description A team, named by its manager. */
+                team?: string;
+                /** @description A department (its manager, the director, super admin). */
+                dept?: string;
+                /** @description The whole company (director, super admin). */
+                company?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not a scorecard you may see */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Bad period or assignee */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     export_leads: {
         parameters: {
             query?: {
@@ -7610,6 +8216,581 @@ export interface operations {
                 };
             };
             /** @description The reason is missing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_entries: {
+        parameters: {
+            query?: {
+                metric_key?: string;
+                assignee_kind?: components["schemas"]["AssigneeKind"];
+                assignee_user_id?: string;
+                assignee_dept?: string;
+                /** @description Entries dated on or after. */
+                from?: string;
+                /** @description Entries dated on or before. */
+                to?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Entry"];
+                };
+            };
+            /** @description This role has no KPI */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_entry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description The entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"];
+                };
+            };
+            /** @description Not a value you may enter */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields, or an AUTO metric */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics, in display order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Metric"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no KPI */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    kpi_scorecard: {
+        parameters: {
+            query?: {
+                /** @description `2026-11`, `2026-Q4` or `2026` (default: this month, Asia/Jakarta). */
+                period?: string;
+                /** @description Months of trend per row (1–24, default 6). */
+                months?: number;
+                /** @description A user (yourself, your team's members, or your department's for its manager). */
+                assignee_user_id?: string;
+                /** @description A team, named by its manager. */
+                team?: string;
+                /** @description A department (its manager, the director, super admin). */
+                dept?: string;
+                /** @description The whole company (director, super admin). */
+                company?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardBody"];
+                };
+            };
+            /** @description Not a scorecard you may see */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Bad period, months or assignee */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_targets: {
+        parameters: {
+            query?: {
+                metric_key?: string;
+                /** @description With `assignee_user_id` or `assignee_dept` as the kind needs. */
+                assignee_kind?: components["schemas"]["AssigneeKind"];
+                assignee_user_id?: string;
+                assignee_dept?: string;
+                /** @description Targets of this department's metrics. */
+                dept?: string;
+                /** @description Targets whose days reach this day or later. */
+                from?: string;
+                /** @description Targets whose days start on or before this day. */
+                to?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of targets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Target"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no KPI */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description The target */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a target you may set */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Overlaps another target of the metric and assignee */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetConflictBody"];
+                };
+            };
+            /** @description Invalid fields (all of them reported) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    copy_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyTargetsRequest"];
+            };
+        };
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopyTargetsBody"];
+                };
+            };
+            /** @description This role sets no targets */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid months */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Target id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a target you may set */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such target you may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Target id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description The target */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            /** @description Not a target you may set */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such target you may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Overlaps another target */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetConflictBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    split_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Target id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description The monthly targets, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"][];
+                };
+            };
+            /** @description Not a target you may set */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such target you may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not whole months, or bad weights */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    kpi_trend: {
+        parameters: {
+            query: {
+                metric_key: string;
+                /**
+                 * @description The last month of the trend, `2026-11` (default: this month); a quarter or year
+                 *     ends the trend with its last month.
+                 */
+                period?: string;
+                /** @description Months (1–24, default 6). */
+                months?: number;
+                /** @description A user (yourself, your team's members, or your department's for its manager). */
+                assignee_user_id?: string;
+                /** @description A team, named by its manager. */
+                team?: string;
+                /** @description A department (its manager, the director, super admin). */
+                dept?: string;
+                /** @description The whole company (director, super admin). */
+                company?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The monthly points, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendBody"];
+                };
+            };
+            /** @description Not a scorecard you may see */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such metric or user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Bad period, months or assignee */
             422: {
                 headers: {
                     [name: string]: unknown;

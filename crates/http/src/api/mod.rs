@@ -12,6 +12,7 @@ pub mod files;
 pub mod health;
 pub mod intake;
 pub mod integrations;
+pub mod kpi;
 pub mod notifications;
 pub mod reference;
 pub mod sheet;

@@ -4,7 +4,8 @@
 //! * [`demo`]: the demo users and API key, then a believable month of CRM work
 //!   ([`crm_demo`]) and of broadcasts and CS tickets ([`ticket_demo`]) — deterministic,
 //!   loaded in one transaction.
-//!   Then six months of receivables for the demo customers ([`ar_demo`]).
+//!   Then six months of receivables for the demo customers ([`ar_demo`]) and six months
+//!   of KPI targets with the education line's entries ([`kpi_demo`]).
 //! * [`scale`]: synthetic users and CRM rows with `COPY` ([`crm_scale`]), ticketing
 //!   ([`ticket_scale`]) and receivables ([`ar_scale`]).
 
@@ -12,6 +13,7 @@ pub mod ar_demo;
 pub mod ar_scale;
 pub mod crm_demo;
 pub mod crm_scale;
+pub mod kpi_demo;
 pub mod rng;
 pub mod ticket_demo;
 pub mod ticket_scale;
@@ -247,9 +249,16 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
     ticket_demo::stamping_triggers(&mut tx, true).await?;
     let receivables = ar_demo::build(&team, &clock, &plan);
     let (invoices, payments, allocations) = ar_demo::insert(&mut tx, &receivables).await?;
+    let kpi = kpi_demo::build(&team, &kpi_demo::Setters::load(&mut tx).await?, &clock);
+    let (kpi_targets, kpi_entries) = kpi_demo::insert(&mut tx, &kpi).await?;
     tx.commit().await?;
     tracing::info!(broadcasts, tickets, "demo ticketing data loaded");
     tracing::info!(invoices, payments, allocations, "demo receivables loaded");
+    tracing::info!(
+        kpi_targets,
+        kpi_entries,
+        "demo KPI targets and entries loaded"
+    );
     tracing::info!(
         leads = plan.leads.len(),
         customers = plan.customers.len(),

@@ -1,0 +1,99 @@
+//! KPI-3: actuals from the registry `app.kpi_actual` (AUTO metrics from the transactions,
+//! MANUAL/IMPORTED from entries), computed under the caller's row-level security for an
+//! assignee the caller may view.
+
+use std::collections::HashMap;
+
+use domain::{
+    kpi::{assignee::Assignee, period::Period},
+    money::text_cents,
+};
+
+use super::assignee_columns;
+use crate::{DbError, Tx};
+
+/// An assignee the caller may view, with its name and department.
+#[derive(Debug, Clone)]
+pub struct AssigneeInfo {
+    pub assignee: Assignee,
+    pub name: Option<String>,
+    pub dept: Option<String>,
+}
+
+/// The assignee if the caller may view its scorecard (`app.kpi_may_view`):
+/// [`DbError::NotFound`] for an unknown user, [`DbError::PermissionDenied`] otherwise.
+pub async fn viewable(tx: &mut Tx, assignee: Assignee) -> Result<AssigneeInfo, DbError> {
+    let (kind, user, dept) = assignee_columns(assignee);
+    let row = sqlx::query!(
+        r#"select app.kpi_may_view($1, $2, $3) as "may!",
+                  (select p.full_name from profiles p where p.id = $2) as name,
+                  (select p.dept_code from profiles p where p.id = $2) as dept"#,
+        kind,
+        user,
+        dept,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    if user.is_some() && row.name.is_none() {
+        return Err(DbError::NotFound);
+    }
+    if !row.may {
+        return Err(DbError::PermissionDenied("kpi scorecard".to_owned()));
+    }
+    Ok(AssigneeInfo {
+        assignee,
+        name: row.name,
+        dept: row.dept.or_else(|| dept.map(str::to_owned)),
+    })
+}
+
+/// A metric's actual over one period: `None` = NA (no data source, nothing to compute
+/// from); with the per-bucket breakdown where the metric has one (leads by channel).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actual {
+    pub value: Option<i128>,
+    pub breakdown: Vec<(String, i128)>,
+}
+
+/// The actuals of `metrics` for `assignee` over each of `periods`, in one statement:
+/// `result[(metric, period index)]`; a missing key is NA.
+pub async fn compute(
+    tx: &mut Tx,
+    metrics: &[String],
+    assignee: Assignee,
+    periods: &[Period],
+) -> Result<HashMap<(String, usize), Actual>, DbError> {
+    let (kind, user, dept) = assignee_columns(assignee);
+    let starts: Vec<_> = periods.iter().map(|p| p.start).collect();
+    let ends: Vec<_> = periods.iter().map(|p| p.end).collect();
+    let rows = sqlx::query!(
+        r#"select m.metric_key as "metric_key!", p.n as "n!", a.bucket, round(a.value, 2)::text as value
+             from unnest($1::date[], $2::date[]) with ordinality as p (s, e, n)
+             cross join unnest($3::text[]) as m (metric_key)
+             cross join lateral app.kpi_actual(m.metric_key, $4, $5, $6, p.s, p.e) a"#,
+        &starts,
+        &ends,
+        metrics,
+        kind,
+        user,
+        dept,
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut out: HashMap<(String, usize), Actual> = HashMap::new();
+    for row in rows {
+        let index = usize::try_from(row.n - 1).unwrap_or(0);
+        let value = row.value.as_deref().and_then(text_cents);
+        let entry = out.entry((row.metric_key, index)).or_default();
+        match row.bucket {
+            None => entry.value = value,
+            Some(bucket) => entry.breakdown.push((bucket, value.unwrap_or(0))),
+        }
+    }
+    for actual in out.values_mut() {
+        actual
+            .breakdown
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+    Ok(out)
+}
