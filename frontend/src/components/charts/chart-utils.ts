@@ -1,7 +1,11 @@
+import type { KpiUnit } from "@/api/enums.gen";
 import type { AppLocale } from "@/lib/format";
 import { formatIDR, formatNumber, formatPercent, toNumber } from "@/lib/format";
 
-export type ValueFormat = "number" | "idr" | "percent";
+type Money = Extract<KpiUnit, "idr">;
+type Percent = Extract<KpiUnit, "percent">;
+/** How chart values read: plain numbers, or the KPI units money and percent. */
+export type ValueFormat = "number" | Money | Percent;
 
 export type Datum = Record<string, string | number | null | undefined>;
 

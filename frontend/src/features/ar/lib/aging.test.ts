@@ -69,8 +69,8 @@ describe("agingChart", () => {
 
 describe("dso", () => {
   it("compares with a month earlier in hundredths of a day", () => {
-    expect(dsoTrend("42.86", "40.10")).toEqual({ delta: "2.76", direction: "up" });
-    expect(dsoTrend("30.00", "45.50")).toEqual({ delta: "15.50", direction: "down" });
+    expect(dsoTrend("42.86", "40.10")).toEqual({ delta: "2.76", direction: "rising" });
+    expect(dsoTrend("30.00", "45.50")).toEqual({ delta: "15.50", direction: "falling" });
     expect(dsoTrend("30.00", "30.00")).toEqual({ delta: "0.00", direction: "flat" });
     expect(dsoTrend(null, "30.00")).toBeNull();
     expect(dsoTrend("30.00", undefined)).toBeNull();

@@ -9,7 +9,7 @@ export interface DsoTrend {
   /** Days of change, two decimals, without sign. */
   delta: string;
   /** A higher DSO is worse: cash comes in more slowly. */
-  direction: "up" | "down" | "flat";
+  direction: "rising" | "falling" | "flat";
 }
 
 /** DSO now against DSO a month earlier; null when either cannot be computed. */
@@ -20,7 +20,7 @@ export function dsoTrend(
   if (current === null || current === undefined || previous === null || previous === undefined)
     return null;
   const diff = toCents(current) - toCents(previous);
-  const direction = diff > 0n ? "up" : diff < 0n ? "down" : "flat";
+  const direction = diff > 0n ? "rising" : diff < 0n ? "falling" : "flat";
   return { delta: fromCents(diff < 0n ? -diff : diff), direction };
 }
 

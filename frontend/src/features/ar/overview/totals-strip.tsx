@@ -61,7 +61,7 @@ export function TotalsStrip({ asOf, method }: { asOf: string | undefined; method
   const days = dso.data?.days ?? 30;
   const trend = dsoTrend(dso.data?.dso, dso.data?.dso_last_month);
   const TrendIcon =
-    trend?.direction === "up" ? ArrowUpRight : trend?.direction === "down" ? ArrowDownRight : Minus;
+    trend?.direction === "rising" ? ArrowUpRight : trend?.direction === "falling" ? ArrowDownRight : Minus;
   const paidAfter = totals && toCents(totals.paid_after) > 0n ? totals.paid_after : null;
 
   return (
@@ -106,8 +106,8 @@ export function TotalsStrip({ asOf, method }: { asOf: string | undefined; method
             <span
               className={cn(
                 "inline-flex items-center gap-1",
-                trend?.direction === "up" && "text-danger",
-                trend?.direction === "down" && "text-success",
+                trend?.direction === "rising" && "text-danger",
+                trend?.direction === "falling" && "text-success",
               )}
               data-testid="dso-trend"
               data-direction={trend?.direction ?? "none"}
@@ -117,7 +117,7 @@ export function TotalsStrip({ asOf, method }: { asOf: string | undefined; method
                 ? t("ar.totals.trendNone")
                 : trend.direction === "flat"
                   ? t("ar.totals.trendFlat")
-                  : t(trend.direction === "up" ? "ar.totals.trendUp" : "ar.totals.trendDown", {
+                  : t(trend.direction === "rising" ? "ar.totals.trendUp" : "ar.totals.trendDown", {
                       days: formatNumber(trend.delta, locale, { maximumFractionDigits: 1 }),
                     })}
             </span>
