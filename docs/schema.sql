@@ -2105,6 +2105,25 @@ CREATE TABLE public.jobs (
 );
 
 --
+-- Name: kpi_close_values; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_close_values (
+    close_id uuid NOT NULL,
+    metric_key text NOT NULL,
+    assignee_kind text NOT NULL,
+    assignee_user_id uuid,
+    assignee_dept text,
+    assignee_key text GENERATED ALWAYS AS (app.kpi_assignee_key(assignee_kind, assignee_user_id, assignee_dept)) STORED NOT NULL,
+    target_value numeric(18,2),
+    actual numeric(18,2),
+    achievement_pct numeric(12,2),
+    status text NOT NULL,
+    CONSTRAINT kpi_close_values_assignee_kind_check CHECK ((assignee_kind = ANY (ARRAY['user'::text, 'team'::text, 'dept'::text, 'company'::text]))),
+    CONSTRAINT kpi_close_values_status_check CHECK ((status = ANY (ARRAY['on_track'::text, 'at_risk'::text, 'behind'::text, 'na'::text, 'no_target'::text])))
+);
+
+--
 -- Name: kpi_entries; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2149,6 +2168,27 @@ CREATE TABLE public.kpi_metric_definitions (
     CONSTRAINT kpi_metric_definitions_metric_key_check CHECK ((metric_key ~ '^[a-z][a-z0-9_]{1,60}$'::text)),
     CONSTRAINT kpi_metric_definitions_source_check CHECK ((source = ANY (ARRAY['AUTO'::text, 'MANUAL'::text, 'IMPORTED'::text]))),
     CONSTRAINT kpi_metric_definitions_unit_check CHECK ((unit = ANY (ARRAY['count'::text, 'idr'::text, 'percent'::text, 'minutes'::text, 'days'::text])))
+);
+
+--
+-- Name: kpi_period_closes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kpi_period_closes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    period text NOT NULL,
+    period_start date NOT NULL,
+    period_end date NOT NULL,
+    dept text NOT NULL,
+    revision integer NOT NULL,
+    closed_by uuid,
+    closed_at timestamp with time zone DEFAULT now() NOT NULL,
+    reopened_by uuid,
+    reopened_at timestamp with time zone,
+    reopen_reason text,
+    CONSTRAINT kpi_period_closes_period_check CHECK ((period ~ '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$'::text)),
+    CONSTRAINT kpi_period_closes_reopen_reason CHECK ((((reopened_at IS NULL) = (reopen_reason IS NULL)) AND ((reopen_reason IS NULL) OR ((length(btrim(reopen_reason)) >= 3) AND (length(btrim(reopen_reason)) <= 1000))))),
+    CONSTRAINT kpi_period_closes_revision_check CHECK ((revision >= 1))
 );
 
 --
@@ -3047,6 +3087,13 @@ ALTER TABLE ONLY public.jobs
     ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
 
 --
+-- Name: kpi_close_values kpi_close_values_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_close_values
+    ADD CONSTRAINT kpi_close_values_pkey PRIMARY KEY (close_id, metric_key, assignee_key);
+
+--
 -- Name: kpi_entries kpi_entries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3059,6 +3106,20 @@ ALTER TABLE ONLY public.kpi_entries
 
 ALTER TABLE ONLY public.kpi_metric_definitions
     ADD CONSTRAINT kpi_metric_definitions_pkey PRIMARY KEY (metric_key);
+
+--
+-- Name: kpi_period_closes kpi_period_closes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_period_closes
+    ADD CONSTRAINT kpi_period_closes_pkey PRIMARY KEY (id);
+
+--
+-- Name: kpi_period_closes kpi_period_closes_revision_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_period_closes
+    ADD CONSTRAINT kpi_period_closes_revision_key UNIQUE (period, dept, revision);
 
 --
 -- Name: kpi_targets kpi_targets_no_overlap; Type: CONSTRAINT; Schema: public; Owner: -
@@ -3476,6 +3537,12 @@ CREATE INDEX invoices_open_range_idx ON public.invoices USING gist (daterange(in
 CREATE INDEX jobs_pending_idx ON public.jobs USING btree (run_at) WHERE (done_at IS NULL);
 
 --
+-- Name: kpi_close_values_assignee_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_close_values_assignee_idx ON public.kpi_close_values USING btree (assignee_key);
+
+--
 -- Name: kpi_entries_metric_date_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3486,6 +3553,12 @@ CREATE INDEX kpi_entries_metric_date_idx ON public.kpi_entries USING btree (metr
 --
 
 CREATE INDEX kpi_entries_user_idx ON public.kpi_entries USING btree (assignee_user_id);
+
+--
+-- Name: kpi_period_closes_open_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX kpi_period_closes_open_key ON public.kpi_period_closes USING btree (period, dept) WHERE (reopened_at IS NULL);
 
 --
 -- Name: kpi_targets_assignee_idx; Type: INDEX; Schema: public; Owner: -
@@ -4064,6 +4137,12 @@ CREATE TRIGGER kpi_entries_audit AFTER INSERT OR DELETE OR UPDATE ON public.kpi_
 CREATE TRIGGER kpi_entries_not_auto BEFORE INSERT OR UPDATE ON public.kpi_entries FOR EACH ROW EXECUTE FUNCTION public.kpi_entries_not_auto();
 
 --
+-- Name: kpi_period_closes kpi_period_closes_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_period_closes_audit AFTER INSERT OR DELETE OR UPDATE ON public.kpi_period_closes FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
 -- Name: kpi_targets kpi_targets_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4440,6 +4519,34 @@ ALTER TABLE ONLY public.invoices
     ADD CONSTRAINT invoices_voided_by_fkey FOREIGN KEY (voided_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 
 --
+-- Name: kpi_close_values kpi_close_values_assignee_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_close_values
+    ADD CONSTRAINT kpi_close_values_assignee_dept_fkey FOREIGN KEY (assignee_dept) REFERENCES public.departments(code);
+
+--
+-- Name: kpi_close_values kpi_close_values_assignee_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_close_values
+    ADD CONSTRAINT kpi_close_values_assignee_user_id_fkey FOREIGN KEY (assignee_user_id) REFERENCES public.profiles(id);
+
+--
+-- Name: kpi_close_values kpi_close_values_close_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_close_values
+    ADD CONSTRAINT kpi_close_values_close_id_fkey FOREIGN KEY (close_id) REFERENCES public.kpi_period_closes(id) ON DELETE CASCADE;
+
+--
+-- Name: kpi_close_values kpi_close_values_metric_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_close_values
+    ADD CONSTRAINT kpi_close_values_metric_key_fkey FOREIGN KEY (metric_key) REFERENCES public.kpi_metric_definitions(metric_key);
+
+--
 -- Name: kpi_entries kpi_entries_assignee_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4487,6 +4594,27 @@ ALTER TABLE ONLY public.kpi_metric_definitions
 
 ALTER TABLE ONLY public.kpi_metric_definitions
     ADD CONSTRAINT kpi_metric_definitions_owner_role_fkey FOREIGN KEY (owner_role) REFERENCES public.roles(name);
+
+--
+-- Name: kpi_period_closes kpi_period_closes_closed_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_period_closes
+    ADD CONSTRAINT kpi_period_closes_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: kpi_period_closes kpi_period_closes_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_period_closes
+    ADD CONSTRAINT kpi_period_closes_dept_fkey FOREIGN KEY (dept) REFERENCES public.departments(code);
+
+--
+-- Name: kpi_period_closes kpi_period_closes_reopened_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kpi_period_closes
+    ADD CONSTRAINT kpi_period_closes_reopened_by_fkey FOREIGN KEY (reopened_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 
 --
 -- Name: kpi_targets kpi_targets_assignee_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5301,6 +5429,26 @@ ALTER TABLE public.jobs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY jobs_all_worker ON public.jobs TO cc_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: kpi_close_values; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_close_values ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_close_values kpi_close_values_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_close_values_insert ON public.kpi_close_values FOR INSERT TO cc_staff WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.kpi_period_closes c
+  WHERE ((c.id = kpi_close_values.close_id) AND (c.closed_by = ( SELECT app.uid() AS uid)) AND (c.reopened_at IS NULL) AND (c.dept = app.kpi_metric_dept(kpi_close_values.metric_key))))));
+
+--
+-- Name: kpi_close_values kpi_close_values_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_close_values_select ON public.kpi_close_values FOR SELECT TO cc_staff USING (app.kpi_may_read(app.kpi_metric_dept(metric_key), assignee_kind, assignee_user_id, assignee_dept));
+
+--
 -- Name: kpi_entries; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -5335,6 +5483,30 @@ ALTER TABLE public.kpi_metric_definitions ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY kpi_metric_definitions_select ON public.kpi_metric_definitions FOR SELECT TO cc_staff, cc_worker USING (true);
+
+--
+-- Name: kpi_period_closes; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kpi_period_closes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kpi_period_closes kpi_period_closes_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_period_closes_insert ON public.kpi_period_closes FOR INSERT TO cc_staff WITH CHECK (((closed_by = ( SELECT app.uid() AS uid)) AND app.kpi_may_manage(dept, 'company'::text, NULL::uuid)));
+
+--
+-- Name: kpi_period_closes kpi_period_closes_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_period_closes_select ON public.kpi_period_closes FOR SELECT TO cc_staff USING (true);
+
+--
+-- Name: kpi_period_closes kpi_period_closes_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY kpi_period_closes_update ON public.kpi_period_closes FOR UPDATE TO cc_staff USING (app.kpi_may_manage(dept, 'company'::text, NULL::uuid)) WITH CHECK (((reopened_by = ( SELECT app.uid() AS uid)) AND app.kpi_may_manage(dept, 'company'::text, NULL::uuid)));
 
 --
 -- Name: kpi_targets; Type: ROW SECURITY; Schema: public; Owner: -
@@ -7080,6 +7252,93 @@ GRANT UPDATE(updated_at) ON TABLE public.invoices TO cc_finance_staff;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.jobs TO cc_worker;
 
 --
+-- Name: TABLE kpi_close_values; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_close_values TO cc_staff;
+
+--
+-- Name: COLUMN kpi_close_values.close_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(close_id) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(close_id) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(close_id) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(close_id) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.metric_key; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(metric_key) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(metric_key) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(metric_key) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.assignee_kind; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(assignee_kind) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.assignee_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(assignee_user_id) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.assignee_dept; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(assignee_dept) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.target_value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(target_value) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(target_value) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(target_value) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(target_value) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.actual; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(actual) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(actual) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(actual) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(actual) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.achievement_pct; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(achievement_pct) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(achievement_pct) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(achievement_pct) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(achievement_pct) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_close_values.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(status) ON TABLE public.kpi_close_values TO cc_super_admin;
+GRANT INSERT(status) ON TABLE public.kpi_close_values TO cc_marketing_manager;
+GRANT INSERT(status) ON TABLE public.kpi_close_values TO cc_finance_manager;
+GRANT INSERT(status) ON TABLE public.kpi_close_values TO cc_cs_admin;
+
+--
 -- Name: TABLE kpi_entries; Type: ACL; Schema: public; Owner: -
 --
 
@@ -7240,6 +7499,93 @@ GRANT INSERT(created_by) ON TABLE public.kpi_entries TO cc_cs_agent;
 
 GRANT SELECT ON TABLE public.kpi_metric_definitions TO cc_staff;
 GRANT SELECT ON TABLE public.kpi_metric_definitions TO cc_worker;
+
+--
+-- Name: TABLE kpi_period_closes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.kpi_period_closes TO cc_staff;
+
+--
+-- Name: COLUMN kpi_period_closes.period; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(period) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT INSERT(period) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT INSERT(period) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT INSERT(period) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.period_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(period_start) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT INSERT(period_start) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT INSERT(period_start) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT INSERT(period_start) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.period_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(period_end) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT INSERT(period_end) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT INSERT(period_end) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT INSERT(period_end) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.dept; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(dept) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT INSERT(dept) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT INSERT(dept) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT INSERT(dept) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.revision; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(revision) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT INSERT(revision) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT INSERT(revision) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT INSERT(revision) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.closed_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(closed_by) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT INSERT(closed_by) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT INSERT(closed_by) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT INSERT(closed_by) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.reopened_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(reopened_by) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT UPDATE(reopened_by) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT UPDATE(reopened_by) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT UPDATE(reopened_by) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.reopened_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(reopened_at) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT UPDATE(reopened_at) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT UPDATE(reopened_at) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT UPDATE(reopened_at) ON TABLE public.kpi_period_closes TO cc_cs_admin;
+
+--
+-- Name: COLUMN kpi_period_closes.reopen_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(reopen_reason) ON TABLE public.kpi_period_closes TO cc_super_admin;
+GRANT UPDATE(reopen_reason) ON TABLE public.kpi_period_closes TO cc_marketing_manager;
+GRANT UPDATE(reopen_reason) ON TABLE public.kpi_period_closes TO cc_finance_manager;
+GRANT UPDATE(reopen_reason) ON TABLE public.kpi_period_closes TO cc_cs_admin;
 
 --
 -- Name: TABLE kpi_targets; Type: ACL; Schema: public; Owner: -

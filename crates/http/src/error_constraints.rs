@@ -4,6 +4,30 @@
 /// How a violated constraint reads to the client: (constraint, field, message, is conflict).
 pub(super) const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
     (
+        "kpi_period_closes_open_key",
+        "period",
+        "is already closed for this department: reopen it first",
+        true,
+    ),
+    (
+        "kpi_targets_assignee_user_id_fkey",
+        "assignee_user_id",
+        "is not a user",
+        false,
+    ),
+    (
+        "kpi_entries_assignee_user_id_fkey",
+        "assignee_user_id",
+        "is not a user",
+        false,
+    ),
+    (
+        "kpi_entries_evidence_file_id_fkey",
+        "evidence_file_id",
+        "is not an uploaded file",
+        false,
+    ),
+    (
         "profiles_email_key",
         "email",
         "is already registered to another user",

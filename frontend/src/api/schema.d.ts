@@ -1055,6 +1055,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpi/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every close of periods (standing and reopened, all revisions), newest first. */
+        get: operations["list_periods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/periods/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Closes a period for a department's metrics: freezes the target, actual, achievement
+         *     and status of every metric and assignee with a target in it. Super admin, and the
+         *     marketing, finance and CS managers for their department.
+         */
+        post: operations["close_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/periods/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopens a closed period of a department, with the reason; its close stays as history
+         *     and closing again makes the next revision.
+         */
+        post: operations["reopen_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kpi/scorecard": {
         parameters: {
             query?: never;
@@ -2279,6 +2337,12 @@ export interface components {
             leads: number;
             /** @example 2026-11 */
             month: string;
+        };
+        ClosePeriodRequest: {
+            /** @description The department whose metrics are closed. */
+            dept?: string | null;
+            /** @description A period that has ended: `2026-11`, `2026-Q4` or `2026`. */
+            period?: string | null;
         };
         /** @description The collection ticket of an invoice. */
         CollectionTicket: {
@@ -4200,6 +4264,37 @@ export interface components {
          * @enum {string}
          */
         PaymentMethod: "bank_transfer" | "virtual_account" | "cash" | "giro" | "cheque" | "other";
+        /** @description A close of a period for one department's metrics; reopened ones stay as history. */
+        PeriodClose: {
+            /** Format: date-time */
+            closed_at: string;
+            /** Format: uuid */
+            closed_by?: string | null;
+            dept: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `2026-11`, `2026-Q4` or `2026`. */
+            period: string;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            reopen_reason?: string | null;
+            /** Format: date-time */
+            reopened_at?: string | null;
+            /** Format: uuid */
+            reopened_by?: string | null;
+            /**
+             * Format: int32
+             * @description 1 for the first close; each close after a reopen is the next.
+             */
+            revision: number;
+            /**
+             * Format: int64
+             * @description Figures frozen (metric × assignee).
+             */
+            values: number;
+        };
         PingResponse: {
             key_name: string;
             /**
@@ -4323,6 +4418,12 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        ReopenPeriodRequest: {
+            dept?: string | null;
+            period?: string | null;
+            /** @description Why the closed figures must change (3–1000 characters). */
+            reason?: string | null;
+        };
         ReversePaymentRequest: {
             /**
              * Format: uuid
@@ -4368,9 +4469,23 @@ export interface components {
             actual?: string | null;
             aggregation: components["schemas"]["KpiAggregation"];
             breakdown: components["schemas"]["BreakdownItem"][];
+            /**
+             * Format: int32
+             * @description The revision of the close the figures above come from, when the period is closed
+             *     for this metric's department (KPI-5); target, actual, achievement and status are
+             *     then the frozen ones.
+             */
+            closed_revision?: number | null;
             dept: string;
             direction: components["schemas"]["KpiDirection"];
+            /**
+             * @description live − frozen actual: how far the sources moved since the close (`"0.00"` when
+             *     they did not).
+             */
+            drift_since_close?: string | null;
             drilldown?: null | components["schemas"]["Drilldown"];
+            /** @description The figure computed now, when the period is closed. */
+            live_actual?: string | null;
             metric_key: string;
             name: string;
             name_en: string;
@@ -8349,6 +8464,141 @@ export interface operations {
             };
             /** @description This role has no KPI */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_periods: {
+        parameters: {
+            query?: {
+                /** @description `2026-11`, `2026-Q4` or `2026`. */
+                period?: string;
+                dept?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodClose"][];
+                };
+            };
+            /** @description This role has no KPI */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    close_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosePeriodRequest"];
+            };
+        };
+        responses: {
+            /** @description The close */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodClose"];
+                };
+            };
+            /** @description Not a department you close */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Already closed (reopen it first) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Bad or running period, unknown department */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reopen_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenPeriodRequest"];
+            };
+        };
+        responses: {
+            /** @description The reopened close */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodClose"];
+                };
+            };
+            /** @description Not a department you close */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The period is not closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing reason, bad period or department */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@
 //! (user, team and company scope, period edges at 00:00 Asia/Jakarta), targets and their
 //! overlap rule, who may set what, entries, scorecard status and NA.
 
+mod closes;
 mod fixtures;
 mod metrics_crm;
 mod metrics_finance;

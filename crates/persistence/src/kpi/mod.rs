@@ -3,6 +3,7 @@
 //! caller's row-level security.
 
 pub mod actuals;
+pub mod closes;
 pub mod definitions;
 pub mod entries;
 pub mod scorecard;

@@ -14,6 +14,7 @@ use domain::{
 
 use super::{
     actuals::{self, Actual, AssigneeInfo},
+    closes::{self, Frozen},
     definitions::{self, MetricRow},
     targets::TargetRow,
 };
@@ -34,6 +35,8 @@ pub struct Row {
     pub metric: MetricRow,
     pub current: Point,
     pub trend: Vec<Point>,
+    /// The figure frozen when the period was closed (KPI-5), if it is.
+    pub frozen: Option<Frozen>,
 }
 
 #[derive(Debug, Clone)]
@@ -67,7 +70,11 @@ pub async fn load(
                 || targets.iter().any(|t| t.metric_key == m.metric_key)
         })
         .collect();
-    let rows = rows(tx, &metrics, &info, &targets, period, &months, today).await?;
+    let mut rows = rows(tx, &metrics, &info, &targets, period, &months, today).await?;
+    let mut frozen = closes::frozen(tx, &period, assignee).await?;
+    for row in &mut rows {
+        row.frozen = frozen.remove(&row.metric.metric_key);
+    }
     Ok(Scorecard {
         elapsed_days: period.elapsed_days(today),
         period,
@@ -121,15 +128,7 @@ async fn rows(
     Ok(metrics
         .iter()
         .map(|m| {
-            let spans: Vec<TargetSpan> = targets
-                .iter()
-                .filter(|t| t.metric_key == m.metric_key)
-                .map(|t| TargetSpan {
-                    start: t.period_start,
-                    end: t.period_end,
-                    value: text_cents(&t.target_value).unwrap_or(0),
-                })
-                .collect();
+            let spans = spans(targets, &m.metric_key);
             let mut points = periods.iter().enumerate().map(|(i, p)| {
                 let actual = computed
                     .remove(&(m.metric_key.clone(), i))
@@ -143,6 +142,7 @@ async fn rows(
                 metric: m.clone(),
                 current,
                 trend: points.collect(),
+                frozen: None,
             }
         })
         .collect())
@@ -172,8 +172,21 @@ fn point(
     }
 }
 
+/// The days and values of the targets of one metric.
+pub(super) fn spans(targets: &[TargetRow], metric_key: &str) -> Vec<TargetSpan> {
+    targets
+        .iter()
+        .filter(|t| t.metric_key == metric_key)
+        .map(|t| TargetSpan {
+            start: t.period_start,
+            end: t.period_end,
+            value: text_cents(&t.target_value).unwrap_or(0),
+        })
+        .collect()
+}
+
 /// Every target of the assignee overlapping [from, to] the caller may read.
-async fn targets_of(
+pub(super) async fn targets_of(
     tx: &mut Tx,
     assignee: Assignee,
     from: NaiveDate,

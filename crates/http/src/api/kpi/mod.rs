@@ -8,6 +8,10 @@ mod entry_create;
 mod entry_list;
 mod export;
 mod metric_list;
+mod period_close;
+mod period_dto;
+mod period_list;
+mod period_reopen;
 mod scorecard;
 mod scorecard_dto;
 mod target_copy;
@@ -23,6 +27,10 @@ pub use entry_create::*;
 pub use entry_list::*;
 pub use export::*;
 pub use metric_list::*;
+pub use period_close::*;
+pub use period_dto::*;
+pub use period_list::*;
+pub use period_reopen::*;
 pub use scorecard::*;
 pub use scorecard_dto::*;
 pub use target_copy::*;
@@ -153,6 +161,9 @@ pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(split_target)
         .service(list_entries)
         .service(create_entry)
+        .service(list_periods)
+        .service(close_period)
+        .service(reopen_period)
         .service(kpi_scorecard)
         .service(kpi_trend)
         .service(export_scorecard);

@@ -117,6 +117,15 @@ pub struct ScoreRow {
     pub drilldown: Option<Drilldown>,
     pub breakdown: Vec<BreakdownItem>,
     pub trend: Vec<TrendPoint>,
+    /// The revision of the close the figures above come from, when the period is closed
+    /// for this metric's department (KPI-5); target, actual, achievement and status are
+    /// then the frozen ones.
+    pub closed_revision: Option<i32>,
+    /// The figure computed now, when the period is closed.
+    pub live_actual: Option<String>,
+    /// live − frozen actual: how far the sources moved since the close (`"0.00"` when
+    /// they did not).
+    pub drift_since_close: Option<String>,
 }
 
 /// `GET kpi/scorecard`.
@@ -173,7 +182,7 @@ impl ScoreRow {
         let m = &row.metric;
         let p = &row.current;
         let auto = m.source.0 == KpiSource::Auto;
-        Self {
+        let mut out = Self {
             metric_key: m.metric_key.clone(),
             name: m.name_id.clone(),
             name_en: m.name_en.clone(),
@@ -202,6 +211,22 @@ impl ScoreRow {
                 })
                 .collect(),
             trend: row.trend.iter().map(TrendPoint::from).collect(),
+            closed_revision: None,
+            live_actual: None,
+            drift_since_close: None,
+        };
+        if let Some(f) = &row.frozen {
+            out.closed_revision = Some(f.revision);
+            out.live_actual = out.actual.take();
+            out.drift_since_close = match (p.actual.value, f.actual) {
+                (Some(live), Some(then)) => Some(cents_text(live - then)),
+                _ => None,
+            };
+            out.target = f.target.map(cents_text);
+            out.actual = f.actual.map(cents_text);
+            out.achievement_pct = f.achievement.map(cents_text);
+            out.status = domain::ClosedSet::from_text(&f.status).unwrap_or(KpiStatus::Na);
         }
+        out
     }
 }
