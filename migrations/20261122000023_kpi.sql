@@ -383,6 +383,25 @@ create function app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept t
       return;
     end if;
 
+    -- A metric over tables the caller may not read at all is NA for them (a sales manager
+    -- shown a marketing target of a team member), not an error for the whole scorecard.
+    if not (select coalesce(bool_and(has_any_column_privilege(t, 'select')), true)
+              from unnest(case
+                when p_metric in ('marketing_spend', 'cost_per_lead') then array['public.marketing_spend']
+                when p_metric = 'marketing_events' then array['public.marketing_activity_events']
+                when p_metric in ('leads_total', 'leads_by_channel', 'lead_conversion_rate') then array['public.leads']
+                when p_metric in ('sales_activities', 'visits') then array['public.sales_activities']
+                when p_metric in ('pipeline_value', 'weighted_forecast', 'deals_won', 'win_rate')
+                  then array['public.prospects', 'public.prospect_stage_history']
+                when p_metric in ('revenue_invoiced') then array['public.invoices']
+                when p_metric in ('payments_collected', 'ar_overdue_amount', 'dso_rolling_30', 'collection_rate')
+                  then array['public.invoices', 'public.payments', 'public.payment_allocations']
+                when p_metric in ('ticket_first_response_median', 'sla_compliance', 'tickets_resolved')
+                  then array['public.tickets']
+                else array[]::text[] end) as t) then
+      return;
+    end if;
+
     case p_metric
     when 'leads_total' then
       return query

@@ -228,3 +228,46 @@ async fn who_may_view_which_scorecard() {
         .unwrap()
         .contains("spreadsheetml"));
 }
+
+#[tokio::test]
+async fn a_metric_over_tables_the_viewer_cannot_read_is_na_not_an_error() {
+    let app = TestApp::spawn().await;
+    let manager = app.user(Role::SalesManager).await;
+    let mine = app
+        .user_managed_by(Role::Salesperson, Some(manager.id))
+        .await;
+    let mm = app.user(Role::MarketingManager).await;
+    // Marketing gives the salesperson a spend budget (marketing_spend is marketing's table).
+    let target = json!({"metric_key": "marketing_spend", "assignee_kind": "user", "assignee_user_id": mine.id,
+                        "period": "2026-11", "target_value": "1000000"});
+    assert_eq!(
+        app.post("/api/v1/kpi/targets", &mm.token, target)
+            .await
+            .status(),
+        201
+    );
+    sqlx::query("insert into marketing_spend (platform, spend_date, amount, created_by) values ('meta', '2026-11-05', 250000, $1)")
+        .bind(mine.id)
+        .execute(&app.owner)
+        .await
+        .unwrap();
+    // The manager's view of their salesperson still loads; the spend is NA for them.
+    let card = scorecard(
+        &app,
+        &manager,
+        &format!("period=2026-11&assignee_user_id={}", mine.id),
+    )
+    .await;
+    assert_eq!(row(&card, "marketing_spend")["actual"], json!(null));
+    assert_eq!(row(&card, "marketing_spend")["status"], "na");
+    assert_eq!(row(&card, "new_customers")["actual"], "0.00");
+    // The director reads it: 250,000.00 of a 1,000,000.00 budget.
+    let director = app.user(Role::Director).await;
+    let card = scorecard(
+        &app,
+        &director,
+        &format!("period=2026-11&assignee_user_id={}", mine.id),
+    )
+    .await;
+    assert_eq!(row(&card, "marketing_spend")["actual"], "250000.00");
+}
