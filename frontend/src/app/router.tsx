@@ -25,6 +25,8 @@ import { createBroadcastRoutes } from "@/features/broadcasts/routes";
 import { createTicketRoutes } from "@/features/tickets/routes";
 import { createArRoutes } from "@/features/ar/routes";
 import { OVERVIEW_SEARCH_KEYS } from "@/features/ar/overview/table";
+import { createKpiRoutes } from "@/features/kpi/routes";
+import { KPI_SEARCH_KEYS } from "@/features/kpi/search-keys";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -33,12 +35,14 @@ export interface RouterContext {
 
 const LoginPage = lazyRouteComponent(() => import("@/features/auth/login-page"));
 const DashboardPage = lazyRouteComponent(() => import("@/features/dashboard/dashboard-page"));
-const ComingSoonPage = lazyRouteComponent(() => import("@/features/placeholder/coming-soon-page"));
 const ProfilePage = lazyRouteComponent(() => import("@/features/profile/profile-page"));
 const UsersPage = lazyRouteComponent(() => import("@/features/users/users-page"));
 const ApiKeysPage = lazyRouteComponent(() => import("@/features/api-keys/api-keys-page"));
 const TicketingHomePage = lazyRouteComponent(() => import("@/features/tickets/home-page"));
 const DsoOverviewPage = lazyRouteComponent(() => import("@/features/ar/overview/overview-page"));
+const KpiScorecardPage = lazyRouteComponent(
+  () => import("@/features/kpi/scorecard/scorecard-page"),
+);
 
 function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
@@ -134,17 +138,27 @@ const dashboardRoute = createRoute({
   component: DashboardPage,
 });
 
-function moduleRoute(path: "kpi") {
-  return createRoute({
-    getParentRoute: () => appRoute,
-    path,
-    component: () => (
-      <RequireMenu menu={path}>
-        <ComingSoonPage module={path} />
-      </RequireMenu>
-    ),
-  });
-}
+/**
+ * KPI: each child checks its own access — the scorecard, charts and entries the KPI
+ * menu, the target admin `kpi_targets:manage` (a CS admin has it without the menu).
+ */
+const kpiRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "kpi",
+  component: Outlet,
+});
+
+/** The scorecard of a period ("Scorecard saya"; team, department, company by scope). */
+const kpiIndexRoute = createRoute({
+  getParentRoute: () => kpiRoute,
+  path: "/",
+  validateSearch: (search: Record<string, unknown>) => pickStringParams(search, KPI_SEARCH_KEYS),
+  component: () => (
+    <RequireMenu menu="kpi">
+      <KpiScorecardPage />
+    </RequireMenu>
+  ),
+});
 
 const crmRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -230,7 +244,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     dashboardRoute,
-    moduleRoute("kpi"),
+    kpiRoute.addChildren([kpiIndexRoute, ...createKpiRoutes(kpiRoute)]),
     crmRoute.addChildren([crmIndexRoute, ...createCrmRoutes(crmRoute)]),
     ticketingRoute.addChildren([
       ticketingIndexRoute,

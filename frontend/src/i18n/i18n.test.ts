@@ -7,6 +7,8 @@ import ticketsEn from "@/features/tickets/i18n/en.json";
 import ticketsId from "@/features/tickets/i18n/id.json";
 import arEn from "@/features/ar/i18n/en.json";
 import arId from "@/features/ar/i18n/id.json";
+import kpiEn from "@/features/kpi/i18n/en.json";
+import kpiId from "@/features/kpi/i18n/id.json";
 import baseEn from "./en.json";
 import baseId from "./id.json";
 
@@ -16,6 +18,7 @@ const en = {
   tickets: ticketsEn,
   broadcasts: broadcastsEn,
   ar: arEn,
+  kpi: kpiEn,
 };
 const id = {
   ...baseId,
@@ -23,6 +26,7 @@ const id = {
   tickets: ticketsId,
   broadcasts: broadcastsId,
   ar: arId,
+  kpi: kpiId,
 };
 
 function keys(obj: object, prefix = ""): string[] {

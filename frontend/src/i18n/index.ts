@@ -9,6 +9,8 @@ import ticketsEn from "@/features/tickets/i18n/en.json";
 import ticketsId from "@/features/tickets/i18n/id.json";
 import arEn from "@/features/ar/i18n/en.json";
 import arId from "@/features/ar/i18n/id.json";
+import kpiEn from "@/features/kpi/i18n/en.json";
+import kpiId from "@/features/kpi/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -38,6 +40,7 @@ void i18n.use(initReactI18next).init({
         tickets: ticketsId,
         broadcasts: broadcastsId,
         ar: arId,
+        kpi: kpiId,
       },
     },
     en: {
@@ -47,6 +50,7 @@ void i18n.use(initReactI18next).init({
         tickets: ticketsEn,
         broadcasts: broadcastsEn,
         ar: arEn,
+        kpi: kpiEn,
       },
     },
   },

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 
-/** Keys of the feature folders' strings (`crm.*`, `tickets.*`, `broadcasts.*`, `ar.*`). */
-const FEATURE_KEY = /^(crm|tickets|broadcasts|ar)\.[\w.]+$/;
+/** Keys of the feature folders' strings (`crm.*`, `tickets.*`, `broadcasts.*`, `ar.*`, `kpi.*`). */
+const FEATURE_KEY = /^(crm|tickets|broadcasts|ar|kpi)\.[\w.]+$/;
 
 /**
  * Client-side rules carry i18n keys as messages (`validation.minLength|8`, or a feature's

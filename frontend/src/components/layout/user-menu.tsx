@@ -1,5 +1,5 @@
-import { Link, useNavigate } from "@tanstack/react-router";
-import { ChevronDown, KeyRound, Languages, LogOut, UserCog, UserRound } from "lucide-react";
+import { Link, useNavigate, useRouter } from "@tanstack/react-router";
+import { ChevronDown, Goal, KeyRound, Languages, LogOut, UserCog, UserRound } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import {
   DropdownMenu,
@@ -31,6 +31,7 @@ export function UserMenu() {
   const logout = useLogout();
   const navigate = useNavigate();
   const switchLanguage = useSwitchLanguage();
+  const router = useRouter();
 
   return (
     <DropdownMenu>
@@ -79,6 +80,22 @@ export function UserMenu() {
               <KeyRound aria-hidden />
               {t("userMenu.apiKeys")}
             </Link>
+          </DropdownMenuItem>
+        ) : null}
+        {hasCapability(me, "kpi_targets:manage") ? (
+          <DropdownMenuItem asChild>
+            {/* A child of the untyped KPI routes: pushed, not a typed <Link>. */}
+            <a
+              href="/kpi/targets"
+              data-testid="menu-kpi-targets"
+              onClick={(e) => {
+                e.preventDefault();
+                router.history.push("/kpi/targets");
+              }}
+            >
+              <Goal aria-hidden />
+              {t("kpi.targets.menu")}
+            </a>
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />

@@ -6,11 +6,13 @@ import { Card } from "@/components/ui/card";
 import { visibleMenus } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
 import { ActivityFeed } from "./activity-feed";
+import { KpiHighlights } from "./kpi-highlights";
 import { DashboardWidgets } from "./widgets";
 
 /**
  * DASH-1: today's counters (tickets, broadcasts, follow-ups), the high-priority tickets
- * waiting for a response and a live activity feed, then the user's modules.
+ * waiting for a response, the KPI highlights and a live activity feed, then the user's
+ * modules.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -23,8 +25,9 @@ export default function DashboardPage() {
         description={t("dashboard.greeting", { name: me.full_name })}
       />
       <div className="grid items-start gap-6 xl:grid-cols-3">
-        <div className="xl:col-span-2">
+        <div className="flex flex-col gap-6 xl:col-span-2">
           <DashboardWidgets />
+          <KpiHighlights />
         </div>
         <ActivityFeed />
       </div>

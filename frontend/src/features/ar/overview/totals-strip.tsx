@@ -61,7 +61,11 @@ export function TotalsStrip({ asOf, method }: { asOf: string | undefined; method
   const days = dso.data?.days ?? 30;
   const trend = dsoTrend(dso.data?.dso, dso.data?.dso_last_month);
   const TrendIcon =
-    trend?.direction === "rising" ? ArrowUpRight : trend?.direction === "falling" ? ArrowDownRight : Minus;
+    trend?.direction === "rising"
+      ? ArrowUpRight
+      : trend?.direction === "falling"
+        ? ArrowDownRight
+        : Minus;
   const paidAfter = totals && toCents(totals.paid_after) > 0n ? totals.paid_after : null;
 
   return (
