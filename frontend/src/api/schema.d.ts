@@ -8345,15 +8345,16 @@ export interface operations {
         parameters: {
             query?: {
                 metric_key?: string;
-                assignee_kind?: components["schemas"]["AssigneeKind"];
-                assignee_user_id?: string;
-                assignee_dept?: string;
                 /** @description Entries dated on or after. */
                 from?: string;
                 /** @description Entries dated on or before. */
                 to?: string;
                 page?: number;
                 per_page?: number;
+                assignee_kind?: components["schemas"]["AssigneeKind"];
+                /** @description The user, or the team's manager. */
+                assignee_user_id?: string;
+                assignee_dept?: string;
             };
             header?: never;
             path?: never;
@@ -8672,11 +8673,10 @@ export interface operations {
         parameters: {
             query?: {
                 metric_key?: string;
-                /** @description With `assignee_user_id` or `assignee_dept` as the kind needs. */
-                assignee_kind?: components["schemas"]["AssigneeKind"];
-                assignee_user_id?: string;
-                assignee_dept?: string;
-                /** @description Targets of this department's metrics. */
+                /**
+                 * @description With `assignee_user_id` or `assignee_dept` as the kind needs.
+                 *     Targets of this department's metrics.
+                 */
                 dept?: string;
                 /** @description Targets whose days reach this day or later. */
                 from?: string;
@@ -8684,6 +8684,10 @@ export interface operations {
                 to?: string;
                 page?: number;
                 per_page?: number;
+                assignee_kind?: components["schemas"]["AssigneeKind"];
+                /** @description The user, or the team's manager. */
+                assignee_user_id?: string;
+                assignee_dept?: string;
             };
             header?: never;
             path?: never;

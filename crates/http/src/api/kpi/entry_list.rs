@@ -2,13 +2,12 @@
 
 use actix_web::{get, web};
 use chrono::NaiveDate;
-use domain::{kpi::assignee::Assignee, FieldErrors};
+use domain::kpi::assignee::Assignee;
 use persistence::kpi::entries::{self, EntryFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
-use uuid::Uuid;
 
-use super::{require_reader, Entry};
+use super::{require_reader, AssigneeFilterQuery, Entry};
 use crate::{
     api::{page_request, ListBody},
     error::{ApiError, ApiResult, ErrorBody},
@@ -19,10 +18,6 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct EntryQuery {
     pub metric_key: Option<String>,
-    #[param(value_type = Option<domain::kpi::AssigneeKind>)]
-    pub assignee_kind: Option<String>,
-    pub assignee_user_id: Option<Uuid>,
-    pub assignee_dept: Option<String>,
     /// Entries dated on or after.
     pub from: Option<NaiveDate>,
     /// Entries dated on or before.
@@ -33,27 +28,14 @@ pub struct EntryQuery {
     pub per_page: Option<i64>,
 }
 
-impl TryFrom<&EntryQuery> for EntryFilter {
-    type Error = FieldErrors;
-
-    fn try_from(q: &EntryQuery) -> Result<Self, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let assignee = match q.assignee_kind.as_deref() {
-            None => None,
-            kind => Assignee::parse(
-                &mut errors,
-                kind,
-                q.assignee_user_id,
-                q.assignee_dept.as_deref(),
-            ),
-        };
-        errors.into_result()?;
-        Ok(EntryFilter {
-            metric_key: q.metric_key.clone(),
+impl EntryQuery {
+    pub(crate) fn filter(&self, assignee: Option<Assignee>) -> EntryFilter {
+        EntryFilter {
+            metric_key: self.metric_key.clone(),
             assignee,
-            from: q.from,
-            to: q.to,
-        })
+            from: self.from,
+            to: self.to,
+        }
     }
 }
 
@@ -61,7 +43,7 @@ impl TryFrom<&EntryQuery> for EntryFilter {
 #[utoipa::path(
     tag = "kpi",
     security(("bearer" = [])),
-    params(EntryQuery),
+    params(EntryQuery, AssigneeFilterQuery),
     responses(
         (status = 200, description = "A page of entries", body = ListBody<Entry>),
         (status = 403, description = "This role has no KPI", body = ErrorBody),
@@ -73,11 +55,12 @@ impl TryFrom<&EntryQuery> for EntryFilter {
 pub async fn list_entries(
     ctx: UserTx,
     query: web::Query<EntryQuery>,
+    who: web::Query<AssigneeFilterQuery>,
 ) -> ApiResult<web::Json<ListBody<Entry>>> {
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
     let page = page_request(query.page, query.per_page)?;
-    let filter = EntryFilter::try_from(&*query).map_err(ApiError::Validation)?;
+    let filter = query.filter(who.assignee().map_err(ApiError::Validation)?);
     let rows = entries::list(&mut tx, &filter, page).await?;
     persistence::commit(tx).await?;
     Ok(web::Json(ListBody::new(rows, page, Entry::from)))

@@ -115,6 +115,34 @@ impl ScopeQuery {
     }
 }
 
+/// An assignee filter of the target and entry lists: a kind with the user or department
+/// it needs.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AssigneeFilterQuery {
+    #[param(value_type = Option<domain::kpi::AssigneeKind>)]
+    pub assignee_kind: Option<String>,
+    /// The user, or the team's manager.
+    pub assignee_user_id: Option<Uuid>,
+    pub assignee_dept: Option<String>,
+}
+
+impl AssigneeFilterQuery {
+    pub(crate) fn assignee(&self) -> Result<Option<Assignee>, FieldErrors> {
+        let Some(kind) = self.assignee_kind.as_deref() else {
+            return Ok(None);
+        };
+        let mut errors = FieldErrors::new();
+        let assignee = Assignee::parse(
+            &mut errors,
+            Some(kind),
+            self.assignee_user_id,
+            self.assignee_dept.as_deref(),
+        );
+        errors.into_result().map(|()| assignee)
+    }
+}
+
 /// `period` (default: this month), checked.
 pub(crate) fn parse_period(raw: Option<&str>) -> Result<Period, FieldErrors> {
     match raw.map(str::trim).filter(|p| !p.is_empty()) {

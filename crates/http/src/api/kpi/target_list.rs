@@ -2,13 +2,12 @@
 
 use actix_web::{get, web};
 use chrono::NaiveDate;
-use domain::{kpi::assignee::Assignee, FieldErrors};
+use domain::kpi::assignee::Assignee;
 use persistence::kpi::targets::{self, TargetFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
-use uuid::Uuid;
 
-use super::{require_reader, Target};
+use super::{require_reader, AssigneeFilterQuery, Target};
 use crate::{
     api::{page_request, ListBody},
     error::{ApiError, ApiResult, ErrorBody},
@@ -20,10 +19,6 @@ use crate::{
 pub struct TargetQuery {
     pub metric_key: Option<String>,
     /// With `assignee_user_id` or `assignee_dept` as the kind needs.
-    #[param(value_type = Option<domain::kpi::AssigneeKind>)]
-    pub assignee_kind: Option<String>,
-    pub assignee_user_id: Option<Uuid>,
-    pub assignee_dept: Option<String>,
     /// Targets of this department's metrics.
     pub dept: Option<String>,
     /// Targets whose days reach this day or later.
@@ -36,28 +31,15 @@ pub struct TargetQuery {
     pub per_page: Option<i64>,
 }
 
-impl TryFrom<&TargetQuery> for TargetFilter {
-    type Error = FieldErrors;
-
-    fn try_from(q: &TargetQuery) -> Result<Self, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let assignee = match q.assignee_kind.as_deref() {
-            None => None,
-            kind => Assignee::parse(
-                &mut errors,
-                kind,
-                q.assignee_user_id,
-                q.assignee_dept.as_deref(),
-            ),
-        };
-        errors.into_result()?;
-        Ok(TargetFilter {
-            metric_key: q.metric_key.clone(),
+impl TargetQuery {
+    pub(crate) fn filter(&self, assignee: Option<Assignee>) -> TargetFilter {
+        TargetFilter {
+            metric_key: self.metric_key.clone(),
             assignee,
-            dept: q.dept.clone(),
-            from: q.from,
-            to: q.to,
-        })
+            dept: self.dept.clone(),
+            from: self.from,
+            to: self.to,
+        }
     }
 }
 
@@ -66,7 +48,7 @@ impl TryFrom<&TargetQuery> for TargetFilter {
 #[utoipa::path(
     tag = "kpi",
     security(("bearer" = [])),
-    params(TargetQuery),
+    params(TargetQuery, AssigneeFilterQuery),
     responses(
         (status = 200, description = "A page of targets", body = ListBody<Target>),
         (status = 401, description = "Not signed in", body = ErrorBody),
@@ -79,11 +61,12 @@ impl TryFrom<&TargetQuery> for TargetFilter {
 pub async fn list_targets(
     ctx: UserTx,
     query: web::Query<TargetQuery>,
+    who: web::Query<AssigneeFilterQuery>,
 ) -> ApiResult<web::Json<ListBody<Target>>> {
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
     let page = page_request(query.page, query.per_page)?;
-    let filter = TargetFilter::try_from(&*query).map_err(ApiError::Validation)?;
+    let filter = query.filter(who.assignee().map_err(ApiError::Validation)?);
     let rows = targets::list(&mut tx, &filter, page).await?;
     persistence::commit(tx).await?;
     Ok(web::Json(ListBody::new(rows, page, Target::from)))
