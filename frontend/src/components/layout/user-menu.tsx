@@ -83,19 +83,13 @@ export function UserMenu() {
           </DropdownMenuItem>
         ) : null}
         {hasCapability(me, "kpi_targets:manage") ? (
-          <DropdownMenuItem asChild>
-            {/* A child of the untyped KPI routes: pushed, not a typed <Link>. */}
-            <a
-              href="/kpi/targets"
-              data-testid="menu-kpi-targets"
-              onClick={(e) => {
-                e.preventDefault();
-                router.history.push("/kpi/targets");
-              }}
-            >
-              <Goal aria-hidden />
-              {t("kpi.targets.menu")}
-            </a>
+          <DropdownMenuItem
+            data-testid="menu-kpi-targets"
+            // A child of the untyped KPI routes: pushed on select (the menu closes first).
+            onSelect={() => router.history.push("/kpi/targets")}
+          >
+            <Goal aria-hidden />
+            {t("kpi.targets.menu")}
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />

@@ -1,22 +1,12 @@
 /** xlsx exports of the receivables pages (GET exports/…), downloaded with the session's token. */
 import { api, call } from "@/api/client";
+import { saveBlob } from "@/lib/download";
 import type {
   AgingExportQuery,
   InvoiceExportQuery,
   PaymentExportQuery,
   StatementExportQuery,
 } from "./types";
-
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The list's query without paging (an export holds every matching row). */
 function unpaged<Q extends object>(query: Q): Q {
@@ -31,21 +21,21 @@ export async function exportInvoices(query: InvoiceExportQuery): Promise<void> {
   const blob = await call(
     api.GET("/api/v1/exports/invoices", { params: { query: unpaged(query) }, parseAs: "blob" }),
   );
-  save(blob, "invoices.xlsx");
+  saveBlob(blob, "invoices.xlsx");
 }
 
 export async function exportPayments(query: PaymentExportQuery): Promise<void> {
   const blob = await call(
     api.GET("/api/v1/exports/payments", { params: { query: unpaged(query) }, parseAs: "blob" }),
   );
-  save(blob, "payments.xlsx");
+  saveBlob(blob, "payments.xlsx");
 }
 
 export async function exportAging(query: AgingExportQuery): Promise<void> {
   const blob = await call(
     api.GET("/api/v1/exports/ar-aging", { params: { query: unpaged(query) }, parseAs: "blob" }),
   );
-  save(blob, `ar-aging${query.as_of ? `_${query.as_of}` : ""}.xlsx`);
+  saveBlob(blob, `ar-aging${query.as_of ? `_${query.as_of}` : ""}.xlsx`);
 }
 
 export async function exportStatement(query: StatementExportQuery, code: string): Promise<void> {
@@ -55,5 +45,5 @@ export async function exportStatement(query: StatementExportQuery, code: string)
       parseAs: "blob",
     }),
   );
-  save(blob, `statement_${code}.xlsx`);
+  saveBlob(blob, `statement_${code}.xlsx`);
 }

@@ -19,6 +19,16 @@ const MANAGED_DEPT = {
   cs_admin: "CS",
 } as const satisfies Partial<Record<Role, Department>>;
 
+/**
+ * The department whose periods a role closes and reopens (KPI-5): the managers who set
+ * the whole department's targets. The sales manager (their team's only) closes nothing.
+ */
+const CLOSES_DEPT = {
+  marketing_manager: "MKT",
+  finance_manager: "FIN",
+  cs_admin: "CS",
+} as const satisfies Partial<Record<Role, Department>>;
+
 /** Read everything, company and every department included. */
 const READS_ALL = ["super_admin", "director"] as const satisfies readonly Role[];
 
@@ -63,4 +73,18 @@ export function entryRights(
   if (me.role === "director") return "none";
   if (me.role === "super_admin" || managedDept(me.role) === metricDept) return "any";
   return me.dept === metricDept ? "self" : "none";
+}
+
+/**
+ * Closes and reopens periods (KPI-5): the target admins who set a whole department's
+ * targets — super admin (every department) and the marketing, finance and CS managers.
+ */
+export function closesPeriods(me: Pick<Me, "role" | "capabilities">): boolean {
+  if (!managesTargets(me)) return false;
+  return me.role === "super_admin" || isKeyOf(CLOSES_DEPT, me.role);
+}
+
+/** The department whose periods a role closes; null for super admin (any) and the rest. */
+export function closingDept(role: RoleName): Department | null {
+  return isKeyOf(CLOSES_DEPT, role) ? CLOSES_DEPT[role] : null;
 }

@@ -1,9 +1,9 @@
-/** Queries of the KPI pages: metrics, scorecards, trends, targets, entries, people. */
+/** Queries of the KPI pages: metrics, scorecards, trends, targets, entries, people, closes. */
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "@/api/client";
 import type { Me } from "@/api/types";
 import { scopeRights, type Person, type ScopeParams } from "./lib/scope";
-import type { EntryListQuery, TargetListQuery } from "./types";
+import type { EntryListQuery, PeriodCloseQuery, TargetListQuery } from "./types";
 
 /** Trend months of every scorecard and chart (seed 003: six months). */
 export const TREND_MONTHS = 6;
@@ -18,6 +18,8 @@ export const kpiKeys = {
   people: (userId: string, kind: string, dept: string | null) =>
     ["kpi", "people", userId, kind, dept] as const,
   file: (id: string) => ["kpi", "file", id] as const,
+  closes: (query: PeriodCloseQuery) => ["kpi", "closes", query] as const,
+  user: (id: string) => ["kpi", "user", id] as const,
 };
 
 export type ScorecardParams = ScopeParams & { period: string };
@@ -112,5 +114,23 @@ export function evidenceQueryOptions(id: string) {
       call(api.GET("/api/v1/files/{id}", { params: { path: { id } }, parseAs: "blob" })),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
+  });
+}
+
+/** The closes of periods (KPI-5), every revision, newest period first. */
+export function closesQueryOptions(query: PeriodCloseQuery) {
+  return queryOptions({
+    queryKey: kpiKeys.closes(query),
+    queryFn: () => call(api.GET("/api/v1/kpi/periods", { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One user of the company directory (who closed or reopened a period). */
+export function userQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: kpiKeys.user(id),
+    queryFn: () => call(api.GET("/api/v1/users/{id}", { params: { path: { id } } })),
+    staleTime: 10 * 60_000,
   });
 }

@@ -1,18 +1,7 @@
 /** The scorecard as xlsx (GET exports/kpi-scorecard), downloaded with the session's token. */
 import { api, call } from "@/api/client";
+import { saveBlob } from "@/lib/download";
 import type { ScorecardExportQuery } from "./types";
-
-/** Saves a downloaded file under `fileName` (as the receivables exports do). */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** `kpi-scorecard_2026-11.xlsx`, `kpi-scorecard_2026-Q4_MKT.xlsx`, … */
 export function scorecardFileName(query: ScorecardExportQuery): string {

@@ -1,12 +1,17 @@
-/** Writes of the KPI pages: targets (set, change, copy, split, delete), entries, evidence. */
+/**
+ * Writes of the KPI pages: targets (set, change, copy, split, delete), entries, evidence,
+ * closing and reopening periods.
+ */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "@/api/client";
 import { ApiError, isApiError } from "@/api/errors";
 import { kpiKeys } from "./api";
 import type {
+  ClosePeriodBody,
   CopyTargetsBody,
   CreateEntryBody,
   CreateTargetBody,
+  ReopenPeriodBody,
   SplitTargetBody,
   Target,
   TargetConflictBody,
@@ -118,6 +123,24 @@ export function useCreateEntry() {
           params: { header: { "Idempotency-Key": idempotencyKey } },
         }),
       ),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+/** Closes a period for a department (KPI-5): the scorecards of it show the frozen figures. */
+export function useClosePeriod() {
+  const invalidate = useInvalidateKpi();
+  return useMutation({
+    mutationFn: (body: ClosePeriodBody) => call(api.POST("/api/v1/kpi/periods/close", { body })),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+/** Reopens a closed period with the reason; the next close is a new revision. */
+export function useReopenPeriod() {
+  const invalidate = useInvalidateKpi();
+  return useMutation({
+    mutationFn: (body: ReopenPeriodBody) => call(api.POST("/api/v1/kpi/periods/reopen", { body })),
     onSuccess: () => void invalidate(),
   });
 }

@@ -30,3 +30,8 @@ export type CreateEntryBody = Body<paths["/api/v1/kpi/entries"]["post"]>;
 
 export type ScorecardExportQuery = Query<paths["/api/v1/exports/kpi-scorecard"]["get"]>;
 export type StoredFile = Json<paths["/api/v1/files"]["post"]["responses"][201]>;
+
+export type PeriodClose = Json<paths["/api/v1/kpi/periods"]["get"]["responses"][200]>[number];
+export type PeriodCloseQuery = Query<paths["/api/v1/kpi/periods"]["get"]>;
+export type ClosePeriodBody = Body<paths["/api/v1/kpi/periods/close"]["post"]>;
+export type ReopenPeriodBody = Body<paths["/api/v1/kpi/periods/reopen"]["post"]>;

@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { saveBlob } from "@/lib/download";
 import { useErrorMessage } from "@/lib/error-message";
 import { evidenceQueryOptions } from "../api";
-import { saveBlob } from "../exports";
 
 const EXTENSION: Record<string, string> = {
   "application/pdf": "pdf",

@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils";
 import { AchievementBar } from "../components/achievement-bar";
 import { AppLink } from "../components/app-link";
 import { KpiStatusBadge, ProvenanceBadge } from "../components/badges";
+import { ClosedBadge, DriftNote } from "../components/closed-badges";
 import { metricName } from "../components/metric-name";
 import { Sparkline } from "../components/sparkline";
 import { drilldownLink } from "../lib/drilldown";
@@ -50,7 +51,10 @@ function Actual({ row, today }: { row: ScoreRow; today: string }) {
   );
 }
 
-/** One metric of a scorecard: target, actual, achievement, status, provenance and trend. */
+/**
+ * One metric of a scorecard: target, actual, achievement, status, provenance and trend;
+ * of a closed period the frozen figures, the close's revision and the drift since.
+ */
 export function MetricCard({
   row,
   today,
@@ -70,6 +74,7 @@ export function MetricCard({
       data-testid="kpi-card"
       data-metric={row.metric_key}
       data-status={row.status}
+      data-closed={row.closed_revision ?? undefined}
     >
       <div className="flex items-start justify-between gap-2">
         <h3 className="min-w-0 text-sm font-semibold text-foreground">{name}</h3>
@@ -78,7 +83,13 @@ export function MetricCard({
           <KpiStatusBadge status={row.status} />
         </div>
       </div>
+      {row.closed_revision === null || row.closed_revision === undefined ? null : (
+        <div className="-mt-1 flex">
+          <ClosedBadge revision={row.closed_revision} />
+        </div>
+      )}
       <Actual row={row} today={today} />
+      <DriftNote row={row} />
       <p className="text-sm text-muted">
         {t("kpi.card.target")}:{" "}
         <span

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { EmptyState } from "@/components/states/states";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
@@ -47,6 +48,7 @@ export default function ScorecardPage() {
   const [exporting, setExporting] = useState(false);
   const view = search.view === "table" ? "table" : "cards";
   const rows = card.data?.rows ?? [];
+  const closed = rows.some((r) => r.closed_revision !== null && r.closed_revision !== undefined);
   const viewSearch = kpiViewSearch(search);
   const trendHref = (metric: string) =>
     `/kpi/trend${viewSearch}${viewSearch ? "&" : "?"}metric=${encodeURIComponent(metric)}`;
@@ -75,6 +77,11 @@ export default function ScorecardPage() {
     content = (
       <>
         <StatusSummary rows={rows} />
+        {closed ? (
+          <Alert variant="info" className="mb-4" data-testid="kpi-closed-note">
+            {t("kpi.scorecard.closedNote")}
+          </Alert>
+        ) : null}
         {view === "table" ? (
           <ScorecardTable rows={rows} caption={title} trendHref={trendHref} />
         ) : (

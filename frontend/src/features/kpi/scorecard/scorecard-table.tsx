@@ -12,6 +12,7 @@ import { currentLocale } from "@/i18n";
 import { AchievementBar } from "../components/achievement-bar";
 import { AppLink } from "../components/app-link";
 import { KpiStatusBadge, ProvenanceBadge } from "../components/badges";
+import { ClosedBadge, DriftNote } from "../components/closed-badges";
 import { metricName } from "../components/metric-name";
 import { Sparkline } from "../components/sparkline";
 import { formatKpiValue } from "../lib/format";
@@ -46,7 +47,12 @@ export function ScorecardTable({
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
-            <TableRow key={row.metric_key} data-testid="kpi-row" data-metric={row.metric_key}>
+            <TableRow
+              key={row.metric_key}
+              data-testid="kpi-row"
+              data-metric={row.metric_key}
+              data-closed={row.closed_revision ?? undefined}
+            >
               <TableCell className="font-medium">
                 <AppLink href={trendHref(row.metric_key)} className="hover:underline">
                   {metricName(row, locale)}
@@ -61,6 +67,7 @@ export function ScorecardTable({
                 {row.actual === null || row.actual === undefined
                   ? t("kpi.status.na")
                   : formatKpiValue(row.actual, row.unit, locale)}
+                <DriftNote row={row} className="mt-1 ml-auto w-56 text-left whitespace-normal" />
               </TableCell>
               <TableCell>
                 {row.achievement_pct === null || row.achievement_pct === undefined ? (
@@ -70,7 +77,10 @@ export function ScorecardTable({
                 )}
               </TableCell>
               <TableCell>
-                <KpiStatusBadge status={row.status} />
+                <div className="flex flex-wrap gap-1">
+                  <KpiStatusBadge status={row.status} />
+                  <ClosedBadge revision={row.closed_revision} />
+                </div>
               </TableCell>
               <TableCell>
                 <ProvenanceBadge provenance={row.provenance} />
