@@ -295,16 +295,36 @@ create view v_kpi_customer_credit with (security_invoker = true) as
      and not exists (select 1 from prospects p where p.customer_id = c.id and p.deleted_at is null
                                                  and p.owner_user_id is not null);
 
--- The customers whose money counts for an assignee (every customer once for the company),
--- with the assignee's share. SECURITY DEFINER: finance computes credit by sales owner
--- without reading prospects; returns ids and shares only. Caller: cc_staff (the registry).
+-- The customers whose money counts for an assignee (every customer once, whole, for the
+-- company), with the assignee's share: the rows of v_kpi_customer_credit of the owners,
+-- found from the owners' indexes (customers_owner_user_id_idx, prospects_live_owner_idx)
+-- rather than by filtering the view — an SQL function's plan is generic, and the view
+-- filtered by a parameter scans every customer and ranks every unowned customer's
+-- prospects (0.5 s per call at 1 M). The branches are switched by `p_all` alone (one-time
+-- filters). SECURITY DEFINER: finance computes credit by sales owner without reading
+-- prospects; returns ids and shares only. Caller: cc_staff (the registry).
 create function app.kpi_credit(p_all boolean, p_owners uuid[])
   returns table (customer_id uuid, rank int, n int)
   language sql stable security definer
   set search_path = pg_catalog, public
   as $$
-    select cr.customer_id, cr.rank, cr.n from public.v_kpi_customer_credit cr
-     where case when p_all then cr.rank = 1 else cr.user_id = any (p_owners) end
+    select c.id, 1, 1 from public.customers c where p_all
+    union all
+    select c.id, 1, 1 from public.customers c
+     where not p_all and c.owner_user_id = any (p_owners)
+    union all
+    select s.customer_id, s.rank, s.n
+      from (select distinct p.customer_id from public.prospects p
+             where not p_all and p.owner_user_id = any (p_owners) and p.deleted_at is null
+               -- unowned: a primary-key probe per prospect (a join hashes every unowned customer)
+               and (select c.owner_user_id from public.customers c where c.id = p.customer_id) is null) q
+      cross join lateral (
+        select q.customer_id, o.owner_user_id,
+               (row_number() over (order by o.owner_user_id))::int as rank, (count(*) over ())::int as n
+          from (select distinct p.owner_user_id from public.prospects p
+                 where p.customer_id = q.customer_id and p.deleted_at is null
+                   and p.owner_user_id is not null) o) s
+     where s.owner_user_id = any (p_owners)
   $$;
 revoke execute on function app.kpi_credit(boolean, uuid[]) from public;
 grant execute on function app.kpi_credit(boolean, uuid[]) to cc_staff;
@@ -328,13 +348,28 @@ create function app.kpi_new_customers(p_all boolean, p_owners uuid[], t0 timesta
   language sql stable security definer
   set search_path = pg_catalog, public
   as $$
-    select count(*)::numeric from public.customers c
-     where c.deleted_at is null and c.merged_into_id is null
-       and c.created_at >= t0 and c.created_at < t1
-       and (p_all or coalesce(c.owner_user_id, c.created_by) = any (p_owners))
+    -- Two branches switched by p_all alone (one-time filters: an SQL function's plan is
+    -- generic, and `p_all or …` would scan every customer), each on its index.
+    select (select count(*) from public.customers c
+             where p_all and c.deleted_at is null and c.merged_into_id is null
+               and c.created_at >= t0 and c.created_at < t1)
+         + (select count(*) from public.customers c
+             where not p_all and c.deleted_at is null and c.merged_into_id is null
+               and coalesce(c.owner_user_id, c.created_by) = any (p_owners)
+               and c.created_at >= t0 and c.created_at < t1)::numeric
   $$;
 revoke execute on function app.kpi_new_customers(boolean, uuid[], timestamptz, timestamptz) from public;
 grant execute on function app.kpi_new_customers(boolean, uuid[], timestamptz, timestamptz) to cc_staff;
+
+-- Deals closed in a period (deals_won, win_rate): the few won/lost changes of a month,
+-- rather than a probe of every prospect's history.
+create index prospect_stage_history_closed_idx on prospect_stage_history (changed_at)
+  include (prospect_id, to_stage) where to_stage in ('won', 'lost');
+-- New customers per month (company) and per credited owner (owner, else creator).
+create index customers_live_created_idx on customers (created_at)
+  where deleted_at is null and merged_into_id is null;
+create index customers_credited_created_idx on customers ((coalesce(owner_user_id, created_by)), created_at)
+  where deleted_at is null and merged_into_id is null;
 
 -- ---------------------------------------------------------------------------------------
 -- The registry (KPI-3): every actual of a metric for an assignee over the days
@@ -457,18 +492,31 @@ create function app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept t
            and (v_all or a.owner_user_id = any (v_owners));
     when 'pipeline_value', 'weighted_forecast' then
       -- The stage each prospect had at the end of the period (its last change before t1).
-      return query
-        select null::text,
-               coalesce(round(sum(case when p_metric = 'pipeline_value' then p.expected_value
-                                       else p.expected_value * st.probability / 100 end), 2), 0.00)
-          from public.prospects p
-          cross join lateral (
-            select coalesce((select h.to_stage from public.prospect_stage_history h
-                              where h.prospect_id = p.id and h.changed_at < t1
-                              order by h.changed_at desc, h.id desc limit 1), 'new') as stage) s
-          join public.pipeline_stages st on st.code = s.stage
-         where p.deleted_at is null and p.created_at < t1 and not st.is_closed
-           and (v_all or p.owner_user_id = any (v_owners));
+      -- While the period runs that is the stage it has now (every change is in the history,
+      -- none dated after now): no history lookup per prospect.
+      if t1 > now() then
+        return query
+          select null::text,
+                 coalesce(round(sum(case when p_metric = 'pipeline_value' then p.expected_value
+                                         else p.expected_value * st.probability / 100 end), 2), 0.00)
+            from public.prospects p
+            join public.pipeline_stages st on st.code = p.stage
+           where p.deleted_at is null and not st.is_closed
+             and (v_all or p.owner_user_id = any (v_owners));
+      else
+        return query
+          select null::text,
+                 coalesce(round(sum(case when p_metric = 'pipeline_value' then p.expected_value
+                                         else p.expected_value * st.probability / 100 end), 2), 0.00)
+            from public.prospects p
+            left join lateral (
+              select h.to_stage from public.prospect_stage_history h
+               where h.prospect_id = p.id and h.changed_at < t1
+               order by h.changed_at desc, h.id desc limit 1) s on true
+            join public.pipeline_stages st on st.code = coalesce(s.to_stage, 'new')
+           where p.deleted_at is null and p.created_at < t1 and not st.is_closed
+             and (v_all or p.owner_user_id = any (v_owners));
+      end if;
     when 'deals_won', 'win_rate' then
       return query
         select null::text,
@@ -477,41 +525,85 @@ create function app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept t
           from public.prospect_stage_history h join public.prospects p on p.id = h.prospect_id
          where h.to_stage in ('won', 'lost') and h.changed_at >= t0 and h.changed_at < t1
            and p.deleted_at is null and (v_all or p.owner_user_id = any (v_owners));
+    -- Money of the whole book (company, FIN): every customer is credited once and whole,
+    -- so the documents are summed without the credit join; an assignee's money is its
+    -- shares of its credited customers' documents.
     when 'revenue_invoiced' then
-      return query
-        select null::text, coalesce(sum(case when v_all then i.amount else app.kpi_share(i.amount, cr.rank, cr.n) end), 0.00)
-          from public.invoices i
-          join app.kpi_credit(v_all, v_owners) cr on cr.customer_id = i.customer_id
-         where i.voided_at is null and i.invoice_date between p_from and p_to;
+      if v_all then
+        return query
+          select null::text, coalesce(sum(i.amount), 0.00) from public.invoices i
+           where i.voided_at is null and i.invoice_date between p_from and p_to;
+      else
+        return query
+          select null::text, coalesce(sum(app.kpi_share(i.amount, cr.rank, cr.n)), 0.00)
+            from public.invoices i
+            join app.kpi_credit(false, v_owners) cr on cr.customer_id = i.customer_id
+           where i.voided_at is null and i.invoice_date between p_from and p_to;
+      end if;
     when 'payments_collected' then
-      return query
-        select null::text, coalesce(sum(case when v_all then x.amount else app.kpi_share(x.amount, cr.rank, cr.n) end), 0.00)
-          from public.payments x
-          join app.kpi_credit(v_all, v_owners) cr on cr.customer_id = x.customer_id
-         where x.payment_date between p_from and p_to;
+      if v_all then
+        return query
+          select null::text, coalesce(sum(x.amount), 0.00) from public.payments x
+           where x.payment_date between p_from and p_to;
+      else
+        return query
+          select null::text, coalesce(sum(app.kpi_share(x.amount, cr.rank, cr.n)), 0.00)
+            from public.payments x
+            join app.kpi_credit(false, v_owners) cr on cr.customer_id = x.customer_id
+           where x.payment_date between p_from and p_to;
+      end if;
     when 'ar_overdue_amount', 'dso_rolling_30', 'collection_rate' then
+     if v_all then
+      return query
+        with open_end as (
+          select coalesce(sum(o.outstanding), 0.00) as balance,
+                 coalesce(sum(o.outstanding) filter (where o.days_overdue > 0), 0.00) as overdue
+            from app.ar_invoices_as_of(v_end) o
+           where p_metric <> 'collection_rate'),
+        open_before as (
+          select coalesce(sum(o.outstanding), 0.00) as balance
+            from app.ar_invoices_as_of(p_from - 1) o
+           where p_metric = 'collection_rate'),
+        invoiced as (
+          select coalesce(sum(i.amount) filter (where i.invoice_date between v_end - 29 and v_end), 0.00) as last30,
+                 coalesce(sum(i.amount) filter (where i.invoice_date between p_from and p_to), 0.00) as in_period
+            from public.invoices i
+           where i.voided_at is null and i.invoice_date between least(p_from, v_end - 29) and p_to),
+        collected as (
+          select coalesce(sum(x.amount), 0.00) as amount
+            from public.payments x
+           where p_metric = 'collection_rate' and x.payment_date between p_from and p_to)
+        select null::text,
+               case p_metric
+                 when 'ar_overdue_amount' then (select overdue from open_end)
+                 when 'dso_rolling_30' then
+                   round((select balance from open_end) * 30 / nullif((select last30 from invoiced), 0), 2)
+                 else round(100.0 * (select amount from collected)
+                            / nullif((select balance from open_before) + (select in_period from invoiced), 0), 2)
+               end;
+     else
       return query
         with share as (
           -- The customers whose money counts for the assignee, with the assignee's share.
-          select cr.customer_id, cr.rank, cr.n from app.kpi_credit(v_all, v_owners) cr),
+          select cr.customer_id, cr.rank, cr.n from app.kpi_credit(false, v_owners) cr),
         open_end as (
-          select coalesce(sum(case when v_all then o.outstanding else app.kpi_share(o.outstanding, s.rank, s.n) end), 0.00) as balance,
-                 coalesce(sum(case when v_all then o.outstanding else app.kpi_share(o.outstanding, s.rank, s.n) end)
+          select coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n)), 0.00) as balance,
+                 coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n))
                             filter (where o.days_overdue > 0), 0.00) as overdue
             from app.ar_invoices_as_of(v_end) o join share s on s.customer_id = o.customer_id),
         open_before as (
-          select coalesce(sum(case when v_all then o.outstanding else app.kpi_share(o.outstanding, s.rank, s.n) end), 0.00) as balance
+          select coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n)), 0.00) as balance
             from app.ar_invoices_as_of(p_from - 1) o join share s on s.customer_id = o.customer_id
            where p_metric = 'collection_rate'),
         invoiced as (
-          select coalesce(sum(case when v_all then i.amount else app.kpi_share(i.amount, s.rank, s.n) end)
+          select coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
                             filter (where i.invoice_date between v_end - 29 and v_end), 0.00) as last30,
-                 coalesce(sum(case when v_all then i.amount else app.kpi_share(i.amount, s.rank, s.n) end)
+                 coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
                             filter (where i.invoice_date between p_from and p_to), 0.00) as in_period
             from public.invoices i join share s on s.customer_id = i.customer_id
            where i.voided_at is null and i.invoice_date between least(p_from, v_end - 29) and p_to),
         collected as (
-          select coalesce(sum(case when v_all then x.amount else app.kpi_share(x.amount, s.rank, s.n) end), 0.00) as amount
+          select coalesce(sum(app.kpi_share(x.amount, s.rank, s.n)), 0.00) as amount
             from public.payments x join share s on s.customer_id = x.customer_id
            where p_metric = 'collection_rate' and x.payment_date between p_from and p_to)
         select null::text,
@@ -522,6 +614,7 @@ create function app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept t
                  else round(100.0 * (select amount from collected)
                             / nullif((select balance from open_before) + (select in_period from invoiced), 0), 2)
                end;
+     end if;
     when 'ticket_first_response_median' then
       return query
         select null::text,

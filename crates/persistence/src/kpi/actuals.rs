@@ -64,8 +64,23 @@ pub async fn compute(
     periods: &[Period],
 ) -> Result<HashMap<(String, usize), Actual>, DbError> {
     let (kind, user, dept) = assignee_columns(assignee);
-    let starts: Vec<_> = periods.iter().map(|p| p.start).collect();
-    let ends: Vec<_> = periods.iter().map(|p| p.end).collect();
+    // A scorecard asks for its period and for the months of its trend, which end with the
+    // period itself: each distinct span of days is computed once.
+    let mut spans: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = Vec::new();
+    let slots: Vec<usize> = periods
+        .iter()
+        .map(|p| {
+            spans
+                .iter()
+                .position(|s| *s == (p.start, p.end))
+                .unwrap_or_else(|| {
+                    spans.push((p.start, p.end));
+                    spans.len() - 1
+                })
+        })
+        .collect();
+    let starts: Vec<_> = spans.iter().map(|s| s.0).collect();
+    let ends: Vec<_> = spans.iter().map(|s| s.1).collect();
     let rows = sqlx::query!(
         r#"select m.metric_key as "metric_key!", p.n as "n!", a.bucket, round(a.value, 2)::text as value
              from unnest($1::date[], $2::date[]) with ordinality as p (s, e, n)
@@ -80,14 +95,20 @@ pub async fn compute(
     )
     .fetch_all(&mut **tx)
     .await?;
-    let mut out: HashMap<(String, usize), Actual> = HashMap::new();
+    let mut by_span: HashMap<(String, usize), Actual> = HashMap::new();
     for row in rows {
-        let index = usize::try_from(row.n - 1).unwrap_or(0);
+        let span = usize::try_from(row.n - 1).unwrap_or(0);
         let value = row.value.as_deref().and_then(text_cents);
-        let entry = out.entry((row.metric_key, index)).or_default();
+        let entry = by_span.entry((row.metric_key, span)).or_default();
         match row.bucket {
             None => entry.value = value,
             Some(bucket) => entry.breakdown.push((bucket, value.unwrap_or(0))),
+        }
+    }
+    let mut out: HashMap<(String, usize), Actual> = HashMap::new();
+    for ((metric, span), actual) in by_span {
+        for (index, _) in slots.iter().enumerate().filter(|(_, s)| **s == span) {
+            out.insert((metric.clone(), index), actual.clone());
         }
     }
     for actual in out.values_mut() {
