@@ -140,7 +140,7 @@ pub async fn create_ticket(
 ) -> ApiResult<HttpResponse> {
     let (mut tx, who) = sender(caller, "tickets:write", creates_tickets)?;
     let ticket = read_ticket(&body, matches!(who, Sender::Key(_)))?;
-    let retry = match claim(&mut tx, key, &req, who, &body).await? {
+    let retry = match claim(&mut tx, key, &req, who, body.identity()).await? {
         Ok(retry) => retry,
         Err(replay) => {
             persistence::commit(tx).await?;
