@@ -580,64 +580,6 @@ async fn a_full_batch_of_broadcast_logs_is_one_request() {
     );
 }
 
-/// The example workflows of docs/n8n post to these endpoints with the header credential
-/// and retries on, and their bodies use the contract's field names.
-#[test]
-fn the_example_n8n_workflows_match_the_contract() {
-    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/n8n");
-    for (file, path, fields) in [
-        (
-            "broadcast-logistic.json",
-            "/api/v1/broadcast-logs",
-            &[
-                "tracking_number",
-                "consignee_phone",
-                "status",
-                "message_content",
-                "error_message",
-            ][..],
-        ),
-        (
-            "automation-cs.json",
-            "/api/v1/tickets",
-            &[
-                "tracking_number",
-                "customer_phone",
-                "subject",
-                "description",
-                "priority",
-            ][..],
-        ),
-    ] {
-        let workflow: Value =
-            serde_json::from_str(&std::fs::read_to_string(docs.join(file)).unwrap()).unwrap();
-        let node = workflow["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["type"] == "n8n-nodes-base.httpRequest")
-            .expect("an HTTP Request node");
-        let p = &node["parameters"];
-        assert_eq!(p["method"], "POST", "{file}");
-        assert!(p["url"].as_str().unwrap().ends_with(path), "{file}");
-        assert_eq!(p["genericAuthType"], "httpHeaderAuth", "{file}");
-        assert_eq!(node["retryOnFail"], true, "{file}");
-        let body = p["jsonBody"].as_str().unwrap();
-        for field in fields {
-            assert!(body.contains(&format!("{field}:")), "{file} sends {field}");
-        }
-        let name = node["name"].as_str().unwrap();
-        assert!(
-            workflow["connections"]
-                .as_object()
-                .unwrap()
-                .values()
-                .any(|c| c.to_string().contains(name)),
-            "{file}: the HTTP node is connected"
-        );
-    }
-}
-
 /// Issue #20: n8n re-evaluates `broadcast_at: {{$now}}` on every Retry On Fail try, so a
 /// retry differs from the stored log by seconds. Without an Idempotency-Key, a log with
 /// the same fields and a time within 10 minutes of the first's is that log again; another
@@ -813,4 +755,108 @@ async fn broadcast_batches_and_concurrent_tries_with_moved_times_are_stored_once
         .await,
         1
     );
+}
+
+/// The example workflows of docs/n8n post to these endpoints with the shipped credential
+/// and retries on; their "Map to Command Center fields" node sets the contract's field
+/// names; nothing in them reads n8n's environment (blocked in n8n 2.x) or takes a value
+/// per try or per execution (`$now`, `$execution`), so a retry or a re-run sends the same
+/// body; and a failed request stops the run instead of going to an error output. `make
+/// n8n-e2e` runs them in a real n8n.
+#[test]
+fn the_example_n8n_workflows_match_the_contract() {
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/n8n");
+    let read = |file: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(docs.join(file)).unwrap()).unwrap()
+    };
+    let credential = &read("credentials.json")[0];
+    assert_eq!(credential["type"], "httpHeaderAuth");
+    assert_eq!(credential["data"]["name"], "X-API-KEY");
+    for (file, path, fields) in [
+        (
+            "broadcast-logistic.json",
+            "/api/v1/broadcast-logs",
+            &[
+                "tracking_number",
+                "consignee_phone",
+                "status",
+                "message_content",
+                "error_message",
+                "broadcast_at",
+            ][..],
+        ),
+        (
+            "automation-cs.json",
+            "/api/v1/tickets",
+            &[
+                "tracking_number",
+                "customer_phone",
+                "subject",
+                "description",
+                "priority",
+            ][..],
+        ),
+    ] {
+        let workflow = read(file);
+        let nodes = workflow["nodes"].as_array().unwrap();
+        for node in nodes {
+            let parameters = node["parameters"].to_string();
+            for banned in ["$env", "$now", "$execution", "Date.now", "new Date"] {
+                assert!(
+                    !parameters.contains(banned),
+                    "{file}: {} uses {banned}",
+                    node["name"]
+                );
+            }
+            assert!(
+                node.get("onError").is_none(),
+                "{file}: a failure stops the run"
+            );
+        }
+        let node = |kind: &str| {
+            nodes
+                .iter()
+                .find(|n| n["type"] == kind)
+                .unwrap_or_else(|| panic!("{file}: a {kind} node"))
+        };
+        let http = node("n8n-nodes-base.httpRequest");
+        let p = &http["parameters"];
+        assert_eq!(p["method"], "POST", "{file}");
+        assert_eq!(
+            p["url"],
+            format!("https://command-center.example.com{path}"),
+            "{file}: the URL to edit"
+        );
+        assert_eq!(p["genericAuthType"], "httpHeaderAuth", "{file}");
+        assert_eq!(p["jsonBody"], "={{ JSON.stringify($json) }}", "{file}");
+        assert!(
+            p.get("headerParameters").is_none(),
+            "{file}: no Idempotency-Key"
+        );
+        assert_eq!(http["retryOnFail"], true, "{file}");
+        assert!(
+            http.get("onError").is_none(),
+            "{file}: a failure stops the run"
+        );
+        assert_eq!(
+            http["credentials"]["httpHeaderAuth"]["id"], credential["id"],
+            "{file}: the shipped credential"
+        );
+        let set: Vec<&str> = node("n8n-nodes-base.set")["parameters"]["assignments"]["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(set, fields, "{file}: the fields sent");
+        // Start → example items → map → HTTP request, in one chain.
+        let connections = workflow["connections"].as_object().unwrap();
+        assert_eq!(connections.len(), 3, "{file}");
+        assert!(
+            connections
+                .values()
+                .any(|c| c.to_string().contains(http["name"].as_str().unwrap())),
+            "{file}: the HTTP node is connected"
+        );
+    }
 }
