@@ -27,7 +27,7 @@ N8N_VERSION=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["d
 # n8n 2.8.4 runs on Node ≥ 20.19 (and ≤ 24).
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
   || fail "n8n $N8N_VERSION needs Node.js ≥ 20.19 (found $(node --version))"
-for tool in npm psql openssl python3 curl; do
+for tool in npm psql openssl python3 curl flock; do
   command -v "$tool" >/dev/null || fail "$tool is missing"
 done
 
@@ -35,10 +35,15 @@ done
 cache_root=${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/command-center}
 n8n_home=$cache_root/n8n-$N8N_VERSION
 lock_sum=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -d' ' -f1)
+mkdir -p "$cache_root"
+# One installer at a time; a run that waited finds the cache filled.
+exec 9>"$cache_root/.n8n-install.lock"
+flock 9
 if [ "$(cat "$n8n_home/.installed" 2>/dev/null)" != "$lock_sum" ]; then
-  say "installing n8n $N8N_VERSION into $n8n_home (first run: a few minutes)"
-  mkdir -p "$cache_root"
+  say "installing n8n $N8N_VERSION into $n8n_home (first run: several minutes)"
   staging=$(mktemp -d "$cache_root/.n8n-install.XXXXXX")
+  chmod 755 "$staging"
+  trap 'rm -rf "$staging"' EXIT
   cp "$here/package.json" "$here/package-lock.json" "$staging/"
   # No install scripts: they build optional native modules (sqlite3 among them; n8n keeps
   # its data in PostgreSQL here) and would fetch prebuilt binaries from outside the registry.
@@ -46,9 +51,11 @@ if [ "$(cat "$n8n_home/.installed" 2>/dev/null)" != "$lock_sum" ]; then
   echo "$lock_sum" > "$staging/.installed"
   rm -rf "$n8n_home"
   mv "$staging" "$n8n_home"
+  trap - EXIT
 else
   say "n8n $N8N_VERSION from the cache ($n8n_home)"
 fi
+flock -u 9
 n8n_bin=$n8n_home/node_modules/.bin/n8n
 
 # --- 2. databases and test servers ----------------------------------------------------
