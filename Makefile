@@ -4,16 +4,16 @@ SHELL := /bin/bash
 
 .PHONY: help run test fmt fmt-check clippy crate-directions rust-test openapi frontend-install \
         frontend-check frontend-build smoke bench db-stop clean-test-dbs schema schema-check \
-        sqlx-prepare sqlx-check shape-check shape-report
+        sqlx-prepare sqlx-check shape-check shape-report n8n-e2e
 
 help:
 	@echo "make run   build, start PostgreSQL if DATABASE_URL is unset, migrate, load demo data, serve"
-	@echo "make test  formatting, clippy, Rust tests, OpenAPI check, frontend checks, end-to-end tests"
+	@echo "make test  formatting, clippy, Rust tests, OpenAPI check, frontend checks, end-to-end tests (SPA, n8n)"
 
 run:
 	scripts/run.sh
 
-test: fmt-check clippy crate-directions shape-check schema-check sqlx-check rust-test frontend-check smoke
+test: fmt-check clippy crate-directions shape-check schema-check sqlx-check rust-test frontend-check smoke n8n-e2e
 
 fmt:
 	cargo fmt --all
@@ -80,6 +80,13 @@ frontend-build: frontend-install
 # `make run` from scratch (private cluster, debug build) + Playwright against it.
 smoke: frontend-build
 	SKIP_FRONTEND_BUILD=1 scripts/smoke.sh
+
+# The shipped n8n flows (docs/n8n/) in a real n8n 2.8.4 against a test server on throw-away
+# databases: the stored rows, nothing twice after a re-run or a lost answer, a visible
+# failure. n8n comes from the npm registry once (several minutes), then from
+# ~/.cache/command-center/n8n-2.8.4 (N8N_E2E_CACHE overrides the directory).
+n8n-e2e:
+	scripts/n8n-e2e/run.sh
 
 # API vs the same SQL through pgbench at 1 M leads (docs/benchmarks.md); BENCH_SCALE,
 # BENCH_DURATION, BENCH_CONNECTIONS override.

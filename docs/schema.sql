@@ -665,10 +665,10 @@ CREATE FUNCTION app.dept() RETURNS text
     AS $$ select nullif(current_setting('app.dept', true), '') $$;
 
 --
--- Name: intake_begin(text); Type: FUNCTION; Schema: app; Owner: -
+-- Name: intake_begin(text, timestamp with time zone[], integer); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.intake_begin(p_fingerprint text) RETURNS TABLE(status smallint, response jsonb)
+CREATE FUNCTION app.intake_begin(p_fingerprint text, p_event_times timestamp with time zone[], p_window_seconds integer) RETURNS TABLE(status smallint, response jsonb)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -676,23 +676,41 @@ begin
   perform pg_advisory_xact_lock(hashtextextended(p_fingerprint, 0));
   return query
     select f.status, f.response from intake_fingerprints f
-     where f.fingerprint = p_fingerprint and f.created_at > now() - interval '24 hours';
+     where f.fingerprint = p_fingerprint and f.created_at > now() - interval '24 hours'
+       and app.intake_times_match(f.event_times, p_event_times,
+                                  make_interval(secs => p_window_seconds))
+     order by f.created_at
+     limit 1;
 end
 $$;
 
 --
--- Name: intake_complete(text, text, smallint, jsonb); Type: FUNCTION; Schema: app; Owner: -
+-- Name: intake_complete(text, timestamp with time zone[], text, smallint, jsonb); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.intake_complete(p_fingerprint text, p_resource text, p_status smallint, p_response jsonb) RETURNS void
+CREATE FUNCTION app.intake_complete(p_fingerprint text, p_event_times timestamp with time zone[], p_resource text, p_status smallint, p_response jsonb) RETURNS void
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
-    insert into intake_fingerprints (fingerprint, resource, status, response)
-    values (p_fingerprint, p_resource, p_status, p_response)
-    on conflict (fingerprint) do update
-       set resource = excluded.resource, status = excluded.status,
-           response = excluded.response, created_at = now()
+    insert into intake_fingerprints (fingerprint, event_times, resource, status, response)
+    values (p_fingerprint, p_event_times, p_resource, p_status, p_response)
+  $$;
+
+--
+-- Name: intake_times_match(timestamp with time zone[], timestamp with time zone[], interval); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.intake_times_match(p_stored timestamp with time zone[], p_sent timestamp with time zone[], p_window interval) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    select case
+      when p_stored is null or p_sent is null then p_stored is null and p_sent is null
+      else cardinality(p_stored) = cardinality(p_sent)
+           and not exists (
+             select from unnest(p_stored, p_sent) as t(stored, sent)
+              where (stored is null) <> (sent is null)
+                 or stored - sent > p_window or sent - stored > p_window)
+    end
   $$;
 
 --
@@ -2149,6 +2167,8 @@ CREATE TABLE public.intake_fingerprints (
     status smallint NOT NULL,
     response jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    event_times timestamp with time zone[],
     CONSTRAINT intake_fingerprints_fingerprint_check CHECK ((fingerprint ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT intake_fingerprints_resource_check CHECK ((resource = ANY (ARRAY['ticket'::text, 'broadcast_log'::text, 'broadcast_batch'::text])))
 );
@@ -3139,7 +3159,7 @@ ALTER TABLE ONLY public.idempotency_keys
 --
 
 ALTER TABLE ONLY public.intake_fingerprints
-    ADD CONSTRAINT intake_fingerprints_pkey PRIMARY KEY (fingerprint);
+    ADD CONSTRAINT intake_fingerprints_pkey PRIMARY KEY (id);
 
 --
 -- Name: invoices invoices_id_customer_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -3608,6 +3628,12 @@ CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING bt
 --
 
 CREATE INDEX intake_fingerprints_created_idx ON public.intake_fingerprints USING btree (created_at);
+
+--
+-- Name: intake_fingerprints_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX intake_fingerprints_fingerprint_idx ON public.intake_fingerprints USING btree (fingerprint);
 
 --
 -- Name: invoices_created_at_idx; Type: INDEX; Schema: public; Owner: -
@@ -6533,20 +6559,20 @@ REVOKE ALL ON FUNCTION app.customer_in_scope(p_customer_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.customer_in_scope(p_customer_id uuid) TO cc_staff;
 
 --
--- Name: FUNCTION intake_begin(p_fingerprint text); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION intake_begin(p_fingerprint text, p_event_times timestamp with time zone[], p_window_seconds integer); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.intake_begin(p_fingerprint text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.intake_begin(p_fingerprint text) TO cc_staff;
-GRANT ALL ON FUNCTION app.intake_begin(p_fingerprint text) TO cc_integration;
+REVOKE ALL ON FUNCTION app.intake_begin(p_fingerprint text, p_event_times timestamp with time zone[], p_window_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.intake_begin(p_fingerprint text, p_event_times timestamp with time zone[], p_window_seconds integer) TO cc_staff;
+GRANT ALL ON FUNCTION app.intake_begin(p_fingerprint text, p_event_times timestamp with time zone[], p_window_seconds integer) TO cc_integration;
 
 --
--- Name: FUNCTION intake_complete(p_fingerprint text, p_resource text, p_status smallint, p_response jsonb); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION intake_complete(p_fingerprint text, p_event_times timestamp with time zone[], p_resource text, p_status smallint, p_response jsonb); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_resource text, p_status smallint, p_response jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_resource text, p_status smallint, p_response jsonb) TO cc_staff;
-GRANT ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_resource text, p_status smallint, p_response jsonb) TO cc_integration;
+REVOKE ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_event_times timestamp with time zone[], p_resource text, p_status smallint, p_response jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_event_times timestamp with time zone[], p_resource text, p_status smallint, p_response jsonb) TO cc_staff;
+GRANT ALL ON FUNCTION app.intake_complete(p_fingerprint text, p_event_times timestamp with time zone[], p_resource text, p_status smallint, p_response jsonb) TO cc_integration;
 
 --
 -- Name: FUNCTION invoice_status(p_voided boolean, p_amount numeric, p_paid numeric, p_days_overdue integer); Type: ACL; Schema: app; Owner: -

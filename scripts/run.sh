@@ -10,10 +10,10 @@ export BIND_ADDR=${BIND_ADDR:-127.0.0.1:8080}
 
 if [ "$PROFILE" = release ]; then
   cargo build --release --locked -p server
-  BIN=target/release/server
+  BIN=${CARGO_TARGET_DIR:-target}/release/server
 else
   cargo build --locked -p server
-  BIN=target/debug/server
+  BIN=${CARGO_TARGET_DIR:-target}/debug/server
 fi
 
 if [ -z "${SKIP_FRONTEND_BUILD:-}" ]; then

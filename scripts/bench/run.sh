@@ -223,12 +223,14 @@ capture list_marketing_manager GET "$LIST" marketing_manager@demo.local
 capture lead_bundle POST /api/v1/leads marketing_staff@demo.local "$BUNDLE_BODY"
 
 # Broadcast logs as n8n sends them (keep in step with item() in broadcast_logs.lua). The
-# captured requests carry this run's time: an identical body within 24 hours would be
-# answered as a retry (intake fingerprint) and capture no insert.
+# captured requests name this run in the AWB: the same fields again within 24 hours would
+# be answered as a retry (intake fingerprint; broadcast_at does not tell runs apart, it
+# may move by up to 10 minutes in a retry) and capture no insert.
 CAPTURE_AT=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
+CAPTURE_RUN=$(date -u +%s%N)
 broadcast_item() {
-  printf '{"tracking_number":"BENCH%s-%s","consignee_phone":"+62877%s","status":"success","message_content":"Paket Anda dalam perjalanan (resi BENCH%s-%s)","broadcast_at":"%s"}' \
-    $MARKER "$1" $MARKER $MARKER "$1" "$CAPTURE_AT"
+  printf '{"tracking_number":"BENCH%s-%s-%s","consignee_phone":"+62877%s","status":"success","message_content":"Paket Anda dalam perjalanan (resi BENCH%s-%s)","broadcast_at":"%s"}' \
+    $MARKER "$CAPTURE_RUN" "$1" $MARKER $MARKER "$1" "$CAPTURE_AT"
 }
 BATCH=${BENCH_BATCH:-1000}
 BATCH_BODY="[$(for i in $(seq 1 "$BATCH"); do

@@ -580,11 +580,198 @@ async fn a_full_batch_of_broadcast_logs_is_one_request() {
     );
 }
 
-/// The example workflows of docs/n8n post to these endpoints with the header credential
-/// and retries on, and their bodies use the contract's field names.
+/// Issue #20: n8n re-evaluates `broadcast_at: {{$now}}` on every Retry On Fail try, so a
+/// retry differs from the stored log by seconds. Without an Idempotency-Key, a log with
+/// the same fields and a time within 10 minutes of the first's is that log again; another
+/// status or message, or the same fields much later, is another event.
+#[tokio::test]
+async fn a_broadcast_retry_with_a_moved_time_is_stored_once() {
+    let app = TestApp::spawn().await;
+    let key = api_key(&app, &["broadcast:write"]).await;
+    let at = |time: &str| {
+        json!({"tracking_number": "LOG2024120100123", "consignee_phone": "6281234567890",
+               "status": "failed", "message_content": "Paket Anda sedang dalam perjalanan",
+               "error_message": "Nomor tidak terdaftar WA", "broadcast_at": time})
+    };
+    let logs = || count(&app, "select count(*) from broadcast_logs");
+    let first = push(
+        &app,
+        "/api/v1/broadcast-logs",
+        &key,
+        None,
+        &at("2026-12-01T08:30:00.120+07:00"),
+    )
+    .await;
+    assert_eq!(first.status(), 201);
+    let first = body(first).await;
+    // The tries after a lost answer: seconds later, in another offset too.
+    for later in [
+        "2026-12-01T08:30:04.871+07:00",
+        "2026-12-01T01:30:19Z",
+        "2026-12-01T08:39:59+07:00",
+    ] {
+        let again = push(&app, "/api/v1/broadcast-logs", &key, None, &at(later)).await;
+        assert_eq!(again.status(), 201, "{later}");
+        assert_eq!(again.headers()["idempotent-replayed"], "true", "{later}");
+        assert_eq!(body(again).await, first, "{later}: the first answer");
+    }
+    assert_eq!(logs().await, 1);
+    let (stored_at,): (String,) = sqlx::query_as(
+        "select to_char(broadcast_at at time zone 'Asia/Jakarta', 'HH24:MI:SS.MS') from broadcast_logs",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(stored_at, "08:30:00.120", "the first try's time is kept");
+
+    // Another status, another message, or the same fields later: other events.
+    let mut delivered = at("2026-12-01T08:30:05+07:00");
+    delivered["status"] = json!("success");
+    delivered["error_message"] = Value::Null;
+    let mut reworded = at("2026-12-01T08:30:06+07:00");
+    reworded["message_content"] = json!("Paket Anda sudah tiba di kota tujuan");
+    let next_round = at("2026-12-01T08:40:01+07:00");
+    for (other, what) in [
+        (delivered, "status"),
+        (reworded, "message"),
+        (next_round, "11 min later"),
+    ] {
+        let stored = push(&app, "/api/v1/broadcast-logs", &key, None, &other).await;
+        assert_eq!(stored.status(), 201, "{what}");
+        assert!(
+            stored.headers().get("idempotent-replayed").is_none(),
+            "{what}"
+        );
+        assert_ne!(body(stored).await["log_id"], first["log_id"], "{what}");
+    }
+    assert_eq!(logs().await, 4);
+    // Another key sending the same log is another sender.
+    let other_key = api_key(&app, &["broadcast:write"]).await;
+    let theirs = push(
+        &app,
+        "/api/v1/broadcast-logs",
+        &other_key,
+        None,
+        &at("2026-12-01T08:30:01+07:00"),
+    )
+    .await;
+    assert!(theirs.headers().get("idempotent-replayed").is_none());
+    assert_eq!(logs().await, 5);
+}
+
+/// The same for a batch (each item's time may move) and for tries that arrive while the
+/// first is still being stored; with an Idempotency-Key a moved time is no other body.
+#[tokio::test]
+async fn broadcast_batches_and_concurrent_tries_with_moved_times_are_stored_once() {
+    let app = TestApp::spawn().await;
+    let key = api_key(&app, &["broadcast:write"]).await;
+    let batch = |second: u32| {
+        json!([
+            {"tracking_number": "LOG-R1", "phone": "0812-3456-7890", "status": "success",
+             "message": "Terkirim", "broadcast_at": format!("2026-12-01T08:30:{second:02}+07:00")},
+            {"status": "failed"},
+            {"tracking_number": "LOG-R2", "status": "pending",
+             "sent_at": format!("2026-12-01T08:31:{second:02}+07:00")}
+        ])
+    };
+    let first = push(&app, "/api/v1/broadcast-logs", &key, None, &batch(0)).await;
+    assert_eq!(first.status(), 207);
+    let first = body(first).await;
+    let again = push(&app, "/api/v1/broadcast-logs", &key, None, &batch(9)).await;
+    assert_eq!(again.status(), 207);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(body(again).await, first);
+    assert_eq!(count(&app, "select count(*) from broadcast_logs").await, 2);
+
+    // Five tries at once, each a second later than the one before: one log.
+    let single = |second: u32| {
+        json!({"tracking_number": "LOG-C1", "status": "success", "message_content": "Halo",
+               "broadcast_at": format!("2026-12-01T09:00:{second:02}Z")})
+    };
+    let mut tasks = Vec::new();
+    for second in 0..5 {
+        let request = app
+            .client
+            .post(app.url("/api/v1/broadcast-logs"))
+            .header("X-API-KEY", &key)
+            .json(&single(second));
+        tasks.push(tokio::spawn(async move {
+            body(request.send().await.unwrap()).await["log_id"].clone()
+        }));
+    }
+    let mut ids = Vec::new();
+    for task in tasks {
+        ids.push(task.await.unwrap());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from broadcast_logs where tracking_number = 'LOG-C1'"
+        )
+        .await,
+        1
+    );
+
+    // A stable Idempotency-Key with a time taken per try: the first answer, not a 422.
+    let keyed = push(
+        &app,
+        "/api/v1/broadcast-logs",
+        &key,
+        Some("LOG-K1-success"),
+        &json!({
+        "tracking_number": "LOG-K1", "status": "success", "broadcast_at": "2026-12-01T10:00:00Z"}),
+    )
+    .await;
+    assert_eq!(keyed.status(), 201);
+    let keyed = body(keyed).await;
+    let retried = push(
+        &app,
+        "/api/v1/broadcast-logs",
+        &key,
+        Some("LOG-K1-success"),
+        &json!({
+        "tracking_number": "LOG-K1", "status": "success", "broadcast_at": "2026-12-01T10:00:07Z"}),
+    )
+    .await;
+    assert_eq!(retried.status(), 201);
+    assert_eq!(body(retried).await, keyed);
+    let reused = push(
+        &app,
+        "/api/v1/broadcast-logs",
+        &key,
+        Some("LOG-K1-success"),
+        &json!({
+        "tracking_number": "LOG-K1", "status": "failed", "broadcast_at": "2026-12-01T10:00:07Z"}),
+    )
+    .await;
+    assert_eq!(reused.status(), 422, "another status is another body");
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from broadcast_logs where tracking_number = 'LOG-K1'"
+        )
+        .await,
+        1
+    );
+}
+
+/// The example workflows of docs/n8n post to these endpoints with the shipped credential
+/// and retries on; their "Map to Command Center fields" node sets the contract's field
+/// names; nothing in them reads n8n's environment (blocked in n8n 2.x) or takes a value
+/// per try or per execution (`$now`, `$execution`), so a retry or a re-run sends the same
+/// body; and a failed request stops the run instead of going to an error output. `make
+/// n8n-e2e` runs them in a real n8n.
 #[test]
 fn the_example_n8n_workflows_match_the_contract() {
     let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/n8n");
+    let read = |file: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(docs.join(file)).unwrap()).unwrap()
+    };
+    let credential = &read("credentials.json")[0];
+    assert_eq!(credential["type"], "httpHeaderAuth");
+    assert_eq!(credential["data"]["name"], "X-API-KEY");
     for (file, path, fields) in [
         (
             "broadcast-logistic.json",
@@ -595,6 +782,7 @@ fn the_example_n8n_workflows_match_the_contract() {
                 "status",
                 "message_content",
                 "error_message",
+                "broadcast_at",
             ][..],
         ),
         (
@@ -609,30 +797,65 @@ fn the_example_n8n_workflows_match_the_contract() {
             ][..],
         ),
     ] {
-        let workflow: Value =
-            serde_json::from_str(&std::fs::read_to_string(docs.join(file)).unwrap()).unwrap();
-        let node = workflow["nodes"]
+        let workflow = read(file);
+        let nodes = workflow["nodes"].as_array().unwrap();
+        for node in nodes {
+            let parameters = node["parameters"].to_string();
+            for banned in ["$env", "$now", "$execution", "Date.now", "new Date"] {
+                assert!(
+                    !parameters.contains(banned),
+                    "{file}: {} uses {banned}",
+                    node["name"]
+                );
+            }
+            assert!(
+                node.get("onError").is_none(),
+                "{file}: a failure stops the run"
+            );
+        }
+        let node = |kind: &str| {
+            nodes
+                .iter()
+                .find(|n| n["type"] == kind)
+                .unwrap_or_else(|| panic!("{file}: a {kind} node"))
+        };
+        let http = node("n8n-nodes-base.httpRequest");
+        let p = &http["parameters"];
+        assert_eq!(p["method"], "POST", "{file}");
+        assert_eq!(
+            p["url"],
+            format!("https://command-center.example.com{path}"),
+            "{file}: the URL to edit"
+        );
+        assert_eq!(p["genericAuthType"], "httpHeaderAuth", "{file}");
+        assert_eq!(p["jsonBody"], "={{ JSON.stringify($json) }}", "{file}");
+        assert!(
+            p.get("headerParameters").is_none(),
+            "{file}: no Idempotency-Key"
+        );
+        assert_eq!(http["retryOnFail"], true, "{file}");
+        assert!(
+            http.get("onError").is_none(),
+            "{file}: a failure stops the run"
+        );
+        assert_eq!(
+            http["credentials"]["httpHeaderAuth"]["id"], credential["id"],
+            "{file}: the shipped credential"
+        );
+        let set: Vec<&str> = node("n8n-nodes-base.set")["parameters"]["assignments"]["assignments"]
             .as_array()
             .unwrap()
             .iter()
-            .find(|n| n["type"] == "n8n-nodes-base.httpRequest")
-            .expect("an HTTP Request node");
-        let p = &node["parameters"];
-        assert_eq!(p["method"], "POST", "{file}");
-        assert!(p["url"].as_str().unwrap().ends_with(path), "{file}");
-        assert_eq!(p["genericAuthType"], "httpHeaderAuth", "{file}");
-        assert_eq!(node["retryOnFail"], true, "{file}");
-        let body = p["jsonBody"].as_str().unwrap();
-        for field in fields {
-            assert!(body.contains(&format!("{field}:")), "{file} sends {field}");
-        }
-        let name = node["name"].as_str().unwrap();
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(set, fields, "{file}: the fields sent");
+        // Start → example items → map → HTTP request, in one chain.
+        let connections = workflow["connections"].as_object().unwrap();
+        assert_eq!(connections.len(), 3, "{file}");
         assert!(
-            workflow["connections"]
-                .as_object()
-                .unwrap()
+            connections
                 .values()
-                .any(|c| c.to_string().contains(name)),
+                .any(|c| c.to_string().contains(http["name"].as_str().unwrap())),
             "{file}: the HTTP node is connected"
         );
     }

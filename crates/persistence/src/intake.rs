@@ -29,32 +29,46 @@ impl Sender {
     }
 }
 
-/// Waits for any identical request still in flight (same fingerprint) and returns the
-/// status and body an identical request got in the last 24 hours, if any.
+/// What identifies a request for the keyless retry check: its fingerprint, and for
+/// broadcast logs the time of each item, which may move between tries.
+#[derive(Debug, Clone)]
+pub struct Fingerprint {
+    pub hash: String,
+    /// `None` for tickets (the whole body counts); per item for broadcast logs.
+    pub times: Option<Vec<Option<DateTime<Utc>>>>,
+}
+
+/// Waits for any request with the same fingerprint still in flight and returns the
+/// status and body such a request got in the last 24 hours, if its times lie within
+/// `window_seconds` of these (item by item).
 pub async fn begin(
     tx: &mut Tx,
-    fingerprint: &str,
+    fingerprint: &Fingerprint,
+    window_seconds: i32,
 ) -> Result<Option<(u16, serde_json::Value)>, DbError> {
     let row = sqlx::query!(
-        r#"select status as "status!", response as "response!" from app.intake_begin($1)"#,
-        fingerprint,
+        r#"select status as "status!", response as "response!" from app.intake_begin($1, $2, $3)"#,
+        fingerprint.hash,
+        fingerprint.times.as_deref() as Option<&[Option<DateTime<Utc>>]>,
+        window_seconds,
     )
     .fetch_optional(&mut **tx)
     .await?;
     Ok(row.map(|r| (u16::try_from(r.status).unwrap_or(200), r.response)))
 }
 
-/// Stores the answer for replays of the same request within 24 hours.
+/// Stores the answer for retries of the same request within 24 hours.
 pub async fn complete(
     tx: &mut Tx,
-    fingerprint: &str,
+    fingerprint: &Fingerprint,
     resource: &str,
     status: u16,
     response: &serde_json::Value,
 ) -> Result<(), DbError> {
     sqlx::query!(
-        "select app.intake_complete($1, $2, $3, $4)",
-        fingerprint,
+        "select app.intake_complete($1, $2, $3, $4, $5)",
+        fingerprint.hash,
+        fingerprint.times.as_deref() as Option<&[Option<DateTime<Utc>>]>,
         resource,
         i16::try_from(status).unwrap_or(200),
         response,

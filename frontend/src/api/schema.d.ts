@@ -324,7 +324,8 @@ export interface paths {
          *     or super/CS admins signed in. One object → one log (`201 {"status":"created",
          *     "log_id":…}`); a JSON array → one transaction, every valid item stored, a result per
          *     item (`201` all, `207` some, `400` none). Each log updates its shipment (per AWB).
-         *     Retries are safe with `Idempotency-Key` and, without it, for the same body within 24 h.
+         *     Retries are safe with `Idempotency-Key` and, without it, when the same key sends the
+         *     same fields within 24 h with each `broadcast_at` at most 10 minutes from the first's.
          */
         post: operations["create_broadcast_logs"];
         delete?: never;
@@ -1752,8 +1753,8 @@ export interface paths {
         put?: never;
         /**
          * Opens a ticket (TCK-2): n8n with `X-API-KEY` (scope `tickets:write`) or a signed-in
-         *     user. Sending the same body again within 24 hours, or the same `Idempotency-Key`,
-         *     returns the first ticket instead of a new one.
+         *     user. The same body again from the same API key (or user) within 24 hours, or the
+         *     same `Idempotency-Key`, returns the first ticket instead of a new one.
          */
         post: operations["create_ticket"];
         delete?: never;
@@ -2425,7 +2426,10 @@ export interface components {
          *     is a JSON array of these.
          */
         CreateBroadcastLogRequest: {
-            /** @description When it was sent (RFC 3339); the time of receipt when absent. */
+            /**
+             * @description When it was sent (RFC 3339); the time of receipt when absent. Also read as
+             *     `sent_at` or `timestamp`. A retry may move it by up to 10 minutes.
+             */
             broadcast_at?: string | null;
             /** @example 6281234567890 */
             consignee_phone?: string | null;
@@ -4868,7 +4872,8 @@ export interface components {
             /** Format: uuid */
             ticket_id: string;
             /**
-             * @description The ticket's code, e.g. `TKT-2026-000123`.
+             * @description The ticket's code, e.g. `TKT-2026-000123`: `ticket_code` in `GET /tickets` (this
+             *     answer keeps the seed-004 name).
              * @example TKT-2026-000123
              */
             ticket_uid: string;
@@ -6186,7 +6191,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe (also safe without it within 24 h) */
+                /** @description Makes retries safe; `broadcast_at` may differ between tries (also safe without it: the same fields within 24 h, `broadcast_at` within 10 minutes) */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -11230,7 +11235,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe (also safe without it within 24 h) */
+                /** @description Makes retries safe (also safe without it: the same body from the same API key within 24 h) */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;

@@ -124,6 +124,17 @@ pub const BROADCAST_STATUSES: [&str; 3] = [
     BroadcastStatus::Pending.as_str(),
 ];
 
+/// The names a broadcast's time comes under: `broadcast_at`, or the seed's `sent_at` and
+/// `timestamp`.
+pub const BROADCAST_TIME_FIELDS: [&str; 3] = ["broadcast_at", "sent_at", "timestamp"];
+
+/// A broadcast log sent again without an `Idempotency-Key` is a retry of the earlier one
+/// from the same sender when every other field is the same and its time lies within this
+/// many seconds of the earlier one's: a client that takes "now" on every try (n8n's
+/// `$now` in the body) moves it by the seconds between tries, and a whole Retry On Fail
+/// series (5 tries, 10 s timeout, 5 s apart) takes about a minute.
+pub const BROADCAST_RETRY_WINDOW_SECONDS: i32 = 600;
+
 impl TicketStatus {
     /// TCK-1 status machine (the database enforces the same table,
     /// `app.ticket_transition_allowed`): open → in_progress → pending ↔ on_hold → closed;

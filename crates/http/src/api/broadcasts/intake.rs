@@ -35,7 +35,8 @@ pub struct CreateBroadcastLogRequest {
     message_content: Option<String>,
     #[schema(example = "Nomor tidak terdaftar WA")]
     error_message: Option<String>,
-    /// When it was sent (RFC 3339); the time of receipt when absent.
+    /// When it was sent (RFC 3339); the time of receipt when absent. Also read as
+    /// `sent_at` or `timestamp`. A retry may move it by up to 10 minutes.
     broadcast_at: Option<String>,
 }
 
@@ -81,12 +82,13 @@ pub struct BroadcastItemResult {
 /// or super/CS admins signed in. One object → one log (`201 {"status":"created",
 /// "log_id":…}`); a JSON array → one transaction, every valid item stored, a result per
 /// item (`201` all, `207` some, `400` none). Each log updates its shipment (per AWB).
-/// Retries are safe with `Idempotency-Key` and, without it, for the same body within 24 h.
+/// Retries are safe with `Idempotency-Key` and, without it, when the same key sends the
+/// same fields within 24 h with each `broadcast_at` at most 10 minutes from the first's.
 #[utoipa::path(
     tag = "broadcast",
     security(("api_key" = []), ("bearer" = [])),
     request_body(content = CreateBroadcastLogRequest, description = "One log, or a JSON array of up to 5,000 logs"),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (also safe without it within 24 h)")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe; `broadcast_at` may differ between tries (also safe without it: the same fields within 24 h, `broadcast_at` within 10 minutes)")),
     responses(
         (status = 201, description = "Stored: `BroadcastLogCreated` for one log, `BroadcastBatchResult` for a batch", body = BroadcastLogCreated),
         (status = 207, description = "A batch with some items rejected: the valid ones are stored", body = BroadcastBatchResult),

@@ -2,7 +2,11 @@
 //! are stored while the rest get their problems (BRD-1).
 
 use actix_web::{http::StatusCode, HttpRequest, HttpResponse};
-use domain::{tickets::BROADCAST_STATUSES, FieldErrors};
+use chrono::{DateTime, Utc};
+use domain::{
+    tickets::{BROADCAST_STATUSES, BROADCAST_TIME_FIELDS},
+    FieldErrors,
+};
 use persistence::{
     intake::{self, NewBroadcastLog, Sender},
     Tx,
@@ -33,9 +37,15 @@ pub struct Outcome {
 }
 
 impl Request<'_> {
-    /// The retry check: `Err(outcome)` replays the earlier answer.
-    async fn claim(self, tx: &mut Tx) -> ApiResult<Result<Retry, Outcome>> {
-        Ok(claim(tx, self.key, self.req, self.who, self.body)
+    /// The retry check: `Err(outcome)` replays the earlier answer. The times (one per
+    /// item) may differ from the earlier request's within the retry window.
+    async fn claim(
+        self,
+        tx: &mut Tx,
+        times: Vec<Option<DateTime<Utc>>>,
+    ) -> ApiResult<Result<Retry, Outcome>> {
+        let identity = self.body.identity_without(&BROADCAST_TIME_FIELDS, times);
+        Ok(claim(tx, self.key, self.req, self.who, identity)
             .await?
             .map_err(|response| Outcome {
                 response,
@@ -68,7 +78,7 @@ fn read_log(
     let status = f.one_of(&["status"], &BROADCAST_STATUSES, None);
     let message_content = f.text(&["message_content", "message"], 10_000);
     let error_message = f.text(&["error_message", "error"], 2_000);
-    let broadcast_at = f.instant(&["broadcast_at", "sent_at", "timestamp"]);
+    let broadcast_at = f.instant(&BROADCAST_TIME_FIELDS);
     Ok(match (f.into_problem(), tracking_number, status) {
         (None, Some(tracking_number), Some(status)) => Ok(NewBroadcastLog {
             tracking_number,
@@ -165,7 +175,11 @@ pub async fn store_batch(tx: &mut Tx, request: Request<'_>, batch: Batch) -> Api
         });
     }
     let who = request.who;
-    let retry = match request.claim(tx).await? {
+    let mut times = vec![None; results.len()];
+    for (index, log) in &valid {
+        times[*index] = log.broadcast_at;
+    }
+    let retry = match request.claim(tx, times).await? {
         Ok(retry) => retry,
         Err(replay) => return Ok(replay),
     };
@@ -205,7 +219,7 @@ pub async fn store_one(tx: &mut Tx, request: Request<'_>, single: &Value) -> Api
         Err((message, details)) => return Err(ApiError::InvalidIntake { message, details }),
     };
     let who = request.who;
-    let retry = match request.claim(tx).await? {
+    let retry = match request.claim(tx, vec![log.broadcast_at]).await? {
         Ok(retry) => retry,
         Err(replay) => return Ok(replay),
     };

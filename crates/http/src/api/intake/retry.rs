@@ -1,14 +1,21 @@
 //! Who sent an intake request, and how its retry is recognised and answered.
 
 use actix_web::{http::StatusCode, HttpRequest, HttpResponse};
-use persistence::{intake, intake::Sender, Tx};
+use chrono::{DateTime, Utc};
+use domain::tickets::BROADCAST_RETRY_WINDOW_SECONDS;
+use persistence::{
+    intake,
+    intake::{Fingerprint, Sender},
+    Tx,
+};
 use serde::Serialize;
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::*;
 use crate::{
     error::{ApiError, ApiResult},
-    extract::{CallerTx, IdempotencyKey},
+    extract::{canonical_json, CallerTx, IdempotencyKey},
     idempotency::{Claimed, Idempotency},
 };
 
@@ -32,10 +39,53 @@ pub fn sender(
     }
 }
 
+/// What makes two requests the same for the retry checks: the canonical body, without
+/// the time fields of broadcast logs, whose times are compared within a window instead.
+pub struct Identity {
+    canonical: String,
+    times: Option<Vec<Option<DateTime<Utc>>>>,
+}
+
+impl IntakeBody {
+    /// The whole body (tickets): any change makes another request.
+    pub fn identity(&self) -> Identity {
+        Identity {
+            canonical: self.canonical.clone(),
+            times: None,
+        }
+    }
+
+    /// The body without `time_fields` (in the object, or in each item of an array);
+    /// `times`, one per item, are compared within the retry window instead.
+    pub fn identity_without(
+        &self,
+        time_fields: &[&str],
+        times: Vec<Option<DateTime<Utc>>>,
+    ) -> Identity {
+        let strip = |item: &Value| match item {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .filter(|(name, _)| !time_fields.contains(&name.as_str()))
+                    .map(|(name, value)| (name.clone(), value.clone()))
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        let timeless = match &self.value {
+            Value::Array(items) => Value::Array(items.iter().map(strip).collect()),
+            single => strip(single),
+        };
+        Identity {
+            canonical: canonical_json(&timeless),
+            times: Some(times),
+        }
+    }
+}
+
 /// How a retry is recognised: the Idempotency-Key, or else the body's fingerprint.
 pub enum Retry {
     Key(Idempotency),
-    Fingerprint(String),
+    Fingerprint(Fingerprint),
 }
 
 /// Looks for an earlier answer to the same request; `Err(response)` replays it.
@@ -44,9 +94,9 @@ pub async fn claim(
     key: IdempotencyKey,
     req: &HttpRequest,
     sender: Sender,
-    body: &IntakeBody,
+    identity: Identity,
 ) -> ApiResult<Result<Retry, HttpResponse>> {
-    let digest = hex::encode(Sha256::digest(body.canonical.as_bytes()));
+    let digest = hex::encode(Sha256::digest(identity.canonical.as_bytes()));
     if key.0.is_some() {
         return Ok(match Idempotency::claim(tx, key, req, &digest).await? {
             Claimed::Proceed(idem) => Ok(Retry::Key(idem)),
@@ -57,17 +107,28 @@ pub async fn claim(
         Sender::Key(id) => format!("key:{id}"),
         Sender::User(id) => format!("user:{id}"),
     };
-    let fingerprint = hex::encode(Sha256::digest(
-        format!("{} {}\n{who}\n{}", req.method(), req.path(), body.canonical).as_bytes(),
-    ));
-    Ok(match intake::begin(tx, &fingerprint).await? {
-        None => Ok(Retry::Fingerprint(fingerprint)),
-        Some((status, stored)) => Err(HttpResponse::build(
-            StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED),
-        )
-        .insert_header(("Idempotent-Replayed", "true"))
-        .json(stored)),
-    })
+    let fingerprint = Fingerprint {
+        hash: hex::encode(Sha256::digest(
+            format!(
+                "{} {}\n{who}\n{}",
+                req.method(),
+                req.path(),
+                identity.canonical
+            )
+            .as_bytes(),
+        )),
+        times: identity.times,
+    };
+    Ok(
+        match intake::begin(tx, &fingerprint, BROADCAST_RETRY_WINDOW_SECONDS).await? {
+            None => Ok(Retry::Fingerprint(fingerprint)),
+            Some((status, stored)) => Err(HttpResponse::build(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED),
+            )
+            .insert_header(("Idempotent-Replayed", "true"))
+            .json(stored)),
+        },
+    )
 }
 
 impl Retry {

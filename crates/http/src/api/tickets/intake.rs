@@ -45,7 +45,8 @@ pub struct CreateTicketRequest {
 pub struct TicketCreated {
     #[schema(example = "created")]
     pub status: String,
-    /// The ticket's code, e.g. `TKT-2026-000123`.
+    /// The ticket's code, e.g. `TKT-2026-000123`: `ticket_code` in `GET /tickets` (this
+    /// answer keeps the seed-004 name).
     #[schema(example = "TKT-2026-000123")]
     pub ticket_uid: String,
     pub ticket_id: Uuid,
@@ -115,13 +116,13 @@ fn read_ticket(body: &IntakeBody, from_key: bool) -> ApiResult<NewTicket> {
 }
 
 /// Opens a ticket (TCK-2): n8n with `X-API-KEY` (scope `tickets:write`) or a signed-in
-/// user. Sending the same body again within 24 hours, or the same `Idempotency-Key`,
-/// returns the first ticket instead of a new one.
+/// user. The same body again from the same API key (or user) within 24 hours, or the
+/// same `Idempotency-Key`, returns the first ticket instead of a new one.
 #[utoipa::path(
     tag = "tickets",
     security(("api_key" = []), ("bearer" = [])),
     request_body = CreateTicketRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (also safe without it within 24 h)")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (also safe without it: the same body from the same API key within 24 h)")),
     responses(
         (status = 201, description = "Created (or the first answer again for a retry)", body = TicketCreated),
         (status = 400, description = "A required field is missing or invalid: `{\"error\": \"subject is required\", ...}`", body = ErrorBody),
@@ -140,7 +141,7 @@ pub async fn create_ticket(
 ) -> ApiResult<HttpResponse> {
     let (mut tx, who) = sender(caller, "tickets:write", creates_tickets)?;
     let ticket = read_ticket(&body, matches!(who, Sender::Key(_)))?;
-    let retry = match claim(&mut tx, key, &req, who, &body).await? {
+    let retry = match claim(&mut tx, key, &req, who, body.identity()).await? {
         Ok(retry) => retry,
         Err(replay) => {
             persistence::commit(tx).await?;
