@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 .PHONY: help run test fmt fmt-check clippy crate-directions rust-test openapi frontend-install \
         frontend-check frontend-build smoke bench db-stop clean-test-dbs schema schema-check \
-        sqlx-prepare sqlx-check shape-check shape-report n8n-e2e
+        sqlx-prepare sqlx-check shape-check shape-report n8n-e2e fuzz bench-imports
 
 help:
 	@echo "make run   build, start PostgreSQL if DATABASE_URL is unset, migrate, load demo data, serve"
@@ -92,6 +92,21 @@ n8n-e2e:
 # BENCH_DURATION, BENCH_CONNECTIONS override.
 bench:
 	scripts/bench/run.sh
+	scripts/bench/imports.sh
+
+# The Import Center alone at 100,000 rows (part of `make bench`).
+bench-imports:
+	scripts/bench/imports.sh
+
+# Fuzzes the Import Center's upload parsing (domain::imports::sheet::read and the cell
+# parsers) for 60 s; FUZZ_TARGET=cells fuzzes the cell parsers alone. fuzz/ is its own
+# workspace, outside `make test`. Needs a nightly toolchain and cargo-fuzz, which CI and a
+# fresh machine lack: `rustup toolchain install nightly && cargo install cargo-fuzz`.
+# Crashes land in fuzz/artifacts/<target>/; seed fuzz/corpus/sheet/ with files from
+# tests/fixtures/imports/ to start from real workbooks.
+FUZZ_TARGET ?= sheet
+fuzz:
+	cd fuzz && cargo +nightly fuzz run $(FUZZ_TARGET) -- -max_total_time=60
 
 db-stop:
 	scripts/local-postgres.sh stop

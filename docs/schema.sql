@@ -665,6 +665,99 @@ CREATE FUNCTION app.dept() RETURNS text
     AS $$ select nullif(current_setting('app.dept', true), '') $$;
 
 --
+-- Name: import_customer_matches(integer[], text[], text[], text[], text[], text[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.import_customer_matches(p_rn integer[], p_code text[], p_npwp text[], p_email text[], p_phone text[], p_key text[]) RETURNS TABLE(rn integer, customer_id uuid, matched_on text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    with input as (
+      select * from unnest(p_rn, p_code, p_npwp, p_email, p_phone, p_key)
+               as t(rn, code, npwp, email, phone, ckey))
+    select i.rn, c.id, 'code' from input i
+      join customers c on c.customer_code = i.code and c.merged_into_id is null
+    union all
+    select i.rn, c.id, 'npwp' from input i
+      join customers c on c.npwp = i.npwp and c.merged_into_id is null
+    union all
+    select i.rn, c.id, 'email' from input i
+      join customers c on c.email = i.email::citext and c.merged_into_id is null
+    union all
+    select i.rn, c.id, 'phone' from input i
+      join customers c on c.phone = i.phone and c.merged_into_id is null
+    union all
+    select i.rn, c.id, 'company_name' from input i
+      join customers c on c.company_key = i.ckey and c.merged_into_id is null
+  $$;
+
+--
+-- Name: import_existing_customers(uuid[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.import_existing_customers(p_ids uuid[]) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$ select count(*) from customers where id = any (p_ids) $$;
+
+--
+-- Name: import_revert(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.import_revert(p_import uuid) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_import imports;
+  v_ids uuid[];
+  v_removed bigint;
+begin
+  select * into v_import from imports where id = p_import for update;
+  if not found or not app.import_visible(v_import.created_by, v_import.owner_dept) then
+    raise exception 'import not found' using errcode = 'P0002';
+  end if;
+  if v_import.status not in ('done', 'failed') then
+    raise exception 'the import is %', v_import.status using errcode = '55000';
+  end if;
+  select coalesce(array_agg(target_id), '{}') into v_ids
+    from import_rows where import_id = p_import and action = 'created';
+  case v_import.module
+    when 'leads' then
+      update leads set deleted_at = now(), deleted_by = app.uid() where id = any (v_ids) and deleted_at is null;
+    when 'customers' then
+      update customers set deleted_at = now() where id = any (v_ids) and deleted_at is null;
+    when 'invoices' then
+      delete from invoices where id = any (v_ids);
+    when 'payments' then
+      delete from payment_allocations where payment_id = any (v_ids);
+      delete from payments where id = any (v_ids);
+    when 'kpi_entries' then
+      delete from kpi_entries where id = any (v_ids);
+    when 'marketing_spend' then
+      delete from marketing_spend where id = any (v_ids);
+    when 'products' then
+      delete from products where id = any (v_ids);
+  end case;
+  get diagnostics v_removed = row_count;
+  update imports set status = 'reverted', reverted_at = now(), reverted_by = app.uid() where id = p_import;
+  return v_removed;
+end
+$$;
+
+--
+-- Name: import_visible(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.import_visible(p_created_by uuid, p_owner_dept text) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    select p_created_by = app.uid()
+        or app.role() = 'super_admin'
+        or (app.role() like '%\_manager' and p_owner_dept is not null and p_owner_dept = app.dept())
+  $$;
+
+--
 -- Name: intake_begin(text, timestamp with time zone[], integer); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2158,6 +2251,95 @@ CREATE TABLE public.idempotency_keys (
 );
 
 --
+-- Name: import_mappings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_mappings (
+    module text NOT NULL,
+    fingerprint text NOT NULL,
+    mapping jsonb NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT import_mappings_mapping_check CHECK ((jsonb_typeof(mapping) = 'array'::text))
+);
+
+--
+-- Name: import_rows; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_rows (
+    import_id uuid NOT NULL,
+    row_number integer NOT NULL,
+    row_data jsonb NOT NULL,
+    row_hash text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    errors jsonb DEFAULT '[]'::jsonb NOT NULL,
+    target_id uuid,
+    action text,
+    duplicate_of integer,
+    processed_at timestamp with time zone,
+    CONSTRAINT import_rows_action_check CHECK ((action = ANY (ARRAY['created'::text, 'updated'::text, 'matched'::text]))),
+    CONSTRAINT import_rows_errors_check CHECK ((jsonb_typeof(errors) = 'array'::text)),
+    CONSTRAINT import_rows_ok_has_target CHECK (((status = 'ok'::text) = ((target_id IS NOT NULL) AND (action IS NOT NULL)))),
+    CONSTRAINT import_rows_row_data_check CHECK ((jsonb_typeof(row_data) = 'array'::text)),
+    CONSTRAINT import_rows_row_number_check CHECK ((row_number >= 1)),
+    CONSTRAINT import_rows_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'ok'::text, 'error'::text, 'duplicate'::text])))
+);
+
+--
+-- Name: imports; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.imports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    import_code text DEFAULT public.next_prefixed_id('IMPORT'::text) NOT NULL,
+    module text NOT NULL,
+    file_id uuid NOT NULL,
+    sha256 text NOT NULL,
+    original_name text NOT NULL,
+    sheet_name text,
+    header_row integer NOT NULL,
+    headers jsonb NOT NULL,
+    mapping jsonb NOT NULL,
+    number_styles jsonb NOT NULL,
+    fingerprint text NOT NULL,
+    status text DEFAULT 'staged'::text NOT NULL,
+    total_rows integer NOT NULL,
+    processed_rows integer DEFAULT 0 NOT NULL,
+    success_count integer DEFAULT 0 NOT NULL,
+    error_count integer DEFAULT 0 NOT NULL,
+    duplicate_count integer DEFAULT 0 NOT NULL,
+    created_count integer DEFAULT 0 NOT NULL,
+    updated_count integer DEFAULT 0 NOT NULL,
+    failure text,
+    owner_dept text,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_at timestamp with time zone,
+    heartbeat_at timestamp with time zone,
+    processed_at timestamp with time zone,
+    reverted_at timestamp with time zone,
+    reverted_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT imports_counts_add_up CHECK ((((success_count + error_count) + duplicate_count) <= total_rows)),
+    CONSTRAINT imports_created_count_check CHECK ((created_count >= 0)),
+    CONSTRAINT imports_duplicate_count_check CHECK ((duplicate_count >= 0)),
+    CONSTRAINT imports_error_count_check CHECK ((error_count >= 0)),
+    CONSTRAINT imports_header_row_check CHECK ((header_row >= 1)),
+    CONSTRAINT imports_headers_check CHECK ((jsonb_typeof(headers) = 'array'::text)),
+    CONSTRAINT imports_mapping_check CHECK ((jsonb_typeof(mapping) = 'array'::text)),
+    CONSTRAINT imports_module_check CHECK ((module = ANY (ARRAY['leads'::text, 'customers'::text, 'invoices'::text, 'payments'::text, 'kpi_entries'::text, 'marketing_spend'::text, 'products'::text]))),
+    CONSTRAINT imports_number_styles_check CHECK ((jsonb_typeof(number_styles) = 'array'::text)),
+    CONSTRAINT imports_processed_le_total CHECK ((processed_rows <= total_rows)),
+    CONSTRAINT imports_processed_rows_check CHECK ((processed_rows >= 0)),
+    CONSTRAINT imports_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT imports_status_check CHECK ((status = ANY (ARRAY['staged'::text, 'queued'::text, 'processing'::text, 'done'::text, 'failed'::text, 'reverted'::text]))),
+    CONSTRAINT imports_success_count_check CHECK ((success_count >= 0)),
+    CONSTRAINT imports_total_rows_check CHECK ((total_rows >= 0)),
+    CONSTRAINT imports_updated_count_check CHECK ((updated_count >= 0))
+);
+
+--
 -- Name: intake_fingerprints; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3155,6 +3337,34 @@ ALTER TABLE ONLY public.idempotency_keys
     ADD CONSTRAINT idempotency_keys_pkey PRIMARY KEY (principal, idempotency_key);
 
 --
+-- Name: import_mappings import_mappings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_mappings
+    ADD CONSTRAINT import_mappings_pkey PRIMARY KEY (module, fingerprint);
+
+--
+-- Name: import_rows import_rows_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_rows
+    ADD CONSTRAINT import_rows_pkey PRIMARY KEY (import_id, row_number);
+
+--
+-- Name: imports imports_import_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_import_code_key UNIQUE (import_code);
+
+--
+-- Name: imports imports_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_pkey PRIMARY KEY (id);
+
+--
 -- Name: intake_fingerprints intake_fingerprints_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3624,6 +3834,42 @@ CREATE INDEX files_uploaded_by_idx ON public.files USING btree (uploaded_by);
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
 
 --
+-- Name: import_rows_hash_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX import_rows_hash_idx ON public.import_rows USING btree (import_id, row_hash, row_number);
+
+--
+-- Name: import_rows_status_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX import_rows_status_idx ON public.import_rows USING btree (import_id, status, row_number);
+
+--
+-- Name: import_rows_target_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX import_rows_target_idx ON public.import_rows USING btree (target_id) WHERE (target_id IS NOT NULL);
+
+--
+-- Name: imports_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX imports_created_by_idx ON public.imports USING btree (created_by, created_at DESC);
+
+--
+-- Name: imports_owner_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX imports_owner_idx ON public.imports USING btree (owner_dept, created_at DESC);
+
+--
+-- Name: imports_same_file_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX imports_same_file_key ON public.imports USING btree (module, sha256, created_by);
+
+--
 -- Name: intake_fingerprints_created_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3676,6 +3922,12 @@ CREATE INDEX jobs_pending_idx ON public.jobs USING btree (run_at) WHERE (done_at
 --
 
 CREATE INDEX kpi_close_values_assignee_idx ON public.kpi_close_values USING btree (assignee_key);
+
+--
+-- Name: kpi_entries_imported_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kpi_entries_imported_key_idx ON public.kpi_entries USING btree (metric_key, entry_date, assignee_kind) WHERE (source = 'imported'::text);
 
 --
 -- Name: kpi_entries_metric_date_idx; Type: INDEX; Schema: public; Owner: -
@@ -3804,6 +4056,12 @@ CREATE INDEX marketing_spend_created_by_idx ON public.marketing_spend USING btre
 CREATE INDEX marketing_spend_date_idx ON public.marketing_spend USING btree (spend_date, platform);
 
 --
+-- Name: marketing_spend_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX marketing_spend_key_idx ON public.marketing_spend USING btree (platform, spend_date, campaign);
+
+--
 -- Name: notifications_unread_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3850,6 +4108,12 @@ CREATE INDEX payments_created_at_idx ON public.payments USING btree (created_at 
 --
 
 CREATE INDEX payments_customer_date_idx ON public.payments USING btree (customer_id, payment_date);
+
+--
+-- Name: payments_customer_reference_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payments_customer_reference_idx ON public.payments USING btree (customer_id, reference) WHERE (reference IS NOT NULL);
 
 --
 -- Name: payments_payment_date_idx; Type: INDEX; Schema: public; Owner: -
@@ -4240,6 +4504,24 @@ CREATE TRIGGER files_audit AFTER INSERT OR DELETE OR UPDATE ON public.files FOR 
 --
 
 CREATE TRIGGER holidays_audit AFTER INSERT OR DELETE OR UPDATE ON public.holidays FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: import_mappings import_mappings_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER import_mappings_audit AFTER INSERT OR DELETE OR UPDATE ON public.import_mappings FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: imports imports_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER imports_audit AFTER INSERT OR DELETE OR UPDATE OF status, mapping ON public.imports FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: imports imports_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER imports_set_updated_at BEFORE UPDATE ON public.imports FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
 -- Name: invoices invoices_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -4637,6 +4919,48 @@ ALTER TABLE ONLY public.files
 
 ALTER TABLE ONLY public.holidays
     ADD CONSTRAINT holidays_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: import_mappings import_mappings_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_mappings
+    ADD CONSTRAINT import_mappings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: import_rows import_rows_import_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_rows
+    ADD CONSTRAINT import_rows_import_id_fkey FOREIGN KEY (import_id) REFERENCES public.imports(id) ON DELETE CASCADE;
+
+--
+-- Name: imports imports_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id);
+
+--
+-- Name: imports imports_file_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_file_id_fkey FOREIGN KEY (file_id) REFERENCES public.files(id);
+
+--
+-- Name: imports imports_owner_dept_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_owner_dept_fkey FOREIGN KEY (owner_dept) REFERENCES public.departments(code);
+
+--
+-- Name: imports imports_reverted_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imports
+    ADD CONSTRAINT imports_reverted_by_fkey FOREIGN KEY (reverted_by) REFERENCES public.profiles(id);
 
 --
 -- Name: invoices invoices_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5514,6 +5838,72 @@ ALTER TABLE public.idempotency_keys ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY idempotency_keys_own ON public.idempotency_keys TO cc_staff, cc_integration USING ((principal = ( SELECT app.principal() AS principal))) WITH CHECK ((principal = ( SELECT app.principal() AS principal)));
+
+--
+-- Name: import_mappings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_mappings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_mappings import_mappings_all; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_mappings_all ON public.import_mappings TO cc_staff USING (true) WITH CHECK ((updated_by = ( SELECT app.uid() AS uid)));
+
+--
+-- Name: import_rows; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_rows ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_rows import_rows_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_rows_insert ON public.import_rows FOR INSERT TO cc_staff WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.imports i
+  WHERE ((i.id = import_rows.import_id) AND (i.created_by = ( SELECT app.uid() AS uid))))));
+
+--
+-- Name: import_rows import_rows_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_rows_select ON public.import_rows FOR SELECT TO cc_staff USING ((EXISTS ( SELECT 1
+   FROM public.imports i
+  WHERE (i.id = import_rows.import_id))));
+
+--
+-- Name: import_rows import_rows_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_rows_update ON public.import_rows FOR UPDATE TO cc_staff USING ((EXISTS ( SELECT 1
+   FROM public.imports i
+  WHERE (i.id = import_rows.import_id))));
+
+--
+-- Name: imports; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.imports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: imports imports_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY imports_insert ON public.imports FOR INSERT TO cc_staff WITH CHECK (((created_by = ( SELECT app.uid() AS uid)) AND (NOT (owner_dept IS DISTINCT FROM app.dept()))));
+
+--
+-- Name: imports imports_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY imports_select ON public.imports FOR SELECT TO cc_staff USING (app.import_visible(created_by, owner_dept));
+
+--
+-- Name: imports imports_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY imports_update ON public.imports FOR UPDATE TO cc_staff USING (app.import_visible(created_by, owner_dept)) WITH CHECK (app.import_visible(created_by, owner_dept));
 
 --
 -- Name: intake_fingerprints; Type: ROW SECURITY; Schema: public; Owner: -
@@ -6559,6 +6949,27 @@ REVOKE ALL ON FUNCTION app.customer_in_scope(p_customer_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.customer_in_scope(p_customer_id uuid) TO cc_staff;
 
 --
+-- Name: FUNCTION import_customer_matches(p_rn integer[], p_code text[], p_npwp text[], p_email text[], p_phone text[], p_key text[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.import_customer_matches(p_rn integer[], p_code text[], p_npwp text[], p_email text[], p_phone text[], p_key text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.import_customer_matches(p_rn integer[], p_code text[], p_npwp text[], p_email text[], p_phone text[], p_key text[]) TO cc_staff;
+
+--
+-- Name: FUNCTION import_existing_customers(p_ids uuid[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.import_existing_customers(p_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.import_existing_customers(p_ids uuid[]) TO cc_staff;
+
+--
+-- Name: FUNCTION import_revert(p_import uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.import_revert(p_import uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.import_revert(p_import uuid) TO cc_staff;
+
+--
 -- Name: FUNCTION intake_begin(p_fingerprint text, p_event_times timestamp with time zone[], p_window_seconds integer); Type: ACL; Schema: app; Owner: -
 --
 
@@ -7286,6 +7697,24 @@ GRANT UPDATE(response_status) ON TABLE public.idempotency_keys TO cc_integration
 
 GRANT UPDATE(response_body) ON TABLE public.idempotency_keys TO cc_staff;
 GRANT UPDATE(response_body) ON TABLE public.idempotency_keys TO cc_integration;
+
+--
+-- Name: TABLE import_mappings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.import_mappings TO cc_staff;
+
+--
+-- Name: TABLE import_rows; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.import_rows TO cc_staff;
+
+--
+-- Name: TABLE imports; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.imports TO cc_staff;
 
 --
 -- Name: TABLE invoices; Type: ACL; Schema: public; Owner: -

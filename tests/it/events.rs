@@ -197,3 +197,35 @@ async fn concurrent_broadcast_posts_share_one_announcement_sent_after_commit() {
         "{notifications} notifications for 20 requests"
     );
 }
+
+#[tokio::test]
+async fn import_progress_reaches_whoever_may_see_the_import_and_nobody_else() {
+    let app = TestApp::spawn().await;
+    let staff = app.user(Role::MarketingStaff).await;
+    let outsider = app.user(Role::FinanceManager).await;
+    let mut mine = Events::open(&app, &staff).await;
+    let mut theirs = Events::open(&app, &outsider).await;
+    let csv = "Platform;Tanggal;Biaya\ninstagram;05/12/2026;2.500.000\n";
+    let import =
+        crate::imports::staged(&app, &staff, "marketing_spend", "iklan.csv", csv.into()).await;
+    let id = import["id"].as_str().unwrap().to_owned();
+    crate::imports::process(&app, &staff, &id).await;
+    assert!(
+        mine.wait_for("event: import.progress", Duration::from_secs(5))
+            .await
+    );
+    assert!(
+        mine.wait_for("\"status\":\"done\"", Duration::from_secs(5))
+            .await,
+        "{}",
+        mine.seen
+    );
+    assert!(mine.seen.contains(&id));
+    assert!(
+        !theirs
+            .wait_for("import.progress", Duration::from_secs(1))
+            .await,
+        "{}",
+        theirs.seen
+    );
+}

@@ -10,6 +10,8 @@ mod conventions;
 mod crm;
 mod dashboard;
 mod events;
+mod exports;
+mod imports;
 mod intake;
 mod kpi;
 mod notifications;

@@ -188,6 +188,28 @@ impl TestApp {
         .await
     }
 
+    /// `GET /broadcast-logs{query}`: the broadcast monitor's log.
+    pub async fn broadcast_logs(&self, user: &TestUser, query: &str) -> Response {
+        self.call(
+            Method::GET,
+            &format!("/api/v1/broadcast-logs{query}"),
+            user,
+            None,
+        )
+        .await
+    }
+
+    /// `GET /exports/{resource}{query}`: a list as .xlsx (EXP-1).
+    pub async fn export(&self, user: &TestUser, resource: &str, query: &str) -> Response {
+        self.call(
+            Method::GET,
+            &format!("/api/v1/exports/{resource}{query}"),
+            user,
+            None,
+        )
+        .await
+    }
+
     // ---- receivables ----------------------------------------------------------------
 
     /// `POST /invoices`.

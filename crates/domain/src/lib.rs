@@ -11,6 +11,7 @@ pub mod department;
 pub mod email;
 pub mod errors;
 pub mod files;
+pub mod imports;
 pub mod kpi;
 pub mod list;
 pub mod money;

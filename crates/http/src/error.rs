@@ -113,6 +113,14 @@ impl ApiError {
         Self::Validation(FieldErrors::single(field, message))
     }
 
+    /// 409 with a message and no details.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::Conflict {
+            message: message.into(),
+            details: None,
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::BadRequest(_) => ErrorCode::BadRequest,

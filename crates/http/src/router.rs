@@ -36,6 +36,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     api::broadcasts::routes(cfg);
     api::ar::routes(cfg);
     api::kpi::routes(cfg);
+    api::imports::routes(cfg);
 }
 
 /// Routes outside `/api/v1` that are part of the API description.

@@ -16,6 +16,8 @@ pub struct HttpSettings {
     pub frontend_dir: Option<PathBuf>,
     /// Root of the file storage (`STORAGE_URL=file://...`): `<root>/<bucket>/<key>`.
     pub storage_dir: PathBuf,
+    /// IMP-1: the largest upload, the most rows, the most a workbook may inflate to.
+    pub import_limits: domain::imports::sheet::SheetLimits,
 }
 
 impl Default for HttpSettings {
@@ -27,6 +29,7 @@ impl Default for HttpSettings {
             refresh_ttl: chrono::Duration::days(14),
             frontend_dir: None,
             storage_dir: PathBuf::from("./data/storage"),
+            import_limits: domain::imports::sheet::SheetLimits::default(),
         }
     }
 }

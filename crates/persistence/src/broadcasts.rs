@@ -7,7 +7,7 @@ use domain::tickets::BroadcastStatus;
 use sqlx::{FromRow, Postgres, QueryBuilder};
 
 use crate::{
-    list::{fetch_page, push_day_range, SqlSort},
+    list::{fetch_page, push_day_range, Export, SqlSort},
     tickets::BroadcastRow,
     DbError, Page, Stored, Tx,
 };
@@ -21,6 +21,9 @@ pub const SORT: &[(&str, &str)] = &[
 const SELECT_LOG: &str = "select b.id, b.tracking_number, b.consignee_phone, b.status, \
         b.message_content, b.error_message, b.broadcast_at \
    from broadcast_logs b";
+
+/// The order without a sort, and after one: newest first.
+const TIEBREAK: (&str, &str) = ("b.broadcast_at desc, b.id desc", "b.id desc");
 
 #[derive(Debug, Clone, Default)]
 pub struct BroadcastFilter {
@@ -61,10 +64,25 @@ pub async fn list(
         SELECT_LOG,
         |query| push_filter(query, filter),
         sort,
-        ("b.broadcast_at desc, b.id desc", "b.id desc"),
+        TIEBREAK,
         page,
     )
     .await
+}
+
+/// The logs of [`list`] for `filter` and `sort`, all pages, at most `limit` (EXP-1).
+pub fn export<'a>(
+    filter: &'a BroadcastFilter,
+    sort: &[SqlSort],
+    limit: i64,
+) -> Export<'a, BroadcastRow> {
+    Export::new(
+        SELECT_LOG,
+        |query| push_filter(query, filter),
+        sort,
+        TIEBREAK,
+        limit,
+    )
 }
 
 #[derive(Debug, Clone, FromRow)]

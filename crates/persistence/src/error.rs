@@ -60,7 +60,10 @@ fn classify(db: &dyn sqlx::error::DatabaseError) -> Option<DbError> {
             constraint: constraint(),
         },
         "42501" => DbError::PermissionDenied(db.message().to_owned()),
-        "22023" | "22P02" | "22007" | "22008" => DbError::InvalidValue(db.message().to_owned()),
+        "22023" | "22P02" | "22007" | "22008" | "55000" => {
+            DbError::InvalidValue(db.message().to_owned())
+        }
+        "P0002" => DbError::NotFound,
         c if c.starts_with("08")
             || c == "57P01"
             || c == "57P02"

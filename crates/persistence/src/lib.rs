@@ -21,6 +21,7 @@ pub mod files;
 pub mod health;
 pub mod idempotency;
 pub mod ids;
+pub mod imports;
 pub mod intake;
 pub mod jobs;
 pub mod kpi;

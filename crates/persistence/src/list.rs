@@ -60,49 +60,6 @@ pub fn contains_pattern(raw: &str) -> String {
     format!("%{}%", crate::users::escape_like(raw))
 }
 
-/// Every row of a list for an export, when at most `limit` match; otherwise no rows and
-/// the total, so the caller can ask for narrower filters.
-pub async fn fetch_all<'a, T>(
-    tx: &mut crate::Tx,
-    from: &str,
-    select: &str,
-    filter: impl Fn(&mut QueryBuilder<'a, Postgres>),
-    sort: &[SqlSort],
-    tiebreak: (&str, &str),
-    limit: i64,
-) -> Result<crate::Page<T>, crate::DbError>
-where
-    T: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin,
-{
-    let mut count = QueryBuilder::new(format!("select count(*) from {from}"));
-    filter(&mut count);
-    let total: i64 = count.build_query_scalar().fetch_one(&mut **tx).await?;
-    if total > limit {
-        return Ok(crate::Page {
-            rows: Vec::new(),
-            total,
-            capped: false,
-        });
-    }
-    let mut query = QueryBuilder::new(select);
-    filter(&mut query);
-    push_order(
-        &mut query,
-        sort,
-        if sort.is_empty() {
-            tiebreak.0
-        } else {
-            tiebreak.1
-        },
-    );
-    let rows = query.build_query_as().fetch_all(&mut **tx).await?;
-    Ok(crate::Page {
-        rows,
-        total,
-        capped: false,
-    })
-}
-
 /// Lists count their rows exactly up to this many; beyond it the total is this number and
 /// the page says it is capped (PLT-PAGE `total_capped`).
 pub const COUNT_CAP: i64 = 10_000;
@@ -143,4 +100,72 @@ where
         total,
         capped,
     })
+}
+
+/// How long the read of a streamed export may take: it hands over up to a worksheet's
+/// million rows at the pace the workbook is written, well past a request's usual bound.
+pub const EXPORT_STATEMENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// The rows of a list for an export: the list's filter and order without paging, read
+/// as a stream so that an export of any size holds one row at a time (EXP-1).
+pub struct Export<'a, T> {
+    query: QueryBuilder<'a, Postgres>,
+    row: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<'a, T> Export<'a, T>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin + 'a,
+{
+    /// `select` narrowed by `filter`, ordered by `sort` then `tiebreak` (as
+    /// [`fetch_page`] orders the list), at most `limit` rows.
+    pub fn new(
+        select: &str,
+        filter: impl FnOnce(&mut QueryBuilder<'a, Postgres>),
+        sort: &[SqlSort],
+        tiebreak: (&str, &str),
+        limit: i64,
+    ) -> Self {
+        let mut query = QueryBuilder::new(select);
+        filter(&mut query);
+        push_order(
+            &mut query,
+            sort,
+            if sort.is_empty() {
+                tiebreak.0
+            } else {
+                tiebreak.1
+            },
+        );
+        query.push(" limit ").push_bind(limit);
+        Self {
+            query,
+            row: std::marker::PhantomData,
+        }
+    }
+
+    /// The rows in order, as the database sends them (`fetch`, not `fetch_all`), after
+    /// lifting the transaction's statement timeout to [`EXPORT_STATEMENT_TIMEOUT`].
+    pub async fn rows<'s>(
+        &'s mut self,
+        tx: &'s mut crate::Tx,
+    ) -> Result<futures_util::stream::BoxStream<'s, Result<T, crate::DbError>>, crate::DbError>
+    where
+        'a: 's,
+    {
+        use futures_util::StreamExt;
+        let timeout = EXPORT_STATEMENT_TIMEOUT.as_millis().to_string();
+        sqlx::query_scalar!(
+            r#"select set_config('statement_timeout', $1, true) as "timeout!""#,
+            timeout
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(self
+            .query
+            .build_query_as::<T>()
+            .fetch(&mut **tx)
+            .map(|row| row.map_err(crate::DbError::from))
+            .boxed())
+    }
 }

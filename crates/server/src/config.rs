@@ -64,6 +64,9 @@ pub struct Config {
     pub access_token_minutes: i64,
     pub refresh_token_days: i64,
     pub json_limit_bytes: usize,
+    /// IMP-1: `IMPORT_MAX_BYTES` (50 MB) and `IMPORT_MAX_ROWS` (1,000,000).
+    pub import_max_bytes: usize,
+    pub import_max_rows: usize,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -127,6 +130,8 @@ impl Config {
             access_token_minutes: parsed("ACCESS_TOKEN_MINUTES", 15)?,
             refresh_token_days: parsed("REFRESH_TOKEN_DAYS", 14)?,
             json_limit_bytes: parsed("JSON_LIMIT_BYTES", 1024 * 1024)?,
+            import_max_bytes: parsed("IMPORT_MAX_BYTES", 50 * 1024 * 1024)?,
+            import_max_rows: parsed("IMPORT_MAX_ROWS", 1_000_000)?,
         };
         config.validate()?;
         Ok(config)
@@ -210,6 +215,8 @@ mod tests {
             access_token_minutes: 15,
             refresh_token_days: 14,
             json_limit_bytes: 1,
+            import_max_bytes: 1,
+            import_max_rows: 1,
         }
     }
 

@@ -52,6 +52,11 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
             refresh_ttl: chrono::Duration::days(config.refresh_token_days),
             frontend_dir: Some(config.frontend_dir.clone()),
             storage_dir: config.storage_dir()?,
+            import_limits: domain::imports::sheet::SheetLimits {
+                max_bytes: config.import_max_bytes,
+                max_rows: config.import_max_rows,
+                ..Default::default()
+            },
         }),
     })
 }

@@ -45,9 +45,21 @@ export type ErrorCode = components["schemas"]["ErrorCode"];
 export const ERROR_CODE_VALUES = ["bad_request", "malformed_json", "unauthorized", "invalid_credentials", "forbidden", "insufficient_scope", "not_found", "conflict", "idempotency_in_progress", "idempotency_key_reused", "validation_failed", "payload_too_large", "rate_limited", "service_unavailable", "internal_error"] as const satisfies readonly ErrorCode[];
 export type ErrorCodeCovered = Assert<Covers<typeof ERROR_CODE_VALUES, ErrorCode>>;
 
+export type FieldKind = components["schemas"]["FieldKind"];
+export const FIELD_KIND_VALUES = ["text", "decimal", "date", "phone", "npwp", "email", "count", "choice"] as const satisfies readonly FieldKind[];
+export type FieldKindCovered = Assert<Covers<typeof FIELD_KIND_VALUES, FieldKind>>;
+
 export type HolidayKind = components["schemas"]["HolidayKind"];
 export const HOLIDAY_KIND_VALUES = ["national", "collective_leave"] as const satisfies readonly HolidayKind[];
 export type HolidayKindCovered = Assert<Covers<typeof HOLIDAY_KIND_VALUES, HolidayKind>>;
+
+export type ImportModule = components["schemas"]["ImportModule"];
+export const IMPORT_MODULE_VALUES = ["leads", "customers", "invoices", "payments", "kpi_entries", "marketing_spend", "products"] as const satisfies readonly ImportModule[];
+export type ImportModuleCovered = Assert<Covers<typeof IMPORT_MODULE_VALUES, ImportModule>>;
+
+export type ImportStatus = components["schemas"]["ImportStatus"];
+export const IMPORT_STATUS_VALUES = ["staged", "queued", "processing", "done", "failed", "reverted"] as const satisfies readonly ImportStatus[];
+export type ImportStatusCovered = Assert<Covers<typeof IMPORT_STATUS_VALUES, ImportStatus>>;
 
 export type InquiryOutcome = components["schemas"]["InquiryOutcome"];
 export const INQUIRY_OUTCOME_VALUES = ["won", "lost"] as const satisfies readonly InquiryOutcome[];
@@ -101,6 +113,14 @@ export type Role = components["schemas"]["Role"];
 export const ROLE_VALUES = ["super_admin", "director", "marketing_manager", "marketing_staff", "sales_manager", "salesperson", "sales_support", "ops_exim", "ops_domestic", "ops_import_dtd", "ops_warehouse", "finance_manager", "finance_staff", "cs_admin", "cs_agent"] as const satisfies readonly Role[];
 export type RoleCovered = Assert<Covers<typeof ROLE_VALUES, Role>>;
 
+export type RowAction = components["schemas"]["RowAction"];
+export const ROW_ACTION_VALUES = ["created", "updated", "matched"] as const satisfies readonly RowAction[];
+export type RowActionCovered = Assert<Covers<typeof ROW_ACTION_VALUES, RowAction>>;
+
+export type RowStatus = components["schemas"]["RowStatus"];
+export const ROW_STATUS_VALUES = ["pending", "ok", "error", "duplicate"] as const satisfies readonly RowStatus[];
+export type RowStatusCovered = Assert<Covers<typeof ROW_STATUS_VALUES, RowStatus>>;
+
 export type SlaEventType = components["schemas"]["SlaEventType"];
 export const SLA_EVENT_TYPE_VALUES = ["OPENED", "STATUS_CHANGE", "ASSIGNED", "PRIORITY_CHANGE", "FIRST_RESPONSE", "RESOLVED", "REOPENED"] as const satisfies readonly SlaEventType[];
 export type SlaEventTypeCovered = Assert<Covers<typeof SLA_EVENT_TYPE_VALUES, SlaEventType>>;
@@ -148,7 +168,10 @@ export const ENUM_VALUES = {
   DsoMethod: DSO_METHOD_VALUES,
   EntrySource: ENTRY_SOURCE_VALUES,
   ErrorCode: ERROR_CODE_VALUES,
+  FieldKind: FIELD_KIND_VALUES,
   HolidayKind: HOLIDAY_KIND_VALUES,
+  ImportModule: IMPORT_MODULE_VALUES,
+  ImportStatus: IMPORT_STATUS_VALUES,
   InquiryOutcome: INQUIRY_OUTCOME_VALUES,
   InvoiceStatus: INVOICE_STATUS_VALUES,
   KpiAggregation: KPI_AGGREGATION_VALUES,
@@ -162,6 +185,8 @@ export const ENUM_VALUES = {
   Provenance: PROVENANCE_VALUES,
   RfqService: RFQ_SERVICE_VALUES,
   Role: ROLE_VALUES,
+  RowAction: ROW_ACTION_VALUES,
+  RowStatus: ROW_STATUS_VALUES,
   SlaEventType: SLA_EVENT_TYPE_VALUES,
   SlaState: SLA_STATE_VALUES,
   Stage: STAGE_VALUES,

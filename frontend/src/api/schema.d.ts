@@ -695,7 +695,8 @@ export interface paths {
         /**
          * A stream of the changes you may see, as Server-Sent Events: `broadcast_logs.created`
          *     (CS, admins, director), `ticket.created`, `ticket.updated`, `ticket.commented` (the
-         *     tickets your row-level security shows you), `resync` (reload: events were missed).
+         *     tickets your row-level security shows you), `import.progress` (imports you may see:
+         *     status, processed and total rows), `resync` (reload: events were missed).
          *     Payloads carry ids and states, never the customer's identity.
          */
         get: operations["events"];
@@ -741,6 +742,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/broadcast-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the broadcast logs matching the filters of `GET /broadcast-logs`, every page. */
+        get: operations["export_broadcast_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/customer-statement": {
         parameters: {
             query?: never;
@@ -767,6 +785,26 @@ export interface paths {
         };
         /** Exports the customers matching the filters of `GET /customers`. */
         get: operations["export_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/import-rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows of an import as .xlsx: `Baris` (the row number), the original columns, and
+         *     `Kesalahan / Errors` (every problem of the row, Indonesian / English).
+         */
+        get: operations["export_import_rows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -860,6 +898,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exports the tickets matching the filters of `GET /tickets`: every page, the tickets
+         *     you may see, without customer columns for Operations.
+         */
+        get: operations["export_tickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -913,6 +971,197 @@ export interface paths {
          */
         get: operations["get_forecast"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The imports you may see (yours; your department's for its manager; all for the
+         *     super admin), newest first, with who, when and the counts.
+         */
+        get: operations["list_imports"];
+        put?: never;
+        /**
+         * Uploads a spreadsheet (multipart: `module`, `file` .xlsx/.xls/.csv) and stages its
+         *     rows; nothing is written to the module until `process`. The same file for the same
+         *     module returns its existing import (200).
+         */
+        post: operations["upload_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The modules you may import into, with the columns each reads (for the mapping
+         *     editor and the templates).
+         */
+        get: operations["list_import_modules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{module}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An .xlsx template: the `Data` sheet with the headers and an example row, drop-down
+         *     lists on columns with fixed choices (channels, payment methods, metric keys,
+         *     platforms), and a `Petunjuk` sheet explaining each column in Indonesian and English.
+         */
+        get: operations["import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import with its progress and counts (the SPA also follows `import.progress`
+         *     events on `GET /events`).
+         */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Changes which field each column maps to (`null` ignores a column), before the first
+         *     run or for re-processing; every problem at once. The mapping is remembered for this
+         *     header, so the same export maps itself next time.
+         */
+        put: operations["set_import_mapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Processes the import's pending and error rows in the background (202); progress is
+         *     on `GET /imports/{id}` and the `import.progress` events. A second call while a run
+         *     is going starts nothing and answers with the running import; processing again never
+         *     creates a duplicate.
+         */
+        post: operations["process_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Removes every record the import created (leads and customers soft-deleted), in one
+         *     action; records it only matched or updated stay. Refused while it runs, and when a
+         *     created record is in use (an imported invoice a payment was allocated to).
+         */
+        post: operations["revert_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import's rows in spreadsheet order, with their cells as written, outcome and
+         *     field-level errors (Indonesian and English).
+         */
+        get: operations["list_import_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rows/{row_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces the cells of an error row and sets it back to `pending`; the next
+         *     `process` validates and writes it like any other row. Settled (ok, duplicate) rows
+         *     and running imports are not changed.
+         */
+        put: operations["correct_import_row"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2295,6 +2544,8 @@ export interface components {
          * @enum {string}
          */
         Capability: "users:manage" | "api_keys:manage" | "audit:read" | "kpi_targets:manage";
+        /** @description One cell as written: text or a number (`null` when empty). */
+        CellValue: string | number;
         ChangePasswordRequest: {
             current_password?: string | null;
             /** @description At least 8 characters. */
@@ -2943,6 +3194,13 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "bad_request" | "malformed_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "validation_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        /**
+         * @description What a cell of the column holds: text, a decimal (money) in Indonesian or English
+         *     notation, a date, a phone, an NPWP, an e-mail, a whole count, or one of a list
+         *     (given in `choices`, or read from the database: channels, metric keys).
+         * @enum {string}
+         */
+        FieldKind: "text" | "decimal" | "date" | "phone" | "npwp" | "email" | "count" | "choice";
         Forecast: {
             /** Format: date */
             from: string;
@@ -3010,6 +3268,106 @@ export interface components {
          * @enum {string}
          */
         HolidayKind: "national" | "collective_leave";
+        /** @description An import: its file, header mapping, progress and outcome (IMP-2). */
+        Import: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            created_by_name?: string | null;
+            /**
+             * Format: int32
+             * @description Of the successes: records created, and records changed.
+             */
+            created_count: number;
+            /** Format: int32 */
+            duplicate_count: number;
+            /** Format: int32 */
+            error_count: number;
+            /** @description Why the last run failed. */
+            failure?: string | null;
+            /**
+             * Format: int32
+             * @description The spreadsheet row of the header (title rows above it skipped).
+             */
+            header_row: number;
+            /** @description The header cells as written. */
+            headers: string[];
+            /** Format: uuid */
+            id: string;
+            import_code: string;
+            /** @description Per column, the field it maps to (`null`: ignored). */
+            mapping: (string | null)[];
+            module: components["schemas"]["ImportModule"];
+            original_name: string;
+            /** Format: date-time */
+            processed_at?: string | null;
+            /** Format: int32 */
+            processed_rows: number;
+            /** Format: date-time */
+            reverted_at?: string | null;
+            sheet_name?: string | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["ImportStatus"];
+            /** Format: int32 */
+            success_count: number;
+            /** Format: int32 */
+            total_rows: number;
+            /** Format: int32 */
+            updated_count: number;
+        };
+        /** @description One column a module reads. */
+        ImportField: {
+            choices: string[];
+            help_en: string;
+            help_id: string;
+            key: string;
+            kind: components["schemas"]["FieldKind"];
+            label_en: string;
+            label_id: string;
+            required: boolean;
+        };
+        /**
+         * @description What an import writes into.
+         * @enum {string}
+         */
+        ImportModule: "leads" | "customers" | "invoices" | "payments" | "kpi_entries" | "marketing_spend" | "products";
+        /** @description A module the caller may import into, with its columns. */
+        ImportModuleInfo: {
+            fields: components["schemas"]["ImportField"][];
+            module: components["schemas"]["ImportModule"];
+        };
+        /** @description A staged row and its outcome. */
+        ImportRow: {
+            action?: null | components["schemas"]["RowAction"];
+            /** @description The cells as written, one per column (text, number or null). */
+            cells: (null | components["schemas"]["CellValue"])[];
+            /**
+             * Format: int32
+             * @description For a duplicate: the row it repeats.
+             */
+            duplicate_of?: number | null;
+            errors: components["schemas"]["RowProblem"][];
+            /**
+             * Format: int32
+             * @description The row number the spreadsheet shows.
+             */
+            row_number: number;
+            status: components["schemas"]["RowStatus"];
+            /**
+             * Format: uuid
+             * @description The record the row created, changed or matched.
+             */
+            target_id?: string | null;
+        };
+        /**
+         * @description Where an import stands: `staged` after the upload (rows parsed, nothing written),
+         *     `queued`/`processing` while the worker runs, `done` or `failed` after it, and
+         *     `reverted` once its inserts were undone.
+         * @enum {string}
+         */
+        ImportStatus: "staged" | "queued" | "processing" | "done" | "failed" | "reverted";
         /**
          * @description TCK-1 outcomes of an inquiry (RFQ).
          * @enum {string}
@@ -3437,6 +3795,110 @@ export interface components {
                 source: components["schemas"]["EntrySource"];
                 /** @example 12.00 */
                 value: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Import: {
+            data: {
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by: string;
+                created_by_name?: string | null;
+                /**
+                 * Format: int32
+                 * @description Of the successes: records created, and records changed.
+                 */
+                created_count: number;
+                /** Format: int32 */
+                duplicate_count: number;
+                /** Format: int32 */
+                error_count: number;
+                /** @description Why the last run failed. */
+                failure?: string | null;
+                /**
+                 * Format: int32
+                 * @description The spreadsheet row of the header (title rows above it skipped).
+                 */
+                header_row: number;
+                /** @description The header cells as written. */
+                headers: string[];
+                /** Format: uuid */
+                id: string;
+                import_code: string;
+                /** @description Per column, the field it maps to (`null`: ignored). */
+                mapping: (string | null)[];
+                module: components["schemas"]["ImportModule"];
+                original_name: string;
+                /** Format: date-time */
+                processed_at?: string | null;
+                /** Format: int32 */
+                processed_rows: number;
+                /** Format: date-time */
+                reverted_at?: string | null;
+                sheet_name?: string | null;
+                /** Format: date-time */
+                started_at?: string | null;
+                status: components["schemas"]["ImportStatus"];
+                /** Format: int32 */
+                success_count: number;
+                /** Format: int32 */
+                total_rows: number;
+                /** Format: int32 */
+                updated_count: number;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_ImportRow: {
+            data: {
+                action?: null | components["schemas"]["RowAction"];
+                /** @description The cells as written, one per column (text, number or null). */
+                cells: (null | components["schemas"]["CellValue"])[];
+                /**
+                 * Format: int32
+                 * @description For a duplicate: the row it repeats.
+                 */
+                duplicate_of?: number | null;
+                errors: components["schemas"]["RowProblem"][];
+                /**
+                 * Format: int32
+                 * @description The row number the spreadsheet shows.
+                 */
+                row_number: number;
+                status: components["schemas"]["RowStatus"];
+                /**
+                 * Format: uuid
+                 * @description The record the row created, changed or matched.
+                 */
+                target_id?: string | null;
             }[];
             /** Format: int32 */
             page: number;
@@ -4032,6 +4494,10 @@ export interface components {
         LogoutRequest: {
             refresh_token: string;
         };
+        /** @description A changed column mapping: per column of the header, a field key or `null`. */
+        MappingRequest: {
+            mapping: (string | null)[];
+        };
         MarkedRead: {
             /**
              * Format: int64
@@ -4435,6 +4901,15 @@ export interface components {
              */
             invoice_id?: string | null;
         };
+        /** @description A revert's outcome. */
+        RevertResult: {
+            import: components["schemas"]["Import"];
+            /**
+             * Format: int64
+             * @description Records the import had created and the revert removed.
+             */
+            removed: number;
+        };
         RfqRequest: {
             /** @example Garment */
             commodity?: string | null;
@@ -4465,6 +4940,28 @@ export interface components {
             /** @example salesperson */
             name: string;
         };
+        /**
+         * @description What an ok row did to its target: a new record, a changed one, or one that
+         *     already held exactly this row (`matched`).
+         * @enum {string}
+         */
+        RowAction: "created" | "updated" | "matched";
+        /** @description The row's corrected cells, one per column of the header (text, number or null). */
+        RowCorrection: {
+            cells: (null | components["schemas"]["CellValue"])[];
+        };
+        /** @description One problem of a row, in Indonesian and English. */
+        RowProblem: {
+            /** @description The module's field, or `row`/`customer` for the row as a whole. */
+            field: string;
+            message_en: string;
+            message_id: string;
+        };
+        /**
+         * @description One staged row's outcome.
+         * @enum {string}
+         */
+        RowStatus: "pending" | "ok" | "error" | "duplicate";
         /** @description A scorecard row (SPEC §4.12). */
         ScoreRow: {
             /** @description Achievement in percent (`"90.00"`); lower-is-better metrics: target ÷ actual. */
@@ -7438,6 +7935,68 @@ export interface operations {
             };
         };
     };
+    export_broadcast_logs: {
+        parameters: {
+            query?: {
+                /** @description Exact AWB. */
+                tracking_number?: string;
+                /** @description The consignee's phone in any Indonesian format. */
+                phone?: string;
+                /** @description Comma-separated: success, failed, pending. */
+                status?: string;
+                /** @description Sent on or after this day (Asia/Jakarta). */
+                from?: string;
+                /** @description Sent on or before this day (Asia/Jakarta). */
+                to?: string;
+                page?: number;
+                per_page?: number;
+                /** @description broadcast_at (default, newest first), tracking_number, status. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS, admin or director role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter or sort, or more rows than one worksheet holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     export_statement: {
         parameters: {
             query: {
@@ -7531,6 +8090,39 @@ export interface operations {
             };
             /** @description Invalid filters, or more rows than one export holds */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_import_rows: {
+        parameters: {
+            query: {
+                import_id: string;
+                /** @description Default `error`. */
+                status?: components["schemas"]["RowStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description No such import you may see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7836,6 +8428,69 @@ export interface operations {
             };
         };
     };
+    export_tickets: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: open, in_progress, pending, on_hold, closed. */
+                status?: string;
+                /** @description Comma-separated: low, medium, high, urgent. */
+                priority?: string;
+                /** @description Comma-separated ticket types. */
+                type?: string;
+                /** @description Comma-separated department codes. */
+                dept?: string;
+                /** @description `me`, `unassigned` or a user id. */
+                assigned_to?: string;
+                /** @description Text over code, subject, AWB and (not for Operations) the customer. */
+                q?: string;
+                /** @description Exact AWB. */
+                tracking_number?: string;
+                /** @description SLA drill-down: met, breached or at_risk (first response or resolution). */
+                sla?: string;
+                /** @description Opened on or after this day (Asia/Jakarta). */
+                from?: string;
+                /** @description Opened on or before this day (Asia/Jakarta). */
+                to?: string;
+                page?: number;
+                per_page?: number;
+                /** @description created_at, updated_at, ticket_code, status, priority; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter or sort, or more rows than one worksheet holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     upload_file: {
         parameters: {
             query: {
@@ -7978,6 +8633,422 @@ export interface operations {
                 };
             };
             /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_imports: {
+        parameters: {
+            query?: {
+                module?: components["schemas"]["ImportModule"];
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Import"];
+                };
+            };
+            /** @description Invalid filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    upload_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `module` and `file` */
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            /** @description This file was uploaded before: its import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Staged */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description This role does not write this module */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Larger than the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown module; not a spreadsheet, empty, no header, too many rows */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_import_modules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Modules and their columns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportModuleInfo"][];
+                };
+            };
+        };
+    };
+    import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                module: components["schemas"]["ImportModule"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description This role does not write this module */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown module */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description No such import you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_import_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MappingRequest"];
+            };
+        };
+        responses: {
+            /** @description The import with its new mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description No such import you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The import is running or reverted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown fields, a field twice, a required field missing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    process_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Running (started now or already) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description This role does not write this module */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such import you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The import was reverted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revert_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reverted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevertResult"];
+                };
+            };
+            /** @description No such import you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Running, reverted already, or a created record is in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_import_rows: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RowStatus"];
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_ImportRow"];
+                };
+            };
+            /** @description No such import you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    correct_import_row: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                row_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RowCorrection"];
+            };
+        };
+        responses: {
+            /** @description The row, pending again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRow"];
+                };
+            };
+            /** @description This role does not write this module */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such error row of an import you may see that is not running */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More cells than the header has columns */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -27,6 +27,8 @@ import { createArRoutes } from "@/features/ar/routes";
 import { OVERVIEW_SEARCH_KEYS } from "@/features/ar/overview/table";
 import { createKpiRoutes } from "@/features/kpi/routes";
 import { KPI_SEARCH_KEYS } from "@/features/kpi/search-keys";
+import { createImportRoutes } from "@/features/imports/routes";
+import { HISTORY_SEARCH_KEYS } from "@/features/imports/table";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -40,6 +42,7 @@ const UsersPage = lazyRouteComponent(() => import("@/features/users/users-page")
 const ApiKeysPage = lazyRouteComponent(() => import("@/features/api-keys/api-keys-page"));
 const TicketingHomePage = lazyRouteComponent(() => import("@/features/tickets/home-page"));
 const DsoOverviewPage = lazyRouteComponent(() => import("@/features/ar/overview/overview-page"));
+const ImportCenterPage = lazyRouteComponent(() => import("@/features/imports/import-center-page"));
 const KpiScorecardPage = lazyRouteComponent(
   () => import("@/features/kpi/scorecard/scorecard-page"),
 );
@@ -211,6 +214,22 @@ const dsoIndexRoute = createRoute({
   component: DsoOverviewPage,
 });
 
+/** The Import Center (any user with a module to import into; the pages check). */
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "imports",
+  component: Outlet,
+});
+
+/** Upload a spreadsheet and the history of imports. */
+const importsIndexRoute = createRoute({
+  getParentRoute: () => importsRoute,
+  path: "/",
+  validateSearch: (search: Record<string, unknown>) =>
+    pickStringParams(search, HISTORY_SEARCH_KEYS),
+  component: ImportCenterPage,
+});
+
 const profileRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "profile",
@@ -252,6 +271,7 @@ const routeTree = rootRoute.addChildren([
       ...createBroadcastRoutes(ticketingRoute),
     ]),
     dsoRoute.addChildren([dsoIndexRoute, ...createArRoutes(dsoRoute)]),
+    importsRoute.addChildren([importsIndexRoute, ...createImportRoutes(importsRoute)]),
     profileRoute,
     usersRoute,
     apiKeysRoute,

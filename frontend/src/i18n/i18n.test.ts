@@ -9,6 +9,8 @@ import arEn from "@/features/ar/i18n/en.json";
 import arId from "@/features/ar/i18n/id.json";
 import kpiEn from "@/features/kpi/i18n/en.json";
 import kpiId from "@/features/kpi/i18n/id.json";
+import importsEn from "@/features/imports/i18n/en.json";
+import importsId from "@/features/imports/i18n/id.json";
 import baseEn from "./en.json";
 import baseId from "./id.json";
 
@@ -19,6 +21,7 @@ const en = {
   broadcasts: broadcastsEn,
   ar: arEn,
   kpi: kpiEn,
+  imports: importsEn,
 };
 const id = {
   ...baseId,
@@ -27,6 +30,7 @@ const id = {
   broadcasts: broadcastsId,
   ar: arId,
   kpi: kpiId,
+  imports: importsId,
 };
 
 function keys(obj: object, prefix = ""): string[] {

@@ -4,15 +4,17 @@ import type broadcastsId from "@/features/broadcasts/i18n/id.json";
 import type ticketsId from "@/features/tickets/i18n/id.json";
 import type arId from "@/features/ar/i18n/id.json";
 import type kpiId from "@/features/kpi/i18n/id.json";
+import type importsId from "@/features/imports/i18n/id.json";
 import type id from "./id.json";
 
-/** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`, `kpi`). */
+/** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`, `kpi`, `imports`). */
 type Translation = typeof id & {
   crm: typeof crmId;
   tickets: typeof ticketsId;
   broadcasts: typeof broadcastsId;
   ar: typeof arId;
   kpi: typeof kpiId;
+  imports: typeof importsId;
 };
 
 declare module "i18next" {

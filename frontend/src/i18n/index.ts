@@ -11,6 +11,8 @@ import arEn from "@/features/ar/i18n/en.json";
 import arId from "@/features/ar/i18n/id.json";
 import kpiEn from "@/features/kpi/i18n/en.json";
 import kpiId from "@/features/kpi/i18n/id.json";
+import importsEn from "@/features/imports/i18n/en.json";
+import importsId from "@/features/imports/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -41,6 +43,7 @@ void i18n.use(initReactI18next).init({
         broadcasts: broadcastsId,
         ar: arId,
         kpi: kpiId,
+        imports: importsId,
       },
     },
     en: {
@@ -51,6 +54,7 @@ void i18n.use(initReactI18next).init({
         broadcasts: broadcastsEn,
         ar: arEn,
         kpi: kpiEn,
+        imports: importsEn,
       },
     },
   },

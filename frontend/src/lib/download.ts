@@ -13,3 +13,12 @@ export function saveBlob(blob: Blob, fileName: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A list's query without paging and blanks: an export holds every matching row. */
+export function unpaged<Q extends object>(query: Q): Q {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      ([k, v]) => k !== "page" && k !== "per_page" && v !== undefined && v !== "",
+    ),
+  ) as Q;
+}

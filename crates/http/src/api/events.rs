@@ -37,16 +37,21 @@ async fn may_see(db: &Db, user: &UserPrincipal, change: &Change) -> bool {
     if change.kind.starts_with("broadcast_logs.") {
         return reads_broadcasts(user.role);
     }
-    if !change.kind.starts_with("ticket.") {
-        return false;
-    }
-    let Some(id) = change.id else {
+    let (ticket, import) = (
+        change.kind.starts_with("ticket."),
+        change.kind.starts_with("import."),
+    );
+    let Some(id) = change.id.filter(|_| ticket || import) else {
         return false;
     };
     let ctx = RequestContext::new(Identity::User(user.id), "events");
     match db.begin(&ctx).await {
         Ok((mut tx, Principal::User(_))) => {
-            let seen = persistence::tickets::visible(&mut tx, id).await.is_ok();
+            let seen = if ticket {
+                persistence::tickets::visible(&mut tx, id).await.is_ok()
+            } else {
+                persistence::imports::get(&mut tx, id).await.is_ok()
+            };
             let _ = persistence::commit(tx).await;
             seen
         }
@@ -104,7 +109,8 @@ async fn next(mut s: Stream) -> Option<(Result<Bytes, actix_web::Error>, Stream)
 
 /// A stream of the changes you may see, as Server-Sent Events: `broadcast_logs.created`
 /// (CS, admins, director), `ticket.created`, `ticket.updated`, `ticket.commented` (the
-/// tickets your row-level security shows you), `resync` (reload: events were missed).
+/// tickets your row-level security shows you), `import.progress` (imports you may see:
+/// status, processed and total rows), `resync` (reload: events were missed).
 /// Payloads carry ids and states, never the customer's identity.
 #[utoipa::path(
     tag = "ops",

@@ -10,12 +10,14 @@ pub mod dashboard;
 pub mod events;
 pub mod files;
 pub mod health;
+pub mod imports;
 pub mod intake;
 pub mod integrations;
 pub mod kpi;
 pub mod notifications;
 pub mod reference;
 pub mod sheet;
+pub mod sheet_stream;
 pub mod tickets;
 pub mod users;
 

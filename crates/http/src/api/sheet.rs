@@ -1,12 +1,16 @@
-//! EXP-1: one-sheet .xlsx downloads shared by every module's exports.
+//! EXP-1: one-sheet .xlsx downloads shared by every module's exports. Lists stream their
+//! rows from the database (`sheet_stream::fill`, up to a worksheet's rows); reports built
+//! in memory (AR aging, a statement, the KPI scorecard) hand theirs over at once
+//! (`respond`, at most [`EXPORT_LIMIT`]). Both write through the same constant-memory
+//! writer, and the workbook is sent from disk.
 
-use actix_web::{web, HttpResponse};
-use persistence::Page;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use actix_web::HttpResponse;
+use persistence::{DbError, Page};
 
+use super::sheet_stream::{fill, texts, Sheet};
 use crate::error::{ApiError, ApiResult};
 
-/// The most rows one export holds; narrower filters export more in parts.
+/// The most rows a report handed over at once may have.
 pub const EXPORT_LIMIT: i64 = 100_000;
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -15,30 +19,8 @@ pub fn text(value: Option<&str>) -> String {
     value.unwrap_or_default().to_owned()
 }
 
-/// The workbook of one sheet: a bold header row, then the rows.
-pub fn workbook(
-    sheet_name: &str,
-    headers: &[&str],
-    rows: &[Vec<String>],
-) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheet_name)?;
-    let bold = Format::new().set_bold();
-    for (col, header) in (0u16..).zip(headers) {
-        sheet.write_string_with_format(0, col, *header, &bold)?;
-    }
-    for (row_no, row) in (1u32..).zip(rows) {
-        for (col, value) in (0u16..).zip(row) {
-            sheet.write_string(row_no, col, value)?;
-        }
-    }
-    sheet.autofit();
-    book.save_to_buffer()
-}
-
 /// Turns an export's rows into the download, or 422 when too many rows match.
-pub async fn respond<T: Send + 'static>(
+pub async fn respond<T>(
     resource: &'static str,
     sheet_name: &'static str,
     headers: &'static [&'static str],
@@ -54,19 +36,10 @@ pub async fn respond<T: Send + 'static>(
             ),
         ));
     }
-    let bytes = web::block(move || {
-        let rows: Vec<Vec<String>> = page.rows.iter().map(cells).collect();
-        workbook(sheet_name, headers, &rows)
-    })
-    .await
-    .map_err(|err| ApiError::Internal(err.to_string()))?
-    .map_err(|err| ApiError::Internal(err.to_string()))?;
-    let name = format!("{resource}-{}.xlsx", domain::jakarta_today());
-    Ok(HttpResponse::Ok()
-        .content_type(XLSX)
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(bytes))
+    let sheet = Sheet::new(resource, sheet_name, headers);
+    let rows = futures_util::stream::iter(page.rows.into_iter().map(Ok::<_, DbError>));
+    fill(sheet, rows, |row| texts(cells(&row)))
+        .await?
+        .download()
+        .await
 }

@@ -11,7 +11,7 @@ use sqlx::{Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_all, fetch_page, SqlSort},
+    list::{contains_pattern, fetch_page, Export, SqlSort},
     DbError, Page, Stored, Tx,
 };
 
@@ -217,22 +217,17 @@ pub async fn list(
 }
 
 /// Every matching invoice for an export (up to `limit`).
-pub async fn export(
-    tx: &mut Tx,
-    filter: &InvoiceFilter,
+pub fn export<'a>(
+    filter: &'a InvoiceFilter,
     sort: &[SqlSort],
     limit: i64,
     today: NaiveDate,
-) -> Result<Page<InvoiceRow>, DbError> {
-    let select = select(today);
-    fetch_all(
-        tx,
-        FROM,
-        &select,
-        |q| push_filter(q, filter, today),
+) -> Export<'a, InvoiceRow> {
+    Export::new(
+        &select(today),
+        move |q| push_filter(q, filter, today),
         sort,
         ("i.invoice_date desc, i.invoice_code desc", "i.id"),
         limit,
     )
-    .await
 }

@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use super::cents;
 use crate::{
-    list::{contains_pattern, fetch_all, fetch_page, SqlSort},
+    list::{contains_pattern, fetch_page, Export, SqlSort},
     DbError, Page, Stored, Tx,
 };
 
@@ -372,20 +372,16 @@ pub async fn list(
 }
 
 /// Every matching payment for an export (up to `limit`).
-pub async fn export(
-    tx: &mut Tx,
-    filter: &PaymentFilter,
+pub fn export<'a>(
+    filter: &'a PaymentFilter,
     sort: &[SqlSort],
     limit: i64,
-) -> Result<Page<PaymentRow>, DbError> {
-    fetch_all(
-        tx,
-        FROM,
+) -> Export<'a, PaymentRow> {
+    Export::new(
         SELECT,
         |q| push_filter(q, filter),
         sort,
         ("p.payment_date desc, p.payment_code desc", "p.id"),
         limit,
     )
-    .await
 }

@@ -7,7 +7,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_all, fetch_page, push_day_range, SqlSort},
+    list::{contains_pattern, fetch_page, push_day_range, Export, SqlSort},
     DbError, Page, Tx,
 };
 
@@ -126,23 +126,19 @@ pub async fn list(
     .await
 }
 
-/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
-pub async fn export(
-    tx: &mut Tx,
-    filter: &ActivityFilter,
+/// Every row matching `filter` for an export, in the list's order, at most `limit` (EXP-1).
+pub fn export<'a>(
+    filter: &'a ActivityFilter,
     sort: &[SqlSort],
     limit: i64,
-) -> Result<Page<ActivityRow>, DbError> {
-    fetch_all(
-        tx,
-        "sales_activities a",
+) -> Export<'a, ActivityRow> {
+    Export::new(
         SELECT_ACTIVITY,
         |query| push_filter(query, filter),
         sort,
         ("coalesce(a.scheduled_at, a.occurred_at) desc, a.id", "a.id"),
         limit,
     )
-    .await
 }
 
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<ActivityRow, DbError> {

@@ -164,6 +164,92 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
     })
 }
 
+/// A lead of [`create_leads`]: where it went.
+#[derive(Debug, Clone)]
+pub struct PlacedLead {
+    pub lead_id: Uuid,
+    pub customer_id: Uuid,
+    pub matched_on: Option<String>,
+}
+
+/// CRM-1 for many leads at once (the Import Center): the same customer dedup and
+/// prospect find-or-create as [`create_lead`], lead by lead in the given order inside one
+/// statement (each call sees the customers the earlier ones created), then one insert.
+/// No RFQ tickets and no notices. All leads share the creator and owners of the first.
+pub async fn create_leads(tx: &mut Tx, leads: &[NewLead]) -> Result<Vec<PlacedLead>, DbError> {
+    let Some(first) = leads.first() else {
+        return Ok(Vec::new());
+    };
+    let text = |f: fn(&NewLead) -> Option<String>| -> Vec<Option<String>> {
+        leads.iter().map(f).collect()
+    };
+    let rows = sqlx::query!(
+        r#"with input as (
+             select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                  $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                      with ordinality
+                      as t(npwp, email, phone, ckey, company, contact, channel_raw, utm_source, utm_medium,
+                           utm_campaign, service, notes, ord)),
+           found as materialized (
+             select i.ord, f.customer_id, f.matched_on
+               from input i cross join lateral app.crm_find_or_create_customer(
+                      i.npwp, i.email, i.phone, i.ckey, i.company, i.contact, $13) f
+              order by i.ord),
+           placed as materialized (
+             select f.ord, f.customer_id, f.matched_on,
+                    app.crm_find_or_create_prospect(f.customer_id, $13, i.service) as prospect_id
+               from found f join input i using (ord)
+              order by f.ord)
+           insert into leads (channel, channel_raw, utm_source, utm_medium, utm_campaign, company_name,
+                              contact_name, email, phone, npwp, service_interest, notes, customer_id,
+                              prospect_id, matched_on, marketing_owner_user_id, sales_owner_user_id,
+                              assigned_at, created_by)
+           select app.resolve_channel(i.channel_raw), i.channel_raw, i.utm_source, i.utm_medium, i.utm_campaign,
+                  i.company, i.contact, i.email, i.phone, i.npwp, i.service, coalesce(i.notes, ''),
+                  p.customer_id, p.prospect_id, p.matched_on, $14, $13,
+                  case when $13::uuid is null then null else now() end, $15
+             from placed p join input i using (ord)
+            order by p.ord
+           returning id, customer_id, matched_on, contact_name"#,
+        &text(|l| l.npwp_key.as_ref().map(|k| k.as_str().to_owned())) as &[Option<String>],
+        &text(|l| l.email_key.as_ref().map(|k| k.as_str().to_owned())) as &[Option<String>],
+        &text(|l| l.phone_key.as_ref().map(|k| k.as_str().to_owned())) as &[Option<String>],
+        &text(|l| l.company_key.as_ref().map(|k| k.as_str().to_owned())) as &[Option<String>],
+        &text(|l| l.company_name.clone()) as &[Option<String>],
+        &text(|l| Some(l.contact_name.clone())) as &[Option<String>],
+        &text(|l| Some(l.channel_raw.clone())) as &[Option<String>],
+        &text(|l| l.utm_source.clone()) as &[Option<String>],
+        &text(|l| l.utm_medium.clone()) as &[Option<String>],
+        &text(|l| l.utm_campaign.clone()) as &[Option<String>],
+        &text(|l| l.service_interest.clone()) as &[Option<String>],
+        &text(|l| Some(l.notes.clone())) as &[Option<String>],
+        first.sales_owner_user_id,
+        first.marketing_owner_user_id,
+        first.created_by,
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    // The insert returns its rows in the order it inserted them; the contact names check it.
+    let in_order = rows.len() == leads.len()
+        && rows
+            .iter()
+            .zip(leads)
+            .all(|(row, lead)| row.contact_name == lead.contact_name);
+    if !in_order {
+        return Err(DbError::InvalidValue(
+            "lead batch returned out of order".into(),
+        ));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| PlacedLead {
+            lead_id: r.id,
+            customer_id: r.customer_id,
+            matched_on: r.matched_on,
+        })
+        .collect())
+}
+
 /// CRM-2: hands a lead over to `owner`: the lead moves to that owner's prospect of the
 /// customer (created when missing) and an unassigned prospect it leaves behind is retired.
 /// [`DbError::NotFound`] when the caller cannot see or change the lead.

@@ -14,7 +14,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_all, fetch_page, SqlSort},
+    list::{contains_pattern, fetch_page, Export, SqlSort},
     DbError, Normalised, Page, Stored, Tx,
 };
 
@@ -119,23 +119,19 @@ pub async fn list(
     .await
 }
 
-/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
-pub async fn export(
-    tx: &mut Tx,
-    filter: &CustomerFilter,
+/// Every row matching `filter` for an export, in the list's order, at most `limit` (EXP-1).
+pub fn export<'a>(
+    filter: &'a CustomerFilter,
     sort: &[SqlSort],
     limit: i64,
-) -> Result<Page<CustomerRow>, DbError> {
-    fetch_all(
-        tx,
-        "customers c",
+) -> Export<'a, CustomerRow> {
+    Export::new(
         SELECT_CUSTOMER,
         |query| push_filter(query, filter),
         sort,
         ("c.created_at desc, c.id", "c.id"),
         limit,
     )
-    .await
 }
 
 /// A customer the caller can see; a merged one resolves to nothing ([`DbError::NotFound`]).

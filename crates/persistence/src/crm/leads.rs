@@ -10,7 +10,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_all, fetch_page, push_day_range, SqlSort},
+    list::{contains_pattern, fetch_page, push_day_range, Export, SqlSort},
     DbError, Normalised, Page, Stored, Tx,
 };
 
@@ -187,23 +187,15 @@ pub async fn list(
     .await
 }
 
-/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
-pub async fn export(
-    tx: &mut Tx,
-    filter: &LeadFilter,
-    sort: &[SqlSort],
-    limit: i64,
-) -> Result<Page<LeadRow>, DbError> {
-    fetch_all(
-        tx,
-        "leads l",
+/// Every row matching `filter` for an export, in the list's order, at most `limit` (EXP-1).
+pub fn export<'a>(filter: &'a LeadFilter, sort: &[SqlSort], limit: i64) -> Export<'a, LeadRow> {
+    Export::new(
         SELECT_LEAD,
         |query| push_filter(query, filter),
         sort,
         ("l.created_at desc, l.id desc", "l.id desc"),
         limit,
     )
-    .await
 }
 
 /// A lead by id, deleted or not; [`DbError::NotFound`] when invisible to the caller.

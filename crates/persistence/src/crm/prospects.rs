@@ -8,7 +8,7 @@ use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::{
-    list::{contains_pattern, fetch_all, fetch_page, SqlSort},
+    list::{contains_pattern, fetch_page, Export, SqlSort},
     DbError, Page, Stored, Tx,
 };
 
@@ -130,23 +130,19 @@ pub async fn list(
     .await
 }
 
-/// Every row matching `filter` for an export (at most `limit`; see [`fetch_all`]).
-pub async fn export(
-    tx: &mut Tx,
-    filter: &ProspectFilter,
+/// Every row matching `filter` for an export, in the list's order, at most `limit` (EXP-1).
+pub fn export<'a>(
+    filter: &'a ProspectFilter,
     sort: &[SqlSort],
     limit: i64,
-) -> Result<Page<ProspectRow>, DbError> {
-    fetch_all(
-        tx,
-        "prospects p",
+) -> Export<'a, ProspectRow> {
+    Export::new(
         SELECT_PROSPECT,
         |query| push_filter(query, filter),
         sort,
         ("p.updated_at desc, p.id", "p.id"),
         limit,
     )
-    .await
 }
 
 pub async fn get(tx: &mut Tx, id: Uuid) -> Result<ProspectRow, DbError> {

@@ -3,6 +3,7 @@
 //! `v_ops_rfqs_masked` (TCK-5).
 
 mod conversation;
+mod export;
 mod history;
 mod queue;
 mod rfqs;
@@ -10,6 +11,7 @@ mod sla_report;
 mod update;
 
 pub use conversation::*;
+pub use export::*;
 pub use history::*;
 pub use queue::*;
 pub use rfqs::*;

@@ -79,6 +79,9 @@ pub const TICKET_SORT: &[(&str, &str)] = &[
     ),
 ];
 
+/// The queue's order without a sort, and after one.
+pub(super) const TICKET_TIEBREAK: (&str, &str) = ("t.created_at desc, t.id desc", "t.id desc");
+
 /// Who the queue is about: `assigned_to=me`, `unassigned` or a user id.
 #[derive(Debug, Clone, Copy)]
 pub enum Assignee {
@@ -184,7 +187,7 @@ pub async fn list(
         &select,
         |query| push_ticket_filter(query, filter),
         sort,
-        ("t.created_at desc, t.id desc", "t.id desc"),
+        TICKET_TIEBREAK,
         page,
     )
     .await

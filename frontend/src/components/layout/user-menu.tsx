@@ -1,5 +1,14 @@
 import { Link, useNavigate, useRouter } from "@tanstack/react-router";
-import { ChevronDown, Goal, KeyRound, Languages, LogOut, UserCog, UserRound } from "lucide-react";
+import {
+  ChevronDown,
+  FileUp,
+  Goal,
+  KeyRound,
+  Languages,
+  LogOut,
+  UserCog,
+  UserRound,
+} from "lucide-react";
 import { useTranslation } from "react-i18next";
 import {
   DropdownMenu,
@@ -14,6 +23,7 @@ import {
 import { hasCapability } from "@/features/auth/access";
 import { useLogout, useMe } from "@/features/auth/api";
 import { useSwitchLanguage } from "@/features/auth/use-switch-language";
+import { useCanImport } from "@/features/imports/hooks";
 import { LANGUAGES } from "@/i18n";
 import { useRoleLabel } from "@/lib/labels";
 
@@ -32,6 +42,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   const switchLanguage = useSwitchLanguage();
   const router = useRouter();
+  const canImport = useCanImport();
 
   return (
     <DropdownMenu>
@@ -90,6 +101,14 @@ export function UserMenu() {
           >
             <Goal aria-hidden />
             {t("kpi.targets.menu")}
+          </DropdownMenuItem>
+        ) : null}
+        {canImport ? (
+          <DropdownMenuItem asChild>
+            <Link to="/imports" data-testid="menu-imports">
+              <FileUp aria-hidden />
+              {t("imports.menu")}
+            </Link>
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />

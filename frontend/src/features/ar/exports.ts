@@ -1,21 +1,12 @@
 /** xlsx exports of the receivables pages (GET exports/…), downloaded with the session's token. */
 import { api, call } from "@/api/client";
-import { saveBlob } from "@/lib/download";
+import { saveBlob, unpaged } from "@/lib/download";
 import type {
   AgingExportQuery,
   InvoiceExportQuery,
   PaymentExportQuery,
   StatementExportQuery,
 } from "./types";
-
-/** The list's query without paging (an export holds every matching row). */
-function unpaged<Q extends object>(query: Q): Q {
-  return Object.fromEntries(
-    Object.entries(query).filter(
-      ([k, v]) => k !== "page" && k !== "per_page" && v !== undefined && v !== "",
-    ),
-  ) as Q;
-}
 
 export async function exportInvoices(query: InvoiceExportQuery): Promise<void> {
   const blob = await call(

@@ -1,6 +1,8 @@
 import { createColumnHelper } from "@tanstack/react-table";
+import { Download } from "lucide-react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
 import { BROADCAST_STATUS_VALUES } from "@/api/enums.gen";
 import { isApiError } from "@/api/errors";
 import { DataTable } from "@/components/data-table/data-table";
@@ -11,8 +13,10 @@ import { EnumOptions } from "@/components/form/enum-options";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState, ForbiddenState } from "@/components/states/states";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { useMe } from "@/features/auth/api";
 import { useEnumLabel } from "@/lib/enums";
+import { useErrorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format";
 import { useRawSearch } from "@/lib/url-search";
 import {
@@ -21,6 +25,7 @@ import {
   useLiveBroadcasts,
   type BroadcastLog,
 } from "./api";
+import { exportBroadcastLogs } from "./exports";
 import { LiveIndicator } from "./live-indicator";
 import { ShipmentDialog } from "./shipment-dialog";
 import { BroadcastSummaryPanel } from "./summary";
@@ -42,6 +47,7 @@ function BroadcastMonitor() {
   const { t } = useTranslation();
   const statusLabel = useEnumLabel(BROADCAST_STATUS_LABEL);
   const live = useLiveBroadcasts();
+  const errorMessage = useErrorMessage();
   const [raw, go] = useRawSearch();
   const openAwb = typeof raw.awb === "string" && raw.awb !== "" ? raw.awb : undefined;
   const setAwb = (awb: string | undefined) => {
@@ -119,6 +125,8 @@ function BroadcastMonitor() {
     queryOptions: broadcastLogsQueryOptions,
     columns,
     getRowId: (row) => row.id,
+    exportList: ({ query }) => exportBroadcastLogs(query),
+    onExportError: (e) => toast.error(errorMessage(e)),
   });
   const { state, setFilter: set } = list;
 
@@ -141,6 +149,17 @@ function BroadcastMonitor() {
           <DataTable
             {...list.dataTable}
             caption={t("broadcasts.logTitle")}
+            actions={
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={list.exportRows}
+                disabled={list.exporting}
+                data-testid="export-broadcasts"
+              >
+                <Download aria-hidden /> {t("broadcasts.export")}
+              </Button>
+            }
             filters={
               <>
                 <SearchFilter

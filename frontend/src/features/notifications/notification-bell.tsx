@@ -46,6 +46,7 @@ export function NotificationBell() {
         <Bell aria-hidden className="size-5" />
         {badge ? (
           <span
+            aria-hidden
             data-testid="notification-count"
             className="absolute -top-0.5 -right-0.5 flex min-w-5 items-center justify-center rounded-full bg-danger px-1 text-[11px] leading-5 font-bold text-white"
           >

@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
-import { BarChart3, Plus } from "lucide-react";
+import { BarChart3, Download, Plus } from "lucide-react";
 import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { SearchFilter, SelectFilter } from "@/components/data-table/filters";
 import { useListPage } from "@/components/list-page/use-list-page";
@@ -10,8 +11,10 @@ import { EmptyState } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useMe } from "@/features/auth/api";
+import { useErrorMessage } from "@/lib/error-message";
 import { cn } from "@/lib/utils";
 import { ticketsQueryOptions } from "./api";
+import { exportTickets } from "./exports";
 import { TICKET_PRIORITY_VALUES, TICKET_STATUS_VALUES, TICKET_TYPE_VALUES } from "@/api/enums.gen";
 import { EnumOptions } from "@/components/form/enum-options";
 import {
@@ -37,6 +40,7 @@ import { useQueueColumns } from "./queue-columns";
 export default function QueuePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const errorMessage = useErrorMessage();
   const list = useListPage({
     table: QUEUE_TABLE,
     // The tab (`view`) is the URL's; the API reads it as `assigned_to`.
@@ -50,6 +54,8 @@ export default function QueuePage() {
     queryOptions: ticketsQueryOptions,
     columns: useQueueColumns(),
     getRowId: (row) => row.id,
+    exportList: ({ query }) => exportTickets(query),
+    onExportError: (e) => toast.error(errorMessage(e)),
   });
   const { state, setState, setFilter: set } = list;
   const view = parseView(state.filters.view, me.role);
@@ -108,6 +114,17 @@ export default function QueuePage() {
       <DataTable
         {...list.dataTable}
         caption={t("tickets.queue.title")}
+        actions={
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={list.exportRows}
+            disabled={list.exporting}
+            data-testid="export-tickets"
+          >
+            <Download aria-hidden /> {t("tickets.queue.export")}
+          </Button>
+        }
         onClearFilters={() =>
           setState({
             ...state,

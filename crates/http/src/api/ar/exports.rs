@@ -17,7 +17,8 @@ use super::{
 use crate::{
     api::{
         crm::sql_sort,
-        sheet::{respond, text, EXPORT_LIMIT},
+        sheet::{respond, text},
+        sheet_stream::{fill, texts, Sheet, STREAM_FETCH},
     },
     error::{ApiResult, ErrorBody},
     extract::UserTx,
@@ -92,31 +93,29 @@ pub async fn export_invoices(
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
     let sort = sql_sort(query.sort.as_deref(), invoices::SORT)?;
-    let rows = invoices::export(
-        &mut tx,
-        &query.filter()?,
-        &sort,
-        EXPORT_LIMIT,
-        domain::jakarta_today(),
-    )
-    .await?;
+    let filter = query.filter()?;
+    let mut export = invoices::export(&filter, &sort, STREAM_FETCH, domain::jakarta_today());
+    let rows = export.rows(&mut tx).await?;
+    let sheet = Sheet::new("invoices", "Invoices", INVOICE_HEADERS);
+    let book = fill(sheet, rows, |i| texts(invoice_cells(&i))).await?;
     persistence::commit(tx).await?;
-    respond("invoices", "Invoices", INVOICE_HEADERS, rows, |i| {
-        vec![
-            i.invoice_code.clone(),
-            text(i.invoice_number.as_deref()),
-            i.customer_name.clone(),
-            i.invoice_date.to_string(),
-            i.due_date.to_string(),
-            i.amount.clone(),
-            i.paid.clone(),
-            i.outstanding.clone(),
-            i.days_overdue.to_string(),
-            i.status.0.to_string(),
-            text(i.void_reason.as_deref()),
-        ]
-    })
-    .await
+    book.download().await
+}
+
+fn invoice_cells(i: &invoices::InvoiceRow) -> Vec<String> {
+    vec![
+        i.invoice_code.clone(),
+        text(i.invoice_number.as_deref()),
+        i.customer_name.clone(),
+        i.invoice_date.to_string(),
+        i.due_date.to_string(),
+        i.amount.clone(),
+        i.paid.clone(),
+        i.outstanding.clone(),
+        i.days_overdue.to_string(),
+        i.status.0.to_string(),
+        text(i.void_reason.as_deref()),
+    ]
 }
 
 /// Exports the payments matching the filters of `GET /payments`.
@@ -133,21 +132,26 @@ pub async fn export_payments(
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
     let sort = sql_sort(query.sort.as_deref(), payments::SORT)?;
-    let rows = payments::export(&mut tx, &query.filter(), &sort, EXPORT_LIMIT).await?;
+    let filter = query.filter();
+    let mut export = payments::export(&filter, &sort, STREAM_FETCH);
+    let rows = export.rows(&mut tx).await?;
+    let sheet = Sheet::new("payments", "Payments", PAYMENT_HEADERS);
+    let book = fill(sheet, rows, |p| texts(payment_cells(&p))).await?;
     persistence::commit(tx).await?;
-    respond("payments", "Payments", PAYMENT_HEADERS, rows, |p| {
-        vec![
-            p.payment_code.clone(),
-            p.customer_name.clone(),
-            p.payment_date.to_string(),
-            p.amount.clone(),
-            p.allocated.clone(),
-            p.unapplied.clone(),
-            p.method.0.to_string(),
-            text(p.reference.as_deref()),
-        ]
-    })
-    .await
+    book.download().await
+}
+
+fn payment_cells(p: &payments::PaymentRow) -> Vec<String> {
+    vec![
+        p.payment_code.clone(),
+        p.customer_name.clone(),
+        p.payment_date.to_string(),
+        p.amount.clone(),
+        p.allocated.clone(),
+        p.unapplied.clone(),
+        p.method.0.to_string(),
+        text(p.reference.as_deref()),
+    ]
 }
 
 fn aging_cells(r: &AgingRow) -> Vec<String> {

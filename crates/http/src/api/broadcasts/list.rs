@@ -60,21 +60,25 @@ pub async fn list_broadcast_logs(
 ) -> ApiResult<web::Json<ListBody<BroadcastLog>>> {
     let UserTx { mut tx, user } = ctx;
     require_reader(user.role)?;
-    let query = query.into_inner();
     let page = page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), broadcasts::SORT)?;
-    let status = choice_list("status", query.status.as_deref(), &BROADCAST_STATUSES)?;
+    let filter = filter(query)?;
+    let rows = broadcasts::list(&mut tx, &filter, page, &sort).await?;
+    persistence::commit(tx).await?;
+    Ok(web::Json(ListBody::new(rows, page, BroadcastLog::from)))
+}
+
+/// The logs' filter from the query string; the first invalid parameter is the error.
+pub(super) fn filter(query: web::Query<BroadcastQuery>) -> ApiResult<BroadcastFilter> {
+    let query = query.into_inner();
     let phone = text(query.phone);
-    let filter = BroadcastFilter {
+    Ok(BroadcastFilter {
         tracking_number: text(query.tracking_number),
         phone: phone
             .as_deref()
             .map(|p| phone_query(Some(p)).unwrap_or_else(|| p.to_owned())),
-        status,
+        status: choice_list("status", query.status.as_deref(), &BROADCAST_STATUSES)?,
         from: query.from,
         to: query.to,
-    };
-    let rows = broadcasts::list(&mut tx, &filter, page, &sort).await?;
-    persistence::commit(tx).await?;
-    Ok(web::Json(ListBody::new(rows, page, BroadcastLog::from)))
+    })
 }

@@ -3,6 +3,7 @@
 //! and CS (SPEC §3); the database enforces it too. `POST /broadcast-logs` is the n8n
 //! intake (BRD-1, `intake.rs`), keeping the contract of `api/intake`.
 
+mod export;
 mod intake;
 mod intake_batch;
 mod list;
@@ -11,6 +12,7 @@ mod rules;
 mod shipment;
 mod summary;
 
+pub use export::*;
 pub use intake::*;
 pub use list::*;
 pub use rule_update::*;
@@ -35,6 +37,7 @@ fn require_reader(role: domain::Role) -> ApiResult<()> {
 pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_broadcast_logs)
         .service(broadcast_summary)
+        .service(export_broadcast_logs)
         .service(create_broadcast_logs)
         .service(get_shipment)
         .service(list_broadcast_rules)

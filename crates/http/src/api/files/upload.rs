@@ -59,7 +59,7 @@ impl From<UploadProblem> for ApiError {
 }
 
 /// Writes the bytes under `<storage>/<bucket>/<yyyy>/<mm>/<id>` and records the file.
-async fn store(
+pub(crate) async fn store(
     tx: &mut persistence::Tx,
     state: &AppState,
     uploaded_by: Uuid,

@@ -83,7 +83,7 @@ pub async fn list_tickets(
 }
 
 /// The queue's filter from the query string; the first invalid parameter is the error.
-fn filter(query: TicketQuery, user: &UserPrincipal) -> ApiResult<TicketFilter> {
+pub(super) fn filter(query: TicketQuery, user: &UserPrincipal) -> ApiResult<TicketFilter> {
     let assigned = match text(query.assigned_to).as_deref() {
         None => None,
         Some("me") => Some(Assignee::User(user.id)),

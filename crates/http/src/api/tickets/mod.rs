@@ -7,6 +7,7 @@
 mod attachment;
 mod comment;
 mod dto;
+mod export;
 mod get;
 pub mod intake;
 mod list;
@@ -18,6 +19,7 @@ mod update;
 pub use attachment::*;
 pub use comment::*;
 pub use dto::*;
+pub use export::*;
 pub use get::*;
 pub use list::*;
 pub use sla::*;
@@ -27,6 +29,7 @@ pub use update::*;
 pub(crate) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_tickets)
         .service(sla_report)
+        .service(export_tickets)
         .service(sla_calendar::get_sla_calendar)
         .service(sla_calendar::put_holiday)
         .service(sla_calendar::delete_holiday)

@@ -38,25 +38,29 @@ pub async fn export_activities(
     begin(&user)?;
     let sort = sql_sort(query.sort.as_deref(), activities::SORT)?;
     let filter = query.filter(&user)?;
-    let page = activities::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    let mut export = activities::export(&filter, &sort, STREAM_FETCH);
+    let rows = export.rows(&mut tx).await?;
+    let sheet = Sheet::new("activities", "Activities", ACTIVITY_HEADERS);
+    let book = fill(sheet, rows, |row| texts(activity_cells(&row))).await?;
     persistence::commit(tx).await?;
-    respond("activities", "Activities", ACTIVITY_HEADERS, page, |a| {
-        let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-        vec![
-            a.scheduled_at
-                .unwrap_or(a.occurred_at)
-                .format("%Y-%m-%d %H:%M")
-                .to_string(),
-            a.activity_type.clone(),
-            a.subject.clone(),
-            a.notes.clone(),
-            text(a.customer_name.as_deref()),
-            text(a.owner_name.as_deref()),
-            number(a.latitude),
-            number(a.longitude),
-            number(a.distance_m),
-            text(a.next_action.as_deref()),
-        ]
-    })
-    .await
+    book.download().await
+}
+
+fn activity_cells(a: &activities::ActivityRow) -> Vec<String> {
+    let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    vec![
+        a.scheduled_at
+            .unwrap_or(a.occurred_at)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        a.activity_type.clone(),
+        a.subject.clone(),
+        a.notes.clone(),
+        text(a.customer_name.as_deref()),
+        text(a.owner_name.as_deref()),
+        number(a.latitude),
+        number(a.longitude),
+        number(a.distance_m),
+        text(a.next_action.as_deref()),
+    ]
 }

@@ -39,22 +39,26 @@ pub async fn export_customers(
     begin(&user)?;
     let sort = sql_sort(query.sort.as_deref(), customers::SORT)?;
     let filter = query.filter(&user)?;
-    let page = customers::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    let mut export = customers::export(&filter, &sort, STREAM_FETCH);
+    let rows = export.rows(&mut tx).await?;
+    let sheet = Sheet::new("customers", "Customers", CUSTOMER_HEADERS);
+    let book = fill(sheet, rows, |row| texts(customer_cells(&row))).await?;
     persistence::commit(tx).await?;
-    respond("customers", "Customers", CUSTOMER_HEADERS, page, |c| {
-        vec![
-            c.customer_code.clone(),
-            c.company_name.clone(),
-            text(c.npwp.as_deref()),
-            text(c.email.as_deref()),
-            text(c.phone.as_deref()),
-            text(c.contact_name.as_deref()),
-            text(c.city.as_deref()),
-            text(c.owner_name.as_deref()),
-            c.lead_count.to_string(),
-            c.open_prospects.to_string(),
-            c.created_at.format("%Y-%m-%d %H:%M").to_string(),
-        ]
-    })
-    .await
+    book.download().await
+}
+
+fn customer_cells(c: &customers::CustomerRow) -> Vec<String> {
+    vec![
+        c.customer_code.clone(),
+        c.company_name.clone(),
+        text(c.npwp.as_deref()),
+        text(c.email.as_deref()),
+        text(c.phone.as_deref()),
+        text(c.contact_name.as_deref()),
+        text(c.city.as_deref()),
+        text(c.owner_name.as_deref()),
+        c.lead_count.to_string(),
+        c.open_prospects.to_string(),
+        c.created_at.format("%Y-%m-%d %H:%M").to_string(),
+    ]
 }

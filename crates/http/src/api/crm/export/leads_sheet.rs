@@ -42,28 +42,32 @@ pub async fn export_leads(ctx: UserTx, query: web::Query<LeadQuery>) -> ApiResul
     begin(&user)?;
     let sort = sql_sort(query.sort.as_deref(), leads::SORT)?;
     let filter = query.filter(&user)?;
-    let page = leads::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    let mut export = leads::export(&filter, &sort, STREAM_FETCH);
+    let rows = export.rows(&mut tx).await?;
+    let sheet = Sheet::new("leads", "Leads", LEAD_HEADERS);
+    let book = fill(sheet, rows, |row| texts(lead_cells(&row))).await?;
     persistence::commit(tx).await?;
-    respond("leads", "Leads", LEAD_HEADERS, page, |l| {
-        vec![
-            l.lead_code.clone(),
-            l.created_at.format("%Y-%m-%d %H:%M").to_string(),
-            l.status.0.as_str().to_owned(),
-            l.channel.clone(),
-            text(l.company_name.as_deref()),
-            l.contact_name.clone(),
-            text(l.email.as_deref()),
-            text(l.phone.as_deref()),
-            text(l.npwp.as_deref()),
-            text(l.customer_code.as_deref()),
-            text(l.customer_name.as_deref()),
-            text(l.stage.map(|s| s.0.as_str())),
-            text(l.sales_owner_name.as_deref()),
-            text(l.marketing_owner_name.as_deref()),
-            if l.need_rfq { "yes" } else { "no" }.to_owned(),
-            text(l.ticket_code.as_deref()),
-            text(l.utm_campaign.as_deref()),
-        ]
-    })
-    .await
+    book.download().await
+}
+
+fn lead_cells(l: &leads::LeadRow) -> Vec<String> {
+    vec![
+        l.lead_code.clone(),
+        l.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        l.status.0.as_str().to_owned(),
+        l.channel.clone(),
+        text(l.company_name.as_deref()),
+        l.contact_name.clone(),
+        text(l.email.as_deref()),
+        text(l.phone.as_deref()),
+        text(l.npwp.as_deref()),
+        text(l.customer_code.as_deref()),
+        text(l.customer_name.as_deref()),
+        text(l.stage.map(|s| s.0.as_str())),
+        text(l.sales_owner_name.as_deref()),
+        text(l.marketing_owner_name.as_deref()),
+        if l.need_rfq { "yes" } else { "no" }.to_owned(),
+        text(l.ticket_code.as_deref()),
+        text(l.utm_campaign.as_deref()),
+    ]
 }

@@ -26,7 +26,10 @@ use crate::{
     extract::UserTx,
 };
 
-pub(crate) use crate::api::sheet::{respond, text, EXPORT_LIMIT};
+pub(crate) use crate::api::{
+    sheet::text,
+    sheet_stream::{fill, texts, Sheet, STREAM_FETCH},
+};
 
 fn begin(user: &UserPrincipal) -> ApiResult<()> {
     require_crm(user)

@@ -38,23 +38,27 @@ pub async fn export_prospects(
     begin(&user)?;
     let sort = sql_sort(query.sort.as_deref(), prospects::SORT)?;
     let filter = query.filter(&user)?;
-    let page = prospects::export(&mut tx, &filter, &sort, EXPORT_LIMIT).await?;
+    let mut export = prospects::export(&filter, &sort, STREAM_FETCH);
+    let rows = export.rows(&mut tx).await?;
+    let sheet = Sheet::new("prospects", "Prospects", PROSPECT_HEADERS);
+    let book = fill(sheet, rows, |row| texts(prospect_cells(&row))).await?;
     persistence::commit(tx).await?;
-    respond("prospects", "Prospects", PROSPECT_HEADERS, page, |p| {
-        vec![
-            p.prospect_code.clone(),
-            text(p.customer_name.as_deref()),
-            text(p.owner_name.as_deref()),
-            p.stage.0.as_str().to_owned(),
-            p.probability.clone(),
-            p.expected_value.clone(),
-            p.weighted_value.clone(),
-            p.expected_close_date
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            text(p.lost_reason.as_deref()),
-            p.stage_changed_at.format("%Y-%m-%d %H:%M").to_string(),
-        ]
-    })
-    .await
+    book.download().await
+}
+
+fn prospect_cells(p: &prospects::ProspectRow) -> Vec<String> {
+    vec![
+        p.prospect_code.clone(),
+        text(p.customer_name.as_deref()),
+        text(p.owner_name.as_deref()),
+        p.stage.0.as_str().to_owned(),
+        p.probability.clone(),
+        p.expected_value.clone(),
+        p.weighted_value.clone(),
+        p.expected_close_date
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        text(p.lost_reason.as_deref()),
+        p.stage_changed_at.format("%Y-%m-%d %H:%M").to_string(),
+    ]
 }

@@ -1,0 +1,223 @@
+//! Each module's target, written set-based per batch: references resolved with one
+//! query, natural keys looked up with one query, new records inserted with one
+//! `INSERT … SELECT FROM unnest(…)`. A batch the database refuses as a whole (a
+//! constraint, a row-level security check) is retried row by row under savepoints, so
+//! only the offending rows fail.
+
+mod customers;
+mod finance;
+mod kpi;
+mod leads;
+mod marketing;
+mod refs;
+
+use domain::imports::{
+    cells::NumberStyle,
+    fields::FieldSpec,
+    records::{
+        CustomerRecord, InvoiceRecord, KpiEntryRecord, LeadRecord, PaymentRecord, ProductRecord,
+        RowInput, SpendRecord,
+    },
+    sheet::Cell,
+    ImportModule, RowAction, RowError,
+};
+use uuid::Uuid;
+
+use super::run::Settled;
+use crate::{DbError, Tx, UserPrincipal};
+
+/// What became of one row.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Written { target_id: Uuid, action: RowAction },
+    Refused(Vec<RowError>),
+}
+
+impl Outcome {
+    pub(crate) fn refused(field: &str, id: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::Refused(vec![RowError::new(field, id, en)])
+    }
+}
+
+type Read<R> = fn(RowInput<'_>) -> Result<R, Vec<RowError>>;
+
+/// Validates the rows of a batch: the records, and the refused rows' outcomes.
+fn validate<R>(
+    rows: &[(i32, Vec<Cell>)],
+    columns: &[Option<&'static FieldSpec>],
+    styles: &[Option<NumberStyle>],
+    read: Read<R>,
+) -> (Vec<(i32, R)>, Vec<Settled>) {
+    let mut valid = Vec::with_capacity(rows.len());
+    let mut refused = Vec::new();
+    for (row_number, cells) in rows {
+        let input = RowInput {
+            cells,
+            columns,
+            styles,
+        };
+        match read(input) {
+            Ok(record) => valid.push((*row_number, record)),
+            Err(errors) => refused.push(Settled {
+                row_number: *row_number,
+                outcome: Outcome::Refused(errors),
+            }),
+        }
+    }
+    (valid, refused)
+}
+
+/// The message of a database refusal, for the row.
+fn refusal(err: &DbError) -> Outcome {
+    match err {
+        DbError::PermissionDenied(_) => Outcome::refused(
+            "row",
+            "Anda tidak berhak menulis data ini",
+            "you may not write this record",
+        ),
+        other => Outcome::refused(
+            "row",
+            format!("ditolak database: {other}"),
+            format!("refused by the database: {other}"),
+        ),
+    }
+}
+
+fn row_level(err: &DbError) -> bool {
+    matches!(
+        err,
+        DbError::Unique { .. }
+            | DbError::ForeignKey { .. }
+            | DbError::Check { .. }
+            | DbError::Exclusion { .. }
+            | DbError::PermissionDenied(_)
+            | DbError::InvalidValue(_)
+    )
+}
+
+async fn savepoint(tx: &mut Tx, sql: &'static str) -> Result<(), DbError> {
+    sqlx::query(sql).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Writes `valid` with `$write`; when the database refuses the batch, row by row.
+macro_rules! write_with_fallback {
+    ($tx:expr, $user:expr, $valid:expr, $write:path) => {{
+        let tx: &mut Tx = $tx;
+        savepoint(tx, "savepoint import_batch").await?;
+        match $write(tx, $user, &$valid).await {
+            Ok(outcomes) => {
+                savepoint(tx, "release savepoint import_batch").await?;
+                outcomes
+            }
+            Err(err) if row_level(&err) => {
+                savepoint(tx, "rollback to savepoint import_batch").await?;
+                let mut outcomes = Vec::with_capacity($valid.len());
+                for row in $valid.iter().cloned() {
+                    savepoint(tx, "savepoint import_row").await?;
+                    let row_number = row.0;
+                    match $write(tx, $user, std::slice::from_ref(&row)).await {
+                        Ok(mut one) => {
+                            savepoint(tx, "release savepoint import_row").await?;
+                            outcomes.append(&mut one);
+                        }
+                        Err(err) if row_level(&err) => {
+                            savepoint(tx, "rollback to savepoint import_row").await?;
+                            outcomes.push((row_number, refusal(&err)));
+                        }
+                        Err(err) => return Err(err),
+                    }
+                }
+                outcomes
+            }
+            Err(err) => return Err(err),
+        }
+    }};
+}
+
+/// Validates and writes one batch of `module`.
+pub(super) async fn write(
+    tx: &mut Tx,
+    module: ImportModule,
+    user: &UserPrincipal,
+    rows: &[(i32, Vec<Cell>)],
+    columns: &[Option<&'static FieldSpec>],
+    styles: &[Option<NumberStyle>],
+) -> Result<Vec<Settled>, DbError> {
+    macro_rules! module {
+        ($record:ty, $write:path) => {{
+            let (valid, mut settled) = validate(rows, columns, styles, <$record>::read);
+            let outcomes = write_with_fallback!(tx, user, valid, $write);
+            settled.extend(outcomes.into_iter().map(|(row_number, outcome)| Settled {
+                row_number,
+                outcome,
+            }));
+            settled
+        }};
+    }
+    Ok(match module {
+        ImportModule::Leads => module!(LeadRecord, leads::write),
+        ImportModule::Customers => module!(CustomerRecord, customers::write),
+        ImportModule::Invoices => module!(InvoiceRecord, finance::write_invoices),
+        ImportModule::Payments => module!(PaymentRecord, finance::write_payments),
+        ImportModule::KpiEntries => module!(KpiEntryRecord, kpi::write),
+        ImportModule::MarketingSpend => module!(SpendRecord, marketing::write_spend),
+        ImportModule::Products => module!(ProductRecord, marketing::write_products),
+    })
+}
+
+/// How many of the import's ok rows point at a record that exists (IMP-5).
+pub(super) async fn committed(tx: &mut Tx, module: ImportModule, id: Uuid) -> Result<i64, DbError> {
+    let n = match module {
+        ImportModule::Leads => sqlx::query_scalar!(
+            r#"select count(*) as "n!" from import_rows r join leads t on t.id = r.target_id
+                where r.import_id = $1 and r.status = 'ok'"#,
+            id
+        )
+        .fetch_one(&mut **tx)
+        .await?,
+        ImportModule::Customers => sqlx::query_scalar!(
+            r#"select app.import_existing_customers(coalesce(array_agg(r.target_id), '{}')) as "n!"
+                 from import_rows r where r.import_id = $1 and r.status = 'ok'"#,
+            id
+        )
+        .fetch_one(&mut **tx)
+        .await?,
+        ImportModule::Invoices => sqlx::query_scalar!(
+            r#"select count(*) as "n!" from import_rows r join invoices t on t.id = r.target_id
+                where r.import_id = $1 and r.status = 'ok'"#,
+            id
+        )
+        .fetch_one(&mut **tx)
+        .await?,
+        ImportModule::Payments => sqlx::query_scalar!(
+            r#"select count(*) as "n!" from import_rows r join payments t on t.id = r.target_id
+                where r.import_id = $1 and r.status = 'ok'"#,
+            id
+        )
+        .fetch_one(&mut **tx)
+        .await?,
+        ImportModule::KpiEntries => sqlx::query_scalar!(
+            r#"select count(*) as "n!" from import_rows r join kpi_entries t on t.id = r.target_id
+                where r.import_id = $1 and r.status = 'ok'"#,
+            id
+        )
+        .fetch_one(&mut **tx)
+        .await?,
+        ImportModule::MarketingSpend => sqlx::query_scalar!(
+            r#"select count(*) as "n!" from import_rows r join marketing_spend t on t.id = r.target_id
+                where r.import_id = $1 and r.status = 'ok'"#,
+            id
+        )
+        .fetch_one(&mut **tx)
+        .await?,
+        ImportModule::Products => sqlx::query_scalar!(
+            r#"select count(*) as "n!" from import_rows r join products t on t.id = r.target_id
+                where r.import_id = $1 and r.status = 'ok'"#,
+            id
+        )
+        .fetch_one(&mut **tx)
+        .await?,
+    };
+    Ok(n)
+}
