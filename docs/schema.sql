@@ -701,6 +701,40 @@ CREATE FUNCTION app.import_existing_customers(p_ids uuid[]) RETURNS bigint
     AS $$ select count(*) from customers where id = any (p_ids) $$;
 
 --
+-- Name: import_lead_prospects(uuid[], text[], uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.import_lead_prospects(p_customers uuid[], p_services text[], p_owner uuid) RETURNS TABLE(customer_id uuid, prospect_id uuid)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  update customers c set deleted_at = null
+   where c.id = any (p_customers) and c.deleted_at is not null;
+  return query
+  with wanted as (
+    select distinct on (t.c) t.c, t.s from unnest(p_customers, p_services) as t(c, s) order by t.c),
+  -- one index lookup per customer (a join would be planned from the owner condition's
+  -- poor estimate as a scan of every prospect per customer)
+  existing as (
+    select w.c as customer_id, x.id from wanted w
+     cross join lateral (
+       select p.id from prospects p
+        where p.customer_id = w.c and p.owner_user_id is not distinct from p_owner and p.deleted_at is null
+        order by p.created_at limit 1) x),
+  created as (
+    insert into prospects (customer_id, owner_user_id, service_interest, created_by)
+    select w.c, p_owner, w.s, app.uid() from wanted w
+     where not exists (select 1 from existing e where e.customer_id = w.c)
+    on conflict do nothing
+    returning prospects.customer_id, prospects.id)
+  select e.customer_id, e.id from existing e
+  union all
+  select c.customer_id, c.id from created c;
+end
+$$;
+
+--
 -- Name: import_revert(uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1500,6 +1534,23 @@ end
 $$;
 
 --
+-- Name: audit_rows_inserted(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.audit_rows_inserted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  insert into audit_logs (table_name, row_id, action, changed_by, api_key_id, request_id,
+                          before_data, after_data)
+  select tg_table_name, r.j ->> 'id', 'INSERT', app.uid(), app.api_key_id(), app.request_id(), null, r.j
+    from (select to_jsonb(n) - array['password_hash', 'key_hash', 'token_hash'] as j from new_rows n) r;
+  return null;
+end
+$$;
+
+--
 -- Name: customers_guard_owner(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1545,6 +1596,24 @@ begin
       perform app.ar_add_daily(new.invoice_date, new.amount, 0);
     end if;
   end if;
+  return null;
+end
+$$;
+
+--
+-- Name: invoices_daily_inserted(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.invoices_daily_inserted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  insert into ar_daily_totals as t (day, shard, invoiced, applied)
+  select n.invoice_date, (pg_backend_pid() % 8)::smallint, sum(n.amount), 0
+    from new_rows n where n.voided_at is null group by n.invoice_date
+  on conflict (day, shard) do update
+    set invoiced = t.invoiced + excluded.invoiced, applied = t.applied + excluded.applied;
   return null;
 end
 $$;
@@ -3834,18 +3903,6 @@ CREATE INDEX files_uploaded_by_idx ON public.files USING btree (uploaded_by);
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
 
 --
--- Name: import_rows_hash_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX import_rows_hash_idx ON public.import_rows USING btree (import_id, row_hash, row_number);
-
---
--- Name: import_rows_status_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX import_rows_status_idx ON public.import_rows USING btree (import_id, status, row_number);
-
---
 -- Name: import_rows_target_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -4473,7 +4530,13 @@ CREATE TRIGGER customer_documents_audit AFTER INSERT OR DELETE OR UPDATE ON publ
 -- Name: customers customers_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER customers_audit AFTER INSERT OR DELETE OR UPDATE ON public.customers FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+CREATE TRIGGER customers_audit AFTER DELETE OR UPDATE ON public.customers FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: customers customers_audit_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER customers_audit_insert AFTER INSERT ON public.customers REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_rows_inserted();
 
 --
 -- Name: customers customers_guard_owner; Type: TRIGGER; Schema: public; Owner: -
@@ -4527,13 +4590,25 @@ CREATE TRIGGER imports_set_updated_at BEFORE UPDATE ON public.imports FOR EACH R
 -- Name: invoices invoices_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER invoices_audit AFTER INSERT OR DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+CREATE TRIGGER invoices_audit AFTER DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: invoices invoices_audit_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER invoices_audit_insert AFTER INSERT ON public.invoices REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_rows_inserted();
 
 --
 -- Name: invoices invoices_daily; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER invoices_daily AFTER INSERT OR DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.invoices_daily();
+CREATE TRIGGER invoices_daily AFTER DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.invoices_daily();
+
+--
+-- Name: invoices invoices_daily_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER invoices_daily_insert AFTER INSERT ON public.invoices REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.invoices_daily_inserted();
 
 --
 -- Name: invoices invoices_keep_code; Type: TRIGGER; Schema: public; Owner: -
@@ -4551,7 +4626,13 @@ CREATE TRIGGER invoices_updated_at BEFORE UPDATE ON public.invoices FOR EACH ROW
 -- Name: kpi_entries kpi_entries_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER kpi_entries_audit AFTER INSERT OR DELETE OR UPDATE ON public.kpi_entries FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+CREATE TRIGGER kpi_entries_audit AFTER DELETE OR UPDATE ON public.kpi_entries FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: kpi_entries kpi_entries_audit_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER kpi_entries_audit_insert AFTER INSERT ON public.kpi_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_rows_inserted();
 
 --
 -- Name: kpi_entries kpi_entries_not_auto; Type: TRIGGER; Schema: public; Owner: -
@@ -4581,7 +4662,13 @@ CREATE TRIGGER kpi_targets_updated_at BEFORE UPDATE ON public.kpi_targets FOR EA
 -- Name: leads leads_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER leads_audit AFTER INSERT OR DELETE OR UPDATE ON public.leads FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+CREATE TRIGGER leads_audit AFTER DELETE OR UPDATE ON public.leads FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: leads leads_audit_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER leads_audit_insert AFTER INSERT ON public.leads REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_rows_inserted();
 
 --
 -- Name: leads leads_guard_owner; Type: TRIGGER; Schema: public; Owner: -
@@ -4617,7 +4704,13 @@ CREATE TRIGGER marketing_activity_events_set_updated_at BEFORE UPDATE ON public.
 -- Name: marketing_spend marketing_spend_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER marketing_spend_audit AFTER INSERT OR DELETE OR UPDATE ON public.marketing_spend FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+CREATE TRIGGER marketing_spend_audit AFTER DELETE OR UPDATE ON public.marketing_spend FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: marketing_spend marketing_spend_audit_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER marketing_spend_audit_insert AFTER INSERT ON public.marketing_spend REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_rows_inserted();
 
 --
 -- Name: marketing_spend marketing_spend_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -4653,7 +4746,13 @@ CREATE TRIGGER payment_allocations_reverse AFTER DELETE ON public.payment_alloca
 -- Name: payments payments_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER payments_audit AFTER INSERT OR DELETE OR UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+CREATE TRIGGER payments_audit AFTER DELETE OR UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: payments payments_audit_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER payments_audit_insert AFTER INSERT ON public.payments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_rows_inserted();
 
 --
 -- Name: payments payments_keep_code; Type: TRIGGER; Schema: public; Owner: -
@@ -4683,7 +4782,13 @@ CREATE TRIGGER pipeline_stages_audit AFTER INSERT OR DELETE OR UPDATE ON public.
 -- Name: products products_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER products_audit AFTER INSERT OR DELETE OR UPDATE ON public.products FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+CREATE TRIGGER products_audit AFTER DELETE OR UPDATE ON public.products FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: products products_audit_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER products_audit_insert AFTER INSERT ON public.products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_rows_inserted();
 
 --
 -- Name: products products_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -6963,6 +7068,13 @@ REVOKE ALL ON FUNCTION app.import_existing_customers(p_ids uuid[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.import_existing_customers(p_ids uuid[]) TO cc_staff;
 
 --
+-- Name: FUNCTION import_lead_prospects(p_customers uuid[], p_services text[], p_owner uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.import_lead_prospects(p_customers uuid[], p_services text[], p_owner uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.import_lead_prospects(p_customers uuid[], p_services text[], p_owner uuid) TO cc_staff;
+
+--
 -- Name: FUNCTION import_revert(p_import uuid); Type: ACL; Schema: app; Owner: -
 --
 
@@ -7146,6 +7258,12 @@ GRANT ALL ON FUNCTION app.ticket_transition_allowed(p_from text, p_to text) TO c
 REVOKE ALL ON FUNCTION public.audit_row_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION audit_rows_inserted(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.audit_rows_inserted() FROM PUBLIC;
+
+--
 -- Name: FUNCTION customers_guard_owner(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -7156,6 +7274,12 @@ REVOKE ALL ON FUNCTION public.customers_guard_owner() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.invoices_daily() FROM PUBLIC;
+
+--
+-- Name: FUNCTION invoices_daily_inserted(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.invoices_daily_inserted() FROM PUBLIC;
 
 --
 -- Name: FUNCTION keep_code(); Type: ACL; Schema: public; Owner: -

@@ -354,3 +354,50 @@ async fn an_error_row_fixed_in_place_is_written_by_the_next_run_and_settled_rows
         .await;
     assert_eq!(theirs.status(), 404);
 }
+
+#[tokio::test]
+async fn imported_leads_are_placed_as_the_lead_bundle_places_them_one_by_one() {
+    let app = TestApp::spawn().await;
+    let npwp = domain::crm::Npwp::parse("01.234.567.8-901.000").expect("npwp");
+    let existing = customer(&app, None, "PT Lama Jaya", Some(npwp.as_str())).await;
+    sqlx::query("update customers set email = 'lama@jaya.id' where id = $1")
+        .bind(existing)
+        .execute(&app.owner)
+        .await
+        .expect("email");
+    let marketing = app.user(Role::MarketingStaff).await;
+    // 2: the existing customer by NPWP. 3: a new customer. 4: joins 3's customer by its
+    // phone. 5: the existing customer by e-mail (checked before the phone 3 brought).
+    let csv = "Nama;Nama Perusahaan;NPWP;No HP;Email;Sumber\n\
+               Ani;PT Apa Saja;01.234.567.8-901.000;;;instagram\n\
+               Budi;PT Baru;;0812-1111-2222;;instagram\n\
+               Cici;PT Lain;;+62 812 1111 2222;;tiktok\n\
+               Dodi;;;0812 1111 2222;lama@jaya.id;website\n";
+    let import = staged(&app, &marketing, "leads", "l.csv", csv.as_bytes().to_vec()).await;
+    let done = process(&app, &marketing, import["id"].as_str().expect("id")).await;
+    assert_eq!(done["success_count"], 4, "{done}");
+    let placed: Vec<(String, uuid::Uuid, Option<String>)> = sqlx::query_as(
+        "select contact_name, customer_id, matched_on from leads order by contact_name",
+    )
+    .fetch_all(&app.owner)
+    .await
+    .expect("leads");
+    assert_eq!(placed[0], ("Ani".into(), existing, Some("npwp".into())));
+    assert_eq!(placed[1].2, None, "Budi's customer is new");
+    assert_ne!(placed[1].1, existing);
+    assert_eq!(
+        (placed[2].1, placed[2].2.as_deref()),
+        (placed[1].1, Some("phone"))
+    );
+    assert_eq!(
+        (placed[3].1, placed[3].2.as_deref()),
+        (existing, Some("email"))
+    );
+    assert_eq!(count(&app, "customers").await, 2);
+    // One prospect per customer for the importer (none owned: marketing hands over later).
+    let prospects: i64 = sqlx::query_scalar("select count(distinct prospect_id) from leads")
+        .fetch_one(&app.owner)
+        .await
+        .expect("prospects");
+    assert_eq!(prospects, 2);
+}

@@ -5,6 +5,7 @@
 pub mod activities;
 pub mod analytics;
 pub mod bundle;
+pub mod bundle_batch;
 pub mod customers;
 pub mod follow_ups;
 pub mod leads;

@@ -14,7 +14,7 @@ use super::{get, writers, ImportRecord};
 use crate::{Db, DbError, Principal, RequestContext, Tx};
 
 /// Rows per batch transaction.
-pub const BATCH_ROWS: i64 = 2_000;
+pub const BATCH_ROWS: i64 = 5_000;
 
 /// What a process request found.
 #[derive(Debug)]

@@ -12,9 +12,12 @@ use super::{
     Outcome,
 };
 use crate::{
-    crm::bundle::{create_leads, NewLead},
+    crm::{bundle::NewLead, bundle_batch::create_leads},
     DbError, Tx, UserPrincipal,
 };
+
+/// The existing customer a lead fits, and by which identifier.
+type Matched = Option<(uuid::Uuid, String)>;
 
 pub(super) async fn write(
     tx: &mut Tx,
@@ -41,37 +44,46 @@ pub(super) async fn write(
     let is_marketing = matches!(user.role, Role::MarketingManager | Role::MarketingStaff);
     let is_sales = matches!(user.role, Role::SalesManager | Role::Salesperson);
     let mut out = Vec::with_capacity(rows.len());
-    let mut batch: Vec<(i32, NewLead)> = Vec::with_capacity(rows.len());
+    let mut batch: Vec<(i32, NewLead, Matched)> = Vec::with_capacity(rows.len());
     for ((n, r), (_, ids)) in rows.iter().zip(&ids) {
-        if let Err(refused) = one_customer(matches.get(n), ids, false) {
+        let found = matches.get(n);
+        if let Err(refused) = one_customer(found, ids, false) {
             out.push((*n, refused));
             continue;
         }
-        batch.push((
-            *n,
-            NewLead {
-                npwp_key: r.npwp.clone(),
-                email_key: r.email.clone(),
-                phone_key: r.phone.clone(),
-                company_key: r.company_key.clone(),
-                company_name: r.company_name.clone(),
-                contact_name: r.contact_name.clone(),
-                channel_raw: r.channel.clone(),
-                utm_source: r.utm_source.clone(),
-                utm_medium: r.utm_medium.clone(),
-                utm_campaign: r.utm_campaign.clone(),
-                service_interest: r.service_interest.clone(),
-                notes: r.notes.clone().unwrap_or_default(),
-                marketing_owner_user_id: is_marketing.then_some(user.id),
-                sales_owner_user_id: is_sales.then_some(user.id),
-                created_by: user.id,
-                rfq: None,
-            },
-        ));
+        // The bundle's priority: NPWP, e-mail, phone, company name.
+        let matched = ["npwp", "email", "phone", "company_name"]
+            .iter()
+            .find_map(|kind| {
+                found?
+                    .iter()
+                    .find(|(_, on)| on == kind)
+                    .map(|(id, on)| (*id, on.clone()))
+            });
+        let lead = NewLead {
+            npwp_key: r.npwp.clone(),
+            email_key: r.email.clone(),
+            phone_key: r.phone.clone(),
+            company_key: r.company_key.clone(),
+            company_name: r.company_name.clone(),
+            contact_name: r.contact_name.clone(),
+            channel_raw: r.channel.clone(),
+            utm_source: r.utm_source.clone(),
+            utm_medium: r.utm_medium.clone(),
+            utm_campaign: r.utm_campaign.clone(),
+            service_interest: r.service_interest.clone(),
+            notes: r.notes.clone().unwrap_or_default(),
+            marketing_owner_user_id: is_marketing.then_some(user.id),
+            sales_owner_user_id: is_sales.then_some(user.id),
+            created_by: user.id,
+            rfq: None,
+        };
+        batch.push((*n, lead, matched));
     }
-    let leads: Vec<NewLead> = batch.iter().map(|(_, l)| l.clone()).collect();
-    let placed = create_leads(tx, &leads).await?;
-    for ((n, _), lead) in batch.iter().zip(placed) {
+    let leads: Vec<NewLead> = batch.iter().map(|(_, l, _)| l.clone()).collect();
+    let matched: Vec<Matched> = batch.iter().map(|(_, _, m)| m.clone()).collect();
+    let placed = create_leads(tx, &leads, &matched).await?;
+    for ((n, ..), lead) in batch.iter().zip(placed) {
         out.push((
             *n,
             Outcome::Written {

@@ -168,56 +168,28 @@ pub(super) async fn write(
 
 /// How many of the import's ok rows point at a record that exists (IMP-5).
 pub(super) async fn committed(tx: &mut Tx, module: ImportModule, id: Uuid) -> Result<i64, DbError> {
-    let n = match module {
-        ImportModule::Leads => sqlx::query_scalar!(
-            r#"select count(*) as "n!" from import_rows r join leads t on t.id = r.target_id
-                where r.import_id = $1 and r.status = 'ok'"#,
-            id
-        )
-        .fetch_one(&mut **tx)
-        .await?,
-        ImportModule::Customers => sqlx::query_scalar!(
-            r#"select app.import_existing_customers(coalesce(array_agg(r.target_id), '{}')) as "n!"
-                 from import_rows r where r.import_id = $1 and r.status = 'ok'"#,
-            id
-        )
-        .fetch_one(&mut **tx)
-        .await?,
-        ImportModule::Invoices => sqlx::query_scalar!(
-            r#"select count(*) as "n!" from import_rows r join invoices t on t.id = r.target_id
-                where r.import_id = $1 and r.status = 'ok'"#,
-            id
-        )
-        .fetch_one(&mut **tx)
-        .await?,
-        ImportModule::Payments => sqlx::query_scalar!(
-            r#"select count(*) as "n!" from import_rows r join payments t on t.id = r.target_id
-                where r.import_id = $1 and r.status = 'ok'"#,
-            id
-        )
-        .fetch_one(&mut **tx)
-        .await?,
-        ImportModule::KpiEntries => sqlx::query_scalar!(
-            r#"select count(*) as "n!" from import_rows r join kpi_entries t on t.id = r.target_id
-                where r.import_id = $1 and r.status = 'ok'"#,
-            id
-        )
-        .fetch_one(&mut **tx)
-        .await?,
-        ImportModule::MarketingSpend => sqlx::query_scalar!(
-            r#"select count(*) as "n!" from import_rows r join marketing_spend t on t.id = r.target_id
-                where r.import_id = $1 and r.status = 'ok'"#,
-            id
-        )
-        .fetch_one(&mut **tx)
-        .await?,
-        ImportModule::Products => sqlx::query_scalar!(
-            r#"select count(*) as "n!" from import_rows r join products t on t.id = r.target_id
-                where r.import_id = $1 and r.status = 'ok'"#,
-            id
-        )
-        .fetch_one(&mut **tx)
-        .await?,
-    };
-    Ok(n)
+    let ids = sqlx::query_scalar!(
+        r#"select coalesce(array_agg(target_id), '{}') as "ids!" from import_rows
+            where import_id = $1 and status = 'ok'"#,
+        id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    // Customers through a count the importer may not read (a matched customer of another
+    // owner); the other targets are the importer's to read.
+    Ok(sqlx::query_scalar!(
+        r#"select case $1::text
+                    when 'customers' then app.import_existing_customers($2)
+                    when 'leads' then (select count(*) from leads where id = any($2))
+                    when 'invoices' then (select count(*) from invoices where id = any($2))
+                    when 'payments' then (select count(*) from payments where id = any($2))
+                    when 'kpi_entries' then (select count(*) from kpi_entries where id = any($2))
+                    when 'marketing_spend' then (select count(*) from marketing_spend where id = any($2))
+                    when 'products' then (select count(*) from products where id = any($2))
+                  end as "n!""#,
+        module.as_str(),
+        &ids
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }
