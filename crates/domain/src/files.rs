@@ -79,19 +79,23 @@ pub fn check_upload(
     if !sniff_matches(&content_type, body) {
         return invalid("content_type", "the file's content does not match its type");
     }
-    let name = name
-        .map(str::trim)
+    Ok(CheckedUpload {
+        bucket,
+        content_type,
+        name: clean_file_name(name),
+    })
+}
+
+/// The user's file name as stored: trimmed, without control characters or path
+/// separators, at most 200 characters; `upload` when none is given.
+pub fn clean_file_name(name: Option<&str>) -> String {
+    name.map(str::trim)
         .filter(|n| !n.is_empty())
         .unwrap_or("upload")
         .chars()
         .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
         .take(200)
-        .collect();
-    Ok(CheckedUpload {
-        bucket,
-        content_type,
-        name,
-    })
+        .collect()
 }
 
 /// Whether the first bytes agree with the declared type.

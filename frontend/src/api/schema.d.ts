@@ -3348,7 +3348,7 @@ export interface components {
              * @description For a duplicate: the row it repeats.
              */
             duplicate_of?: number | null;
-            errors: components["schemas"]["RowProblem"][];
+            errors: components["schemas"]["RowError"][];
             /**
              * Format: int32
              * @description The row number the spreadsheet shows.
@@ -3887,7 +3887,7 @@ export interface components {
                  * @description For a duplicate: the row it repeats.
                  */
                 duplicate_of?: number | null;
-                errors: components["schemas"]["RowProblem"][];
+                errors: components["schemas"]["RowError"][];
                 /**
                  * Format: int32
                  * @description The row number the spreadsheet shows.
@@ -4950,9 +4950,11 @@ export interface components {
         RowCorrection: {
             cells: (null | components["schemas"]["CellValue"])[];
         };
-        /** @description One problem of a row, in Indonesian and English. */
-        RowProblem: {
-            /** @description The module's field, or `row`/`customer` for the row as a whole. */
+        /**
+         * @description One problem of one row, in both languages (`field` is the module's field key, or
+         *     `row` for the row as a whole).
+         */
+        RowError: {
             field: string;
             message_en: string;
             message_id: string;

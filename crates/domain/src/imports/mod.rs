@@ -91,7 +91,7 @@ impl ImportModule {
 
 /// One problem of one row, in both languages (`field` is the module's field key, or
 /// `row` for the row as a whole).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct RowError {
     pub field: String,
     pub message_id: String,

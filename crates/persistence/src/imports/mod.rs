@@ -190,17 +190,6 @@ pub fn export_rows(
     )
 }
 
-/// How many rows of each status an import has.
-pub async fn row_counts(tx: &mut Tx, import_id: Uuid) -> Result<Vec<(String, i64)>, DbError> {
-    let rows = sqlx::query!(
-        r#"select status as "status!", count(*) as "n!" from import_rows where import_id = $1 group by status"#,
-        import_id
-    )
-    .fetch_all(&mut **tx)
-    .await?;
-    Ok(rows.into_iter().map(|r| (r.status, r.n)).collect())
-}
-
 /// A user's correction of one error (or pending) row of an import that is not running:
 /// its cells replaced, back to `pending` for the next run. [`DbError::NotFound`] when the
 /// import is not visible, the row does not exist, is settled, or the import runs.

@@ -6,7 +6,7 @@ export type Import = components["schemas"]["Import"];
 export type ImportModuleInfo = components["schemas"]["ImportModuleInfo"];
 export type ImportField = components["schemas"]["ImportField"];
 export type ImportRow = components["schemas"]["ImportRow"];
-export type RowProblem = components["schemas"]["RowProblem"];
+export type RowProblem = components["schemas"]["RowError"];
 /** A staged cell: text or a number as the sheet stored it (null: empty). */
 export type CellValue = components["schemas"]["CellValue"];
 

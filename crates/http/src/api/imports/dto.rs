@@ -72,25 +72,6 @@ impl From<ImportRecord> for Import {
     }
 }
 
-/// One problem of a row, in Indonesian and English.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct RowProblem {
-    /// The module's field, or `row`/`customer` for the row as a whole.
-    pub field: String,
-    pub message_id: String,
-    pub message_en: String,
-}
-
-impl From<RowError> for RowProblem {
-    fn from(e: RowError) -> Self {
-        Self {
-            field: e.field,
-            message_id: e.message_id,
-            message_en: e.message_en,
-        }
-    }
-}
-
 /// One cell as written: text or a number (`null` when empty).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(untagged)]
@@ -108,7 +89,7 @@ pub struct ImportRow {
     #[schema(value_type = Vec<Option<CellValue>>)]
     pub cells: serde_json::Value,
     pub status: RowStatus,
-    pub errors: Vec<RowProblem>,
+    pub errors: Vec<RowError>,
     /// The record the row created, changed or matched.
     pub target_id: Option<Uuid>,
     pub action: Option<RowAction>,
@@ -118,12 +99,12 @@ pub struct ImportRow {
 
 impl From<ImportRowRecord> for ImportRow {
     fn from(r: ImportRowRecord) -> Self {
-        let errors: Vec<RowError> = serde_json::from_value(r.errors).unwrap_or_default();
+        let errors = serde_json::from_value(r.errors).unwrap_or_default();
         Self {
             row_number: r.row_number,
             cells: r.row_data,
             status: r.status.0,
-            errors: errors.into_iter().map(RowProblem::from).collect(),
+            errors,
             target_id: r.target_id,
             action: r.action.map(|a| a.0),
             duplicate_of: r.duplicate_of,

@@ -5,7 +5,7 @@
 use actix_multipart::Multipart;
 use actix_web::web;
 use domain::{
-    files::CheckedUpload,
+    files::{clean_file_name, CheckedUpload},
     imports::{
         cells::{column_style, NumberStyle},
         mapping::{detect_header, fingerprint},
@@ -180,12 +180,7 @@ pub(crate) async fn stage_upload(
     let checked = CheckedUpload {
         bucket: "import-files",
         content_type: "application/octet-stream".into(),
-        name: upload
-            .file_name
-            .chars()
-            .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
-            .take(200)
-            .collect(),
+        name: clean_file_name(Some(&upload.file_name)),
     };
     let file = crate::api::files::store(tx, state, user.id, checked, upload.bytes).await?;
     let import = NewImport {
