@@ -1616,11 +1616,12 @@ async fn insert_tickets(
     for (n, lead) in plan.leads.iter().filter(|l| l.rfq.is_some()).enumerate() {
         let Some(rfq) = &lead.rfq else { continue };
         let created_at = lead.created_at + Duration::minutes(1);
-        // Every state shows up from the third RFQ on, however few the month brings.
+        // Open and closed from the second RFQ on, every state from the fourth, however
+        // few the month brings (the plan has at least two).
         let (status, outcome, reason) = match n % 6 {
             0 | 4 => ("open", None, None),
-            1 | 5 => ("in_progress", None, None),
-            2 => ("closed", Some("won"), Some("Tarif disetujui pelanggan")),
+            1 => ("closed", Some("won"), Some("Tarif disetujui pelanggan")),
+            2 | 5 => ("in_progress", None, None),
             _ => ("pending", None, None),
         };
         let assignee = (status != "open")

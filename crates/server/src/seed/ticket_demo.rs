@@ -3,6 +3,8 @@
 //! conversations, and the SLA trail — written as it happened (the triggers that stamp
 //! "now" are switched off for the demo transaction and the trail is written explicitly).
 
+use std::collections::HashSet;
+
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{Postgres, Transaction};
@@ -231,6 +233,20 @@ const SUBJECTS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A subject for a ticket in `status`: the first type not yet shown in that status,
+/// so every type is open and closed somewhere whatever the day and hour of seeding
+/// (the draws before depend on the clock); otherwise any.
+fn subject_for(
+    rng: &mut Rng,
+    shown: &HashSet<(&str, &str)>,
+    status: &str,
+) -> (&'static str, &'static str, &'static str) {
+    let missing = SUBJECTS.iter().find(|(kind, _, _)| {
+        ["open", "closed"].contains(&status) && !shown.contains(&(*kind, status))
+    });
+    *missing.unwrap_or_else(|| rng.pick(SUBJECTS))
+}
+
 /// Tickets about the month's shipments: status by age, a few still unassigned, replies
 /// and internal notes by the CS agents, and the SLA trail matching it.
 async fn tickets(
@@ -241,18 +257,27 @@ async fn tickets(
     people: &Agents,
 ) -> anyhow::Result<usize> {
     let mut count = 0;
+    let mut shown: HashSet<(&str, &str)> = HashSet::new();
     for (n, shipment) in shipments.iter().enumerate().filter(|(n, _)| n % 9 == 4) {
-        let (kind, subject, description) = *rng.pick(SUBJECTS);
         let age = -shipment.day;
         let created_at = clock
             .at(shipment.day, rng.range(8, 17), rng.range(0, 59))
             .min(clock.now - Duration::minutes(30));
         let status = match age {
+            0..=2
+                if SUBJECTS
+                    .iter()
+                    .any(|(kind, _, _)| !shown.contains(&(*kind, "open"))) =>
+            {
+                "open"
+            }
             0 => *rng.pick(&["open", "open", "in_progress"]),
             1..=2 => *rng.pick(&["open", "in_progress", "pending", "on_hold"]),
             3..=6 => *rng.pick(&["in_progress", "pending", "closed", "closed"]),
             _ => *rng.pick(&["closed", "closed", "closed", "on_hold"]),
         };
+        let (kind, subject, description) = subject_for(rng, &shown, status);
+        shown.insert((kind, status));
         let priority = *rng.weighted(&[("low", 2), ("medium", 5), ("high", 3), ("urgent", 1)]);
         let from_n8n = kind != "general_request";
         let assignee = (status != "open" || rng.chance(30)).then(|| *rng.pick(&people.agents));
