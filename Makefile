@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 .PHONY: help run test fmt fmt-check clippy crate-directions rust-test openapi frontend-install \
         frontend-check frontend-build smoke bench db-stop clean-test-dbs schema schema-check \
-        sqlx-prepare sqlx-check shape-check shape-report n8n-e2e fuzz bench-imports
+        sqlx-prepare sqlx-check shape-check shape-report n8n-e2e fuzz bench-imports bench-whatsapp
 
 help:
 	@echo "make run   build, start PostgreSQL if DATABASE_URL is unset, migrate, load demo data, serve"
@@ -93,6 +93,11 @@ n8n-e2e:
 bench:
 	scripts/bench/run.sh
 	scripts/bench/imports.sh
+	scripts/bench/whatsapp.sh
+
+# WhatsApp intake and the CRM Effectiveness dashboard at 5 M messages (part of `make bench`).
+bench-whatsapp:
+	scripts/bench/whatsapp.sh
 
 # The Import Center alone at 100,000 rows (part of `make bench`).
 bench-imports:

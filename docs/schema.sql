@@ -1504,6 +1504,665 @@ CREATE FUNCTION app.uid() RETURNS uuid
     AS $$ select nullif(current_setting('app.user_id', true), '')::uuid $$;
 
 --
+-- Name: wa_aggregate(text, timestamp with time zone, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_aggregate(p_type text, p_now timestamp with time zone, p_limit integer) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_hour timestamptz := date_trunc('hour', p_now at time zone 'Asia/Jakarta') at time zone 'Asia/Jakarta';
+  v_day timestamptz := date_trunc('day', p_now at time zone 'Asia/Jakarta') at time zone 'Asia/Jakarta';
+  v_week timestamptz := date_trunc('week', p_now at time zone 'Asia/Jakarta') at time zone 'Asia/Jakarta';
+  v_start timestamptz;
+  v_buckets integer := 0;
+  v_changed integer := 0;
+  v_before jsonb;
+  v_after jsonb;
+begin
+  if p_type = 'hourly' then
+    perform app.wa_store_bucket('hourly', v_hour - interval '1 hour');
+    v_buckets := 1;
+    for v_start in
+      select g from generate_series(v_hour - interval '35 days', v_hour - interval '2 hours', interval '1 hour') g
+       where not exists (select 1 from analytics_snapshots s where s.granularity = 'hourly' and s.bucket_start = g)
+       order by g desc limit p_limit
+    loop
+      perform app.wa_store_bucket('hourly', v_start);
+      v_buckets := v_buckets + 1;
+    end loop;
+  elsif p_type = 'daily' then
+    for v_start in
+      select g from generate_series(v_day - interval '8 days', v_hour - interval '1 hour', interval '1 hour') g
+    loop
+      select jsonb_object_agg(agent_key, metrics) into v_before from analytics_snapshots
+       where granularity = 'hourly' and bucket_start = v_start;
+      perform app.wa_store_bucket('hourly', v_start);
+      select jsonb_object_agg(agent_key, metrics) into v_after from analytics_snapshots
+       where granularity = 'hourly' and bucket_start = v_start;
+      if v_before is not null and v_before is distinct from v_after then
+        v_changed := v_changed + 1;
+      end if;
+      v_buckets := v_buckets + 1;
+    end loop;
+    perform app.wa_store_bucket('daily', v_day - interval '1 day');
+    v_buckets := v_buckets + 1;
+  elsif p_type = 'weekly' then
+    perform app.wa_store_bucket('weekly', v_week - interval '7 days');
+    v_buckets := 1;
+  else
+    raise exception 'unknown aggregation type %', p_type using errcode = '22023';
+  end if;
+  return jsonb_build_object('buckets', v_buckets, 'changed', v_changed);
+end
+$$;
+
+--
+-- Name: wa_apply_statuses(text[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_apply_statuses(p_ids text[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    update messages m set
+        status = case when app.wa_status_rank(s.top) > app.wa_status_rank(m.status) then s.top
+                      else m.status end,
+        delivered_at = coalesce(s.delivered_at, m.delivered_at),
+        read_at = coalesce(s.read_at, m.read_at),
+        failed_at = coalesce(s.failed_at, m.failed_at),
+        errors = coalesce(s.errors, m.errors),
+        pricing = coalesce(s.pricing, m.pricing)
+      from (select e.provider_message_id,
+                   (array_agg(e.status order by app.wa_status_rank(e.status) desc))[1] as top,
+                   max(e.occurred_at) filter (where e.status = 'delivered') as delivered_at,
+                   max(e.occurred_at) filter (where e.status = 'read') as read_at,
+                   max(e.occurred_at) filter (where e.status = 'failed') as failed_at,
+                   (array_agg(e.errors) filter (where e.status = 'failed'))[1] as errors,
+                   (array_agg(e.pricing order by e.occurred_at desc) filter (where e.pricing is not null))[1] as pricing
+              from message_status_events e
+             where e.provider_message_id = any (p_ids)
+             group by e.provider_message_id) s
+     where m.provider_message_id = s.provider_message_id and m.direction = 'outbound'
+  $$;
+
+--
+-- Name: wa_conversation(text, text, text, text, timestamp with time zone, boolean, boolean, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_conversation(p_business_id text, p_business_phone text, p_phone text, p_name text, p_at timestamp with time zone, p_open boolean, p_create_lead boolean, p_inbound boolean) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_conv conversations%rowtype;
+  v_link record;
+  v_id uuid;
+  v_attempt int;
+begin
+  for v_attempt in 1..5 loop
+    select * into v_conv from conversations c
+     where c.business_phone_id = p_business_id and c.customer_phone = p_phone and c.is_current
+     for update;
+    if not p_open and (not found or p_at < v_conv.opened_at) then
+      -- a campaign message from before the conversation is not part of it
+      return null;
+    end if;
+    if found and v_conv.status <> 'resolved'
+       and (not p_inbound or v_conv.last_message_at > p_at - interval '24 hours') then
+      return v_conv.id;
+    end if;
+    if not p_open then
+      return null;
+    end if;
+    if found then
+      update conversations set is_current = false,
+             status = 'resolved',
+             resolved_at = coalesce(v_conv.resolved_at, v_conv.last_message_at),
+             resolved_by = coalesce(v_conv.resolved_by, 'timeout')
+       where id = v_conv.id;
+    end if;
+    select * into v_link from app.wa_link(p_phone, p_name, p_create_lead);
+    insert into conversations (business_phone_id, business_phone, customer_phone, contact_name,
+                               customer_id, lead_id, opened_at, last_message_at)
+    values (p_business_id, p_business_phone, p_phone, nullif(btrim(p_name), ''),
+            v_link.customer_id, v_link.lead_id, p_at, p_at)
+    on conflict do nothing
+    returning id into v_id;
+    if v_id is not null then
+      return v_id;
+    end if;
+  end loop;
+  raise exception 'conversation lookup did not settle' using errcode = '40001';
+end
+$$;
+
+--
+-- Name: wa_conversation_party(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_conversation_party(p_conversation uuid) RETURNS TABLE(customer_name text, lead_code text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select cu.company_name, l.lead_code
+      from conversations c
+      left join customers cu on cu.id = c.customer_id
+      left join leads l on l.id = c.lead_id
+     where c.id = p_conversation
+       and (app.role() in ('super_admin', 'director', 'cs_admin')
+            or (app.role() = 'cs_agent'
+                and (c.assigned_to_user_id = app.uid() or c.assigned_to_user_id is null))
+            or (app.role() in ('sales_manager', 'salesperson')
+                and c.customer_id = any (app.ar_customer_ids())))
+  $$;
+
+--
+-- Name: wa_hourly_rows(timestamp with time zone, timestamp with time zone, uuid[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[]) RETURNS TABLE(hour timestamp with time zone, agent_key uuid, metrics jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    SET jit TO 'off'
+    AS $$
+declare
+  v_agents uuid[] := case when app.role() = 'cs_agent' then array[app.uid()] else p_agents end;
+  v_hour timestamptz;
+begin
+  return query
+    select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
+     where s.granularity = 'hourly' and s.bucket_start >= p_from and s.bucket_start < p_to
+       and (v_agents is null or s.agent_key = any (v_agents));
+  for v_hour in
+    select g from generate_series(p_from, p_to - interval '1 hour', interval '1 hour') g
+     where not exists (select 1 from analytics_snapshots s
+                        where s.granularity = 'hourly' and s.bucket_start = g)
+  loop
+    return query
+      select v_hour, w.agent_key, w.metrics from app.wa_window_metrics(v_hour, v_hour + interval '1 hour') w
+       where v_agents is null or w.agent_key = any (v_agents);
+  end loop;
+end
+$$;
+
+--
+-- Name: wa_link(text, text, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_link(p_phone text, p_name text, p_create_lead boolean, OUT customer_id uuid, OUT lead_id uuid) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_prospect uuid;
+  v_matched text;
+  v_name text := coalesce(nullif(btrim(p_name), ''), p_phone);
+begin
+  select c.id into customer_id from customers c
+   where c.phone = p_phone and c.merged_into_id is null and c.deleted_at is null;
+  if customer_id is null then
+    select l.customer_id, l.id into customer_id, lead_id from leads l
+     where l.phone = p_phone and l.deleted_at is null
+     order by l.created_at desc limit 1;
+  else
+    select l.id into lead_id from leads l
+     where l.customer_id = wa_link.customer_id and l.deleted_at is null
+     order by (l.phone = p_phone) desc, l.created_at desc limit 1;
+  end if;
+  if customer_id is not null or not p_create_lead then
+    return;
+  end if;
+  select f.customer_id, f.matched_on into customer_id, v_matched
+    from app.crm_find_or_create_customer(null, null, p_phone, null, null, v_name, null) f;
+  if v_matched is not null then
+    -- another message of this number created it meanwhile, with its lead
+    select l.id into lead_id from leads l
+     where l.customer_id = wa_link.customer_id and l.deleted_at is null
+     order by l.created_at desc limit 1;
+    return;
+  end if;
+  v_prospect := app.crm_find_or_create_prospect(customer_id, null, null);
+  insert into leads (channel, channel_raw, contact_name, phone, notes, customer_id, prospect_id,
+                     matched_on)
+  values ('whatsapp', 'whatsapp', left(v_name, 200), p_phone,
+          'Pesan WhatsApp pertama dari nomor baru.', customer_id, v_prospect, null)
+  returning id into lead_id;
+end
+$$;
+
+--
+-- Name: wa_process(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_process(p_event_id bigint) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_event wa_webhook_events%rowtype;
+  v_result jsonb;
+begin
+  select * into v_event from wa_webhook_events where id = p_event_id for update;
+  if not found or v_event.processed_at is not null then
+    return null;
+  end if;
+  if v_event.kind = 'cloud_api' then
+    v_result := app.wa_process_cloud(v_event.id, v_event.body, v_event.create_leads);
+  else
+    v_result := app.wa_process_outbound(v_event.id, v_event.body, v_event.create_leads);
+  end if;
+  update wa_webhook_events set processed_at = now(), attempts = attempts + 1, last_error = null
+   where id = v_event.id;
+  return v_result;
+end
+$$;
+
+--
+-- Name: wa_process_cloud(bigint, jsonb, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_process_cloud(p_event_id bigint, p_body jsonb, p_create_leads boolean) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $_$
+declare
+  v_value jsonb;
+  v_msg jsonb;
+  v_st jsonb;
+  v_phone text;
+  v_name text;
+  v_at timestamptz;
+  v_conv uuid;
+  v_type text;
+  v_stored int := 0;
+  v_dupes int := 0;
+  v_statuses int := 0;
+  v_status_ids text[] := '{}';
+  v_conversations uuid[] := '{}';
+begin
+  for v_value in
+    select ch -> 'value'
+      from jsonb_array_elements(coalesce(p_body -> 'entry', '[]')) en,
+           jsonb_array_elements(coalesce(en -> 'changes', '[]')) ch
+     where jsonb_typeof(ch -> 'value') = 'object'
+  loop
+    for v_msg in
+      select m from jsonb_array_elements(coalesce(v_value -> 'messages', '[]')) m
+       order by (m ->> 'timestamp') nulls last
+    loop
+      if coalesce(v_msg ->> 'id', '') = '' or coalesce(v_msg ->> 'from', '') !~ '^[1-9][0-9]{6,14}$' then
+        continue;
+      end if;
+      if exists (select 1 from messages where provider_message_id = v_msg ->> 'id') then
+        v_dupes := v_dupes + 1;
+        continue;
+      end if;
+      v_phone := '+' || (v_msg ->> 'from');
+      select c -> 'profile' ->> 'name' into v_name
+        from jsonb_array_elements(coalesce(v_value -> 'contacts', '[]')) c
+       where c ->> 'wa_id' = v_msg ->> 'from' limit 1;
+      v_at := case when coalesce(v_msg ->> 'timestamp', '') ~ '^[0-9]{1,12}$'
+                   then to_timestamp((v_msg ->> 'timestamp')::bigint) else now() end;
+      v_type := coalesce(nullif(left(v_msg ->> 'type', 40), ''), 'unknown');
+      v_conv := app.wa_conversation(coalesce(v_value -> 'metadata' ->> 'phone_number_id', 'unknown'),
+                                    v_value -> 'metadata' ->> 'display_phone_number',
+                                    v_phone, v_name, v_at, true, p_create_leads, true);
+      insert into messages (provider_message_id, conversation_id, customer_phone, direction,
+                            sender_kind, message_type, body, content, status, sent_at, errors,
+                            event_id)
+      values (v_msg ->> 'id', v_conv, v_phone, 'inbound', 'customer', v_type,
+              coalesce(v_msg -> 'text' ->> 'body',
+                       v_msg -> v_type ->> 'caption',
+                       v_msg -> 'interactive' -> 'button_reply' ->> 'title',
+                       v_msg -> 'interactive' -> 'list_reply' ->> 'title',
+                       v_msg -> 'button' ->> 'text',
+                       v_msg -> 'reaction' ->> 'emoji',
+                       v_msg -> 'location' ->> 'name'),
+              coalesce(v_msg -> v_type, '{}'), 'received', v_at, v_msg -> 'errors', p_event_id)
+      on conflict (provider_message_id) do nothing;
+      if found then
+        v_stored := v_stored + 1;
+        v_conversations := v_conversations || v_conv;
+        perform app.wa_touch_conversation(v_conv, 'inbound', 'customer', null, v_at);
+      else
+        v_dupes := v_dupes + 1;
+      end if;
+    end loop;
+    for v_st in select s from jsonb_array_elements(coalesce(v_value -> 'statuses', '[]')) s loop
+      if coalesce(v_st ->> 'id', '') = ''
+         or coalesce(v_st ->> 'status', '') not in ('sent', 'delivered', 'read', 'failed') then
+        continue;
+      end if;
+      insert into message_status_events (provider_message_id, status, occurred_at, recipient_phone,
+                                         errors, pricing, conversation, event_id)
+      values (v_st ->> 'id', v_st ->> 'status',
+              case when coalesce(v_st ->> 'timestamp', '') ~ '^[0-9]{1,12}$'
+                   then to_timestamp((v_st ->> 'timestamp')::bigint) else now() end,
+              case when coalesce(v_st ->> 'recipient_id', '') ~ '^[1-9][0-9]{6,14}$'
+                   then '+' || (v_st ->> 'recipient_id') end,
+              v_st -> 'errors', v_st -> 'pricing', v_st -> 'conversation', p_event_id)
+      on conflict (provider_message_id, status) do nothing;
+      if found then
+        v_statuses := v_statuses + 1;
+        v_status_ids := v_status_ids || (v_st ->> 'id');
+      end if;
+    end loop;
+  end loop;
+  if cardinality(v_status_ids) > 0 then
+    perform app.wa_apply_statuses(v_status_ids);
+  end if;
+  return jsonb_build_object('messages', v_stored, 'duplicates', v_dupes, 'statuses', v_statuses,
+                            'conversations', (select coalesce(jsonb_agg(distinct c), '[]')
+                                                from unnest(v_conversations) c));
+end
+$_$;
+
+--
+-- Name: wa_process_failed(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_process_failed(p_event_id bigint, p_error text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    update wa_webhook_events set attempts = attempts + 1, last_error = left(p_error, 2000)
+     where id = p_event_id and processed_at is null
+  $$;
+
+--
+-- Name: wa_process_outbound(bigint, jsonb, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_process_outbound(p_event_id bigint, p_body jsonb, p_create_leads boolean) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_item jsonb;
+  v_conv uuid;
+  v_campaign uuid;
+  v_agent uuid;
+  v_at timestamptz;
+  v_business text;
+  v_stored int := 0;
+  v_dupes int := 0;
+  v_ids text[] := '{}';
+  v_conversations uuid[] := '{}';
+begin
+  for v_item in select i from jsonb_array_elements(p_body) i order by i ->> 'timestamp' loop
+    if exists (select 1 from messages where provider_message_id = v_item ->> 'provider_message_id') then
+      v_dupes := v_dupes + 1;
+      continue;
+    end if;
+    v_at := (v_item ->> 'timestamp')::timestamptz;
+    v_campaign := null;
+    if coalesce(btrim(v_item ->> 'campaign'), '') <> '' then
+      select k.id into v_campaign from campaigns k where k.name = btrim(v_item ->> 'campaign')::citext;
+      if v_campaign is null then
+        insert into campaigns (name, first_sent_at) values (btrim(v_item ->> 'campaign'), v_at)
+        on conflict (name) do nothing
+        returning id into v_campaign;
+      end if;
+      if v_campaign is null then
+        select k.id into v_campaign from campaigns k where k.name = btrim(v_item ->> 'campaign')::citext;
+      end if;
+      update campaigns set first_sent_at = v_at where id = v_campaign and first_sent_at > v_at;
+    end if;
+    select p.id into v_agent from profiles p
+     where v_item ->> 'agent_email' is not null and p.email = (v_item ->> 'agent_email')::citext;
+    -- the business number: as given, else the customer's latest, else the latest used
+    v_business := coalesce(nullif(v_item ->> 'phone_number_id', ''),
+                           (select c.business_phone_id from conversations c
+                             where c.customer_phone = v_item ->> 'to' order by c.opened_at desc limit 1),
+                           (select c.business_phone_id from conversations c order by c.opened_at desc limit 1),
+                           'unknown');
+    v_conv := app.wa_conversation(v_business, null, v_item ->> 'to', null, v_at, v_campaign is null,
+                                  p_create_leads, false);
+    insert into messages (provider_message_id, conversation_id, customer_phone, direction,
+                          sender_kind, agent_user_id, message_type, body, content, campaign_id,
+                          status, sent_at, event_id)
+    values (v_item ->> 'provider_message_id', v_conv, v_item ->> 'to', 'outbound',
+            v_item ->> 'sender_kind', v_agent, case when v_campaign is null then 'text' else 'template' end,
+            v_item ->> 'text', '{}', v_campaign, 'sent', v_at, p_event_id)
+    on conflict (provider_message_id) do nothing;
+    if not found then
+      v_dupes := v_dupes + 1;
+      continue;
+    end if;
+    v_stored := v_stored + 1;
+    v_ids := v_ids || (v_item ->> 'provider_message_id');
+    if v_conv is not null then
+      v_conversations := v_conversations || v_conv;
+      perform app.wa_touch_conversation(v_conv, 'outbound', v_item ->> 'sender_kind', v_agent, v_at);
+    end if;
+  end loop;
+  -- statuses that came before the message
+  perform app.wa_apply_statuses(v_ids);
+  return jsonb_build_object('messages', v_stored, 'duplicates', v_dupes, 'statuses', 0,
+                            'conversations', (select coalesce(jsonb_agg(distinct c), '[]')
+                                                from unnest(v_conversations) c));
+end
+$$;
+
+--
+-- Name: wa_receive(text, text, jsonb, text, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_receive(p_kind text, p_sha256 text, p_body jsonb, p_via text, p_create_leads boolean) RETURNS TABLE(event_id bigint, duplicate boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  insert into wa_webhook_events (kind, body_sha256, body, via, api_key_id, create_leads)
+  values (p_kind, p_sha256, p_body, p_via, app.api_key_id(), p_create_leads)
+  on conflict (kind, body_sha256) do nothing
+  returning id into event_id;
+  duplicate := event_id is null;
+  if duplicate then
+    select e.id into event_id from wa_webhook_events e
+     where e.kind = p_kind and e.body_sha256 = p_sha256;
+  end if;
+  return next;
+end
+$$;
+
+--
+-- Name: wa_rollup(timestamp with time zone, timestamp with time zone, uuid[], text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_group text) RETURNS TABLE(bucket text, metrics jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    SET jit TO 'off'
+    AS $$
+    with rows as (
+      select case p_group
+               when 'day' then ((r.hour at time zone 'Asia/Jakarta')::date)::text
+               when 'dow_hour' then extract(isodow from r.hour at time zone 'Asia/Jakarta')::text || ':'
+                                    || extract(hour from r.hour at time zone 'Asia/Jakarta')::text
+               when 'agent' then r.agent_key::text
+               else 'total' end as bucket,
+             r.metrics
+        from app.wa_hourly_rows(p_from, p_to, p_agents) r
+    ),
+    counters as (
+      select r.bucket, e.key, sum(e.value::text::numeric) as total
+        from rows r, jsonb_each(r.metrics) e
+       where jsonb_typeof(e.value) = 'number'
+       group by r.bucket, e.key
+    ),
+    dists as (
+      select r.bucket, e.key,
+             jsonb_build_object('n', count(*),
+                                'avg', round(avg(a.v::numeric), 2),
+                                'median', round((percentile_cont(0.5) within group (order by a.v::float8))::numeric, 2),
+                                'p90', round((percentile_cont(0.9) within group (order by a.v::float8))::numeric, 2)) as summary
+        from rows r, jsonb_each(r.metrics) e,
+             jsonb_array_elements_text(case when jsonb_typeof(e.value) = 'array' then e.value
+                                            else '[]' end) a(v)
+       group by r.bucket, e.key
+    ),
+    merged as (
+      select bucket, key, to_jsonb(total) as value from counters
+      union all
+      select bucket, key, summary from dists
+    )
+    select b.bucket, coalesce((select jsonb_object_agg(m.key, m.value) from merged m where m.bucket = b.bucket), '{}')
+      from (select distinct bucket from rows) b
+  $$;
+
+--
+-- Name: wa_status_rank(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_status_rank(p_status text) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    select case p_status when 'received' then 0 when 'queued' then 1 when 'sent' then 2
+                         when 'failed' then 3 when 'delivered' then 4 when 'read' then 5 end
+  $$;
+
+--
+-- Name: wa_store_bucket(text, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_store_bucket(p_granularity text, p_start timestamp with time zone) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_end timestamptz := p_start + case p_granularity when 'hourly' then interval '1 hour'
+                                                     when 'daily' then interval '1 day'
+                                                     else interval '7 days' end;
+  v_rows integer;
+begin
+  delete from analytics_snapshots where granularity = p_granularity and bucket_start = p_start;
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
+  select p_granularity, p_start, w.agent_key, w.metrics from app.wa_window_metrics(p_start, v_end) w;
+  get diagnostics v_rows = row_count;
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
+  values (p_granularity, p_start, '00000000-0000-0000-0000-000000000000', '{}')
+  on conflict do nothing;
+  return v_rows;
+end
+$$;
+
+--
+-- Name: wa_touch_conversation(uuid, text, text, uuid, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_touch_conversation(p_id uuid, p_direction text, p_sender text, p_agent uuid, p_at timestamp with time zone) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    update conversations c set
+        opened_at = least(c.opened_at, p_at),
+        last_message_at = greatest(c.last_message_at, p_at),
+        last_inbound_at = case when p_direction = 'inbound'
+                               then greatest(c.last_inbound_at, p_at) else c.last_inbound_at end,
+        first_agent_reply_at = case when p_sender = 'agent' and c.first_agent_reply_at is null
+                                    then p_at else c.first_agent_reply_at end,
+        first_bot_reply_at = case when p_sender = 'bot' and c.first_bot_reply_at is null
+                                  then p_at else c.first_bot_reply_at end
+     where c.id = p_id;
+    -- the first agent to answer an unassigned conversation takes it
+    update conversations c set assigned_to_user_id = p_agent, assigned_at = p_at
+     where c.id = p_id and c.assigned_to_user_id is null and p_agent is not null;
+  $$;
+
+--
+-- Name: wa_window_metrics(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_window_metrics(p_from timestamp with time zone, p_to timestamp with time zone) RETURNS TABLE(agent_key uuid, metrics jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    SET jit TO 'off'
+    AS $$
+    with settings as (select first_response_minutes from wa_settings),
+    msg as (
+      select coalesce(case when m.sender_kind = 'agent' then m.agent_user_id
+                           else c.assigned_to_user_id end,
+                      '00000000-0000-0000-0000-000000000000'::uuid) as agent,
+             m.direction, m.sender_kind, m.campaign_id is not null as campaign, m.status,
+             case when (m.pricing ->> 'billable')::boolean then r.price_idr else 0 end as cost
+        from messages m
+        left join conversations c on c.id = m.conversation_id
+        left join wa_pricing_rates r on r.category = m.pricing ->> 'category'
+       where m.sent_at >= p_from and m.sent_at < p_to
+    ),
+    conv as (
+      select c.*, coalesce(c.assigned_to_user_id, '00000000-0000-0000-0000-000000000000'::uuid) as agent
+        from conversations c
+       where (c.opened_at >= p_from and c.opened_at < p_to)
+          or (c.resolved_at >= p_from and c.resolved_at < p_to)
+          or (c.first_agent_reply_at >= p_from and c.first_agent_reply_at < p_to)
+          or (c.first_bot_reply_at >= p_from and c.first_bot_reply_at < p_to)
+    ),
+    pieces as (
+      select agent, jsonb_build_object(
+               'inbound', count(*) filter (where direction = 'inbound'),
+               'outbound_agent', count(*) filter (where sender_kind = 'agent'),
+               'outbound_bot', count(*) filter (where sender_kind = 'bot' and not campaign),
+               'campaign_sent', count(*) filter (where campaign),
+               'out_sent', count(*) filter (where direction = 'outbound'),
+               'out_delivered', count(*) filter (where status in ('delivered', 'read')),
+               'out_read', count(*) filter (where status = 'read'),
+               'out_failed', count(*) filter (where status = 'failed'),
+               'campaign_delivered', count(*) filter (where campaign and status in ('delivered', 'read')),
+               'campaign_failed', count(*) filter (where campaign and status = 'failed'),
+               'cost_cents', coalesce(sum(cost * 100), 0)::bigint) as obj
+        from msg group by agent
+      union all
+      select agent, jsonb_build_object(
+               'conv_opened', count(*),
+               'conv_returning', count(*) filter (where exists (
+                   select 1 from conversations p
+                    where p.customer_phone = conv.customer_phone and p.opened_at < conv.opened_at)))
+        from conv where opened_at >= p_from and opened_at < p_to group by agent
+      union all
+      select agent, jsonb_build_object(
+               'conv_resolved', count(*),
+               'conv_resolved_bot', count(*) filter (where resolved_by = 'bot'),
+               'conv_bot_only', count(*) filter (where first_agent_reply_at is null))
+        from conv where resolved_at >= p_from and resolved_at < p_to and resolved_by <> 'timeout'
+       group by agent
+      union all
+      select agent, jsonb_build_object(
+               'conv_with_bot', count(*),
+               'bot_response_s', jsonb_agg(greatest(0, extract(epoch from first_bot_reply_at - opened_at))::bigint))
+        from conv where first_bot_reply_at >= p_from and first_bot_reply_at < p_to group by agent
+      union all
+      select agent, jsonb_build_object(
+               'first_responses', count(*),
+               'sla_met', count(*) filter (where app.business_minutes(opened_at, first_agent_reply_at)
+                                                 <= (select first_response_minutes from settings)),
+               'escalated', count(*) filter (where first_bot_reply_at < first_agent_reply_at),
+               'first_response_bm', jsonb_agg(app.business_minutes(opened_at, first_agent_reply_at)),
+               'assignment_response_bm', coalesce(jsonb_agg(app.business_minutes(assigned_at, first_agent_reply_at))
+                                                    filter (where assigned_at <= first_agent_reply_at), '[]'))
+        from conv where first_agent_reply_at >= p_from and first_agent_reply_at < p_to group by agent
+      union all
+      select agent, jsonb_build_object(
+               'wait_s', jsonb_agg(greatest(0, extract(epoch from
+                   least(first_agent_reply_at, first_bot_reply_at) - opened_at))::bigint))
+        from conv
+       where least(first_agent_reply_at, first_bot_reply_at) >= p_from
+         and least(first_agent_reply_at, first_bot_reply_at) < p_to
+       group by agent
+      union all
+      select '00000000-0000-0000-0000-000000000000'::uuid, jsonb_build_object('leads_created', count(*))
+        from leads l where l.channel = 'whatsapp' and l.created_at >= p_from and l.created_at < p_to
+       having count(*) > 0
+    )
+    select p.agent, jsonb_object_agg(e.key, e.value)
+      from pieces p, jsonb_each(p.obj) e
+     group by p.agent
+  $$;
+
+--
 -- Name: audit_row_change(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2071,6 +2730,20 @@ CREATE TABLE public._sqlx_migrations (
 );
 
 --
+-- Name: analytics_snapshots; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.analytics_snapshots (
+    granularity text NOT NULL,
+    bucket_start timestamp with time zone NOT NULL,
+    agent_key uuid NOT NULL,
+    metrics jsonb NOT NULL,
+    computed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT analytics_snapshots_granularity_check CHECK ((granularity = ANY (ARRAY['hourly'::text, 'daily'::text, 'weekly'::text]))),
+    CONSTRAINT analytics_snapshots_metrics_check CHECK ((jsonb_typeof(metrics) = 'object'::text))
+);
+
+--
 -- Name: api_keys; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2178,6 +2851,19 @@ CREATE TABLE public.broadcast_rules (
 );
 
 --
+-- Name: campaigns; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.campaigns (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_code text DEFAULT public.next_prefixed_id('CAMP'::text) NOT NULL,
+    name public.citext NOT NULL,
+    first_sent_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT campaigns_name_present CHECK (((length(btrim((name)::text)) >= 1) AND (length(btrim((name)::text)) <= 200)))
+);
+
+--
 -- Name: channel_aliases; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2201,6 +2887,42 @@ CREATE TABLE public.channels (
     CONSTRAINT channels_ads_platform_check CHECK ((ads_platform = ANY (ARRAY['tiktok'::text, 'instagram'::text, 'meta'::text, 'google'::text]))),
     CONSTRAINT channels_code_check CHECK ((code ~ '^[a-z][a-z0-9_]{1,30}$'::text)),
     CONSTRAINT channels_source_group_check CHECK ((source_group = ANY (ARRAY['organic'::text, 'ads'::text, 'referral'::text, 'event'::text, 'other'::text])))
+);
+
+--
+-- Name: conversations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.conversations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    conversation_code text DEFAULT public.next_prefixed_id('CONV'::text) NOT NULL,
+    business_phone_id text NOT NULL,
+    business_phone text,
+    customer_phone text NOT NULL,
+    contact_name text,
+    customer_id uuid,
+    lead_id uuid,
+    ticket_id uuid,
+    assigned_to_user_id uuid,
+    assigned_at timestamp with time zone,
+    status text DEFAULT 'open'::text NOT NULL,
+    opened_at timestamp with time zone NOT NULL,
+    last_message_at timestamp with time zone NOT NULL,
+    last_inbound_at timestamp with time zone,
+    first_agent_reply_at timestamp with time zone,
+    first_bot_reply_at timestamp with time zone,
+    resolved_at timestamp with time zone,
+    resolved_by text,
+    is_current boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT conversations_assigned_consistent CHECK (((assigned_to_user_id IS NULL) OR (assigned_at IS NOT NULL))),
+    CONSTRAINT conversations_business_phone_id_check CHECK (((length(business_phone_id) >= 1) AND (length(business_phone_id) <= 64))),
+    CONSTRAINT conversations_customer_phone_check CHECK ((customer_phone ~ '^\+[1-9][0-9]{6,14}$'::text)),
+    CONSTRAINT conversations_past_stay_resolved CHECK ((is_current OR (status = 'resolved'::text))),
+    CONSTRAINT conversations_resolved_by_check CHECK ((resolved_by = ANY (ARRAY['agent'::text, 'bot'::text, 'timeout'::text]))),
+    CONSTRAINT conversations_resolved_consistent CHECK (((status = 'resolved'::text) = ((resolved_at IS NOT NULL) AND (resolved_by IS NOT NULL)))),
+    CONSTRAINT conversations_status_check CHECK ((status = ANY (ARRAY['open'::text, 'pending'::text, 'resolved'::text])))
 );
 
 --
@@ -2664,6 +3386,58 @@ CREATE TABLE public.marketing_spend (
 );
 
 --
+-- Name: message_status_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.message_status_events (
+    provider_message_id text NOT NULL,
+    status text NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    recipient_phone text,
+    errors jsonb,
+    pricing jsonb,
+    conversation jsonb,
+    event_id bigint,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT message_status_events_status_check CHECK ((status = ANY (ARRAY['sent'::text, 'delivered'::text, 'read'::text, 'failed'::text])))
+);
+
+--
+-- Name: messages; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    provider_message_id text NOT NULL,
+    conversation_id uuid,
+    customer_phone text NOT NULL,
+    direction text NOT NULL,
+    sender_kind text NOT NULL,
+    agent_user_id uuid,
+    message_type text NOT NULL,
+    body text,
+    content jsonb DEFAULT '{}'::jsonb NOT NULL,
+    campaign_id uuid,
+    status text NOT NULL,
+    sent_at timestamp with time zone NOT NULL,
+    delivered_at timestamp with time zone,
+    read_at timestamp with time zone,
+    failed_at timestamp with time zone,
+    errors jsonb,
+    pricing jsonb,
+    event_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT messages_campaign_outside_conversation CHECK (((conversation_id IS NOT NULL) OR ((campaign_id IS NOT NULL) AND (direction = 'outbound'::text)))),
+    CONSTRAINT messages_customer_phone_check CHECK ((customer_phone ~ '^\+[1-9][0-9]{6,14}$'::text)),
+    CONSTRAINT messages_direction_check CHECK ((direction = ANY (ARRAY['inbound'::text, 'outbound'::text]))),
+    CONSTRAINT messages_message_type_check CHECK (((length(message_type) >= 1) AND (length(message_type) <= 40))),
+    CONSTRAINT messages_provider_message_id_check CHECK (((length(provider_message_id) >= 1) AND (length(provider_message_id) <= 200))),
+    CONSTRAINT messages_sender_kind_check CHECK ((sender_kind = ANY (ARRAY['customer'::text, 'agent'::text, 'bot'::text]))),
+    CONSTRAINT messages_sender_matches_direction CHECK (((direction = 'inbound'::text) = (sender_kind = 'customer'::text))),
+    CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['received'::text, 'queued'::text, 'sent'::text, 'delivered'::text, 'read'::text, 'failed'::text])))
+);
+
+--
 -- Name: notifications; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3054,7 +3828,7 @@ CREATE TABLE public.tickets (
     CONSTRAINT tickets_inquiry_outcome_check CHECK ((inquiry_outcome = ANY (ARRAY['won'::text, 'lost'::text]))),
     CONSTRAINT tickets_lost_needs_reason CHECK (((inquiry_outcome IS DISTINCT FROM 'lost'::text) OR (length(btrim(COALESCE(close_reason, ''::text))) > 0))),
     CONSTRAINT tickets_priority_check CHECK ((priority = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text, 'urgent'::text]))),
-    CONSTRAINT tickets_source_check CHECK ((source = ANY (ARRAY['web'::text, 'n8n'::text, 'crm'::text, 'dso'::text]))),
+    CONSTRAINT tickets_source_check CHECK ((source = ANY (ARRAY['web'::text, 'n8n'::text, 'crm'::text, 'dso'::text, 'whatsapp'::text]))),
     CONSTRAINT tickets_status_check CHECK ((status = ANY (ARRAY['open'::text, 'in_progress'::text, 'pending'::text, 'on_hold'::text, 'closed'::text]))),
     CONSTRAINT tickets_subject_present CHECK (((length(btrim(subject)) >= 1) AND (length(btrim(subject)) <= 300))),
     CONSTRAINT tickets_ticket_type_check CHECK ((ticket_type = ANY (ARRAY['inquiry_tariff'::text, 'general_request'::text, 'complaint'::text, 'shipment_issue'::text])))
@@ -3266,11 +4040,76 @@ CREATE VIEW public.v_ticket_sla WITH (security_invoker='true') AS
    FROM base b;
 
 --
+-- Name: wa_pricing_rates; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.wa_pricing_rates (
+    category text NOT NULL,
+    price_idr numeric(12,2) NOT NULL,
+    CONSTRAINT wa_pricing_rates_category_check CHECK (((length(category) >= 1) AND (length(category) <= 40))),
+    CONSTRAINT wa_pricing_rates_price_idr_check CHECK ((price_idr >= (0)::numeric))
+);
+
+--
+-- Name: wa_settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.wa_settings (
+    id boolean DEFAULT true NOT NULL,
+    first_response_minutes integer DEFAULT 15 NOT NULL,
+    minutes_saved_per_bot_reply numeric(6,2) DEFAULT 2 NOT NULL,
+    CONSTRAINT wa_settings_first_response_minutes_check CHECK ((first_response_minutes > 0)),
+    CONSTRAINT wa_settings_id_check CHECK (id),
+    CONSTRAINT wa_settings_minutes_saved_per_bot_reply_check CHECK ((minutes_saved_per_bot_reply >= (0)::numeric))
+);
+
+--
+-- Name: wa_webhook_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.wa_webhook_events (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    body_sha256 text NOT NULL,
+    body jsonb NOT NULL,
+    via text NOT NULL,
+    api_key_id uuid,
+    create_leads boolean NOT NULL,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    processed_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    CONSTRAINT wa_webhook_events_body_sha256_check CHECK ((body_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT wa_webhook_events_kind_check CHECK ((kind = ANY (ARRAY['cloud_api'::text, 'outbound'::text]))),
+    CONSTRAINT wa_webhook_events_via_check CHECK ((via = ANY (ARRAY['api_key'::text, 'signature'::text])))
+);
+
+--
+-- Name: wa_webhook_events_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.wa_webhook_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.wa_webhook_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: _sqlx_migrations _sqlx_migrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public._sqlx_migrations
     ADD CONSTRAINT _sqlx_migrations_pkey PRIMARY KEY (version);
+
+--
+-- Name: analytics_snapshots analytics_snapshots_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.analytics_snapshots
+    ADD CONSTRAINT analytics_snapshots_pkey PRIMARY KEY (granularity, bucket_start, agent_key);
 
 --
 -- Name: api_keys api_keys_key_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -3322,6 +4161,27 @@ ALTER TABLE ONLY public.broadcast_rules
     ADD CONSTRAINT broadcast_rules_pkey PRIMARY KEY (rule);
 
 --
+-- Name: campaigns campaigns_campaign_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.campaigns
+    ADD CONSTRAINT campaigns_campaign_code_key UNIQUE (campaign_code);
+
+--
+-- Name: campaigns campaigns_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.campaigns
+    ADD CONSTRAINT campaigns_name_key UNIQUE (name);
+
+--
+-- Name: campaigns campaigns_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.campaigns
+    ADD CONSTRAINT campaigns_pkey PRIMARY KEY (id);
+
+--
 -- Name: channel_aliases channel_aliases_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3334,6 +4194,20 @@ ALTER TABLE ONLY public.channel_aliases
 
 ALTER TABLE ONLY public.channels
     ADD CONSTRAINT channels_pkey PRIMARY KEY (code);
+
+--
+-- Name: conversations conversations_conversation_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_conversation_code_key UNIQUE (conversation_code);
+
+--
+-- Name: conversations conversations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_pkey PRIMARY KEY (id);
 
 --
 -- Name: customer_documents customer_documents_file_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -3560,6 +4434,27 @@ ALTER TABLE ONLY public.marketing_spend
     ADD CONSTRAINT marketing_spend_pkey PRIMARY KEY (id);
 
 --
+-- Name: message_status_events message_status_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.message_status_events
+    ADD CONSTRAINT message_status_events_pkey PRIMARY KEY (provider_message_id, status);
+
+--
+-- Name: messages messages_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
+
+--
+-- Name: messages messages_provider_message_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_provider_message_id_key UNIQUE (provider_message_id);
+
+--
 -- Name: notifications notifications_dedup_key_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3777,6 +4672,34 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_ticket_code_key UNIQUE (ticket_code);
 
 --
+-- Name: wa_pricing_rates wa_pricing_rates_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.wa_pricing_rates
+    ADD CONSTRAINT wa_pricing_rates_pkey PRIMARY KEY (category);
+
+--
+-- Name: wa_settings wa_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.wa_settings
+    ADD CONSTRAINT wa_settings_pkey PRIMARY KEY (id);
+
+--
+-- Name: wa_webhook_events wa_webhook_events_body_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.wa_webhook_events
+    ADD CONSTRAINT wa_webhook_events_body_key UNIQUE (kind, body_sha256);
+
+--
+-- Name: wa_webhook_events wa_webhook_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.wa_webhook_events
+    ADD CONSTRAINT wa_webhook_events_pkey PRIMARY KEY (id);
+
+--
 -- Name: audit_logs_changed_at_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3817,6 +4740,60 @@ CREATE INDEX broadcast_logs_status_at_idx ON public.broadcast_logs USING btree (
 --
 
 CREATE INDEX broadcast_logs_tracking_idx ON public.broadcast_logs USING btree (tracking_number, broadcast_at DESC);
+
+--
+-- Name: conversations_assignee_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_assignee_idx ON public.conversations USING btree (assigned_to_user_id, opened_at DESC);
+
+--
+-- Name: conversations_current_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX conversations_current_key ON public.conversations USING btree (business_phone_id, customer_phone) WHERE is_current;
+
+--
+-- Name: conversations_customer_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_customer_idx ON public.conversations USING btree (customer_id);
+
+--
+-- Name: conversations_first_agent_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_first_agent_idx ON public.conversations USING btree (first_agent_reply_at) WHERE (first_agent_reply_at IS NOT NULL);
+
+--
+-- Name: conversations_first_bot_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_first_bot_idx ON public.conversations USING btree (first_bot_reply_at) WHERE (first_bot_reply_at IS NOT NULL);
+
+--
+-- Name: conversations_opened_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_opened_idx ON public.conversations USING btree (opened_at DESC, id);
+
+--
+-- Name: conversations_phone_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_phone_idx ON public.conversations USING btree (customer_phone, opened_at DESC);
+
+--
+-- Name: conversations_resolved_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_resolved_idx ON public.conversations USING btree (resolved_at) WHERE (resolved_at IS NOT NULL);
+
+--
+-- Name: conversations_status_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX conversations_status_idx ON public.conversations USING btree (status, last_message_at DESC) WHERE (status <> 'resolved'::text);
 
 --
 -- Name: customer_documents_customer_idx; Type: INDEX; Schema: public; Owner: -
@@ -4117,6 +5094,36 @@ CREATE INDEX marketing_spend_date_idx ON public.marketing_spend USING btree (spe
 --
 
 CREATE INDEX marketing_spend_key_idx ON public.marketing_spend USING btree (platform, spend_date, campaign);
+
+--
+-- Name: messages_campaign_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_campaign_idx ON public.messages USING btree (campaign_id, sent_at) WHERE (campaign_id IS NOT NULL);
+
+--
+-- Name: messages_conversation_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_conversation_idx ON public.messages USING btree (conversation_id, sent_at, id);
+
+--
+-- Name: messages_phone_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_phone_idx ON public.messages USING btree (customer_phone, sent_at);
+
+--
+-- Name: messages_sent_agent_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_sent_agent_idx ON public.messages USING btree (sent_at) INCLUDE (agent_user_id, sender_kind, status);
+
+--
+-- Name: messages_sent_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_sent_idx ON public.messages USING btree (sent_at);
 
 --
 -- Name: notifications_unread_idx; Type: INDEX; Schema: public; Owner: -
@@ -4467,6 +5474,12 @@ CREATE INDEX tickets_tracking_number_idx ON public.tickets USING btree (tracking
 CREATE INDEX tickets_unanswered_idx ON public.tickets USING btree (priority, created_at) WHERE ((status <> 'closed'::text) AND (first_response_at IS NULL));
 
 --
+-- Name: wa_webhook_events_unprocessed_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX wa_webhook_events_unprocessed_idx ON public.wa_webhook_events USING btree (received_at) WHERE (processed_at IS NULL);
+
+--
 -- Name: api_keys api_keys_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4509,6 +5522,12 @@ CREATE TRIGGER broadcast_rules_audit AFTER INSERT OR DELETE OR UPDATE ON public.
 CREATE TRIGGER broadcast_rules_set_updated_at BEFORE UPDATE ON public.broadcast_rules FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
+-- Name: campaigns campaigns_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER campaigns_audit AFTER INSERT OR DELETE OR UPDATE ON public.campaigns FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
 -- Name: channel_aliases channel_aliases_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4519,6 +5538,18 @@ CREATE TRIGGER channel_aliases_audit AFTER INSERT OR DELETE OR UPDATE ON public.
 --
 
 CREATE TRIGGER channels_audit AFTER INSERT OR DELETE OR UPDATE ON public.channels FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: conversations conversations_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER conversations_audit AFTER DELETE OR UPDATE OF status, assigned_to_user_id, ticket_id ON public.conversations FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: conversations conversations_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER conversations_set_updated_at BEFORE UPDATE ON public.conversations FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
 -- Name: customer_documents customer_documents_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -4970,6 +6001,34 @@ ALTER TABLE ONLY public.channel_aliases
     ADD CONSTRAINT channel_aliases_channel_code_fkey FOREIGN KEY (channel_code) REFERENCES public.channels(code);
 
 --
+-- Name: conversations conversations_assigned_to_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_assigned_to_user_id_fkey FOREIGN KEY (assigned_to_user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: conversations conversations_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE SET NULL;
+
+--
+-- Name: conversations conversations_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_lead_id_fkey FOREIGN KEY (lead_id) REFERENCES public.leads(id) ON DELETE SET NULL;
+
+--
+-- Name: conversations conversations_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE SET NULL;
+
+--
 -- Name: customer_documents customer_documents_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5290,6 +6349,41 @@ ALTER TABLE ONLY public.marketing_activity_events
 
 ALTER TABLE ONLY public.marketing_spend
     ADD CONSTRAINT marketing_spend_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: message_status_events message_status_events_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.message_status_events
+    ADD CONSTRAINT message_status_events_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.wa_webhook_events(id) ON DELETE SET NULL;
+
+--
+-- Name: messages messages_agent_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_agent_user_id_fkey FOREIGN KEY (agent_user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: messages messages_campaign_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES public.campaigns(id) ON DELETE SET NULL;
+
+--
+-- Name: messages messages_conversation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_conversation_id_fkey FOREIGN KEY (conversation_id) REFERENCES public.conversations(id) ON DELETE CASCADE;
+
+--
+-- Name: messages messages_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.wa_webhook_events(id) ON DELETE SET NULL;
 
 --
 -- Name: notifications notifications_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5621,10 +6715,29 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_related_prospect_id_fkey FOREIGN KEY (related_prospect_id) REFERENCES public.prospects(id);
 
 --
+-- Name: wa_webhook_events wa_webhook_events_api_key_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.wa_webhook_events
+    ADD CONSTRAINT wa_webhook_events_api_key_id_fkey FOREIGN KEY (api_key_id) REFERENCES public.api_keys(id) ON DELETE SET NULL;
+
+--
 -- Name: _sqlx_migrations; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public._sqlx_migrations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: analytics_snapshots; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.analytics_snapshots ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: analytics_snapshots analytics_snapshots_worker; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY analytics_snapshots_worker ON public.analytics_snapshots TO cc_worker USING (true) WITH CHECK (true);
 
 --
 -- Name: api_keys; Type: ROW SECURITY; Schema: public; Owner: -
@@ -5723,6 +6836,18 @@ CREATE POLICY broadcast_rules_admin ON public.broadcast_rules FOR UPDATE TO cc_s
 CREATE POLICY broadcast_rules_read ON public.broadcast_rules FOR SELECT TO cc_super_admin, cc_director, cc_cs_admin, cc_cs_agent USING (true);
 
 --
+-- Name: campaigns; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.campaigns ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaigns campaigns_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY campaigns_read ON public.campaigns FOR SELECT TO cc_super_admin, cc_director, cc_marketing_manager, cc_marketing_staff, cc_sales_manager, cc_salesperson, cc_cs_admin, cc_cs_agent USING (true);
+
+--
 -- Name: channel_aliases; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -5757,6 +6882,42 @@ CREATE POLICY channels_select_staff ON public.channels FOR SELECT TO cc_staff US
 --
 
 CREATE POLICY channels_write_super_admin ON public.channels TO cc_super_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: conversations; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.conversations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: conversations conversations_all; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY conversations_all ON public.conversations FOR SELECT TO cc_super_admin, cc_director, cc_cs_admin USING (true);
+
+--
+-- Name: conversations conversations_cs_agent; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY conversations_cs_agent ON public.conversations FOR SELECT TO cc_cs_agent USING (((assigned_to_user_id = ( SELECT app.uid() AS uid)) OR (assigned_to_user_id IS NULL)));
+
+--
+-- Name: conversations conversations_sales; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY conversations_sales ON public.conversations FOR SELECT TO cc_sales_manager, cc_salesperson USING ((customer_id = ANY (( SELECT app.ar_customer_ids() AS ar_customer_ids)::uuid[])));
+
+--
+-- Name: conversations conversations_update_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY conversations_update_admin ON public.conversations FOR UPDATE TO cc_super_admin, cc_cs_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: conversations conversations_update_cs_agent; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY conversations_update_cs_agent ON public.conversations FOR UPDATE TO cc_cs_agent USING (((assigned_to_user_id = ( SELECT app.uid() AS uid)) OR (assigned_to_user_id IS NULL))) WITH CHECK (((assigned_to_user_id = ( SELECT app.uid() AS uid)) OR (assigned_to_user_id IS NULL)));
 
 --
 -- Name: customer_documents; Type: ROW SECURITY; Schema: public; Owner: -
@@ -6305,6 +7466,38 @@ CREATE POLICY marketing_spend_own ON public.marketing_spend TO cc_marketing_staf
 --
 
 CREATE POLICY marketing_spend_select_director ON public.marketing_spend FOR SELECT TO cc_director USING (true);
+
+--
+-- Name: message_status_events; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.message_status_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: message_status_events message_status_events_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY message_status_events_read ON public.message_status_events FOR SELECT TO cc_super_admin, cc_director, cc_cs_admin USING (true);
+
+--
+-- Name: messages; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: messages messages_campaigns; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY messages_campaigns ON public.messages FOR SELECT TO cc_super_admin, cc_director, cc_marketing_manager, cc_marketing_staff, cc_cs_admin USING ((conversation_id IS NULL));
+
+--
+-- Name: messages messages_of_visible_conversations; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY messages_of_visible_conversations ON public.messages FOR SELECT TO cc_super_admin, cc_director, cc_sales_manager, cc_salesperson, cc_cs_admin, cc_cs_agent USING ((EXISTS ( SELECT 1
+   FROM public.conversations c
+  WHERE (c.id = messages.conversation_id))));
 
 --
 -- Name: notifications; Type: ROW SECURITY; Schema: public; Owner: -
@@ -6857,6 +8050,60 @@ CREATE POLICY tickets_update_finance_dept ON public.tickets FOR UPDATE TO cc_fin
 CREATE POLICY tickets_update_ops ON public.tickets FOR UPDATE TO cc_ops_exim, cc_ops_domestic, cc_ops_import_dtd, cc_ops_warehouse USING ((dept_target = ( SELECT app.dept() AS dept))) WITH CHECK ((dept_target = ( SELECT app.dept() AS dept)));
 
 --
+-- Name: wa_pricing_rates; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.wa_pricing_rates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: wa_pricing_rates wa_pricing_rates_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY wa_pricing_rates_admin ON public.wa_pricing_rates FOR UPDATE TO cc_super_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: wa_pricing_rates wa_pricing_rates_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY wa_pricing_rates_read ON public.wa_pricing_rates FOR SELECT TO cc_super_admin, cc_director, cc_cs_admin, cc_cs_agent USING (true);
+
+--
+-- Name: wa_settings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.wa_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: wa_settings wa_settings_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY wa_settings_admin ON public.wa_settings FOR UPDATE TO cc_super_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: wa_settings wa_settings_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY wa_settings_read ON public.wa_settings FOR SELECT TO cc_super_admin, cc_director, cc_cs_admin, cc_cs_agent USING (true);
+
+--
+-- Name: wa_webhook_events; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.wa_webhook_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: wa_webhook_events wa_webhook_events_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY wa_webhook_events_read ON public.wa_webhook_events FOR SELECT TO cc_super_admin, cc_director, cc_cs_admin USING (true);
+
+--
+-- Name: wa_webhook_events wa_webhook_events_worker; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY wa_webhook_events_worker ON public.wa_webhook_events TO cc_worker USING (true) WITH CHECK (true);
+
+--
 -- Name: SCHEMA app; Type: ACL; Schema: -; Owner: -
 --
 
@@ -7252,6 +8499,116 @@ GRANT ALL ON FUNCTION app.ticket_paused_minutes(p_ticket uuid, p_until timestamp
 GRANT ALL ON FUNCTION app.ticket_transition_allowed(p_from text, p_to text) TO cc_staff;
 
 --
+-- Name: FUNCTION wa_aggregate(p_type text, p_now timestamp with time zone, p_limit integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_aggregate(p_type text, p_now timestamp with time zone, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wa_aggregate(p_type text, p_now timestamp with time zone, p_limit integer) TO cc_worker;
+
+--
+-- Name: FUNCTION wa_apply_statuses(p_ids text[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_apply_statuses(p_ids text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_conversation(p_business_id text, p_business_phone text, p_phone text, p_name text, p_at timestamp with time zone, p_open boolean, p_create_lead boolean, p_inbound boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_conversation(p_business_id text, p_business_phone text, p_phone text, p_name text, p_at timestamp with time zone, p_open boolean, p_create_lead boolean, p_inbound boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_conversation_party(p_conversation uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_conversation_party(p_conversation uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wa_conversation_party(p_conversation uuid) TO cc_staff;
+
+--
+-- Name: FUNCTION wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_link(p_phone text, p_name text, p_create_lead boolean, OUT customer_id uuid, OUT lead_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_link(p_phone text, p_name text, p_create_lead boolean, OUT customer_id uuid, OUT lead_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_process(p_event_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_process(p_event_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wa_process(p_event_id bigint) TO cc_integration;
+GRANT ALL ON FUNCTION app.wa_process(p_event_id bigint) TO cc_worker;
+
+--
+-- Name: FUNCTION wa_process_cloud(p_event_id bigint, p_body jsonb, p_create_leads boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_process_cloud(p_event_id bigint, p_body jsonb, p_create_leads boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_process_failed(p_event_id bigint, p_error text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_process_failed(p_event_id bigint, p_error text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wa_process_failed(p_event_id bigint, p_error text) TO cc_integration;
+GRANT ALL ON FUNCTION app.wa_process_failed(p_event_id bigint, p_error text) TO cc_worker;
+
+--
+-- Name: FUNCTION wa_process_outbound(p_event_id bigint, p_body jsonb, p_create_leads boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_process_outbound(p_event_id bigint, p_body jsonb, p_create_leads boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_receive(p_kind text, p_sha256 text, p_body jsonb, p_via text, p_create_leads boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_receive(p_kind text, p_sha256 text, p_body jsonb, p_via text, p_create_leads boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wa_receive(p_kind text, p_sha256 text, p_body jsonb, p_via text, p_create_leads boolean) TO cc_integration;
+GRANT ALL ON FUNCTION app.wa_receive(p_kind text, p_sha256 text, p_body jsonb, p_via text, p_create_leads boolean) TO cc_worker;
+
+--
+-- Name: FUNCTION wa_rollup(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_group text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_group text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_group text) TO cc_super_admin;
+GRANT ALL ON FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_group text) TO cc_director;
+GRANT ALL ON FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_group text) TO cc_cs_admin;
+GRANT ALL ON FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_group text) TO cc_cs_agent;
+
+--
+-- Name: FUNCTION wa_status_rank(p_status text); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.wa_status_rank(p_status text) TO cc_staff;
+GRANT ALL ON FUNCTION app.wa_status_rank(p_status text) TO cc_integration;
+GRANT ALL ON FUNCTION app.wa_status_rank(p_status text) TO cc_worker;
+
+--
+-- Name: FUNCTION wa_store_bucket(p_granularity text, p_start timestamp with time zone); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_store_bucket(p_granularity text, p_start timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_touch_conversation(p_id uuid, p_direction text, p_sender text, p_agent uuid, p_at timestamp with time zone); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_touch_conversation(p_id uuid, p_direction text, p_sender text, p_agent uuid, p_at timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_window_metrics(p_from timestamp with time zone, p_to timestamp with time zone); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_window_metrics(p_from timestamp with time zone, p_to timestamp with time zone) FROM PUBLIC;
+
+--
 -- Name: FUNCTION audit_row_change(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -7343,6 +8700,12 @@ REVOKE ALL ON FUNCTION public.tickets_log_crm_activity() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.tickets_sla_events() FROM PUBLIC;
+
+--
+-- Name: TABLE analytics_snapshots; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.analytics_snapshots TO cc_worker;
 
 --
 -- Name: COLUMN api_keys.id; Type: ACL; Schema: public; Owner: -
@@ -7547,6 +8910,19 @@ GRANT UPDATE(updated_by) ON TABLE public.broadcast_rules TO cc_super_admin;
 GRANT UPDATE(updated_by) ON TABLE public.broadcast_rules TO cc_cs_admin;
 
 --
+-- Name: TABLE campaigns; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.campaigns TO cc_super_admin;
+GRANT SELECT ON TABLE public.campaigns TO cc_director;
+GRANT SELECT ON TABLE public.campaigns TO cc_cs_admin;
+GRANT SELECT ON TABLE public.campaigns TO cc_cs_agent;
+GRANT SELECT ON TABLE public.campaigns TO cc_marketing_manager;
+GRANT SELECT ON TABLE public.campaigns TO cc_marketing_staff;
+GRANT SELECT ON TABLE public.campaigns TO cc_sales_manager;
+GRANT SELECT ON TABLE public.campaigns TO cc_salesperson;
+
+--
 -- Name: TABLE channel_aliases; Type: ACL; Schema: public; Owner: -
 --
 
@@ -7559,6 +8935,65 @@ GRANT INSERT,DELETE,UPDATE ON TABLE public.channel_aliases TO cc_super_admin;
 
 GRANT SELECT ON TABLE public.channels TO cc_staff;
 GRANT INSERT,DELETE,UPDATE ON TABLE public.channels TO cc_super_admin;
+
+--
+-- Name: TABLE conversations; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.conversations TO cc_super_admin;
+GRANT SELECT ON TABLE public.conversations TO cc_director;
+GRANT SELECT ON TABLE public.conversations TO cc_cs_admin;
+GRANT SELECT ON TABLE public.conversations TO cc_cs_agent;
+GRANT SELECT ON TABLE public.conversations TO cc_sales_manager;
+GRANT SELECT ON TABLE public.conversations TO cc_salesperson;
+
+--
+-- Name: COLUMN conversations.ticket_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(ticket_id) ON TABLE public.conversations TO cc_super_admin;
+GRANT UPDATE(ticket_id) ON TABLE public.conversations TO cc_cs_admin;
+GRANT UPDATE(ticket_id) ON TABLE public.conversations TO cc_cs_agent;
+
+--
+-- Name: COLUMN conversations.assigned_to_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(assigned_to_user_id) ON TABLE public.conversations TO cc_super_admin;
+GRANT UPDATE(assigned_to_user_id) ON TABLE public.conversations TO cc_cs_admin;
+GRANT UPDATE(assigned_to_user_id) ON TABLE public.conversations TO cc_cs_agent;
+
+--
+-- Name: COLUMN conversations.assigned_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(assigned_at) ON TABLE public.conversations TO cc_super_admin;
+GRANT UPDATE(assigned_at) ON TABLE public.conversations TO cc_cs_admin;
+GRANT UPDATE(assigned_at) ON TABLE public.conversations TO cc_cs_agent;
+
+--
+-- Name: COLUMN conversations.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.conversations TO cc_super_admin;
+GRANT UPDATE(status) ON TABLE public.conversations TO cc_cs_admin;
+GRANT UPDATE(status) ON TABLE public.conversations TO cc_cs_agent;
+
+--
+-- Name: COLUMN conversations.resolved_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(resolved_at) ON TABLE public.conversations TO cc_super_admin;
+GRANT UPDATE(resolved_at) ON TABLE public.conversations TO cc_cs_admin;
+GRANT UPDATE(resolved_at) ON TABLE public.conversations TO cc_cs_agent;
+
+--
+-- Name: COLUMN conversations.resolved_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(resolved_by) ON TABLE public.conversations TO cc_super_admin;
+GRANT UPDATE(resolved_by) ON TABLE public.conversations TO cc_cs_admin;
+GRANT UPDATE(resolved_by) ON TABLE public.conversations TO cc_cs_agent;
 
 --
 -- Name: TABLE customer_documents; Type: ACL; Schema: public; Owner: -
@@ -8793,6 +10228,27 @@ GRANT INSERT(campaign),UPDATE(campaign) ON TABLE public.marketing_spend TO cc_ma
 GRANT INSERT(created_by) ON TABLE public.marketing_spend TO cc_super_admin;
 GRANT INSERT(created_by) ON TABLE public.marketing_spend TO cc_marketing_manager;
 GRANT INSERT(created_by) ON TABLE public.marketing_spend TO cc_marketing_staff;
+
+--
+-- Name: TABLE message_status_events; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.message_status_events TO cc_super_admin;
+GRANT SELECT ON TABLE public.message_status_events TO cc_director;
+GRANT SELECT ON TABLE public.message_status_events TO cc_cs_admin;
+
+--
+-- Name: TABLE messages; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.messages TO cc_super_admin;
+GRANT SELECT ON TABLE public.messages TO cc_director;
+GRANT SELECT ON TABLE public.messages TO cc_cs_admin;
+GRANT SELECT ON TABLE public.messages TO cc_cs_agent;
+GRANT SELECT ON TABLE public.messages TO cc_sales_manager;
+GRANT SELECT ON TABLE public.messages TO cc_salesperson;
+GRANT SELECT ON TABLE public.messages TO cc_marketing_manager;
+GRANT SELECT ON TABLE public.messages TO cc_marketing_staff;
 
 --
 -- Name: TABLE notifications; Type: ACL; Schema: public; Owner: -
@@ -10228,6 +11684,33 @@ GRANT SELECT ON TABLE public.v_ticket_first_response_median_daily TO cc_staff;
 --
 
 GRANT SELECT ON TABLE public.v_ticket_sla TO cc_staff;
+
+--
+-- Name: TABLE wa_pricing_rates; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,UPDATE ON TABLE public.wa_pricing_rates TO cc_super_admin;
+GRANT SELECT ON TABLE public.wa_pricing_rates TO cc_director;
+GRANT SELECT ON TABLE public.wa_pricing_rates TO cc_cs_admin;
+GRANT SELECT ON TABLE public.wa_pricing_rates TO cc_cs_agent;
+
+--
+-- Name: TABLE wa_settings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,UPDATE ON TABLE public.wa_settings TO cc_super_admin;
+GRANT SELECT ON TABLE public.wa_settings TO cc_director;
+GRANT SELECT ON TABLE public.wa_settings TO cc_cs_admin;
+GRANT SELECT ON TABLE public.wa_settings TO cc_cs_agent;
+
+--
+-- Name: TABLE wa_webhook_events; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.wa_webhook_events TO cc_super_admin;
+GRANT SELECT ON TABLE public.wa_webhook_events TO cc_director;
+GRANT SELECT ON TABLE public.wa_webhook_events TO cc_cs_admin;
+GRANT SELECT,UPDATE ON TABLE public.wa_webhook_events TO cc_worker;
 
 --
 -- PostgreSQL database dump complete

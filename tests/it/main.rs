@@ -20,4 +20,6 @@ mod platform;
 mod spa;
 mod tickets;
 mod users;
+mod wa_analytics;
+mod whatsapp;
 mod worker;

@@ -385,17 +385,26 @@ async fn demo_seed_loads_a_believable_crm_month() {
     assert!(!server::seed::demo_with_storage(&app.owner, Some(&storage))
         .await
         .unwrap());
+    // The CRM month's own leads: without those new WhatsApp numbers became (the WhatsApp
+    // demo's, checked in demo_seed_loads_a_whatsapp_month_through_the_intake).
     let (recent, months, unassigned, repeat, linked): (i64, i64, i64, i64, i64) = sqlx::query_as(
-        "select count(*) filter (where l.created_at > now() - interval '30 days'), \
+        "select count(*) filter (where l.created_at > now() - interval '30 days' and not l.from_whatsapp), \
                 count(distinct date_trunc('month', l.created_at at time zone 'Asia/Jakarta')), \
-                count(*) filter (where l.sales_owner_user_id is null), \
+                count(*) filter (where l.sales_owner_user_id is null and not l.from_whatsapp), \
                 count(*) filter (where l.matched_on is not null), \
                 count(*) filter (where p.customer_id = l.customer_id) \
-           from leads l join prospects p on p.id = l.prospect_id",
+           from (select *, notes = $1 as from_whatsapp from leads) l \
+           join prospects p on p.id = l.prospect_id",
     )
+    .bind(WHATSAPP_LEAD_NOTE)
     .fetch_one(&app.owner)
     .await
     .unwrap();
+    let queued: i64 =
+        sqlx::query_scalar("select count(*) from leads where sales_owner_user_id is null")
+            .fetch_one(&app.owner)
+            .await
+            .unwrap();
     let total: i64 = sqlx::query_scalar("select count(*) from leads")
         .fetch_one(&app.owner)
         .await
@@ -499,8 +508,11 @@ async fn demo_seed_loads_a_believable_crm_month() {
         .await,
     )
     .await;
-    assert_eq!(queue["total"], unassigned);
+    assert_eq!(queue["total"], queued);
 }
+
+/// The note `app.wa_link` gives the lead of a number that wrote for the first time.
+const WHATSAPP_LEAD_NOTE: &str = "Pesan WhatsApp pertama dari nomor baru.";
 
 /// CLI-2 for ticketing: a month of broadcasts with failures and CS tickets of every type
 /// and state, with SLA trails that agree with them; the stamping triggers are back on.
@@ -585,4 +597,129 @@ async fn demo_seed_loads_broadcasts_and_tickets_with_their_sla_trail() {
     )
     .await;
     assert!(queue["total"].as_i64().unwrap() > 3, "{queue}");
+}
+
+/// CLI-2 for WhatsApp: a month of conversations fed through the intake (webhook bodies and
+/// outbound batches stored and processed), with failures of every error code, three
+/// campaigns, new numbers as leads dated by their first message, and conversations left
+/// open, pending and resolved as CS left them.
+#[tokio::test]
+async fn demo_seed_loads_a_whatsapp_month_through_the_intake() {
+    let app = TestApp::spawn().await;
+    app.seed_demo().await;
+    let (conversations, open, pending, resolved, by_bot, unassigned, returning): (
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+    ) = sqlx::query_as(
+        "select count(*), count(*) filter (where status = 'open'), \
+                count(*) filter (where status = 'pending'), \
+                count(*) filter (where status = 'resolved'), \
+                count(*) filter (where resolved_by = 'bot'), \
+                count(*) filter (where status <> 'resolved' and assigned_to_user_id is null), \
+                (select count(*) from (select 1 from conversations group by customer_phone \
+                                        having count(*) >= 2) r) \
+           from conversations where business_phone_id = '110000000000001'",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert!(conversations >= 200, "{conversations} conversations");
+    assert!(
+        open >= 1 && pending >= 1 && resolved * 10 >= conversations * 8,
+        "open {open}, pending {pending}, resolved {resolved}"
+    );
+    assert!(by_bot >= 1 && unassigned >= 1 && returning >= 1);
+    let (future, unprocessed, disabled): (i64, i64, i64) = sqlx::query_as(
+        "select (select count(*) from messages where sent_at > now()), \
+                (select count(*) from wa_webhook_events where processed_at is null or processed_at > now()), \
+                (select count(*) from pg_trigger where not tgisinternal and tgenabled = 'D')",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!((future, unprocessed, disabled), (0, 0, 0));
+    // Failures of every error code the Cloud API reports, kept verbatim.
+    let failed: Vec<(String, i64)> = sqlx::query_as(
+        "select errors -> 0 ->> 'code', count(*) from messages where status = 'failed' \
+          group by 1 order by 1",
+    )
+    .fetch_all(&app.owner)
+    .await
+    .unwrap();
+    for code in ["130472", "131026", "131047", "131049"] {
+        assert!(
+            failed.iter().any(|(c, n)| c == code && *n >= 1),
+            "{code} in {failed:?}"
+        );
+    }
+    // Three campaigns of 60 to 120 numbers, some of whom answered.
+    let campaigns: Vec<(String, i64, i64)> = sqlx::query_as(
+        "select c.name::text, count(*), \
+                count(*) filter (where exists (select 1 from conversations v \
+                                                where v.customer_phone = m.customer_phone \
+                                                  and v.opened_at between m.sent_at \
+                                                                      and m.sent_at + interval '2 days')) \
+           from campaigns c join messages m on m.campaign_id = c.id \
+          where m.conversation_id is null group by c.id order by 1",
+    )
+    .fetch_all(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(campaigns.len(), 3, "{campaigns:?}");
+    assert!(
+        campaigns
+            .iter()
+            .all(|(_, sent, answered)| (60..=120).contains(sent) && *answered >= 1),
+        "{campaigns:?}"
+    );
+    // New numbers became leads, each linked from its conversation and dated by it.
+    let (leads, unlinked, misdated): (i64, i64, i64) = sqlx::query_as(
+        "select count(*), count(*) filter (where f.at is null), \
+                count(*) filter (where l.created_at is distinct from f.at) \
+           from leads l \
+           left join lateral (select min(c.opened_at) as at from conversations c \
+                               where c.lead_id = l.id) f on true \
+          where l.channel = 'whatsapp' and l.notes = $1",
+    )
+    .bind(WHATSAPP_LEAD_NOTE)
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert!(leads > 50, "{leads} WhatsApp leads");
+    assert_eq!((unlinked, misdated), (0, 0));
+    // Every CS person has conversations; an agent sees their own and the queue.
+    let per_agent: Vec<(String, i64)> = sqlx::query_as(
+        "select p.email::text, count(c.id) from profiles p \
+           left join conversations c on c.assigned_to_user_id = p.id \
+          where p.email in ('cs_agent@demo.local', 'cs_agent2@demo.local', 'cs_admin@demo.local') \
+          group by 1 order by 1",
+    )
+    .fetch_all(&app.owner)
+    .await
+    .unwrap();
+    assert!(
+        per_agent.len() == 3 && per_agent.iter().all(|(_, n)| *n >= 3),
+        "{per_agent:?}"
+    );
+    let agent = app.session("cs_agent@demo.local", "demo12345").await;
+    let token = agent["token"].as_str().unwrap();
+    let mine =
+        integration_tests::body(app.get("/api/v1/conversations?agent=me", token).await).await;
+    let queue = integration_tests::body(
+        app.get("/api/v1/conversations?agent=unassigned", token)
+            .await,
+    )
+    .await;
+    let everything = integration_tests::body(app.get("/api/v1/conversations", token).await).await;
+    let (mine, queue) = (
+        mine["total"].as_i64().unwrap(),
+        queue["total"].as_i64().unwrap(),
+    );
+    assert!(mine >= 3 && queue >= 1, "mine {mine}, queue {queue}");
+    assert_eq!(everything["total"].as_i64().unwrap(), mine + queue);
 }

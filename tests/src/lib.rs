@@ -23,6 +23,11 @@ use uuid::Uuid;
 
 pub const JWT_SECRET: &str = "integration-test-jwt-secret-0123456789";
 pub const PASSWORD: &str = "rahasia-123";
+/// WA-1: the app secret direct Meta subscriptions sign with, and the handshake token.
+pub const WA_APP_SECRET: &str = "test-whatsapp-app-secret";
+pub const WA_VERIFY_TOKEN: &str = "test-whatsapp-verify-token";
+/// WA-2: the cron endpoint's bearer secret.
+pub const CRON_SECRET: &str = "test-cron-secret-0123456789";
 
 /// Superuser connection of the test cluster: creates databases and runs migrations as the
 /// owner. `TEST_DATABASE_ADMIN_URL` overrides it.
@@ -129,6 +134,8 @@ pub struct Options {
     pub production: bool,
     /// Serve a built SPA from this folder.
     pub frontend_dir: Option<std::path::PathBuf>,
+    /// WA-1: unknown WhatsApp numbers do not become leads.
+    pub no_whatsapp_leads: bool,
 }
 
 impl TestApp {
@@ -216,6 +223,12 @@ impl TestApp {
                 frontend_dir: options.frontend_dir.clone(),
                 json_limit_bytes: options.json_limit_bytes.unwrap_or(1024 * 1024),
                 storage_dir: std::env::temp_dir().join("cc-test-storage"),
+                whatsapp: http_api::WhatsAppSettings {
+                    app_secret: Some(WA_APP_SECRET.to_owned()),
+                    verify_token: Some(WA_VERIFY_TOKEN.to_owned()),
+                    create_leads: !options.no_whatsapp_leads,
+                },
+                cron_secret: Some(CRON_SECRET.to_owned()),
                 ..HttpSettings::default()
             }),
         }

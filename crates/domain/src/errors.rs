@@ -49,6 +49,14 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// "field message" of the first field (in field order), for one-line summaries.
+    pub fn first(&self) -> Option<String> {
+        self.0
+            .iter()
+            .next()
+            .and_then(|(field, messages)| messages.first().map(|m| format!("{field} {m}")))
+    }
+
     pub fn fields(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }

@@ -17,6 +17,8 @@ pub mod list;
 pub mod money;
 pub mod role;
 pub mod tickets;
+pub mod wa_analytics;
+pub mod whatsapp;
 
 pub use closed_set::{ClosedSet, NotInSet};
 

@@ -63,6 +63,19 @@ fn dummy_hash() -> &'static str {
 }
 
 /// SHA-256, hex: how refresh tokens and API keys are stored.
+/// Whether two secrets are equal, compared in time that does not depend on where they
+/// differ (their digests are compared).
+pub fn same_secret(presented: &str, expected: &str) -> bool {
+    let (a, b) = (
+        Sha256::digest(presented.as_bytes()),
+        Sha256::digest(expected.as_bytes()),
+    );
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
+}
+
 pub fn sha256_hex(value: &str) -> String {
     hex::encode(Sha256::digest(value.as_bytes()))
 }

@@ -4,6 +4,18 @@
 /// How a violated constraint reads to the client: (constraint, field, message, is conflict).
 pub(super) const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
     (
+        "conversations_assignee_cs",
+        "assigned_to_user_id",
+        "is not an active CS agent or CS admin",
+        false,
+    ),
+    (
+        "conversations_past_stay_resolved",
+        "status",
+        "cannot change: a newer conversation with this customer continues it",
+        true,
+    ),
+    (
         "kpi_period_closes_open_key",
         "period",
         "is already closed for this department: reopen it first",

@@ -68,6 +68,7 @@ pub struct EventHub {
     /// Whether the LISTEN connection is up.
     listening: watch::Receiver<bool>,
     broadcasts: mpsc::UnboundedSender<BroadcastsStored>,
+    conversations: mpsc::UnboundedSender<Vec<Uuid>>,
 }
 
 impl EventHub {
@@ -76,6 +77,8 @@ impl EventHub {
     pub fn start(db: Db, cache: Cache) -> Self {
         let (broadcasts, pending) = mpsc::unbounded_channel();
         tokio::spawn(announce_broadcasts(db.clone(), pending));
+        let (conversations, touched) = mpsc::unbounded_channel();
+        tokio::spawn(announce_conversations(db.clone(), touched));
         let (sender, _) = broadcast::channel(BUFFER);
         let feed = sender.clone();
         let (up, listening) = watch::channel(false);
@@ -118,6 +121,7 @@ impl EventHub {
             sender,
             listening,
             broadcasts,
+            conversations,
         }
     }
 
@@ -128,6 +132,14 @@ impl EventHub {
     pub fn broadcasts_stored(&self, stored: BroadcastsStored) {
         // Only fails when the announcer ended, i.e. the runtime is shutting down.
         let _ = self.broadcasts.send(stored);
+    }
+
+    /// Announces conversations that got messages or changed (`conversation.updated`), as
+    /// broadcasts are: outside the writer's transaction, gathered for [`COALESCE`].
+    pub fn conversations_changed(&self, ids: Vec<Uuid>) {
+        if !ids.is_empty() {
+            let _ = self.conversations.send(ids);
+        }
     }
 
     /// Waits (at most `limit`) until changes are being received, e.g. right after start-up.
@@ -153,6 +165,29 @@ async fn announce_broadcasts(db: Db, mut pending: mpsc::UnboundedReceiver<Broadc
         }
         if let Err(err) = db.notify(&gathered.payload()).await {
             tracing::warn!(error = %err, count = gathered.count, "broadcast announcement not sent");
+        }
+    }
+}
+
+/// Gathers the conversations changed during [`COALESCE`] after the first and announces
+/// each once, in one statement.
+async fn announce_conversations(db: Db, mut pending: mpsc::UnboundedReceiver<Vec<Uuid>>) {
+    while let Some(mut ids) = pending.recv().await {
+        let until = tokio::time::Instant::now() + COALESCE;
+        while let Ok(Some(more)) = tokio::time::timeout_at(until, pending.recv()).await {
+            ids.extend(more);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let payloads: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                serde_json::json!({"type": "conversation.updated", "id": id, "at": Utc::now()})
+                    .to_string()
+            })
+            .collect();
+        if let Err(err) = db.notify_many(&payloads).await {
+            tracing::warn!(error = %err, count = ids.len(), "conversation announcement not sent");
         }
     }
 }

@@ -232,6 +232,15 @@ impl FromRequest for IdempotencyKey {
     }
 }
 
+/// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
+pub fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     use super::canonical_json;

@@ -16,7 +16,7 @@ mod router;
 mod web_app;
 
 pub use openapi::openapi;
-pub use state::{AppState, HttpSettings};
+pub use state::{AppState, HttpSettings, WhatsAppSettings};
 pub use web_app::server;
 
 /// The demo API key of CLI-2, refused in production mode.

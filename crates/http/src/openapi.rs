@@ -56,6 +56,14 @@ use crate::error::ErrorBody;
         domain::imports::RowStatus,
         domain::imports::RowAction,
         domain::imports::fields::FieldKind,
+        domain::whatsapp::ConversationStatus,
+        domain::whatsapp::MessageDirection,
+        domain::whatsapp::SenderKind,
+        domain::whatsapp::MessageStatus,
+        domain::whatsapp::ResolvedBy,
+        domain::wa_analytics::AggregationType,
+        domain::wa_analytics::SlaStatus,
+        domain::wa_analytics::AgentStatus,
     )),
     tags(
         (name = "auth", description = "Sign-in, sessions and the signed-in user (AUTH-1, AUTH-2)"),
@@ -70,6 +78,7 @@ use crate::error::ErrorBody;
         (name = "ar", description = "Invoices, payments, aging and DSO (DSO)"),
         (name = "kpi", description = "KPI definitions, targets, entries, scorecards and trends (KPI)"),
         (name = "imports", description = "Import Center: spreadsheets staged, mapped, processed and reverted (IMP)"),
+        (name = "whatsapp", description = "WhatsApp webhook intake and the conversations CS works (WA)"),
         (name = "files", description = "Uploads and downloads of stored files"),
         (name = "notifications", description = "In-app notifications (NTF-1)"),
         (name = "ops", description = "Health and readiness"),
@@ -94,6 +103,13 @@ impl Modify for Security {
         components.add_security_scheme(
             "api_key",
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-KEY"))),
+        );
+        components.add_security_scheme(
+            "whatsapp_signature",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "X-Hub-Signature-256",
+                "`sha256=<hex HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET>` (direct Meta subscription)",
+            ))),
         );
     }
 }

@@ -37,6 +37,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
     api::ar::routes(cfg);
     api::kpi::routes(cfg);
     api::imports::routes(cfg);
+    api::whatsapp::routes(cfg);
+    api::wa_analytics::routes(cfg);
 }
 
 /// Routes outside `/api/v1` that are part of the API description.

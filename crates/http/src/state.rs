@@ -18,6 +18,31 @@ pub struct HttpSettings {
     pub storage_dir: PathBuf,
     /// IMP-1: the largest upload, the most rows, the most a workbook may inflate to.
     pub import_limits: domain::imports::sheet::SheetLimits,
+    /// WA-1: how WhatsApp bodies are accepted and linked.
+    pub whatsapp: WhatsAppSettings,
+    /// WA-2: the bearer secret of `cron/aggregate-metrics` (`CRON_SECRET`); none refuses it.
+    pub cron_secret: Option<String>,
+}
+
+/// WA-1 settings: the app secret a direct Meta subscription signs with
+/// (`WHATSAPP_APP_SECRET`; unset: only API keys are accepted), the verification token of
+/// the subscription handshake (`WHATSAPP_VERIFY_TOKEN`; unset: the handshake is refused)
+/// and whether an unknown number becomes a lead (`WHATSAPP_CREATE_LEADS`, default on).
+#[derive(Debug, Clone)]
+pub struct WhatsAppSettings {
+    pub app_secret: Option<String>,
+    pub verify_token: Option<String>,
+    pub create_leads: bool,
+}
+
+impl Default for WhatsAppSettings {
+    fn default() -> Self {
+        Self {
+            app_secret: None,
+            verify_token: None,
+            create_leads: true,
+        }
+    }
 }
 
 impl Default for HttpSettings {
@@ -30,6 +55,8 @@ impl Default for HttpSettings {
             frontend_dir: None,
             storage_dir: PathBuf::from("./data/storage"),
             import_limits: domain::imports::sheet::SheetLimits::default(),
+            whatsapp: WhatsAppSettings::default(),
+            cron_secret: None,
         }
     }
 }

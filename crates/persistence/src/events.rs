@@ -37,6 +37,18 @@ impl Db {
         Ok(())
     }
 
+    /// Announces every payload of `payloads` on [`CHANNEL`], in one statement of its own.
+    pub async fn notify_many(&self, payloads: &[String]) -> Result<(), DbError> {
+        sqlx::query!(
+            "select pg_notify($1, p) from unnest($2::text[]) p",
+            CHANNEL,
+            payloads
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// A listener on [`CHANNEL`] over a connection of the pool's settings.
     pub async fn listen(&self) -> Result<sqlx::postgres::PgListener, DbError> {
         let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;

@@ -31,6 +31,8 @@ pub mod reference;
 pub mod sla_calendar;
 pub mod tickets;
 pub mod users;
+pub mod wa_analytics;
+pub mod whatsapp;
 
 pub use context::{
     ApiKeyPrincipal, Db, DbSettings, Identity, Principal, RequestContext, Tx, UserPrincipal,

@@ -67,6 +67,10 @@ pub struct Config {
     /// IMP-1: `IMPORT_MAX_BYTES` (50 MB) and `IMPORT_MAX_ROWS` (1,000,000).
     pub import_max_bytes: usize,
     pub import_max_rows: usize,
+    /// WA-1: `WHATSAPP_APP_SECRET`, `WHATSAPP_VERIFY_TOKEN`, `WHATSAPP_CREATE_LEADS` (true).
+    pub whatsapp_app_secret: Option<Secret>,
+    pub whatsapp_verify_token: Option<Secret>,
+    pub whatsapp_create_leads: bool,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -132,6 +136,9 @@ impl Config {
             json_limit_bytes: parsed("JSON_LIMIT_BYTES", 1024 * 1024)?,
             import_max_bytes: parsed("IMPORT_MAX_BYTES", 50 * 1024 * 1024)?,
             import_max_rows: parsed("IMPORT_MAX_ROWS", 1_000_000)?,
+            whatsapp_app_secret: var("WHATSAPP_APP_SECRET").map(Secret::new),
+            whatsapp_verify_token: var("WHATSAPP_VERIFY_TOKEN").map(Secret::new),
+            whatsapp_create_leads: parsed("WHATSAPP_CREATE_LEADS", true)?,
         };
         config.validate()?;
         Ok(config)
@@ -217,6 +224,9 @@ mod tests {
             json_limit_bytes: 1,
             import_max_bytes: 1,
             import_max_rows: 1,
+            whatsapp_app_secret: None,
+            whatsapp_verify_token: None,
+            whatsapp_create_leads: true,
         }
     }
 

@@ -57,6 +57,18 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
                 max_rows: config.import_max_rows,
                 ..Default::default()
             },
+            whatsapp: http_api::WhatsAppSettings {
+                app_secret: config
+                    .whatsapp_app_secret
+                    .as_ref()
+                    .map(|s| s.expose().to_owned()),
+                verify_token: config
+                    .whatsapp_verify_token
+                    .as_ref()
+                    .map(|s| s.expose().to_owned()),
+                create_leads: config.whatsapp_create_leads,
+            },
+            cron_secret: Some(config.cron_secret.expose().to_owned()),
         }),
     })
 }

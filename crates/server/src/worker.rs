@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use chrono::{Timelike, Utc};
+use domain::wa_analytics::AggregationType;
 use persistence::{jobs, Db, DbError, Identity, RequestContext};
 
 const POLL_INTERVAL: Duration = Duration::from_secs(5);
@@ -16,6 +17,17 @@ const REMINDER_BATCH: i64 = 500;
 /// TCK-4: warnings before an SLA breach, scheduled every minute.
 pub const SLA_WARNINGS: &str = "sla_warnings";
 const SLA_WARNING_BATCH: i32 = 500;
+/// WA-4: WhatsApp bodies whose processing failed, processed again every minute (after a
+/// minute's grace, at most 10 tries each).
+pub const WHATSAPP_RETRY: &str = "whatsapp_retry";
+const WHATSAPP_RETRY_BATCH: i64 = 200;
+/// WA-2: the CRM Effectiveness snapshots — every hour the last hour (and the missing hours
+/// of the last 35 days), every day yesterday and the last 8 days' hours again
+/// (reconciled with the raw events), every week the last week.
+pub const WA_AGGREGATE_HOURLY: &str = "wa_aggregate_hourly";
+pub const WA_AGGREGATE_DAILY: &str = "wa_aggregate_daily";
+pub const WA_AGGREGATE_WEEKLY: &str = "wa_aggregate_weekly";
+const WA_BACKFILL_HOURS: i32 = 1_000;
 
 /// Runs until the task is dropped.
 pub async fn run(db: Db) {
@@ -54,17 +66,22 @@ async fn schedule_periodic(db: &Db) -> Result<(), DbError> {
         .and_then(|t| t.with_second(0))
         .unwrap_or(now);
     let (mut tx, _) = db.begin(&context()).await?;
-    let dedup = format!("{PURGE_EXPIRED_CREDENTIALS}:{}", hour.format("%Y%m%d%H"));
-    jobs::enqueue(
-        &mut tx,
-        PURGE_EXPIRED_CREDENTIALS,
-        &serde_json::json!({}),
-        Some(&dedup),
-        hour,
-    )
-    .await?;
+    let jakarta = now + chrono::Duration::hours(7);
+    let periodic = [
+        (
+            PURGE_EXPIRED_CREDENTIALS,
+            hour.format("%Y%m%d%H").to_string(),
+        ),
+        (WA_AGGREGATE_HOURLY, hour.format("%Y%m%d%H").to_string()),
+        (WA_AGGREGATE_DAILY, jakarta.format("%Y%m%d").to_string()),
+        (WA_AGGREGATE_WEEKLY, jakarta.format("%G%V").to_string()),
+    ];
+    for (kind, period) in periodic {
+        let dedup = format!("{kind}:{period}");
+        jobs::enqueue(&mut tx, kind, &serde_json::json!({}), Some(&dedup), hour).await?;
+    }
     let minute = now.with_second(0).unwrap_or(now);
-    for kind in [TASK_REMINDERS, SLA_WARNINGS] {
+    for kind in [TASK_REMINDERS, SLA_WARNINGS, WHATSAPP_RETRY] {
         let dedup = format!("{kind}:{}", minute.format("%Y%m%d%H%M"));
         jobs::enqueue(&mut tx, kind, &serde_json::json!({}), Some(&dedup), minute).await?;
     }
@@ -118,6 +135,31 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
             let sent = persistence::notifications::send_sla_warnings(tx, SLA_WARNING_BATCH).await?;
             if sent > 0 {
                 tracing::info!(sent, "sent SLA warnings");
+            }
+            Ok(())
+        }
+        WA_AGGREGATE_HOURLY | WA_AGGREGATE_DAILY | WA_AGGREGATE_WEEKLY => {
+            let kind = match job.kind.as_str() {
+                WA_AGGREGATE_HOURLY => AggregationType::Hourly,
+                WA_AGGREGATE_DAILY => AggregationType::Daily,
+                _ => AggregationType::Weekly,
+            };
+            let done =
+                persistence::wa_analytics::aggregate(tx, kind, Utc::now(), WA_BACKFILL_HOURS)
+                    .await?;
+            tracing::info!(
+                kind = kind.as_str(),
+                buckets = done.buckets,
+                changed = done.changed,
+                "stored CRM Effectiveness snapshots"
+            );
+            Ok(())
+        }
+        WHATSAPP_RETRY => {
+            let done =
+                persistence::whatsapp::retry_unprocessed(tx, 60, 10, WHATSAPP_RETRY_BATCH).await?;
+            if done > 0 {
+                tracing::info!(done, "processed WhatsApp bodies kept for a retry");
             }
             Ok(())
         }

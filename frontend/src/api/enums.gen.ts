@@ -9,6 +9,14 @@ export type ActivityType = components["schemas"]["ActivityType"];
 export const ACTIVITY_TYPE_VALUES = ["visit", "call", "meeting", "email", "whatsapp"] as const satisfies readonly ActivityType[];
 export type ActivityTypeCovered = Assert<Covers<typeof ACTIVITY_TYPE_VALUES, ActivityType>>;
 
+export type AgentStatus = components["schemas"]["AgentStatus"];
+export const AGENT_STATUS_VALUES = ["active", "idle", "offline"] as const satisfies readonly AgentStatus[];
+export type AgentStatusCovered = Assert<Covers<typeof AGENT_STATUS_VALUES, AgentStatus>>;
+
+export type AggregationType = components["schemas"]["AggregationType"];
+export const AGGREGATION_TYPE_VALUES = ["hourly", "daily", "weekly"] as const satisfies readonly AggregationType[];
+export type AggregationTypeCovered = Assert<Covers<typeof AGGREGATION_TYPE_VALUES, AggregationType>>;
+
 export type ApiScope = components["schemas"]["ApiScope"];
 export const API_SCOPE_VALUES = ["tickets:write", "broadcast:write", "whatsapp:write"] as const satisfies readonly ApiScope[];
 export type ApiScopeCovered = Assert<Covers<typeof API_SCOPE_VALUES, ApiScope>>;
@@ -24,6 +32,10 @@ export type BroadcastStatusCovered = Assert<Covers<typeof BROADCAST_STATUS_VALUE
 export type Capability = components["schemas"]["Capability"];
 export const CAPABILITY_VALUES = ["users:manage", "api_keys:manage", "audit:read", "kpi_targets:manage"] as const satisfies readonly Capability[];
 export type CapabilityCovered = Assert<Covers<typeof CAPABILITY_VALUES, Capability>>;
+
+export type ConversationStatus = components["schemas"]["ConversationStatus"];
+export const CONVERSATION_STATUS_VALUES = ["open", "pending", "resolved"] as const satisfies readonly ConversationStatus[];
+export type ConversationStatusCovered = Assert<Covers<typeof CONVERSATION_STATUS_VALUES, ConversationStatus>>;
 
 export type Department = components["schemas"]["Department"];
 export const DEPARTMENT_VALUES = ["MGMT", "MKT", "SAL", "EXIM", "DOM", "IMP", "WH", "FIN", "CS"] as const satisfies readonly Department[];
@@ -97,6 +109,14 @@ export type Menu = components["schemas"]["Menu"];
 export const MENU_VALUES = ["dashboard", "kpi", "crm", "ticketing", "dso"] as const satisfies readonly Menu[];
 export type MenuCovered = Assert<Covers<typeof MENU_VALUES, Menu>>;
 
+export type MessageDirection = components["schemas"]["MessageDirection"];
+export const MESSAGE_DIRECTION_VALUES = ["inbound", "outbound"] as const satisfies readonly MessageDirection[];
+export type MessageDirectionCovered = Assert<Covers<typeof MESSAGE_DIRECTION_VALUES, MessageDirection>>;
+
+export type MessageStatus = components["schemas"]["MessageStatus"];
+export const MESSAGE_STATUS_VALUES = ["received", "queued", "sent", "failed", "delivered", "read"] as const satisfies readonly MessageStatus[];
+export type MessageStatusCovered = Assert<Covers<typeof MESSAGE_STATUS_VALUES, MessageStatus>>;
+
 export type PaymentMethod = components["schemas"]["PaymentMethod"];
 export const PAYMENT_METHOD_VALUES = ["bank_transfer", "virtual_account", "cash", "giro", "cheque", "other"] as const satisfies readonly PaymentMethod[];
 export type PaymentMethodCovered = Assert<Covers<typeof PAYMENT_METHOD_VALUES, PaymentMethod>>;
@@ -104,6 +124,10 @@ export type PaymentMethodCovered = Assert<Covers<typeof PAYMENT_METHOD_VALUES, P
 export type Provenance = components["schemas"]["Provenance"];
 export const PROVENANCE_VALUES = ["auto", "manual", "imported"] as const satisfies readonly Provenance[];
 export type ProvenanceCovered = Assert<Covers<typeof PROVENANCE_VALUES, Provenance>>;
+
+export type ResolvedBy = components["schemas"]["ResolvedBy"];
+export const RESOLVED_BY_VALUES = ["agent", "bot", "timeout"] as const satisfies readonly ResolvedBy[];
+export type ResolvedByCovered = Assert<Covers<typeof RESOLVED_BY_VALUES, ResolvedBy>>;
 
 export type RfqService = components["schemas"]["RfqService"];
 export const RFQ_SERVICE_VALUES = ["EXIM", "DOM", "IMP", "WH"] as const satisfies readonly RfqService[];
@@ -121,6 +145,10 @@ export type RowStatus = components["schemas"]["RowStatus"];
 export const ROW_STATUS_VALUES = ["pending", "ok", "error", "duplicate"] as const satisfies readonly RowStatus[];
 export type RowStatusCovered = Assert<Covers<typeof ROW_STATUS_VALUES, RowStatus>>;
 
+export type SenderKind = components["schemas"]["SenderKind"];
+export const SENDER_KIND_VALUES = ["customer", "agent", "bot"] as const satisfies readonly SenderKind[];
+export type SenderKindCovered = Assert<Covers<typeof SENDER_KIND_VALUES, SenderKind>>;
+
 export type SlaEventType = components["schemas"]["SlaEventType"];
 export const SLA_EVENT_TYPE_VALUES = ["OPENED", "STATUS_CHANGE", "ASSIGNED", "PRIORITY_CHANGE", "FIRST_RESPONSE", "RESOLVED", "REOPENED"] as const satisfies readonly SlaEventType[];
 export type SlaEventTypeCovered = Assert<Covers<typeof SLA_EVENT_TYPE_VALUES, SlaEventType>>;
@@ -128,6 +156,10 @@ export type SlaEventTypeCovered = Assert<Covers<typeof SLA_EVENT_TYPE_VALUES, Sl
 export type SlaState = components["schemas"]["SlaState"];
 export const SLA_STATE_VALUES = ["met", "breached", "at_risk", "running", "paused"] as const satisfies readonly SlaState[];
 export type SlaStateCovered = Assert<Covers<typeof SLA_STATE_VALUES, SlaState>>;
+
+export type SlaStatus = components["schemas"]["SlaStatus"];
+export const SLA_STATUS_VALUES = ["met", "at_risk", "breached", "no_data"] as const satisfies readonly SlaStatus[];
+export type SlaStatusCovered = Assert<Covers<typeof SLA_STATUS_VALUES, SlaStatus>>;
 
 export type Stage = components["schemas"]["Stage"];
 export const STAGE_VALUES = ["new", "contacted", "qualification", "proposal", "negotiation", "won", "lost"] as const satisfies readonly Stage[];
@@ -146,7 +178,7 @@ export const TICKET_PRIORITY_VALUES = ["low", "medium", "high", "urgent"] as con
 export type TicketPriorityCovered = Assert<Covers<typeof TICKET_PRIORITY_VALUES, TicketPriority>>;
 
 export type TicketSource = components["schemas"]["TicketSource"];
-export const TICKET_SOURCE_VALUES = ["web", "n8n", "crm", "dso"] as const satisfies readonly TicketSource[];
+export const TICKET_SOURCE_VALUES = ["web", "n8n", "crm", "dso", "whatsapp"] as const satisfies readonly TicketSource[];
 export type TicketSourceCovered = Assert<Covers<typeof TICKET_SOURCE_VALUES, TicketSource>>;
 
 export type TicketStatus = components["schemas"]["TicketStatus"];
@@ -159,10 +191,13 @@ export type TicketTypeCovered = Assert<Covers<typeof TICKET_TYPE_VALUES, TicketT
 
 export const ENUM_VALUES = {
   ActivityType: ACTIVITY_TYPE_VALUES,
+  AgentStatus: AGENT_STATUS_VALUES,
+  AggregationType: AGGREGATION_TYPE_VALUES,
   ApiScope: API_SCOPE_VALUES,
   AssigneeKind: ASSIGNEE_KIND_VALUES,
   BroadcastStatus: BROADCAST_STATUS_VALUES,
   Capability: CAPABILITY_VALUES,
+  ConversationStatus: CONVERSATION_STATUS_VALUES,
   Department: DEPARTMENT_VALUES,
   DrilldownResource: DRILLDOWN_RESOURCE_VALUES,
   DsoMethod: DSO_METHOD_VALUES,
@@ -181,14 +216,19 @@ export const ENUM_VALUES = {
   KpiUnit: KPI_UNIT_VALUES,
   LeadStatus: LEAD_STATUS_VALUES,
   Menu: MENU_VALUES,
+  MessageDirection: MESSAGE_DIRECTION_VALUES,
+  MessageStatus: MESSAGE_STATUS_VALUES,
   PaymentMethod: PAYMENT_METHOD_VALUES,
   Provenance: PROVENANCE_VALUES,
+  ResolvedBy: RESOLVED_BY_VALUES,
   RfqService: RFQ_SERVICE_VALUES,
   Role: ROLE_VALUES,
   RowAction: ROW_ACTION_VALUES,
   RowStatus: ROW_STATUS_VALUES,
+  SenderKind: SENDER_KIND_VALUES,
   SlaEventType: SLA_EVENT_TYPE_VALUES,
   SlaState: SLA_STATE_VALUES,
+  SlaStatus: SLA_STATUS_VALUES,
   Stage: STAGE_VALUES,
   StatementLineKind: STATEMENT_LINE_KIND_VALUES,
   TaskStatus: TASK_STATUS_VALUES,

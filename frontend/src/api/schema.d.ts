@@ -422,6 +422,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversations in your scope, latest message first: CS admin and management all,
+         *     a CS agent their own and the unassigned queue, sales their customers'.
+         */
+        get: operations["list_conversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation you may see, with its customer and lead, and every message in the
+         *     order sent: provider id, sender, status and the provider's error of a failed one.
+         */
+        get: operations["get_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Resolves, reopens or parks a conversation and assigns it. The CS admin and super admin
+         *     any; a CS agent their own and the unassigned queue, taking a conversation only to
+         *     themselves. Only the current conversation of a customer is reopened (409 otherwise).
+         */
+        patch: operations["update_conversation"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens a CS ticket from the conversation — its number, name, customer, lead and the
+         *     customer's last message — and links it (201), or returns the linked one (200).
+         */
+        post: operations["open_conversation_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/crm/ads-performance": {
         parameters: {
             query?: never;
@@ -518,6 +583,29 @@ export interface paths {
         get: operations["get_team_workload"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cron/aggregate-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stores the CRM Effectiveness snapshots now: `hourly` the last complete hour (and
+         *     missing hours of the last 35 days), `daily` yesterday and the hours of the last 8 days
+         *     again (reconciled with the raw events), `weekly` the last complete week. Re-running a
+         *     period replaces it. `Authorization: Bearer $CRON_SECRET`.
+         */
+        get: operations["aggregate_metrics_get"];
+        put?: never;
+        /** The same as the GET, for schedulers that POST. */
+        post: operations["aggregate_metrics_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,6 +735,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/agent-productivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per agent: conversations and resolutions of the period, resolution rate, response
+         *     time (business minutes), messages sent, workload now and presence.
+         */
+        get: operations["dashboard_agent_productivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/automation-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chatbot vs people: the bot's share of replies, conversations it closed alone (auto-reply
+         *     success), conversations a person took over (escalation), its response time, and the
+         *     time it saved.
+         */
+        get: operations["dashboard_automation_impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/business-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * WhatsApp leads generated, tickets resolved, campaign conversion (recipients who wrote
+         *     back within 72 hours), the repeat-customer rate and the cost per conversation from the
+         *     provider's pricing.
+         */
+        get: operations["dashboard_business_impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/conversation-effectiveness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations per agent, the daily trend of the response time of people (median and
+         *     90th percentile, business minutes), SLA compliance, and the period's conversations
+         *     resolved vs still open.
+         */
+        get: operations["dashboard_conversation_effectiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/customer-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Incoming customer messages per weekday and hour (heat-map) and per hour of the day,
+         *     the peak, new vs returning customers, and how long customers wait for a first reply.
+         */
+        get: operations["dashboard_customer_load"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/kpi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The KPI strip: conversations started (and active now), the response time of people in
+         *     business minutes with its SLA status, the WhatsApp delivery rate, open tickets by
+         *     priority and today's messages — each beside the previous period.
+         */
+        get: operations["dashboard_kpi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/summary": {
         parameters: {
             query?: never;
@@ -660,6 +872,27 @@ export interface paths {
          *     lists they summarise (same filters, same row-level security).
          */
         get: operations["dashboard_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/whatsapp-performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery funnel of outbound messages (sent → delivered → read, with rates), the
+         *     broadcast success rate, the latest failed messages with the provider's errors, the
+         *     sessions in their 24-hour window and the queue.
+         */
+        get: operations["dashboard_whatsapp_performance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2154,6 +2387,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Answers Meta's verification request: the challenge as plain text when `hub.mode` is
+         *     `subscribe` and `hub.verify_token` equals `WHATSAPP_VERIFY_TOKEN`; 403 otherwise (also
+         *     when no token is configured).
+         */
+        get: operations["verify_whatsapp"];
+        put?: never;
+        /**
+         * Receives a WhatsApp Cloud API webhook body unchanged (`object:
+         *     whatsapp_business_account`): inbound messages of every type and delivery statuses
+         *     (with `errors`, `conversation`, `pricing`). From n8n with `X-API-KEY` (scope
+         *     `whatsapp:write`) or from Meta directly, signed with the app secret
+         *     (`X-Hub-Signature-256`). The body is stored first and once (a replay of the same body
+         *     answers `duplicate: true`), then processed: messages once per provider id, statuses
+         *     once per message and status, numbers linked to customers or new `whatsapp` leads.
+         *     Unknown fields are ignored; see docs/whatsapp.md.
+         */
+        post: operations["receive_whatsapp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/whatsapp/outbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records the outbound messages n8n forwards (agents' and the bot's replies, campaign
+         *     messages), so response times and the delivery funnel are real: a JSON array of up to
+         *     1,000 `{provider_message_id, to, sender_kind: agent|bot, agent_email?, text?,
+         *     timestamp, campaign?, phone_number_id?}`. `to` in any Indonesian form. Idempotent on
+         *     `provider_message_id`; statuses that arrived before the message apply to it.
+         */
+        post: operations["receive_whatsapp_outbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2283,6 +2570,73 @@ export interface components {
             /** @description IDR, decimal string. */
             spend: string;
         };
+        AgentConversations: {
+            /** Format: uuid */
+            agent_id?: string | null;
+            agent_name?: string | null;
+            /** Format: int64 */
+            conversations: number;
+            /** Format: int64 */
+            resolved: number;
+        };
+        /** @description GET dashboard/agent-productivity. */
+        AgentProductivity: {
+            agents: components["schemas"]["AgentRow"][];
+            period: components["schemas"]["PeriodBody"];
+        };
+        AgentRow: {
+            /** Format: uuid */
+            agent_id: string;
+            agent_name: string;
+            /**
+             * Format: int64
+             * @description Conversations started in the period that are theirs.
+             */
+            conversations: number;
+            /** @description Business minutes to their first replies. */
+            first_response: components["schemas"]["Spread"];
+            /** Format: date-time */
+            last_message_at?: string | null;
+            /** Format: int64 */
+            messages_sent: number;
+            /**
+             * Format: int64
+             * @description Conversations open or pending now (workload).
+             */
+            open_now: number;
+            /** Format: double */
+            resolution_rate?: number | null;
+            /** Format: int64 */
+            resolved: number;
+            status: components["schemas"]["AgentStatus"];
+        };
+        /**
+         * @description An agent's presence by their last message: active within 15 minutes, idle within
+         *     2 hours, otherwise offline.
+         * @enum {string}
+         */
+        AgentStatus: "active" | "idle" | "offline";
+        /** @description Seed 002's answer. */
+        AggregateDone: {
+            /**
+             * Format: int64
+             * @description Buckets stored, and stored hours whose figures changed when stored again.
+             */
+            buckets: number;
+            /** Format: int64 */
+            changed: number;
+            /** @example hourly metrics aggregation completed successfully */
+            message: string;
+            success: boolean;
+            /** Format: date-time */
+            timestamp: string;
+            type: components["schemas"]["AggregationType"];
+        };
+        /**
+         * @description The snapshot runs of `cron/aggregate-metrics` and the worker.
+         * @enum {string}
+         */
+        AggregationType: "hourly" | "daily" | "weekly";
         /** @description Aging per customer plus the totals row. */
         AgingBody: {
             /** Format: date */
@@ -2406,6 +2760,41 @@ export interface components {
             row_id?: string | null;
             table_name: string;
         };
+        /** @description GET dashboard/automation-impact. */
+        AutomationImpact: {
+            /** Format: int64 */
+            agent_messages: number;
+            /** Format: double */
+            auto_reply_success_pct?: number | null;
+            /** Format: int64 */
+            bot_messages: number;
+            /** @description Seconds to the bot's first reply. */
+            bot_response_seconds: components["schemas"]["Spread"];
+            /**
+             * Format: double
+             * @description Bot replies of all replies, in percent.
+             */
+            bot_share_pct?: number | null;
+            /**
+             * Format: int64
+             * @description Conversations the bot answered, closed by it alone, and taken over by a person.
+             */
+            conversations_with_bot: number;
+            /** Format: int64 */
+            escalated: number;
+            /** Format: double */
+            escalation_rate_pct?: number | null;
+            /** Format: double */
+            minutes_saved_per_bot_reply: number;
+            period: components["schemas"]["PeriodBody"];
+            /** Format: int64 */
+            resolved_by_bot_alone: number;
+            /**
+             * Format: double
+             * @description Bot replies × the minutes a person would have spent on each.
+             */
+            time_saved_minutes: number;
+        };
         /** @description One bucket of a broken-down actual (leads by channel). */
         BreakdownItem: {
             key: string;
@@ -2511,6 +2900,16 @@ export interface components {
             /** @description The most frequent error messages of those 14 days. */
             top_errors: components["schemas"]["BroadcastError"][];
         };
+        Broadcasts: {
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            sent: number;
+            /** Format: double */
+            success_rate?: number | null;
+        };
         /** @description Working hours of one ISO weekday (1 = Monday … 7 = Sunday), Asia/Jakarta. */
         BusinessHours: {
             closes_at: string;
@@ -2518,6 +2917,27 @@ export interface components {
             isodow: number;
             /** @description `HH:MM`. */
             opens_at: string;
+        };
+        /** @description GET dashboard/business-impact. */
+        BusinessImpact: {
+            campaigns: components["schemas"]["CampaignBody"][];
+            /**
+             * @description The provider's charges (billable messages × the rate of their category), IDR.
+             * @example 1172.66
+             */
+            cost_idr: string;
+            /** @example 293.17 */
+            cost_per_conversation_idr?: string | null;
+            /** @description WhatsApp leads created. */
+            leads_generated: components["schemas"]["Trend"];
+            period: components["schemas"]["PeriodBody"];
+            /**
+             * Format: double
+             * @description Conversations of returning numbers, of those started, in percent.
+             */
+            repeat_customer_rate?: number | null;
+            /** @description Tickets closed. */
+            tickets_resolved: components["schemas"]["Trend"];
         };
         CalendarEntry: {
             activity_type?: string | null;
@@ -2538,6 +2958,27 @@ export interface components {
             owner_user_id?: string | null;
             status?: string | null;
             title: string;
+        };
+        CampaignBody: {
+            /**
+             * Format: double
+             * @description Replied of delivered, in percent.
+             */
+            conversion_pct?: number | null;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            failed: number;
+            name: string;
+            /** Format: int64 */
+            read: number;
+            /**
+             * Format: int64
+             * @description Recipients who wrote back within 72 hours.
+             */
+            replied: number;
+            /** Format: int64 */
+            sent: number;
         };
         /**
          * @description Functions outside the top-level menus (settings / user menu).
@@ -2604,6 +3045,83 @@ export interface components {
             ticket_code: string;
             /** Format: uuid */
             ticket_id: string;
+        };
+        /** @description A conversation: one cycle of a customer's number with a business number. */
+        Conversation: {
+            assigned_to_name?: string | null;
+            /** Format: uuid */
+            assigned_to_user_id?: string | null;
+            business_phone?: string | null;
+            /** @description The business number's Cloud API id and display number. */
+            business_phone_id: string;
+            /** @description The WhatsApp profile name. */
+            contact_name?: string | null;
+            /** @example CONV-2026-000042 */
+            conversation_code: string;
+            /** Format: uuid */
+            customer_id?: string | null;
+            customer_name?: string | null;
+            /** @example +6281234567001 */
+            customer_phone: string;
+            /** Format: date-time */
+            first_agent_reply_at?: string | null;
+            /** Format: date-time */
+            first_bot_reply_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_inbound_at?: string | null;
+            /** @description The text of the latest message, if it has one. */
+            last_message?: string | null;
+            /** Format: date-time */
+            last_message_at: string;
+            lead_code?: string | null;
+            /** Format: uuid */
+            lead_id?: string | null;
+            /** Format: int64 */
+            message_count: number;
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            resolved_by?: null | components["schemas"]["ResolvedBy"];
+            status: components["schemas"]["ConversationStatus"];
+            ticket_code?: string | null;
+            /** Format: uuid */
+            ticket_id?: string | null;
+        };
+        /** @description A conversation with its messages in the order they were sent. */
+        ConversationDetail: components["schemas"]["Conversation"] & {
+            messages: components["schemas"]["Message"][];
+        };
+        /** @description GET dashboard/conversation-effectiveness. */
+        ConversationEffectiveness: {
+            /** @description Conversations started and resolved per agent (no agent: the queue and the bot). */
+            per_agent: components["schemas"]["AgentConversations"][];
+            period: components["schemas"]["PeriodBody"];
+            /** @description The conversations started in the period by their status now. */
+            resolved_vs_open: components["schemas"]["StatusSplit"];
+            /** @description Per day of the period, oldest first (days without replies included). */
+            response_time_trend: components["schemas"]["DayResponse"][];
+            sla: components["schemas"]["SlaCompliance"];
+        };
+        /**
+         * @description Where a conversation stands: a message after it was resolved starts a new one.
+         * @enum {string}
+         */
+        ConversationStatus: "open" | "pending" | "resolved";
+        /** @description The ticket of a conversation. */
+        ConversationTicket: {
+            /** @description Whether this request opened it (false: the conversation had it already). */
+            created: boolean;
+            /** @example TKT-2026-000321 */
+            ticket_code: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
+        ConversationTicketRequest: {
+            priority?: null | components["schemas"]["TicketPriority"];
+            ticket_type?: null | components["schemas"]["TicketType"];
         };
         /** @description What the copy did. */
         CopyTargetsBody: {
@@ -3002,6 +3520,25 @@ export interface components {
             uploaded_by?: string | null;
             uploaded_by_name?: string | null;
         };
+        /** @description GET dashboard/customer-load. */
+        CustomerLoad: {
+            /** @description Incoming customer messages per weekday and hour (every cell, zeros included). */
+            heatmap: components["schemas"]["HeatCell"][];
+            incoming: components["schemas"]["Trend"];
+            /**
+             * Format: int64
+             * @description Conversations started by numbers new to us, and by returning ones.
+             */
+            new_customers: number;
+            peak?: null | components["schemas"]["HeatCell"];
+            /** @description Incoming customer messages per hour of the day over the period. */
+            per_hour: components["schemas"]["HourLoad"][];
+            period: components["schemas"]["PeriodBody"];
+            /** Format: int64 */
+            returning_customers: number;
+            /** @description Seconds from the customer's first message to the first reply (bot or person). */
+            wait_seconds: components["schemas"]["Spread"];
+        };
         CustomerTicket: {
             /** Format: date-time */
             created_at: string;
@@ -3060,12 +3597,41 @@ export interface components {
             subject: string;
             ticket_code: string;
         };
+        DayResponse: {
+            /** Format: date */
+            day: string;
+            /** Format: double */
+            median_minutes?: number | null;
+            /**
+             * Format: int64
+             * @description First replies of people that day.
+             */
+            n: number;
+            /** Format: double */
+            p90_minutes?: number | null;
+        };
         Dedup: {
             /**
              * @description `npwp`, `email`, `phone` or `company_name` when the lead was linked to an existing
              *     customer; `null` when a new customer was created.
              */
             matched_on?: string | null;
+        };
+        DeliveryFunnel: {
+            /** Format: int64 */
+            delivered: number;
+            /** Format: double */
+            delivery_rate?: number | null;
+            /** Format: int64 */
+            failed: number;
+            /** Format: double */
+            failure_rate?: number | null;
+            /** Format: int64 */
+            read: number;
+            /** Format: double */
+            read_rate?: number | null;
+            /** Format: int64 */
+            sent: number;
         };
         /**
          * @description The company's departments (SPEC §3).
@@ -3194,6 +3760,24 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "bad_request" | "malformed_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "validation_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        FailedMessageBody: {
+            campaign_name?: string | null;
+            /**
+             * Format: int64
+             * @description The provider's error code, title and details.
+             */
+            code?: number | null;
+            /** Format: uuid */
+            conversation_id?: string | null;
+            customer_phone: string;
+            details?: string | null;
+            /** Format: date-time */
+            failed_at?: string | null;
+            provider_message_id: string;
+            /** Format: date-time */
+            sent_at: string;
+            title?: string | null;
+        };
         /**
          * @description What a cell of the column holds: text, a decimal (money) in Indonesian or English
          *     notation, a date, a phone, an NPWP, an e-mail, a whole count, or one of a list
@@ -3250,6 +3834,17 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        HeatCell: {
+            /** Format: int32 */
+            hour: number;
+            /** Format: int64 */
+            incoming: number;
+            /**
+             * Format: int32
+             * @description ISO weekday, 1 = Monday (Asia/Jakarta).
+             */
+            weekday: number;
+        };
         Holiday: {
             /** Format: date */
             day: string;
@@ -3268,6 +3863,12 @@ export interface components {
          * @enum {string}
          */
         HolidayKind: "national" | "collective_leave";
+        HourLoad: {
+            /** Format: int32 */
+            hour: number;
+            /** Format: int64 */
+            incoming: number;
+        };
         /** @description An import: its file, header mapping, progress and outcome (IMP-2). */
         Import: {
             /** Format: date-time */
@@ -3453,6 +4054,24 @@ export interface components {
          * @enum {string}
          */
         KpiStatus: "on_track" | "at_risk" | "behind" | "na" | "no_target";
+        /** @description GET dashboard/kpi: the KPI strip. */
+        KpiStrip: {
+            /**
+             * Format: int64
+             * @description Conversations open or pending now.
+             */
+            active_conversations: number;
+            /** @description Conversations started in the period. */
+            conversations: components["schemas"]["Trend"];
+            /** @description Outbound messages delivered or read, of those sent, in percent. */
+            delivery_rate: components["schemas"]["Trend"];
+            /** @description Messages either way today, beside yesterday. */
+            messages_today: components["schemas"]["Trend"];
+            /** @description Tickets not closed, by priority. */
+            open_tickets: components["schemas"]["TicketsByPriority"];
+            period: components["schemas"]["PeriodBody"];
+            response_time: components["schemas"]["ResponseTime"];
+        };
         /**
          * @description What a metric counts in.
          * @enum {string}
@@ -3708,6 +4327,66 @@ export interface components {
                 message_content?: string | null;
                 status: components["schemas"]["BroadcastStatus"];
                 tracking_number: string;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_Conversation: {
+            data: {
+                assigned_to_name?: string | null;
+                /** Format: uuid */
+                assigned_to_user_id?: string | null;
+                business_phone?: string | null;
+                /** @description The business number's Cloud API id and display number. */
+                business_phone_id: string;
+                /** @description The WhatsApp profile name. */
+                contact_name?: string | null;
+                /** @example CONV-2026-000042 */
+                conversation_code: string;
+                /** Format: uuid */
+                customer_id?: string | null;
+                customer_name?: string | null;
+                /** @example +6281234567001 */
+                customer_phone: string;
+                /** Format: date-time */
+                first_agent_reply_at?: string | null;
+                /** Format: date-time */
+                first_bot_reply_at?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                last_inbound_at?: string | null;
+                /** @description The text of the latest message, if it has one. */
+                last_message?: string | null;
+                /** Format: date-time */
+                last_message_at: string;
+                lead_code?: string | null;
+                /** Format: uuid */
+                lead_id?: string | null;
+                /** Format: int64 */
+                message_count: number;
+                /** Format: date-time */
+                opened_at: string;
+                /** Format: date-time */
+                resolved_at?: string | null;
+                resolved_by?: null | components["schemas"]["ResolvedBy"];
+                status: components["schemas"]["ConversationStatus"];
+                ticket_code?: string | null;
+                /** Format: uuid */
+                ticket_id?: string | null;
             }[];
             /** Format: int32 */
             page: number;
@@ -4605,6 +5284,49 @@ export interface components {
              */
             winner_id?: string | null;
         };
+        /** @description A message of a conversation. */
+        Message: {
+            agent_name?: string | null;
+            /** Format: uuid */
+            agent_user_id?: string | null;
+            /** @description The text, caption or chosen reply. */
+            body?: string | null;
+            campaign_name?: string | null;
+            /** @description The type's own object as the provider sent it (media id, mime type, coordinates …). */
+            content: Record<string, never>;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            direction: components["schemas"]["MessageDirection"];
+            /** @description The provider's `errors` of a failed message, verbatim (code, title, details). */
+            errors?: Record<string, never>[] | null;
+            /** Format: date-time */
+            failed_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The Cloud API type as sent: text, image, audio, video, document, sticker,
+             *     location, contacts, interactive, button, reaction, template, unsupported …
+             * @example text
+             */
+            message_type: string;
+            /** @example wamid.HBgNNjI4MTIzNDU2NzAwMRUCABIYFjNFQjBGQ0Q3M0YwMDAwMDAwMDAwMDEA */
+            provider_message_id: string;
+            /** Format: date-time */
+            read_at?: string | null;
+            sender_kind: components["schemas"]["SenderKind"];
+            /** Format: date-time */
+            sent_at: string;
+            /** @description The furthest status (outbound), `received` for inbound messages. */
+            status: components["schemas"]["MessageStatus"];
+        };
+        /** @enum {string} */
+        MessageDirection: "inbound" | "outbound";
+        /**
+         * @description A message's furthest status (WA-4 precedence: received and queued first, then
+         *     sent, failed, delivered, read).
+         * @enum {string}
+         */
+        MessageStatus: "received" | "queued" | "sent" | "failed" | "delivered" | "read";
         /** @description A metric definition (KPI-1). */
         Metric: {
             aggregation: components["schemas"]["KpiAggregation"];
@@ -4661,6 +5383,21 @@ export interface components {
              * @description All my unread notifications.
              */
             unread: number;
+        };
+        /** @description The outbound batch's answer. */
+        OutboundReceived: {
+            /** @description Processing failed; the batch is kept and the worker retries it. */
+            deferred: boolean;
+            /**
+             * Format: int64
+             * @description Messages stored before (same provider message id).
+             */
+            duplicates: number;
+            /**
+             * Format: int64
+             * @description Messages stored now.
+             */
+            stored: number;
         };
         /** @description A page of open invoices with the count and Σ outstanding of all that match. */
         OutstandingBody: {
@@ -4734,6 +5471,17 @@ export interface components {
          * @enum {string}
          */
         PaymentMethod: "bank_transfer" | "virtual_account" | "cash" | "giro" | "cheque" | "other";
+        /** @description The period of the figures and the one before it (Asia/Jakarta days, both included). */
+        PeriodBody: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            previous_from: string;
+            /** Format: date */
+            previous_to: string;
+            /** Format: date */
+            to: string;
+        };
         /** @description A close of a period for one department's metrics; reopened ones stay as history. */
         PeriodClose: {
             /** Format: date-time */
@@ -4869,6 +5617,21 @@ export interface components {
             /** @description Still an estimate (default false: confirmed by the SKB). */
             tentative?: boolean;
         };
+        Queue: {
+            /**
+             * Format: int64
+             * @description Open conversations whose customer waits for a reply, and the longest wait.
+             */
+            awaiting_reply: number;
+            /** Format: int64 */
+            oldest_wait_minutes?: number | null;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            unassigned: number;
+        };
         Readiness: {
             /** @description Whether the database answered. */
             database: boolean;
@@ -4893,6 +5656,22 @@ export interface components {
             period?: string | null;
             /** @description Why the closed figures must change (3–1000 characters). */
             reason?: string | null;
+        };
+        /**
+         * @description How a conversation ended: resolved by an agent or the bot, or by 24 hours of silence.
+         * @enum {string}
+         */
+        ResolvedBy: "agent" | "bot" | "timeout";
+        /**
+         * @description Response time of people: business minutes (SLA calendar) from the customer's first
+         *     message to the first reply of a person, and from the assignment to it.
+         */
+        ResponseTime: {
+            from_assignment: components["schemas"]["Spread"];
+            from_customer: components["schemas"]["Spread"];
+            /** @description The median from the customer's message, beside the previous period's. */
+            median_minutes: components["schemas"]["Trend"];
+            sla: components["schemas"]["SlaCompliance"];
         };
         ReversePaymentRequest: {
             /**
@@ -5017,6 +5796,11 @@ export interface components {
             period_start: string;
             rows: components["schemas"]["ScoreRow"][];
         };
+        /**
+         * @description Who wrote a message: the customer (inbound), a CS agent or the bot (outbound).
+         * @enum {string}
+         */
+        SenderKind: "customer" | "agent" | "bot";
         /** @description A new session: a short-lived access token and a rotating refresh token. */
         SessionResponse: {
             /**
@@ -5062,6 +5846,20 @@ export interface components {
             holidays: components["schemas"]["Holiday"][];
             /** Format: int32 */
             year: number;
+        };
+        SlaCompliance: {
+            /**
+             * Format: double
+             * @description First replies within the target, in percent.
+             */
+            compliance_pct?: number | null;
+            /** Format: int64 */
+            met: number;
+            status: components["schemas"]["SlaStatus"];
+            /** Format: int32 */
+            target_minutes: number;
+            /** Format: int64 */
+            total: number;
         };
         SlaEvent: {
             actor_name?: string | null;
@@ -5121,6 +5919,12 @@ export interface components {
          * @enum {string}
          */
         SlaState: "met" | "breached" | "at_risk" | "running" | "paused";
+        /**
+         * @description How the first replies of people in a period stand against the SLA: met from 90 %
+         *     within target, at risk from 75 %, breached below.
+         * @enum {string}
+         */
+        SlaStatus: "met" | "at_risk" | "breached" | "no_data";
         Spend: {
             /**
              * @description IDR, decimal string.
@@ -5147,6 +5951,20 @@ export interface components {
         SplitTargetRequest: {
             /** @description One weight per month (e.g. `[1, 1, 2]`); even when absent. */
             weights?: number[] | null;
+        };
+        /** @description Median, 90th percentile and average of a set of durations. */
+        Spread: {
+            /** Format: double */
+            avg?: number | null;
+            /** Format: double */
+            median?: number | null;
+            /**
+             * Format: int64
+             * @description How many values.
+             */
+            n: number;
+            /** Format: double */
+            p90?: number | null;
         };
         /**
          * @description Pipeline stages (CRM-3), in order; `lost` closes a prospect at any point.
@@ -5200,6 +6018,14 @@ export interface components {
          * @enum {string}
          */
         StatementLineKind: "invoice" | "payment";
+        StatusSplit: {
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            resolved: number;
+        };
         StoredFile: {
             bucket: string;
             content_type: string;
@@ -5396,7 +6222,7 @@ export interface components {
          * @description Where a ticket came from.
          * @enum {string}
          */
-        TicketSource: "web" | "n8n" | "crm" | "dso";
+        TicketSource: "web" | "n8n" | "crm" | "dso" | "whatsapp";
         /**
          * @description TCK-1 statuses; the allowed moves are [`TicketStatus::may_become`].
          * @enum {string}
@@ -5407,6 +6233,20 @@ export interface components {
          * @enum {string}
          */
         TicketType: "inquiry_tariff" | "general_request" | "complaint" | "shipment_issue";
+        TicketsByPriority: {
+            /** Format: int64 */
+            high: number;
+            /** Format: int64 */
+            low: number;
+            /** Format: int64 */
+            medium: number;
+            /** @description Tickets opened in the period, beside the previous period. */
+            opened: components["schemas"]["Trend"];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            urgent: number;
+        };
         TimelineEntry: {
             actor_name?: string | null;
             /** Format: date-time */
@@ -5416,6 +6256,18 @@ export interface components {
             /** @description lead, activity, system, stage or ticket. */
             kind: string;
             title: string;
+        };
+        /** @description A figure of the period beside the same figure of the previous period. */
+        Trend: {
+            /**
+             * Format: double
+             * @description The change in percent (one decimal); absent when the previous figure is 0.
+             */
+            change_pct?: number | null;
+            /** Format: double */
+            previous: number;
+            /** Format: double */
+            value: number;
         };
         /** @description `GET kpi/trend`. */
         TrendBody: {
@@ -5451,6 +6303,14 @@ export interface components {
             enabled?: boolean | null;
             /** @description low, medium, high, urgent. */
             priority?: string | null;
+        };
+        UpdateConversationRequest: {
+            /**
+             * Format: uuid
+             * @description A CS agent or CS admin; `null` hands the conversation back to the queue.
+             */
+            assigned_to_user_id?: string | null;
+            status?: null | components["schemas"]["ConversationStatus"];
         };
         /**
          * @description Editable customer fields; an empty string clears an optional one. Changing an
@@ -5574,6 +6434,39 @@ export interface components {
              * @example Issued twice
              */
             reason?: string | null;
+        };
+        /** @description The webhook's answer: stored (and processed) or already stored before. */
+        WebhookReceived: {
+            /** @description Processing failed; the body is kept and the worker retries it. */
+            deferred: boolean;
+            /** @description The very same body was received before; nothing was stored again. */
+            duplicate: boolean;
+            /**
+             * Format: int64
+             * @description Messages stored from this body (replayed ones are not counted).
+             */
+            messages: number;
+            received: boolean;
+            /**
+             * Format: int64
+             * @description Statuses stored from this body (one per message and status).
+             */
+            statuses: number;
+        };
+        /** @description GET dashboard/whatsapp-performance. */
+        WhatsappPerformance: {
+            /**
+             * Format: int64
+             * @description Conversations whose customer wrote in the last 24 hours.
+             */
+            active_sessions: number;
+            broadcasts: components["schemas"]["Broadcasts"];
+            /** @description The latest failures (at most 50) with the provider's errors. */
+            failed_messages: components["schemas"]["FailedMessageBody"][];
+            /** @description Outbound messages sent in the period → delivered → read. */
+            funnel: components["schemas"]["DeliveryFunnel"];
+            period: components["schemas"]["PeriodBody"];
+            queue: components["schemas"]["Queue"];
         };
         Workload: {
             /** Format: int64 */
@@ -6970,6 +7863,263 @@ export interface operations {
             };
         };
     };
+    list_conversations: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: open, pending, resolved. */
+                status?: string;
+                /** @description An agent's user id, `me`, or `unassigned`. */
+                agent?: string;
+                customer_id?: string;
+                /** @description Opened on or after this day (Asia/Jakarta). */
+                from?: string;
+                /** @description Opened on or before this day (Asia/Jakarta). */
+                to?: string;
+                /** @description Part of the customer's number or of the contact's or customer's name. */
+                search?: string;
+                page?: number;
+                per_page?: number;
+                /** @description last_message_at (default, newest first), opened_at, status; `-` for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_Conversation"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no conversations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, sort or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role has no conversations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such conversation in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not work conversations, or an agent assigned someone else */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such conversation in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A newer conversation continues this one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid body, or the assignee is not an active CS member */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    open_conversation_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation has its ticket already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTicket"];
+                };
+            };
+            /** @description Opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTicket"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This role does not work conversations */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such conversation in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_ads_performance: {
         parameters: {
             query?: {
@@ -7273,6 +8423,94 @@ export interface operations {
             };
             /** @description Invalid range */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    aggregate_metrics_get: {
+        parameters: {
+            query: {
+                /** @description hourly, daily or weekly. */
+                type: components["schemas"]["AggregationType"];
+            };
+            header: {
+                /** @description `Bearer <CRON_SECRET>` */
+                Authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AggregateDone"];
+                };
+            };
+            /** @description Unknown type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong or missing secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    aggregate_metrics_post: {
+        parameters: {
+            query: {
+                /** @description hourly, daily or weekly. */
+                type: components["schemas"]["AggregationType"];
+            };
+            header: {
+                /** @description `Bearer <CRON_SECRET>` */
+                Authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AggregateDone"];
+                };
+            };
+            /** @description Unknown type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong or missing secret */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7752,6 +8990,342 @@ export interface operations {
             };
         };
     };
+    dashboard_agent_productivity: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default: six days before `to`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta); default today. At most 92 days. */
+                to?: string;
+                /** @description One agent's figures (a CS agent: only their own). */
+                agent_id?: string;
+                /** @description A team's figures: the manager's user id (the manager and whom they manage). */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProductivity"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS or management role, or another agent's figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dashboard_automation_impact: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default: six days before `to`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta); default today. At most 92 days. */
+                to?: string;
+                /** @description One agent's figures (a CS agent: only their own). */
+                agent_id?: string;
+                /** @description A team's figures: the manager's user id (the manager and whom they manage). */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationImpact"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS or management role, or another agent's figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dashboard_business_impact: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default: six days before `to`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta); default today. At most 92 days. */
+                to?: string;
+                /** @description One agent's figures (a CS agent: only their own). */
+                agent_id?: string;
+                /** @description A team's figures: the manager's user id (the manager and whom they manage). */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessImpact"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS or management role, or another agent's figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dashboard_conversation_effectiveness: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default: six days before `to`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta); default today. At most 92 days. */
+                to?: string;
+                /** @description One agent's figures (a CS agent: only their own). */
+                agent_id?: string;
+                /** @description A team's figures: the manager's user id (the manager and whom they manage). */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationEffectiveness"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS or management role, or another agent's figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dashboard_customer_load: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default: six days before `to`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta); default today. At most 92 days. */
+                to?: string;
+                /** @description One agent's figures (a CS agent: only their own). */
+                agent_id?: string;
+                /** @description A team's figures: the manager's user id (the manager and whom they manage). */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerLoad"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS or management role, or another agent's figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dashboard_kpi: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default: six days before `to`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta); default today. At most 92 days. */
+                to?: string;
+                /** @description One agent's figures (a CS agent: only their own). */
+                agent_id?: string;
+                /** @description A team's figures: the manager's user id (the manager and whom they manage). */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The KPI strip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiStrip"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS or management role, or another agent's figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     dashboard_summary: {
         parameters: {
             query?: never;
@@ -7772,6 +9346,62 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dashboard_whatsapp_performance: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default: six days before `to`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta); default today. At most 92 days. */
+                to?: string;
+                /** @description One agent's figures (a CS agent: only their own). */
+                agent_id?: string;
+                /** @description A team's figures: the manager's user id (the manager and whom they manage). */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappPerformance"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a CS or management role, or another agent's figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid period */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12996,6 +14626,164 @@ export interface operations {
             };
             /** @description Cannot deactivate yourself */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    verify_whatsapp: {
+        parameters: {
+            query?: {
+                /** @description `subscribe`. */
+                "hub.mode"?: string;
+                /** @description The token configured as `WHATSAPP_VERIFY_TOKEN`. */
+                "hub.verify_token"?: string;
+                /** @description Echoed back when the token matches. */
+                "hub.challenge"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Wrong mode or token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receive_whatsapp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The Cloud API webhook body, unchanged */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceived"];
+                };
+            };
+            /** @description Malformed JSON, or not a WhatsApp Business Account body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid key, or a wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks `whatsapp:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receive_whatsapp_outbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The outbound messages */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>[];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboundReceived"];
+                };
+            };
+            /** @description Malformed JSON, or invalid items: `details` names every field as `<index>.<field>` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks `whatsapp:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

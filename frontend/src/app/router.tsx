@@ -29,6 +29,7 @@ import { createKpiRoutes } from "@/features/kpi/routes";
 import { KPI_SEARCH_KEYS } from "@/features/kpi/search-keys";
 import { createImportRoutes } from "@/features/imports/routes";
 import { HISTORY_SEARCH_KEYS } from "@/features/imports/table";
+import { createWaAnalyticsRoutes } from "@/features/wa-analytics/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -98,12 +99,8 @@ function ShellPending() {
   );
 }
 
-function Root() {
-  return <Outlet />;
-}
-
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Root,
+  component: Outlet,
   notFoundComponent: RootNotFound,
 });
 
@@ -263,6 +260,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     dashboardRoute,
+    ...createWaAnalyticsRoutes(appRoute),
     kpiRoute.addChildren([kpiIndexRoute, ...createKpiRoutes(kpiRoute)]),
     crmRoute.addChildren([crmIndexRoute, ...createCrmRoutes(crmRoute)]),
     ticketingRoute.addChildren([

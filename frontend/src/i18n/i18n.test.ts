@@ -11,6 +11,10 @@ import kpiEn from "@/features/kpi/i18n/en.json";
 import kpiId from "@/features/kpi/i18n/id.json";
 import importsEn from "@/features/imports/i18n/en.json";
 import importsId from "@/features/imports/i18n/id.json";
+import whatsappEn from "@/features/whatsapp/i18n/en.json";
+import whatsappId from "@/features/whatsapp/i18n/id.json";
+import waAnalyticsEn from "@/features/wa-analytics/i18n/en.json";
+import waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
 import baseEn from "./en.json";
 import baseId from "./id.json";
 
@@ -22,6 +26,8 @@ const en = {
   ar: arEn,
   kpi: kpiEn,
   imports: importsEn,
+  whatsapp: whatsappEn,
+  waAnalytics: waAnalyticsEn,
 };
 const id = {
   ...baseId,
@@ -31,6 +37,8 @@ const id = {
   ar: arId,
   kpi: kpiId,
   imports: importsId,
+  whatsapp: whatsappId,
+  waAnalytics: waAnalyticsId,
 };
 
 function keys(obj: object, prefix = ""): string[] {

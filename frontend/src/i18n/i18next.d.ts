@@ -5,9 +5,11 @@ import type ticketsId from "@/features/tickets/i18n/id.json";
 import type arId from "@/features/ar/i18n/id.json";
 import type kpiId from "@/features/kpi/i18n/id.json";
 import type importsId from "@/features/imports/i18n/id.json";
+import type whatsappId from "@/features/whatsapp/i18n/id.json";
+import type waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
 import type id from "./id.json";
 
-/** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`, `kpi`, `imports`). */
+/** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`, `kpi`, `imports`, `whatsapp`, `waAnalytics`). */
 type Translation = typeof id & {
   crm: typeof crmId;
   tickets: typeof ticketsId;
@@ -15,6 +17,8 @@ type Translation = typeof id & {
   ar: typeof arId;
   kpi: typeof kpiId;
   imports: typeof importsId;
+  whatsapp: typeof whatsappId;
+  waAnalytics: typeof waAnalyticsId;
 };
 
 declare module "i18next" {

@@ -13,6 +13,10 @@ import kpiEn from "@/features/kpi/i18n/en.json";
 import kpiId from "@/features/kpi/i18n/id.json";
 import importsEn from "@/features/imports/i18n/en.json";
 import importsId from "@/features/imports/i18n/id.json";
+import whatsappEn from "@/features/whatsapp/i18n/en.json";
+import whatsappId from "@/features/whatsapp/i18n/id.json";
+import waAnalyticsEn from "@/features/wa-analytics/i18n/en.json";
+import waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -44,6 +48,8 @@ void i18n.use(initReactI18next).init({
         ar: arId,
         kpi: kpiId,
         imports: importsId,
+        whatsapp: whatsappId,
+        waAnalytics: waAnalyticsId,
       },
     },
     en: {
@@ -55,6 +61,8 @@ void i18n.use(initReactI18next).init({
         ar: arEn,
         kpi: kpiEn,
         imports: importsEn,
+        whatsapp: whatsappEn,
+        waAnalytics: waAnalyticsEn,
       },
     },
   },

@@ -58,6 +58,14 @@ describe("toServerEvent", () => {
       }),
     ).toEqual({ type: "broadcast_logs.created", count: 2, failed: 1 });
   });
+  it("types conversation updates with their id", () => {
+    expect(
+      toServerEvent({
+        event: "conversation.updated",
+        data: '{"type":"conversation.updated","id":"c-1","at":"2026-12-09T01:00:00Z"}',
+      }),
+    ).toEqual({ type: "conversation.updated", id: "c-1", at: "2026-12-09T01:00:00Z" });
+  });
   it("ignores unknown events and malformed data", () => {
     expect(toServerEvent({ event: "other", data: "{}" })).toBeNull();
     expect(toServerEvent({ event: "ticket.created", data: "not json" })).toBeNull();

@@ -80,17 +80,25 @@ export interface TicketEvent {
   at?: string;
 }
 
+/** A conversation got a message or changed (status, assignee, ticket). */
+export interface ConversationEvent {
+  type: "conversation.updated";
+  id: string;
+  at?: string;
+}
+
 export interface ResyncEvent {
   type: "resync";
 }
 
-export type ServerEvent = BroadcastCreatedEvent | TicketEvent | ResyncEvent;
+export type ServerEvent = BroadcastCreatedEvent | TicketEvent | ConversationEvent | ResyncEvent;
 
 export const KNOWN = new Set([
   "broadcast_logs.created",
   "ticket.created",
   "ticket.updated",
   "ticket.commented",
+  "conversation.updated",
   "resync",
 ]);
 

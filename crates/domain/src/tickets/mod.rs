@@ -51,6 +51,7 @@ closed_set!(
         N8n => "n8n",
         Crm => "crm",
         Dso => "dso",
+        Whatsapp => "whatsapp",
     }
 );
 

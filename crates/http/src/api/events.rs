@@ -37,11 +37,12 @@ async fn may_see(db: &Db, user: &UserPrincipal, change: &Change) -> bool {
     if change.kind.starts_with("broadcast_logs.") {
         return reads_broadcasts(user.role);
     }
-    let (ticket, import) = (
+    let (ticket, import, conversation) = (
         change.kind.starts_with("ticket."),
         change.kind.starts_with("import."),
+        change.kind.starts_with("conversation."),
     );
-    let Some(id) = change.id.filter(|_| ticket || import) else {
+    let Some(id) = change.id.filter(|_| ticket || import || conversation) else {
         return false;
     };
     let ctx = RequestContext::new(Identity::User(user.id), "events");
@@ -49,6 +50,8 @@ async fn may_see(db: &Db, user: &UserPrincipal, change: &Change) -> bool {
         Ok((mut tx, Principal::User(_))) => {
             let seen = if ticket {
                 persistence::tickets::visible(&mut tx, id).await.is_ok()
+            } else if conversation {
+                persistence::whatsapp::get(&mut tx, id).await.is_ok()
             } else {
                 persistence::imports::get(&mut tx, id).await.is_ok()
             };

@@ -20,6 +20,8 @@ pub mod sheet;
 pub mod sheet_stream;
 pub mod tickets;
 pub mod users;
+pub mod wa_analytics;
+pub mod whatsapp;
 
 use domain::{list::PageRequest, Capability};
 use persistence::UserPrincipal;

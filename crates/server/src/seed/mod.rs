@@ -3,7 +3,8 @@
 //!
 //! * [`demo`]: the demo users and API key, then a believable month of CRM work
 //!   ([`crm_demo`]) and of broadcasts and CS tickets ([`ticket_demo`]) — deterministic,
-//!   loaded in one transaction.
+//!   loaded in one transaction, and a month of WhatsApp conversations and campaigns fed
+//!   through the real intake path ([`wa_demo`]).
 //!   Then six months of receivables for the demo customers ([`ar_demo`]) and six months
 //!   of KPI targets with the education line's entries ([`kpi_demo`]).
 //! * [`scale`]: synthetic users and CRM rows with `COPY` ([`crm_scale`]), ticketing
@@ -17,6 +18,8 @@ pub mod kpi_demo;
 pub mod rng;
 pub mod ticket_demo;
 pub mod ticket_scale;
+pub mod wa_demo;
+pub mod wa_scale;
 
 use std::path::{Path, PathBuf};
 
@@ -247,12 +250,24 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
     crm_demo::insert(&mut tx, &team, &plan, storage).await?;
     let (broadcasts, tickets) = ticket_demo::insert(&mut tx, &clock).await?;
     ticket_demo::stamping_triggers(&mut tx, true).await?;
+    let started = std::time::Instant::now();
+    let whatsapp = wa_demo::insert(&mut tx, &clock).await?;
+    let whatsapp_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let receivables = ar_demo::build(&team, &clock, &plan);
     let (invoices, payments, allocations) = ar_demo::insert(&mut tx, &receivables).await?;
     let kpi = kpi_demo::build(&team, &kpi_demo::Setters::load(&mut tx).await?, &clock);
     let (kpi_targets, kpi_entries) = kpi_demo::insert(&mut tx, &kpi).await?;
     tx.commit().await?;
     tracing::info!(broadcasts, tickets, "demo ticketing data loaded");
+    tracing::info!(
+        bodies = whatsapp.bodies,
+        conversations = whatsapp.conversations,
+        messages = whatsapp.messages,
+        statuses = whatsapp.statuses,
+        leads = whatsapp.leads,
+        elapsed_ms = whatsapp_ms,
+        "demo WhatsApp traffic loaded"
+    );
     tracing::info!(invoices, payments, allocations, "demo receivables loaded");
     tracing::info!(
         kpi_targets,
@@ -281,7 +296,9 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
 /// `cs_agent2@demo.local` (a queue of a few thousand tickets each), most of them sent by
 /// the demo n8n key. Then receivables ([`scale_ar`]): `count` invoices with about
 /// 1.2·`count` allocations and their payments for the synthetic customers that were won.
-/// Returns the number of salesperson users added.
+/// Then WhatsApp ([`wa_scale`]): `count`/2 conversations with 5·`count` messages and
+/// `count`/5 campaign messages, worked by the CS agents. Returns the number of salesperson
+/// users added.
 pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
     let (users, first) = scale_users(owner, count, "scale", "salesperson", "SAL").await?;
     let books = count.div_ceil(1000).min(users);
@@ -312,6 +329,18 @@ pub async fn scale(owner: &PgPool, count: u64) -> anyhow::Result<u64> {
         payments = receivables.payments,
         allocations = receivables.allocations,
         "synthetic receivables added"
+    );
+    let agents: Vec<Uuid> = sqlx::query_scalar(
+        "select id from profiles where role_name = 'cs_agent' and is_active order by email",
+    )
+    .fetch_all(owner)
+    .await?;
+    let whatsapp = wa_scale::seed(owner, count, &agents).await?;
+    tracing::info!(
+        conversations = whatsapp.conversations,
+        messages = whatsapp.messages,
+        campaign_messages = whatsapp.campaign_messages,
+        "synthetic WhatsApp traffic added"
     );
     Ok(users)
 }

@@ -1,4 +1,4 @@
-import { Link } from "@tanstack/react-router";
+import { Link, useRouterState } from "@tanstack/react-router";
 import { PanelLeftClose, PanelLeftOpen } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { visibleMenus } from "@/features/auth/access";
@@ -34,6 +34,10 @@ interface SidebarProps {
 export function Sidebar({ collapsed, onToggle, onNavigate, className }: SidebarProps) {
   const { t } = useTranslation();
   const me = useMe();
+  // The dashboard's other tabs (/dashboard/…) belong to it: "/" alone matches exactly.
+  const onDashboardTab = useRouterState({
+    select: (s) => s.location.pathname.startsWith("/dashboard/"),
+  });
   return (
     <div
       className={cn(
@@ -64,6 +68,9 @@ export function Sidebar({ collapsed, onToggle, onNavigate, className }: SidebarP
                   className={cn(
                     "group flex h-10 items-center gap-3 rounded-md border-l-4 border-transparent px-3 text-sm font-medium text-slate-200 hover:bg-navy-800 hover:text-white",
                     "data-[status=active]:border-accent-400 data-[status=active]:bg-navy-800 data-[status=active]:text-accent-400",
+                    key === "dashboard" &&
+                      onDashboardTab &&
+                      "border-accent-400 bg-navy-800 text-accent-400",
                     collapsed && "justify-center px-0",
                   )}
                 >

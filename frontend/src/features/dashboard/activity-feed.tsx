@@ -46,6 +46,8 @@ function EventText({ event }: { event: ServerEvent }) {
     }
     case "resync":
       return <>{t("broadcasts.dashboard.feed.resync")}</>;
+    case "conversation.updated":
+      return null;
     default: {
       const code = event.ticket_code ?? "";
       const key =
@@ -97,6 +99,8 @@ export function ActivityFeed() {
   const invalidate = useSummaryInvalidation();
   const now = useNow(30_000);
   const live = useServerEvents((event) => {
+    // Conversations change with every WhatsApp message: their inbox shows them, not the feed.
+    if (event.type === "conversation.updated") return;
     seq.current += 1;
     const n = seq.current;
     setFeed((f) => pushActivity(f, event, Date.now(), n));

@@ -6,13 +6,14 @@ import { Card } from "@/components/ui/card";
 import { visibleMenus } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
 import { ActivityFeed } from "./activity-feed";
+import { DashboardNav } from "./dashboard-nav";
 import { KpiHighlights } from "./kpi-highlights";
 import { DashboardWidgets } from "./widgets";
 
 /**
  * DASH-1: today's counters (tickets, broadcasts, follow-ups), the high-priority tickets
  * waiting for a response, the KPI highlights and a live activity feed, then the user's
- * modules.
+ * modules. Roles that read the CRM Effectiveness dashboard get it as a second tab.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export default function DashboardPage() {
         title={t("dashboard.title")}
         description={t("dashboard.greeting", { name: me.full_name })}
       />
+      <DashboardNav />
       <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="flex flex-col gap-6 xl:col-span-2">
           <DashboardWidgets />

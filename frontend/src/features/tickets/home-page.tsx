@@ -5,6 +5,7 @@ import {
   FileSearch,
   Inbox,
   MessageSquareShare,
+  MessagesSquare,
   Plus,
   type LucideIcon,
 } from "lucide-react";
@@ -15,6 +16,7 @@ import { Card } from "@/components/ui/card";
 import { useMe } from "@/features/auth/api";
 import { readsBroadcasts } from "@/features/broadcasts/api";
 import { createsTickets } from "@/features/tickets/lib";
+import { readsConversations } from "@/features/whatsapp/lib/access";
 
 /** Roles that read RFQs: the super admin, the director and every Operations role. */
 const RFQ_READERS = new Set<string>(
@@ -31,7 +33,8 @@ interface HubLink {
     | "/ticketing/tickets/sla"
     | "/ticketing/tickets/sla/calendar"
     | "/ticketing/rfqs"
-    | "/ticketing/broadcasts";
+    | "/ticketing/broadcasts"
+    | "/ticketing/conversations";
   icon: LucideIcon;
   title: string;
   body: string;
@@ -39,7 +42,8 @@ interface HubLink {
 
 /**
  * Ticketing home: a hub linking to the queue, a new ticket, the SLA report and its business
- * calendar, the RFQs and the broadcast monitor (each for the roles that may use it).
+ * calendar, the RFQs, the broadcast monitor and the WhatsApp conversations (each for the
+ * roles that may use it).
  */
 export default function TicketingHomePage() {
   const { t } = useTranslation();
@@ -85,6 +89,17 @@ export default function TicketingHomePage() {
             icon: FileSearch,
             title: t("ticketing.rfqsTitle"),
             body: t("ticketing.rfqsBody"),
+          },
+        ]
+      : []),
+    ...(readsConversations(me.role)
+      ? [
+          {
+            key: "conversations",
+            to: "/ticketing/conversations" as const,
+            icon: MessagesSquare,
+            title: t("whatsapp.title"),
+            body: t("whatsapp.hubBody"),
           },
         ]
       : []),

@@ -52,6 +52,7 @@ export const TICKET_SOURCE_LABEL: Labels<TicketSource> = {
   n8n: "tickets.source.n8n",
   crm: "tickets.source.crm",
   dso: "tickets.source.dso",
+  whatsapp: "tickets.source.whatsapp",
 };
 
 export const INQUIRY_OUTCOME_LABEL: Labels<InquiryOutcome> = {

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent, type AnyRoute } from "@tanstack/react-router";
 import { pickStringParams } from "@/lib/search-params";
 import { QUEUE_SEARCH_KEYS } from "./queue-table";
+import { createWhatsappRoutes } from "@/features/whatsapp/routes";
 import { createRfqRoutes } from "./rfqs/routes";
 
 const QueuePage = lazyRouteComponent(() => import("./queue-page"));
@@ -11,11 +12,13 @@ const SlaCalendarPage = lazyRouteComponent(() => import("./sla-calendar-page"));
 
 /**
  * Ticket pages (children of /ticketing): queue, detail, new ticket, SLA report and its
- * business calendar, and the RFQ pages (rfqs/). Lazy chunks.
+ * business calendar, the RFQ pages (rfqs/) and the WhatsApp conversations CS works
+ * (features/whatsapp). Lazy chunks.
  */
 export function createTicketRoutes(ticketingRoute: AnyRoute) {
   return [
     ...createRfqRoutes(ticketingRoute),
+    ...createWhatsappRoutes(ticketingRoute),
     createRoute({
       getParentRoute: () => ticketingRoute,
       path: "tickets",

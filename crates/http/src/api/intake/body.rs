@@ -13,6 +13,15 @@ pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 pub struct IntakeBody {
     pub value: Value,
     pub(super) canonical: String,
+    /// The bytes as they came (signatures are over these).
+    pub raw: web::Bytes,
+}
+
+impl IntakeBody {
+    /// SHA-256 (hex) of the canonical form: the same for a body re-serialised by a relay.
+    pub fn canonical_sha256(&self) -> String {
+        crate::credentials::sha256_hex(&self.canonical)
+    }
 }
 
 impl FromRequest for IntakeBody {
@@ -42,7 +51,11 @@ impl FromRequest for IntakeBody {
             let value: Value = serde_json::from_slice(&bytes)
                 .map_err(|err| ApiError::MalformedJson(err.to_string()))?;
             let canonical = canonical_json(&value);
-            Ok(Self { value, canonical })
+            Ok(Self {
+                value,
+                canonical,
+                raw: bytes.freeze(),
+            })
         })
     }
 }

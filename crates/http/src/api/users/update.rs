@@ -5,7 +5,7 @@ use persistence::{
     users::{self, UserChanges},
     Tx, UserPrincipal,
 };
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -23,26 +23,17 @@ pub struct UpdateUserRequest {
     #[schema(value_type = Option<domain::Role>)]
     pub role: Option<String>,
     /// A department code; `null` clears it.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::extract::present")]
     #[schema(value_type = Option<domain::Department>)]
     pub dept: Option<Option<String>>,
     /// The user's manager; `null` clears it.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::extract::present")]
     #[schema(value_type = Option<Uuid>)]
     pub manager_user_id: Option<Option<Uuid>>,
     pub is_active: Option<bool>,
     pub language: Option<String>,
     /// Sets a new password (an administrator's reset); ends the user's sessions.
     pub password: Option<String>,
-}
-
-/// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
-fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// Edits a user: name, e-mail, role, department, manager, status, password (AUTH-3).
