@@ -337,6 +337,20 @@ begin
     if not p_open then
       return null;
     end if;
+    if not found and p_inbound then
+      -- our message went out before any body told us the business number: the customer's
+      -- answer names it
+      update conversations c set business_phone_id = p_business_id,
+             business_phone = coalesce(c.business_phone, p_business_phone)
+       where c.customer_phone = p_phone and c.business_phone_id = 'unknown' and c.is_current
+         and c.status <> 'resolved' and c.last_message_at > p_at - interval '24 hours'
+         and not exists (select 1 from conversations x where x.business_phone_id = p_business_id
+                            and x.customer_phone = p_phone and x.is_current)
+      returning c.id into v_id;
+      if v_id is not null then
+        return v_id;
+      end if;
+    end if;
     if found then
       update conversations set is_current = false,
              status = 'resolved',

@@ -441,3 +441,130 @@ async fn the_cron_endpoint_keeps_seed_002s_contract() {
         400
     );
 }
+
+/// WA-4's golden scenarios on their own: the bot resolves and the customer comes back (a
+/// new cycle whose first reply is timed from its own opening), the bot answers before a
+/// person (the person's first response is still timed from the customer), a burst of
+/// media (five messages, one conversation). Wednesday 26 Aug 2026, business hours.
+///
+///   Cycle 1: 09:00 customer, 09:00:10 bot, the bot resolves at 09:01.
+///   Cycle 2: 09:30 the same customer again (a returning number), 09:30:05 bot, 09:45 agent:
+///            first response 15 business minutes from 09:30 (not from 09:00, not from the
+///            bot's reply), within the 15-minute SLA; escalated.
+///   Burst:   10:00:00–10:00:40 another number sends a text and four images: 5 incoming,
+///            one conversation, no reply yet.
+/// Totals: opened 3, returning 1, resolved 1 (by the bot, alone), with the bot 2 (10 s and
+/// 5 s: median 7.5), escalated 1 of 2 = 50 %, auto-reply success 1 of 2 = 50 %, incoming 7,
+/// first responses [15]: SLA 1 of 1 = 100 % → met.
+#[tokio::test]
+async fn golden_scenarios_bot_resolution_reopening_and_a_burst() {
+    use crate::whatsapp::{deliver, key, post, text_from};
+    let app = TestApp::spawn().await;
+    let key = key(&app, &["whatsapp:write"]).await;
+    let agent = app.user(Role::CsAgent).await;
+    let at = |t: &str| super::wib(&format!("2026-08-26 {t}"));
+    let out = |id: &str, kind: &str, t: &str| {
+        json!([{"provider_message_id": id, "to": "6281300000020", "sender_kind": kind,
+                "agent_email": (kind == "agent").then(|| agent.email.clone()),
+                "text": "ok", "timestamp": super::rfc(&format!("2026-08-26 {t}"))}])
+    };
+    deliver(
+        &app,
+        &key,
+        &text_from("6281300000020", "wamid.g1", at("09:00:00"), "halo"),
+    )
+    .await;
+    assert_eq!(
+        post(
+            &app,
+            &key,
+            "/outbound",
+            &out("wamid.g1b", "bot", "09:00:10")
+        )
+        .await
+        .status(),
+        200
+    );
+    super::sql(&app, "update conversations set status = 'resolved', resolved_by = 'bot', \
+                      resolved_at = '2026-08-26 09:01:00+07' where customer_phone = '+6281300000020'").await;
+    deliver(
+        &app,
+        &key,
+        &text_from("6281300000020", "wamid.g2", at("09:30:00"), "lagi"),
+    )
+    .await;
+    post(
+        &app,
+        &key,
+        "/outbound",
+        &out("wamid.g2b", "bot", "09:30:05"),
+    )
+    .await;
+    post(
+        &app,
+        &key,
+        "/outbound",
+        &out("wamid.g2a", "agent", "09:45:00"),
+    )
+    .await;
+    let mut burst = text_from("6281300000021", "wamid.m0", at("10:00:00"), "resi");
+    for n in 1..=4 {
+        burst["entry"][0]["changes"][0]["value"]["messages"].as_array_mut().unwrap().push(json!({
+            "from": "6281300000021", "id": format!("wamid.m{n}"), "timestamp": at(&format!("10:00:{:02}", n * 10)).to_string(),
+            "type": "image", "image": {"mime_type": "image/jpeg", "id": n.to_string()}}));
+    }
+    deliver(&app, &key, &burst).await;
+
+    let admin = app.user(Role::CsAdmin).await;
+    let get = |name: &'static str| {
+        let token = admin.token.clone();
+        let app = &app;
+        async move {
+            let r = app
+                .get(
+                    &format!("/api/v1/dashboard/{name}?from=2026-08-26&to=2026-08-26"),
+                    &token,
+                )
+                .await;
+            assert_eq!(r.status(), 200);
+            body(r).await
+        }
+    };
+    let kpi = get("kpi").await;
+    assert_eq!(kpi["conversations"]["value"], 3.0);
+    assert_eq!(
+        spread(&kpi["response_time"]["from_customer"]),
+        (1, 15.0, 15.0)
+    );
+    assert_eq!(kpi["response_time"]["sla"]["status"], "met");
+    let bot = get("automation-impact").await;
+    assert_eq!(
+        (
+            bot["conversations_with_bot"].as_i64(),
+            bot["resolved_by_bot_alone"].as_i64(),
+            bot["escalated"].as_i64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(spread(&bot["bot_response_seconds"]), (2, 7.5, 9.5));
+    let load = get("customer-load").await;
+    assert_eq!(load["incoming"]["value"], 7.0);
+    assert_eq!(
+        (
+            load["new_customers"].as_i64(),
+            load["returning_customers"].as_i64()
+        ),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        load["peak"],
+        json!({"weekday": 3, "hour": 10, "incoming": 5})
+    );
+    let conversations: i64 = sqlx::query_scalar(
+        "select count(*) from conversations where customer_phone = '+6281300000021'",
+    )
+    .fetch_one(&app.owner)
+    .await
+    .unwrap();
+    assert_eq!(conversations, 1, "a burst is one conversation");
+}

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::whatsapp::{deliver, key, post, text_from};
 
 /// Unix seconds of a WIB (UTC+7) time `YYYY-MM-DD HH:MM:SS`.
-fn wib(at: &str) -> i64 {
+pub(crate) fn wib(at: &str) -> i64 {
     NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M:%S")
         .unwrap()
         .and_utc()
@@ -22,7 +22,7 @@ fn wib(at: &str) -> i64 {
 }
 
 /// RFC 3339 of a WIB time.
-fn rfc(at: &str) -> String {
+pub(crate) fn rfc(at: &str) -> String {
     format!("{}+07:00", at.replace(' ', "T"))
 }
 
@@ -55,7 +55,7 @@ fn outbound(
            "timestamp": rfc(at), "campaign": campaign})
 }
 
-async fn sql(app: &TestApp, statement: &str) {
+pub(crate) async fn sql(app: &TestApp, statement: &str) {
     sqlx::query(statement).execute(&app.owner).await.unwrap();
 }
 

@@ -349,6 +349,19 @@ async fn statuses_never_move_back() {
     .await
     .unwrap();
     assert!(delivered && read);
+    // The first body told us nothing of the business number; the customer's answer does,
+    // and it joins the same conversation.
+    deliver(
+        &app,
+        &key,
+        &text_from("6281234567001", "wamid.X2", 1_796_778_100, "makasih"),
+    )
+    .await;
+    let business: Vec<String> = sqlx::query_scalar("select business_phone_id from conversations")
+        .fetch_all(&app.owner)
+        .await
+        .unwrap();
+    assert_eq!(business, ["110000000000001"]);
 }
 
 #[tokio::test]
