@@ -1548,6 +1548,11 @@ begin
     end loop;
     perform app.wa_store_bucket('daily', v_day - interval '1 day');
     v_buckets := v_buckets + 1;
+  elsif p_type = 'open' then
+    -- the hour under way, stored again every minute by the worker, so a busy hour is
+    -- computed once a minute rather than by every dashboard request
+    perform app.wa_store_bucket('hourly', v_hour);
+    v_buckets := 1;
   elsif p_type = 'weekly' then
     perform app.wa_store_bucket('weekly', v_week - interval '7 days');
     v_buckets := 1;
@@ -1673,10 +1678,10 @@ CREATE FUNCTION app.wa_conversation_party(p_conversation uuid) RETURNS TABLE(cus
   $$;
 
 --
--- Name: wa_hourly_rows(timestamp with time zone, timestamp with time zone, uuid[]); Type: FUNCTION; Schema: app; Owner: -
+-- Name: wa_hourly_rows(timestamp with time zone, timestamp with time zone, uuid[], boolean); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[]) RETURNS TABLE(hour timestamp with time zone, agent_key uuid, metrics jsonb)
+CREATE FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean) RETURNS TABLE(hour timestamp with time zone, agent_key uuid, metrics jsonb)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     SET jit TO 'off'
@@ -1688,7 +1693,9 @@ begin
   return query
     select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
      where s.granularity = 'hourly' and s.bucket_start >= p_from and s.bucket_start < p_to
-       and (v_agents is null or s.agent_key = any (v_agents));
+       and case when v_agents is not null then s.agent_key = any (v_agents)
+                when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+                else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
   for v_hour in
     select g from generate_series(p_from, p_to - interval '1 hour', interval '1 hour') g
      where not exists (select 1 from analytics_snapshots s
@@ -1999,7 +2006,7 @@ CREATE FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp wi
                when 'agent' then r.agent_key::text
                else 'total' end as bucket,
              r.metrics
-        from app.wa_hourly_rows(p_from, p_to, p_agents) r
+        from app.wa_hourly_rows(p_from, p_to, p_agents, p_group = 'agent') r
     ),
     counters as (
       select r.bucket, e.key, sum(e.value::text::numeric) as total
@@ -2059,6 +2066,21 @@ begin
   insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
   values (p_granularity, p_start, '00000000-0000-0000-0000-000000000000', '{}')
   on conflict do nothing;
+  -- everybody's figures in one row (the unscoped dashboards read one row per hour, not one
+  -- per agent): counters summed, distributions concatenated
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
+  select p_granularity, p_start, 'ffffffff-ffff-ffff-ffff-ffffffffffff', coalesce(jsonb_object_agg(m.key, m.value), '{}')
+    from (select e.key, to_jsonb(sum(e.value::text::numeric)) as value
+            from analytics_snapshots s, jsonb_each(s.metrics) e
+           where s.granularity = p_granularity and s.bucket_start = p_start
+             and jsonb_typeof(e.value) = 'number'
+           group by e.key
+          union all
+          select e.key, jsonb_agg(x.value)
+            from analytics_snapshots s, jsonb_each(s.metrics) e,
+                 jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) x
+           where s.granularity = p_granularity and s.bucket_start = p_start
+           group by e.key) m;
   return v_rows;
 end
 $$;
@@ -2097,23 +2119,27 @@ CREATE FUNCTION app.wa_window_metrics(p_from timestamp with time zone, p_to time
     AS $$
     with settings as (select first_response_minutes from wa_settings),
     msg as (
+      -- the conversation's agent looked up per message (a join would scan every conversation)
       select coalesce(case when m.sender_kind = 'agent' then m.agent_user_id
-                           else c.assigned_to_user_id end,
+                           else (select c.assigned_to_user_id from conversations c
+                                  where c.id = m.conversation_id) end,
                       '00000000-0000-0000-0000-000000000000'::uuid) as agent,
              m.direction, m.sender_kind, m.campaign_id is not null as campaign, m.status,
              case when (m.pricing ->> 'billable')::boolean then r.price_idr else 0 end as cost
         from messages m
-        left join conversations c on c.id = m.conversation_id
         left join wa_pricing_rates r on r.category = m.pricing ->> 'category'
        where m.sent_at >= p_from and m.sent_at < p_to
     ),
     conv as (
+      -- four index ranges (an OR of them would scan every conversation)
       select c.*, coalesce(c.assigned_to_user_id, '00000000-0000-0000-0000-000000000000'::uuid) as agent
-        from conversations c
-       where (c.opened_at >= p_from and c.opened_at < p_to)
-          or (c.resolved_at >= p_from and c.resolved_at < p_to)
-          or (c.first_agent_reply_at >= p_from and c.first_agent_reply_at < p_to)
-          or (c.first_bot_reply_at >= p_from and c.first_bot_reply_at < p_to)
+        from (select x.id from conversations x where x.opened_at >= p_from and x.opened_at < p_to
+              union select x.id from conversations x where x.resolved_at >= p_from and x.resolved_at < p_to
+              union select x.id from conversations x
+                     where x.first_agent_reply_at >= p_from and x.first_agent_reply_at < p_to
+              union select x.id from conversations x
+                     where x.first_bot_reply_at >= p_from and x.first_bot_reply_at < p_to) ids,
+             lateral (select * from conversations y where y.id = ids.id limit 1) c
     ),
     pieces as (
       select agent, jsonb_build_object(
@@ -5062,6 +5088,12 @@ CREATE INDEX leads_live_marketing_owner_idx ON public.leads USING btree (marketi
 CREATE INDEX leads_live_sales_owner_idx ON public.leads USING btree (sales_owner_user_id, created_at DESC) WHERE (deleted_at IS NULL);
 
 --
+-- Name: leads_phone_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX leads_phone_idx ON public.leads USING btree (phone) WHERE (deleted_at IS NULL);
+
+--
 -- Name: leads_prospect_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -5108,6 +5140,12 @@ CREATE INDEX marketing_spend_date_idx ON public.marketing_spend USING btree (spe
 --
 
 CREATE INDEX marketing_spend_key_idx ON public.marketing_spend USING btree (platform, spend_date, campaign);
+
+--
+-- Name: messages_agent_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_agent_idx ON public.messages USING btree (agent_user_id, sent_at DESC) WHERE (agent_user_id IS NOT NULL);
 
 --
 -- Name: messages_campaign_idx; Type: INDEX; Schema: public; Owner: -
@@ -8539,10 +8577,10 @@ REVOKE ALL ON FUNCTION app.wa_conversation_party(p_conversation uuid) FROM PUBLI
 GRANT ALL ON FUNCTION app.wa_conversation_party(p_conversation uuid) TO cc_staff;
 
 --
--- Name: FUNCTION wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[]); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean) FROM PUBLIC;
 
 --
 -- Name: FUNCTION wa_link(p_phone text, p_name text, p_create_lead boolean, OUT customer_id uuid, OUT lead_id uuid); Type: ACL; Schema: app; Owner: -

@@ -2,10 +2,10 @@
 -- by one function (`app.wa_window_metrics`) from the raw tables, attributed to the hour
 -- its completing event happened (a first reply to the hour of the reply, a resolution to
 -- the hour it was resolved, a message to the hour it was sent) and to an agent; the
--- worker stores them per hour (and day and week) in `analytics_snapshots`, re-running a
--- period replaces it, and the dashboards read the stored hours plus, computed on the fly,
--- every hour not stored yet — so a figure never waits for the worker and never differs
--- from the raw events.
+-- worker stores them per hour (and day and week) in `analytics_snapshots` — the hour under
+-- way every minute — re-running a period replaces it, and the dashboards read the stored
+-- hours plus, computed on the fly, every hour not stored yet: a figure is at most a minute
+-- behind the raw events with the worker running, and never missing without it.
 
 create table wa_settings (
   id boolean primary key default true check (id),
@@ -30,7 +30,8 @@ create table analytics_snapshots (
   granularity text not null check (granularity in ('hourly', 'daily', 'weekly')),
   -- the start of the hour, day or ISO week in Asia/Jakarta
   bucket_start timestamptz not null,
-  -- the agent the figures belong to; the nil uuid for nobody's (bots, campaigns, queue)
+  -- the agent the figures belong to; the nil uuid for nobody's (bots, campaigns, queue);
+  -- ffffffff-ffff-ffff-ffff-ffffffffffff for everybody's together
   agent_key uuid not null,
   metrics jsonb not null check (jsonb_typeof(metrics) = 'object'),
   computed_at timestamptz not null default now(),
@@ -60,6 +61,10 @@ create index conversations_first_agent_idx on conversations (first_agent_reply_a
 create index conversations_first_bot_idx on conversations (first_bot_reply_at)
   where first_bot_reply_at is not null;
 create index conversations_resolved_idx on conversations (resolved_at) where resolved_at is not null;
+-- WA-3 agent productivity: an agent's last message (presence)
+create index messages_agent_idx on messages (agent_user_id, sent_at desc) where agent_user_id is not null;
+-- WA-1 linking: an unknown number's earlier lead, by phone (a million leads otherwise scanned)
+create index leads_phone_idx on leads (phone) where deleted_at is null;
 
 -- The figures of [p_from, p_to) per agent (nil uuid: nobody's). Counters are numbers,
 -- distributions arrays of values (merged across hours by concatenation):
@@ -88,23 +93,27 @@ create function app.wa_window_metrics(p_from timestamptz, p_to timestamptz)
   as $$
     with settings as (select first_response_minutes from wa_settings),
     msg as (
+      -- the conversation's agent looked up per message (a join would scan every conversation)
       select coalesce(case when m.sender_kind = 'agent' then m.agent_user_id
-                           else c.assigned_to_user_id end,
+                           else (select c.assigned_to_user_id from conversations c
+                                  where c.id = m.conversation_id) end,
                       '00000000-0000-0000-0000-000000000000'::uuid) as agent,
              m.direction, m.sender_kind, m.campaign_id is not null as campaign, m.status,
              case when (m.pricing ->> 'billable')::boolean then r.price_idr else 0 end as cost
         from messages m
-        left join conversations c on c.id = m.conversation_id
         left join wa_pricing_rates r on r.category = m.pricing ->> 'category'
        where m.sent_at >= p_from and m.sent_at < p_to
     ),
     conv as (
+      -- four index ranges (an OR of them would scan every conversation)
       select c.*, coalesce(c.assigned_to_user_id, '00000000-0000-0000-0000-000000000000'::uuid) as agent
-        from conversations c
-       where (c.opened_at >= p_from and c.opened_at < p_to)
-          or (c.resolved_at >= p_from and c.resolved_at < p_to)
-          or (c.first_agent_reply_at >= p_from and c.first_agent_reply_at < p_to)
-          or (c.first_bot_reply_at >= p_from and c.first_bot_reply_at < p_to)
+        from (select x.id from conversations x where x.opened_at >= p_from and x.opened_at < p_to
+              union select x.id from conversations x where x.resolved_at >= p_from and x.resolved_at < p_to
+              union select x.id from conversations x
+                     where x.first_agent_reply_at >= p_from and x.first_agent_reply_at < p_to
+              union select x.id from conversations x
+                     where x.first_bot_reply_at >= p_from and x.first_bot_reply_at < p_to) ids,
+             lateral (select * from conversations y where y.id = ids.id limit 1) c
     ),
     pieces as (
       select agent, jsonb_build_object(
@@ -187,13 +196,30 @@ begin
   insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
   values (p_granularity, p_start, '00000000-0000-0000-0000-000000000000', '{}')
   on conflict do nothing;
+  -- everybody's figures in one row (the unscoped dashboards read one row per hour, not one
+  -- per agent): counters summed, distributions concatenated
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
+  select p_granularity, p_start, 'ffffffff-ffff-ffff-ffff-ffffffffffff', coalesce(jsonb_object_agg(m.key, m.value), '{}')
+    from (select e.key, to_jsonb(sum(e.value::text::numeric)) as value
+            from analytics_snapshots s, jsonb_each(s.metrics) e
+           where s.granularity = p_granularity and s.bucket_start = p_start
+             and jsonb_typeof(e.value) = 'number'
+           group by e.key
+          union all
+          select e.key, jsonb_agg(x.value)
+            from analytics_snapshots s, jsonb_each(s.metrics) e,
+                 jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) x
+           where s.granularity = p_granularity and s.bucket_start = p_start
+           group by e.key) m;
   return v_rows;
 end
 $$;
 
 -- The hourly rows of [p_from, p_to) for `p_agents` (null: everybody's): stored hours as
--- stored, every other hour computed now. A CS agent gets their own rows only.
-create function app.wa_hourly_rows(p_from timestamptz, p_to timestamptz, p_agents uuid[])
+-- stored (everybody's together unless `p_per_agent`), every other hour computed now, per
+-- agent. A CS agent gets their own rows only.
+create function app.wa_hourly_rows(p_from timestamptz, p_to timestamptz, p_agents uuid[],
+                                   p_per_agent boolean)
   returns table (hour timestamptz, agent_key uuid, metrics jsonb)
   language plpgsql stable security definer
   set search_path = pg_catalog, public
@@ -207,7 +233,9 @@ begin
   return query
     select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
      where s.granularity = 'hourly' and s.bucket_start >= p_from and s.bucket_start < p_to
-       and (v_agents is null or s.agent_key = any (v_agents));
+       and case when v_agents is not null then s.agent_key = any (v_agents)
+                when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+                else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
   for v_hour in
     select g from generate_series(p_from, p_to - interval '1 hour', interval '1 hour') g
      where not exists (select 1 from analytics_snapshots s
@@ -238,7 +266,7 @@ create function app.wa_rollup(p_from timestamptz, p_to timestamptz, p_agents uui
                when 'agent' then r.agent_key::text
                else 'total' end as bucket,
              r.metrics
-        from app.wa_hourly_rows(p_from, p_to, p_agents) r
+        from app.wa_hourly_rows(p_from, p_to, p_agents, p_group = 'agent') r
     ),
     counters as (
       select r.bucket, e.key, sum(e.value::text::numeric) as total
@@ -266,7 +294,8 @@ create function app.wa_rollup(p_from timestamptz, p_to timestamptz, p_agents uui
       from (select distinct bucket from rows) b
   $$;
 
--- WA-2: the worker's and the cron endpoint's runs. `hourly` stores the last complete hour
+-- WA-2: the worker's and the cron endpoint's runs. `open` stores the hour under way (the
+-- worker, every minute); `hourly` stores the last complete hour
 -- and every hour of the last 35 days still missing (at most `p_limit`); `daily` stores
 -- yesterday and re-stores the hours of the last 8 days (late statuses and retries change
 -- them; the provider retries for up to 7) and reports how many stored figures changed
@@ -313,6 +342,11 @@ begin
     end loop;
     perform app.wa_store_bucket('daily', v_day - interval '1 day');
     v_buckets := v_buckets + 1;
+  elsif p_type = 'open' then
+    -- the hour under way, stored again every minute by the worker, so a busy hour is
+    -- computed once a minute rather than by every dashboard request
+    perform app.wa_store_bucket('hourly', v_hour);
+    v_buckets := 1;
   elsif p_type = 'weekly' then
     perform app.wa_store_bucket('weekly', v_week - interval '7 days');
     v_buckets := 1;
@@ -326,7 +360,7 @@ $$;
 revoke execute on function
   app.wa_window_metrics(timestamptz, timestamptz),
   app.wa_store_bucket(text, timestamptz),
-  app.wa_hourly_rows(timestamptz, timestamptz, uuid[]),
+  app.wa_hourly_rows(timestamptz, timestamptz, uuid[], boolean),
   app.wa_rollup(timestamptz, timestamptz, uuid[], text),
   app.wa_aggregate(text, timestamptz, integer)
   from public;
