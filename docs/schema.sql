@@ -1548,11 +1548,6 @@ begin
     end loop;
     perform app.wa_store_bucket('daily', v_day - interval '1 day');
     v_buckets := v_buckets + 1;
-  elsif p_type = 'open' then
-    -- the hour under way, stored again every minute by the worker, so a busy hour is
-    -- computed once a minute rather than by every dashboard request
-    perform app.wa_store_bucket('hourly', v_hour);
-    v_buckets := 1;
   elsif p_type = 'weekly' then
     perform app.wa_store_bucket('weekly', v_week - interval '7 days');
     v_buckets := 1;
@@ -1693,12 +1688,14 @@ begin
   return query
     select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
      where s.granularity = 'hourly' and s.bucket_start >= p_from and s.bucket_start < p_to
+       and s.bucket_start < date_trunc('hour', now())
        and case when v_agents is not null then s.agent_key = any (v_agents)
                 when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
                 else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
   for v_hour in
     select g from generate_series(p_from, p_to - interval '1 hour', interval '1 hour') g
-     where not exists (select 1 from analytics_snapshots s
+     where g >= date_trunc('hour', now())
+        or not exists (select 1 from analytics_snapshots s
                         where s.granularity = 'hourly' and s.bucket_start = g)
   loop
     return query

@@ -2,10 +2,10 @@
 -- by one function (`app.wa_window_metrics`) from the raw tables, attributed to the hour
 -- its completing event happened (a first reply to the hour of the reply, a resolution to
 -- the hour it was resolved, a message to the hour it was sent) and to an agent; the
--- worker stores them per hour (and day and week) in `analytics_snapshots` — the hour under
--- way every minute — re-running a period replaces it, and the dashboards read the stored
--- hours plus, computed on the fly, every hour not stored yet: a figure is at most a minute
--- behind the raw events with the worker running, and never missing without it.
+-- worker stores them per hour (and day and week) in `analytics_snapshots`, re-running a
+-- period replaces it, and the dashboards read the stored hours plus, computed on the fly,
+-- the hour under way and every hour not stored yet — so a figure never waits for the
+-- worker and never differs from the raw events.
 
 create table wa_settings (
   id boolean primary key default true check (id),
@@ -233,12 +233,14 @@ begin
   return query
     select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
      where s.granularity = 'hourly' and s.bucket_start >= p_from and s.bucket_start < p_to
+       and s.bucket_start < date_trunc('hour', now())
        and case when v_agents is not null then s.agent_key = any (v_agents)
                 when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
                 else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
   for v_hour in
     select g from generate_series(p_from, p_to - interval '1 hour', interval '1 hour') g
-     where not exists (select 1 from analytics_snapshots s
+     where g >= date_trunc('hour', now())
+        or not exists (select 1 from analytics_snapshots s
                         where s.granularity = 'hourly' and s.bucket_start = g)
   loop
     return query
@@ -294,8 +296,7 @@ create function app.wa_rollup(p_from timestamptz, p_to timestamptz, p_agents uui
       from (select distinct bucket from rows) b
   $$;
 
--- WA-2: the worker's and the cron endpoint's runs. `open` stores the hour under way (the
--- worker, every minute); `hourly` stores the last complete hour
+-- WA-2: the worker's and the cron endpoint's runs. `hourly` stores the last complete hour
 -- and every hour of the last 35 days still missing (at most `p_limit`); `daily` stores
 -- yesterday and re-stores the hours of the last 8 days (late statuses and retries change
 -- them; the provider retries for up to 7) and reports how many stored figures changed
@@ -342,11 +343,6 @@ begin
     end loop;
     perform app.wa_store_bucket('daily', v_day - interval '1 day');
     v_buckets := v_buckets + 1;
-  elsif p_type = 'open' then
-    -- the hour under way, stored again every minute by the worker, so a busy hour is
-    -- computed once a minute rather than by every dashboard request
-    perform app.wa_store_bucket('hourly', v_hour);
-    v_buckets := 1;
   elsif p_type = 'weekly' then
     perform app.wa_store_bucket('weekly', v_week - interval '7 days');
     v_buckets := 1;

@@ -126,9 +126,6 @@ pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f "$RUN/i
 TWIN_TPS=$(awk '/^tps/ {print int($3)}' "$RUN/ingest_twin.txt" | head -1)
 TWIN_P=$(awk '/latency average/ {print $4}' "$RUN/ingest_twin.txt" | head -1)
 
-# What the worker does every minute (the bench serves without it): the hour under way,
-# now holding the ingest runs' messages, stored.
-sql -c "select app.wa_aggregate('open', now(), 0)" >/dev/null
 ADMIN_TOKEN=$(token cs_admin@demo.local)
 SECTIONS="kpi conversation-effectiveness whatsapp-performance customer-load agent-productivity automation-impact business-impact"
 for s in $SECTIONS; do

@@ -13,10 +13,10 @@ async fn housekeeping_purges_expired_credentials_once() {
     .execute(&app.owner)
     .await
     .unwrap();
-    // The hourly purge, the per-minute follow-up reminders, SLA warnings, WhatsApp retries
-    // and the open hour's WhatsApp snapshot, the hourly, daily and weekly snapshots.
+    // The hourly purge, the per-minute follow-up reminders, SLA warnings and WhatsApp
+    // retries, the hourly, daily and weekly WhatsApp snapshots.
     let ran = server::worker::run_once(&app.db).await.unwrap();
-    assert_eq!(ran, 8);
+    assert_eq!(ran, 7);
     let keys: Vec<String> = sqlx::query_scalar("select idempotency_key from idempotency_keys")
         .fetch_all(&app.owner)
         .await
@@ -24,7 +24,7 @@ async fn housekeeping_purges_expired_credentials_once() {
     assert_eq!(keys, vec!["new".to_owned()]);
     // The purge of this hour is done; a second run does not schedule it again (a new
     // minute may bring the next reminder and warning runs).
-    assert!(server::worker::run_once(&app.db).await.unwrap() <= 4);
+    assert!(server::worker::run_once(&app.db).await.unwrap() <= 3);
     let jobs: i64 = sqlx::query_scalar(
         "select count(*) from jobs where kind = 'purge_expired_credentials' and done_at is not null",
     )

@@ -27,8 +27,6 @@ const WHATSAPP_RETRY_BATCH: i64 = 200;
 pub const WA_AGGREGATE_HOURLY: &str = "wa_aggregate_hourly";
 pub const WA_AGGREGATE_DAILY: &str = "wa_aggregate_daily";
 pub const WA_AGGREGATE_WEEKLY: &str = "wa_aggregate_weekly";
-/// The hour under way, stored every minute.
-pub const WA_AGGREGATE_OPEN_HOUR: &str = "wa_aggregate_open_hour";
 const WA_BACKFILL_HOURS: i32 = 1_000;
 
 /// Runs until the task is dropped.
@@ -83,12 +81,7 @@ async fn schedule_periodic(db: &Db) -> Result<(), DbError> {
         jobs::enqueue(&mut tx, kind, &serde_json::json!({}), Some(&dedup), hour).await?;
     }
     let minute = now.with_second(0).unwrap_or(now);
-    for kind in [
-        TASK_REMINDERS,
-        SLA_WARNINGS,
-        WHATSAPP_RETRY,
-        WA_AGGREGATE_OPEN_HOUR,
-    ] {
+    for kind in [TASK_REMINDERS, SLA_WARNINGS, WHATSAPP_RETRY] {
         let dedup = format!("{kind}:{}", minute.format("%Y%m%d%H%M"));
         jobs::enqueue(&mut tx, kind, &serde_json::json!({}), Some(&dedup), minute).await?;
     }
@@ -160,10 +153,6 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
                 changed = done.changed,
                 "stored CRM Effectiveness snapshots"
             );
-            Ok(())
-        }
-        WA_AGGREGATE_OPEN_HOUR => {
-            persistence::wa_analytics::store_open_hour(tx, Utc::now()).await?;
             Ok(())
         }
         WHATSAPP_RETRY => {

@@ -90,16 +90,6 @@ pub struct Aggregated {
     pub changed: i64,
 }
 
-/// Stores the hour under way at `now` (`app.wa_aggregate('open')`): the worker does it
-/// every minute, so dashboards read a busy hour instead of computing it per request. As
-/// the worker.
-pub async fn store_open_hour(tx: &mut Tx, now: DateTime<Utc>) -> Result<Aggregated, DbError> {
-    let done = sqlx::query_scalar!(r#"select app.wa_aggregate('open', $1, 0) as "done!""#, now)
-        .fetch_one(&mut **tx)
-        .await?;
-    serde_json::from_value(done).map_err(|e| DbError::InvalidValue(e.to_string()))
-}
-
 /// Stores the snapshots of a run at `now` (`app.wa_aggregate`; the hourly run also fills
 /// up to `backfill` missing hours of the last 35 days). As the worker.
 pub async fn aggregate(
