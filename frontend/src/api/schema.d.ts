@@ -868,7 +868,7 @@ export interface paths {
         };
         /**
          * The dashboard widgets (DASH-1): broadcasts today, open tickets, tickets closed today,
-         *     high-priority tickets nobody has answered, your follow-ups due. Numbers match the
+         *     high-priority tickets nobody has answered, your follow-ups due, overdue receivables. Numbers match the
          *     lists they summarise (same filters, same row-level security).
          */
         get: operations["dashboard_summary"];
@@ -3552,6 +3552,14 @@ export interface components {
             ticket_type: components["schemas"]["TicketType"];
         };
         DashboardSummary: {
+            /**
+             * Format: int64
+             * @description Overdue invoices today in your AR scope (all for finance, your customers' for
+             *     sales); absent for roles without receivables. Equal to `ar/outstanding?status=overdue`.
+             */
+            ar_overdue_invoices?: number | null;
+            /** @description Σ outstanding of those invoices, a decimal string. */
+            ar_overdue_total?: string | null;
             /** Format: int64 */
             broadcasts_failed_today?: number | null;
             /**
@@ -10083,6 +10091,12 @@ export interface operations {
                 from?: string;
                 /** @description Opened on or before this day (Asia/Jakarta). */
                 to?: string;
+                /** @description Closed on or after this day (Asia/Jakarta). */
+                closed_from?: string;
+                /** @description Closed on or before this day (Asia/Jakarta). */
+                closed_to?: string;
+                /** @description `true`: only tickets without a first response yet. */
+                unanswered?: boolean;
                 page?: number;
                 per_page?: number;
                 /** @description created_at, updated_at, ticket_code, status, priority; `-` for descending. */
@@ -13894,6 +13908,12 @@ export interface operations {
                 from?: string;
                 /** @description Opened on or before this day (Asia/Jakarta). */
                 to?: string;
+                /** @description Closed on or after this day (Asia/Jakarta). */
+                closed_from?: string;
+                /** @description Closed on or before this day (Asia/Jakarta). */
+                closed_to?: string;
+                /** @description `true`: only tickets without a first response yet. */
+                unanswered?: boolean;
                 page?: number;
                 per_page?: number;
                 /** @description created_at, updated_at, ticket_code, status, priority; `-` for descending. */

@@ -66,6 +66,11 @@ pub struct DashboardSummary {
     pub high_priority_tickets: Vec<DashboardTicket>,
     /// Your open follow-ups due by the end of today.
     pub my_tasks_due: i64,
+    /// Overdue invoices today in your AR scope (all for finance, your customers' for
+    /// sales); absent for roles without receivables. Equal to `ar/outstanding?status=overdue`.
+    pub ar_overdue_invoices: Option<i64>,
+    /// Σ outstanding of those invoices, a decimal string.
+    pub ar_overdue_total: Option<String>,
 }
 
 /// The widgets as the caller's scope shows them today.
@@ -87,6 +92,19 @@ async fn summary(
     let counts = dashboard::ticket_counts(&mut *tx, today).await?;
     let urgent = dashboard::unhandled_high_priority(&mut *tx, URGENT_LIST).await?;
     let tasks = dashboard::my_tasks_due(&mut *tx, user.id, today).await?;
+    let (ar_overdue_invoices, ar_overdue_total) = if domain::ar::reads_ar(user.role) {
+        let overdue = persistence::ar::reports::OutstandingFilter {
+            customer_id: None,
+            status: vec![domain::ar::InvoiceStatus::Overdue],
+            q: None,
+            mine: false,
+        };
+        let (count, sum) =
+            persistence::ar::reports::outstanding_totals(tx, today, &overdue).await?;
+        (Some(count), Some(sum))
+    } else {
+        (None, None)
+    };
     Ok(DashboardSummary {
         today,
         broadcasts_sent_today: sent,
@@ -96,11 +114,13 @@ async fn summary(
         high_priority_unhandled: counts.high_priority_unhandled,
         high_priority_tickets: urgent.into_iter().map(Into::into).collect(),
         my_tasks_due: tasks,
+        ar_overdue_invoices,
+        ar_overdue_total,
     })
 }
 
 /// The dashboard widgets (DASH-1): broadcasts today, open tickets, tickets closed today,
-/// high-priority tickets nobody has answered, your follow-ups due. Numbers match the
+/// high-priority tickets nobody has answered, your follow-ups due, overdue receivables. Numbers match the
 /// lists they summarise (same filters, same row-level security).
 #[utoipa::path(
     tag = "ops",

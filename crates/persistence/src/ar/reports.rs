@@ -101,6 +101,17 @@ fn push_outstanding(
     }
 }
 
+/// How many invoices open on `as_of` match, and Σ their outstanding (a decimal string).
+pub async fn outstanding_totals(
+    tx: &mut Tx,
+    as_of: NaiveDate,
+    filter: &OutstandingFilter,
+) -> Result<(i64, String), DbError> {
+    let mut totals = QueryBuilder::new("select count(*), coalesce(sum(o.outstanding), 0.00)::text");
+    push_outstanding(&mut totals, as_of, filter);
+    Ok(totals.build_query_as().fetch_one(&mut **tx).await?)
+}
+
 /// The invoices open on `as_of` that match, one page of them plus the totals of all.
 pub async fn outstanding(
     tx: &mut Tx,
@@ -109,9 +120,7 @@ pub async fn outstanding(
     sort: &[SqlSort],
     page: Option<PageRequest>,
 ) -> Result<OutstandingPage, DbError> {
-    let mut totals = QueryBuilder::new("select count(*), coalesce(sum(o.outstanding), 0.00)::text");
-    push_outstanding(&mut totals, as_of, filter);
-    let (total, sum): (i64, String) = totals.build_query_as().fetch_one(&mut **tx).await?;
+    let (total, sum) = outstanding_totals(tx, as_of, filter).await?;
     let mut query = QueryBuilder::new(
         "select o.invoice_id, o.invoice_code, o.invoice_number, o.customer_id, c.company_name as customer_name, \
          o.invoice_date, o.due_date, o.amount::text as amount, o.paid::text as paid, \

@@ -106,6 +106,11 @@ pub struct TicketFilter {
     /// Opened on or after / on or before these Jakarta days.
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
+    /// Closed on or after / on or before these Jakarta days (what "closed today" counts).
+    pub closed_from: Option<chrono::NaiveDate>,
+    pub closed_to: Option<chrono::NaiveDate>,
+    /// Only tickets nobody has answered yet (no first response).
+    pub unanswered: bool,
     /// Read the identity columns (false for Operations).
     pub identity: bool,
 }
@@ -157,6 +162,10 @@ pub(super) fn push_ticket_filter<'a>(
             .push("))");
     }
     crate::list::push_day_range(query, "t.created_at", filter.from, filter.to);
+    crate::list::push_day_range(query, "t.closed_at", filter.closed_from, filter.closed_to);
+    if filter.unanswered {
+        query.push(" and t.first_response_at is null");
+    }
     if let Some(q) = filter.q.as_deref() {
         let text = if filter.identity {
             "(t.subject || ' ' || coalesce(t.tracking_number, '') || ' ' || \

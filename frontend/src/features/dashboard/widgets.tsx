@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { hasMenu } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
 import { currentLocale } from "@/i18n";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatIDR, formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { dashboardSummaryQueryOptions, type DashboardSummary } from "./api";
 
@@ -74,6 +74,17 @@ function AppLink({
 
 const linkClass = "text-navy-800 underline underline-offset-2 hover:text-navy-950";
 
+/** The ticket statuses the "open tickets" widget counts. */
+const OPEN_STATUSES = "open,in_progress,pending,on_hold";
+
+/**
+ * The ticket queue with the widget's own filter (DASH-2: the list shows the number), on
+ * the "all" tab: everything the user may see, as the widget counts it.
+ */
+function ticketListLink(filters: Record<string, string>): string {
+  return `/ticketing/tickets?${new URLSearchParams({ view: "all", ...filters }).toString()}`;
+}
+
 function priorityVariant(priority: string): "danger" | "warning" | "muted" {
   if (priority === "urgent") return "danger";
   if (priority === "high") return "warning";
@@ -98,7 +109,17 @@ function HighPriorityCard({ data }: { data: DashboardSummary | undefined }) {
               )}
             >
               {formatNumber(data.high_priority_unhandled, locale)}
-            </strong>
+            </strong>{" "}
+            <AppLink
+              to={ticketListLink({
+                status: OPEN_STATUSES,
+                priority: "high,urgent",
+                unanswered: "true",
+              })}
+              className={linkClass}
+            >
+              {t("dashboard.widgets.seeList")}
+            </AppLink>
           </span>
         ) : null}
       </CardHeader>
@@ -139,6 +160,7 @@ function HighPriorityCard({ data }: { data: DashboardSummary | undefined }) {
 /** The DASH-1 counters and the high-priority ticket list. */
 export function DashboardWidgets() {
   const { t } = useTranslation();
+  const locale = currentLocale();
   const me = useMe();
   const summary = useQuery(dashboardSummaryQueryOptions());
   const data = summary.data;
@@ -165,11 +187,28 @@ export function DashboardWidgets() {
           testId="dash-open-tickets"
           label={t("broadcasts.dashboard.openTickets")}
           value={data?.open_tickets}
+          footer={
+            data ? (
+              <AppLink to={ticketListLink({ status: OPEN_STATUSES })} className={linkClass}>
+                {t("dashboard.widgets.seeList")}
+              </AppLink>
+            ) : null
+          }
         />
         <StatCard
           testId="dash-closed-today"
           label={t("broadcasts.dashboard.closedToday")}
           value={data?.tickets_closed_today}
+          footer={
+            data ? (
+              <AppLink
+                to={ticketListLink({ closed_from: data.today, closed_to: data.today })}
+                className={linkClass}
+              >
+                {t("dashboard.widgets.seeList")}
+              </AppLink>
+            ) : null
+          }
         />
         <StatCard
           testId="dash-tasks-due"
@@ -203,7 +242,39 @@ export function DashboardWidgets() {
             label={t("broadcasts.dashboard.broadcastsFailed")}
             value={data.broadcasts_failed_today ?? 0}
             tone="danger"
+            footer={
+              <AppLink
+                to={`/ticketing/broadcasts?${new URLSearchParams({ status: "failed", from: data.today, to: data.today }).toString()}`}
+                className={linkClass}
+              >
+                {t("dashboard.widgets.seeList")}
+              </AppLink>
+            }
           />
+        ) : null}
+        {data?.ar_overdue_total != null ? (
+          <Card className="flex flex-col gap-1 p-4">
+            <p className="text-sm text-muted">{t("dashboard.widgets.arOverdue")}</p>
+            <p
+              data-testid="dash-ar-overdue"
+              className={cn(
+                "text-2xl font-semibold tabular-nums text-navy-900",
+                Number(data.ar_overdue_total) > 0 && "text-danger",
+              )}
+            >
+              {formatIDR(data.ar_overdue_total, locale)}
+            </p>
+            <p className="text-sm text-muted" data-testid="dash-ar-overdue-count">
+              {t("dashboard.widgets.arOverdueInvoices", {
+                formatted: formatNumber(data.ar_overdue_invoices ?? 0, locale),
+              })}
+            </p>
+            <div className="mt-auto pt-1 text-sm">
+              <AppLink to="/dso?status=overdue" className={linkClass}>
+                {t("dashboard.widgets.seeList")}
+              </AppLink>
+            </div>
+          </Card>
         ) : null}
       </div>
       <HighPriorityCard data={data} />

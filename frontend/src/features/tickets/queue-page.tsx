@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { BarChart3, Download, Plus } from "lucide-react";
+import { BarChart3, Download, Plus, X } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { useMe } from "@/features/auth/api";
 import { useErrorMessage } from "@/lib/error-message";
 import { cn } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { ticketsQueryOptions } from "./api";
 import { exportTickets } from "./exports";
 import { TICKET_PRIORITY_VALUES, TICKET_STATUS_VALUES, TICKET_TYPE_VALUES } from "@/api/enums.gen";
@@ -29,7 +30,6 @@ import {
   TARGET_DEPTS,
   createsTickets,
   parseView,
-  seesAllTickets,
   viewToAssignedTo,
   type QueueView,
 } from "./lib";
@@ -63,7 +63,8 @@ export default function QueuePage() {
   const tabs: { key: QueueView; testId: string }[] = [
     { key: "mine", testId: "tab-mine" },
     { key: "unassigned", testId: "tab-unassigned" },
-    ...(seesAllTickets(me.role) ? [{ key: "all" as const, testId: "tab-all" }] : []),
+    // "All": everything you may see (for a CS agent, their own and the unassigned).
+    { key: "all", testId: "tab-all" },
   ];
 
   return (
@@ -191,6 +192,14 @@ export default function QueuePage() {
               to={state.filters.to}
               onChange={({ from, to }) => list.setFilters({ from, to })}
             />
+            <DrillDownChips
+              closedFrom={state.filters.closed_from}
+              closedTo={state.filters.closed_to}
+              unanswered={state.filters.unanswered === "true"}
+              onClear={(keys) =>
+                list.setFilters(Object.fromEntries(keys.map((k) => [k, undefined])))
+              }
+            />
           </>
         }
         empty={
@@ -201,6 +210,55 @@ export default function QueuePage() {
         }
       />
     </>
+  );
+}
+
+/** The dashboard's drill-downs in force (closed on a day, unanswered), each removable. */
+function DrillDownChips({
+  closedFrom,
+  closedTo,
+  unanswered,
+  onClear,
+}: {
+  closedFrom: string | undefined;
+  closedTo: string | undefined;
+  unanswered: boolean;
+  onClear: (keys: ("closed_from" | "closed_to" | "unanswered")[]) => void;
+}) {
+  const { t } = useTranslation();
+  if (!closedFrom && !closedTo && !unanswered) return null;
+  const chip =
+    "inline-flex items-center gap-1 rounded-full bg-navy-50 px-3 py-1 text-sm text-navy-900";
+  return (
+    <div className="flex flex-wrap items-end gap-2 self-end" data-testid="queue-drilldown">
+      {closedFrom || closedTo ? (
+        <span className={chip}>
+          {t("tickets.queue.closedBetween", {
+            from: formatDate(closedFrom ?? closedTo),
+            to: formatDate(closedTo ?? closedFrom),
+          })}
+          <button
+            type="button"
+            aria-label={t("tickets.queue.removeFilter")}
+            onClick={() => onClear(["closed_from", "closed_to"])}
+          >
+            <X aria-hidden className="size-3.5" />
+          </button>
+        </span>
+      ) : null}
+      {unanswered ? (
+        <span className={chip}>
+          {t("tickets.queue.unanswered")}
+          <button
+            type="button"
+            aria-label={t("tickets.queue.removeFilter")}
+            onClick={() => onClear(["unanswered"])}
+          >
+            <X aria-hidden className="size-3.5" />
+          </button>
+        </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -10,7 +10,10 @@ export type QueueFilter =
   | "dept"
   | "sla"
   | "from"
-  | "to";
+  | "to"
+  | "closed_from"
+  | "closed_to"
+  | "unanswered";
 
 export const QUEUE_TABLE: TableConfig<QueueFilter> = {
   filters: [
@@ -24,6 +27,10 @@ export const QUEUE_TABLE: TableConfig<QueueFilter> = {
     "sla",
     "from",
     "to",
+    // Drill-downs from the dashboard (DASH-2): closed on these days, not answered yet.
+    "closed_from",
+    "closed_to",
+    "unanswered",
   ],
   // The fields GET /tickets can sort by.
   sortable: ["created_at", "updated_at", "ticket_code", "status", "priority"],

@@ -47,6 +47,12 @@ pub struct TicketQuery {
     pub from: Option<NaiveDate>,
     /// Opened on or before this day (Asia/Jakarta).
     pub to: Option<NaiveDate>,
+    /// Closed on or after this day (Asia/Jakarta).
+    pub closed_from: Option<NaiveDate>,
+    /// Closed on or before this day (Asia/Jakarta).
+    pub closed_to: Option<NaiveDate>,
+    /// `true`: only tickets without a first response yet.
+    pub unanswered: Option<bool>,
     #[param(minimum = 1)]
     pub page: Option<i64>,
     #[param(minimum = 1, maximum = 200)]
@@ -126,6 +132,9 @@ pub(super) fn filter(query: TicketQuery, user: &UserPrincipal) -> ApiResult<Tick
             .next(),
         from: query.from,
         to: query.to,
+        closed_from: query.closed_from,
+        closed_to: query.closed_to,
+        unanswered: query.unanswered.unwrap_or(false),
         identity: reads_ticket_identity(user.role),
     })
 }

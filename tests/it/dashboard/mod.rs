@@ -1,5 +1,7 @@
 //! DASH-1: the dashboard's figures match the lists they summarise, per role.
 
+mod widgets;
+
 use domain::Role;
 use integration_tests::{body, TestApp};
 use reqwest::Method;
