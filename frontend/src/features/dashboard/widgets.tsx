@@ -53,10 +53,12 @@ function StatCard({
 function AppLink({
   to,
   className,
+  testId,
   children,
 }: {
   to: string;
   className?: string;
+  testId?: string;
   children: ReactNode;
 }) {
   const router = useRouter();
@@ -66,7 +68,7 @@ function AppLink({
     router.history.push(to);
   };
   return (
-    <a href={to} onClick={onClick} className={className}>
+    <a href={to} onClick={onClick} className={className} data-testid={testId}>
       {children}
     </a>
   );
@@ -91,7 +93,14 @@ function priorityVariant(priority: string): "danger" | "warning" | "muted" {
   return "muted";
 }
 
-function HighPriorityCard({ data }: { data: DashboardSummary | undefined }) {
+function HighPriorityCard({
+  data,
+  linked,
+}: {
+  data: DashboardSummary | undefined;
+  /** Whether the user has the ticket queue the link opens. */
+  linked: boolean;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
@@ -110,16 +119,19 @@ function HighPriorityCard({ data }: { data: DashboardSummary | undefined }) {
             >
               {formatNumber(data.high_priority_unhandled, locale)}
             </strong>{" "}
-            <AppLink
-              to={ticketListLink({
-                status: OPEN_STATUSES,
-                priority: "high,urgent",
-                unanswered: "true",
-              })}
-              className={linkClass}
-            >
-              {t("dashboard.widgets.seeList")}
-            </AppLink>
+            {linked ? (
+              <AppLink
+                testId="dash-high-priority-link"
+                to={ticketListLink({
+                  status: OPEN_STATUSES,
+                  priority: "high,urgent",
+                  unanswered: "true",
+                })}
+                className={linkClass}
+              >
+                {t("dashboard.widgets.seeList")}
+              </AppLink>
+            ) : null}
           </span>
         ) : null}
       </CardHeader>
@@ -164,6 +176,8 @@ export function DashboardWidgets() {
   const me = useMe();
   const summary = useQuery(dashboardSummaryQueryOptions());
   const data = summary.data;
+  // The ticket widgets link to the queue only for those who have the Ticketing menu.
+  const queue = hasMenu(me, "ticketing");
 
   if (summary.isError) {
     return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
@@ -188,8 +202,12 @@ export function DashboardWidgets() {
           label={t("broadcasts.dashboard.openTickets")}
           value={data?.open_tickets}
           footer={
-            data ? (
-              <AppLink to={ticketListLink({ status: OPEN_STATUSES })} className={linkClass}>
+            data && queue ? (
+              <AppLink
+                testId="dash-open-tickets-link"
+                to={ticketListLink({ status: OPEN_STATUSES })}
+                className={linkClass}
+              >
                 {t("dashboard.widgets.seeList")}
               </AppLink>
             ) : null
@@ -200,8 +218,9 @@ export function DashboardWidgets() {
           label={t("broadcasts.dashboard.closedToday")}
           value={data?.tickets_closed_today}
           footer={
-            data ? (
+            data && queue ? (
               <AppLink
+                testId="dash-closed-today-link"
                 to={ticketListLink({ closed_from: data.today, closed_to: data.today })}
                 className={linkClass}
               >
@@ -244,6 +263,7 @@ export function DashboardWidgets() {
             tone="danger"
             footer={
               <AppLink
+                testId="dash-broadcasts-failed-link"
                 to={`/ticketing/broadcasts?${new URLSearchParams({ status: "failed", from: data.today, to: data.today }).toString()}`}
                 className={linkClass}
               >
@@ -258,7 +278,7 @@ export function DashboardWidgets() {
             <p
               data-testid="dash-ar-overdue"
               className={cn(
-                "text-2xl font-semibold tabular-nums text-navy-900",
+                "text-xl font-semibold whitespace-nowrap tabular-nums text-navy-900",
                 Number(data.ar_overdue_total) > 0 && "text-danger",
               )}
             >
@@ -270,14 +290,14 @@ export function DashboardWidgets() {
               })}
             </p>
             <div className="mt-auto pt-1 text-sm">
-              <AppLink to="/dso?status=overdue" className={linkClass}>
+              <AppLink testId="dash-ar-overdue-link" to="/dso?status=overdue" className={linkClass}>
                 {t("dashboard.widgets.seeList")}
               </AppLink>
             </div>
           </Card>
         ) : null}
       </div>
-      <HighPriorityCard data={data} />
+      <HighPriorityCard data={data} linked={queue} />
     </section>
   );
 }
