@@ -27,13 +27,13 @@ export function TargetsCard({ report, targets }: { report: MeReport; targets: Ta
                 <th scope="col" className="py-1">
                   {t("meReport.targets.metric")}
                 </th>
-                <th scope="col" className="py-1 text-right">
+                <th scope="col" className="py-1 pl-3 text-right whitespace-nowrap">
                   {t("meReport.targets.target")}
                 </th>
-                <th scope="col" className="py-1 text-right">
+                <th scope="col" className="py-1 pl-3 text-right whitespace-nowrap">
                   {t("meReport.targets.actual")}
                 </th>
-                <th scope="col" className="py-1 text-right">
+                <th scope="col" className="py-1 pl-3 text-right whitespace-nowrap">
                   {t("meReport.targets.achievement")}
                 </th>
               </tr>
@@ -48,15 +48,15 @@ export function TargetsCard({ report, targets }: { report: MeReport; targets: Ta
                   <th scope="row" className="py-1 text-left font-normal">
                     {metricName(r, locale)}
                   </th>
-                  <td className="py-1 text-right tabular-nums">
+                  <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
                     {r.target === null ? "—" : formatKpiValue(r.target, r.unit, locale)}
                   </td>
-                  <td className="py-1 text-right tabular-nums">
+                  <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
                     {r.actual === null
                       ? t("meReport.targets.na")
                       : formatKpiValue(r.actual, r.unit, locale)}
                   </td>
-                  <td className="py-1 text-right tabular-nums">
+                  <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
                     {r.achievement_pct === null
                       ? "—"
                       : formatAchievement(r.achievement_pct, locale)}
@@ -108,7 +108,7 @@ export function ArCard({ report, ar }: { report: MeReport; ar: ArSection }) {
               <th scope="col" className="py-1">
                 {t("meReport.ar.customer")}
               </th>
-              <th scope="col" className="py-1 text-right">
+              <th scope="col" className="py-1 pl-3 text-right whitespace-nowrap">
                 {t("meReport.ar.total")}
               </th>
             </tr>
@@ -119,7 +119,9 @@ export function ArCard({ report, ar }: { report: MeReport; ar: ArSection }) {
                 <th scope="row" className="py-1 text-left font-normal">
                   {c.customer_name}
                 </th>
-                <td className="py-1 text-right tabular-nums">{formatIDR(c.total, locale)}</td>
+                <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
+                  {formatIDR(c.total, locale)}
+                </td>
               </tr>
             ))}
           </tbody>

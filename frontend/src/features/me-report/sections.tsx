@@ -94,7 +94,7 @@ export function ActivitiesCard({
         />
       </Figures>
       <CountTable
-        caption={t("meReport.activities.title")}
+        caption={t("meReport.activities.byType")}
         rows={activities.by_type.map((a) => ({
           key: a.activity_type,
           label: kind(a.activity_type),
