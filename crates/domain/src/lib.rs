@@ -14,6 +14,7 @@ pub mod files;
 pub mod imports;
 pub mod kpi;
 pub mod list;
+pub mod me_report;
 pub mod money;
 pub mod role;
 pub mod tickets;

@@ -77,6 +77,7 @@ use crate::error::ErrorBody;
         (name = "broadcast", description = "WhatsApp broadcast logs pushed by n8n, per AWB (BRD)"),
         (name = "ar", description = "Invoices, payments, aging and DSO (DSO)"),
         (name = "kpi", description = "KPI definitions, targets, entries, scorecards and trends (KPI)"),
+        (name = "me", description = "The signed-in user's own report (USR-1)"),
         (name = "imports", description = "Import Center: spreadsheets staged, mapped, processed and reverted (IMP)"),
         (name = "whatsapp", description = "WhatsApp webhook intake and the conversations CS works (WA)"),
         (name = "files", description = "Uploads and downloads of stored files"),

@@ -36,6 +36,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     api::broadcasts::routes(cfg);
     api::ar::routes(cfg);
     api::kpi::routes(cfg);
+    api::me_report::routes(cfg);
     api::imports::routes(cfg);
     api::whatsapp::routes(cfg);
     api::wa_analytics::routes(cfg);

@@ -101,6 +101,10 @@ export type KpiUnit = components["schemas"]["KpiUnit"];
 export const KPI_UNIT_VALUES = ["count", "idr", "percent", "minutes", "days"] as const satisfies readonly KpiUnit[];
 export type KpiUnitCovered = Assert<Covers<typeof KPI_UNIT_VALUES, KpiUnit>>;
 
+export type LeadOwnership = components["schemas"]["LeadOwnership"];
+export const LEAD_OWNERSHIP_VALUES = ["sales", "marketing"] as const satisfies readonly LeadOwnership[];
+export type LeadOwnershipCovered = Assert<Covers<typeof LEAD_OWNERSHIP_VALUES, LeadOwnership>>;
+
 export type LeadStatus = components["schemas"]["LeadStatus"];
 export const LEAD_STATUS_VALUES = ["new", "contacted", "qualified", "disqualified", "converted"] as const satisfies readonly LeadStatus[];
 export type LeadStatusCovered = Assert<Covers<typeof LEAD_STATUS_VALUES, LeadStatus>>;
@@ -124,6 +128,10 @@ export type PaymentMethodCovered = Assert<Covers<typeof PAYMENT_METHOD_VALUES, P
 export type Provenance = components["schemas"]["Provenance"];
 export const PROVENANCE_VALUES = ["auto", "manual", "imported"] as const satisfies readonly Provenance[];
 export type ProvenanceCovered = Assert<Covers<typeof PROVENANCE_VALUES, Provenance>>;
+
+export type ReportSection = components["schemas"]["ReportSection"];
+export const REPORT_SECTION_VALUES = ["leads", "activities", "tasks", "tickets", "targets", "ar"] as const satisfies readonly ReportSection[];
+export type ReportSectionCovered = Assert<Covers<typeof REPORT_SECTION_VALUES, ReportSection>>;
 
 export type ResolvedBy = components["schemas"]["ResolvedBy"];
 export const RESOLVED_BY_VALUES = ["agent", "bot", "timeout"] as const satisfies readonly ResolvedBy[];
@@ -214,12 +222,14 @@ export const ENUM_VALUES = {
   KpiSource: KPI_SOURCE_VALUES,
   KpiStatus: KPI_STATUS_VALUES,
   KpiUnit: KPI_UNIT_VALUES,
+  LeadOwnership: LEAD_OWNERSHIP_VALUES,
   LeadStatus: LEAD_STATUS_VALUES,
   Menu: MENU_VALUES,
   MessageDirection: MESSAGE_DIRECTION_VALUES,
   MessageStatus: MESSAGE_STATUS_VALUES,
   PaymentMethod: PAYMENT_METHOD_VALUES,
   Provenance: PROVENANCE_VALUES,
+  ReportSection: REPORT_SECTION_VALUES,
   ResolvedBy: RESOLVED_BY_VALUES,
   RfqService: RFQ_SERVICE_VALUES,
   Role: ROLE_VALUES,

@@ -1097,6 +1097,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/me-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exports your report for the month: one sheet per section you have, the same figures
+         *     as `GET me/report`.
+         */
+        get: operations["export_me_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/payments": {
         parameters: {
             query?: never;
@@ -1838,6 +1858,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own report for a month: the leads you own, your activities and visits, your tasks,
+         *     the tickets assigned to you with their SLA, your targets against actuals (`null`/`na`
+         *     where a metric has no data) and your customers' AR as of the month's end (today while
+         *     it runs). A section is `null` where your role does not have its module; an empty one
+         *     has zeros.
+         */
+        get: operations["get_me_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -2479,6 +2522,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description My activities dated in the month (`GET activities?owner=me&from&to`). */
+        ActivitiesSection: {
+            /** @description Every logged type, zeros included. */
+            by_type: components["schemas"]["ActivityTypeCount"][];
+            /**
+             * Format: int64
+             * @description The application's own entries (stage changes, RFQs): `type=system`.
+             */
+            system: number;
+            /** Format: int64 */
+            total: number;
+            /**
+             * Format: int64
+             * @description Visits dated up to `as_of` (later ones are planned).
+             */
+            visits_done: number;
+        };
         Activity: {
             /** @description visit, call, meeting, email, whatsapp, or system (written by the application). */
             activity_type: string;
@@ -2538,6 +2598,11 @@ export interface components {
          * @enum {string}
          */
         ActivityType: "visit" | "call" | "meeting" | "email" | "whatsapp";
+        ActivityTypeCount: {
+            activity_type: components["schemas"]["ActivityType"];
+            /** Format: int64 */
+            count: number;
+        };
         AddAttachmentRequest: {
             /**
              * Format: uuid
@@ -2722,6 +2787,17 @@ export interface components {
         };
         ArCustomers: {
             data: components["schemas"]["ArCustomer"][];
+        };
+        /** @description My customers' AR as of `as_of`: what `GET ar/my-customers?as_of` shows. */
+        ArSection: {
+            /** Format: date */
+            as_of: string;
+            customers: components["schemas"]["AgingRow"][];
+            /** @description Σ outstanding (the totals row's `total`). */
+            outstanding: string;
+            /** @description Σ of the overdue buckets (1–30, 31–60, 61–90, > 90 days). */
+            overdue: string;
+            totals: components["schemas"]["AgingRow"];
         };
         AssignLeadRequest: {
             /**
@@ -4161,6 +4237,18 @@ export interface components {
              */
             ticket_id?: string | null;
         };
+        LeadChannelCount: {
+            channel: string;
+            /** Format: int64 */
+            count: number;
+            name: string;
+        };
+        /**
+         * @description Which owner column makes a lead "mine": sales roles own leads assigned to them,
+         *     marketing roles the leads they brought in.
+         * @enum {string}
+         */
+        LeadOwnership: "sales" | "marketing";
         LeadSource: {
             /** Format: int64 */
             leads: number;
@@ -4177,6 +4265,24 @@ export interface components {
          * @enum {string}
          */
         LeadStatus: "new" | "contacted" | "qualified" | "disqualified" | "converted";
+        LeadStatusCount: {
+            /** Format: int64 */
+            count: number;
+            status: components["schemas"]["LeadStatus"];
+        };
+        /**
+         * @description Leads I own created in the month (`GET leads?owner=me&from&to`; marketing:
+         *     `marketing_owner=me`).
+         */
+        LeadsSection: {
+            /** @description The channels with at least one lead. */
+            by_channel: components["schemas"]["LeadChannelCount"][];
+            /** @description Every status, zeros included. */
+            by_status: components["schemas"]["LeadStatusCount"][];
+            ownership: components["schemas"]["LeadOwnership"];
+            /** Format: int64 */
+            total: number;
+        };
         /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Activity: {
             data: {
@@ -5274,6 +5380,31 @@ export interface components {
             menus: string[];
             role: components["schemas"]["Role"];
         };
+        /** @description `GET me/report`: a section is `null` where the role does not have its module. */
+        MeReportBody: {
+            activities?: null | components["schemas"]["ActivitiesSection"];
+            ar?: null | components["schemas"]["ArSection"];
+            /**
+             * Format: date
+             * @description The day AR is reported as of (the month's end, today while it runs).
+             */
+            as_of: string;
+            /**
+             * Format: date
+             * @description The month's first and last day.
+             */
+            from: string;
+            leads?: null | components["schemas"]["LeadsSection"];
+            /** @description `2026-11`. */
+            period: string;
+            /** @description The sections this report has, in display order. */
+            sections: components["schemas"]["ReportSection"][];
+            targets?: null | components["schemas"]["TargetsSection"];
+            tasks?: null | components["schemas"]["TasksSection"];
+            tickets?: null | components["schemas"]["TicketsSection"];
+            /** Format: date */
+            to: string;
+        };
         /**
          * @description Top-level menus of the SPA, in display order.
          * @enum {string}
@@ -5665,6 +5796,11 @@ export interface components {
             /** @description Why the closed figures must change (3–1000 characters). */
             reason?: string | null;
         };
+        /**
+         * @description The sections of a personal report, in display order.
+         * @enum {string}
+         */
+        ReportSection: "leads" | "activities" | "tasks" | "tickets" | "targets" | "ar";
         /**
          * @description How a conversation ended: resolved by an agent or the bot, or by 24 hours of silence.
          * @enum {string}
@@ -6083,6 +6219,10 @@ export interface components {
             details: Record<string, never>;
             error: string;
         };
+        /** @description My scorecard for the month: the rows of `GET kpi/scorecard?period` (yourself). */
+        TargetsSection: {
+            rows: components["schemas"]["ScoreRow"][];
+        };
         Task: {
             /** Format: uuid */
             activity_id?: string | null;
@@ -6126,6 +6266,29 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "open" | "done" | "cancelled";
+        /** @description My tasks (`GET tasks?owner=me&…`). */
+        TasksSection: {
+            /**
+             * Format: int64
+             * @description Done, of the tasks due in the month (`status=done&due_from&due_to`).
+             */
+            done: number;
+            /**
+             * Format: int64
+             * @description Open and due in the month (`status=open&due_from&due_to`).
+             */
+            due: number;
+            /**
+             * Format: int64
+             * @description Open now (`status=open`).
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Open and past due now (`overdue=true`).
+             */
+            overdue: number;
+        };
         Ticket: {
             assigned_to_name?: string | null;
             /** Format: uuid */
@@ -6254,6 +6417,28 @@ export interface components {
             total: number;
             /** Format: int64 */
             urgent: number;
+        };
+        /** @description Tickets assigned to me. */
+        TicketsSection: {
+            /**
+             * Format: int64
+             * @description Of those, closed now (`…&status=closed`).
+             */
+            closed: number;
+            /**
+             * Format: int64
+             * @description Not closed, whenever opened.
+             */
+            open_now: number;
+            /**
+             * Format: int64
+             * @description Opened in the month (`GET tickets?assigned_to=me&from&to`).
+             */
+            opened: number;
+            /** @description The totals line of `GET tickets/sla?assigned_to=me&from&to`. */
+            sla: components["schemas"]["SlaReportLine"];
+            /** @description Its lines per ticket type × priority. */
+            sla_rows: components["schemas"]["SlaReportLine"][];
         };
         TimelineEntry: {
             actor_name?: string | null;
@@ -9951,6 +10136,47 @@ export interface operations {
             };
         };
     };
+    export_me_report: {
+        parameters: {
+            query?: {
+                /** @description The month, `YYYY-MM` (default: this month, Asia/Jakarta). */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     export_payments: {
         parameters: {
             query?: {
@@ -12391,6 +12617,47 @@ export interface operations {
             };
         };
     };
+    get_me_report: {
+        parameters: {
+            query?: {
+                /** @description The month, `YYYY-MM` (default: this month, Asia/Jakarta). */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeReportBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_notifications: {
         parameters: {
             query?: {
@@ -14024,6 +14291,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day of opening, inclusive (default: today, Asia/Jakarta). At most 366 days. */
                 to?: string;
+                /** @description `me` or a user id: only the tickets assigned to them. */
+                assigned_to?: string;
             };
             header?: never;
             path?: never;

@@ -30,6 +30,7 @@ import { KPI_SEARCH_KEYS } from "@/features/kpi/search-keys";
 import { createImportRoutes } from "@/features/imports/routes";
 import { HISTORY_SEARCH_KEYS } from "@/features/imports/table";
 import { createWaAnalyticsRoutes } from "@/features/wa-analytics/routes";
+import { createMeReportRoutes } from "@/features/me-report/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -271,6 +272,7 @@ const routeTree = rootRoute.addChildren([
     dsoRoute.addChildren([dsoIndexRoute, ...createArRoutes(dsoRoute)]),
     importsRoute.addChildren([importsIndexRoute, ...createImportRoutes(importsRoute)]),
     profileRoute,
+    ...createMeReportRoutes(appRoute),
     usersRoute,
     apiKeysRoute,
   ]),

@@ -24,6 +24,16 @@ pub async fn sla_report(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<Vec<SlaReportRow>, DbError> {
+    sla_report_of(tx, from, to, None).await
+}
+
+/// The same report over the tickets assigned to `assignee` only (when given).
+pub async fn sla_report_of(
+    tx: &mut Tx,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    assignee: Option<uuid::Uuid>,
+) -> Result<Vec<SlaReportRow>, DbError> {
     Ok(sqlx::query_as!(
         SlaReportRow,
         r#"select s.ticket_type as "ticket_type!", s.priority as "priority!", count(*) as "tickets!",
@@ -36,11 +46,13 @@ pub async fn sla_report(
            from v_ticket_sla s
           where s.created_at >= ($1::date::timestamp at time zone 'Asia/Jakarta')
             and s.created_at < (($2::date + 1)::timestamp at time zone 'Asia/Jakarta')
+            and ($3::uuid is null or s.assigned_to_user_id = $3)
           group by s.ticket_type, s.priority
           order by array_position(array['inquiry_tariff','general_request','complaint','shipment_issue'], s.ticket_type),
                    array_position(array['urgent','high','medium','low'], s.priority)"#,
         from,
         to,
+        assignee,
     )
     .fetch_all(&mut **tx)
     .await?)

@@ -4,6 +4,7 @@ import {
   FileUp,
   Goal,
   KeyRound,
+  FileBarChart,
   Languages,
   LogOut,
   UserCog,
@@ -76,6 +77,14 @@ export function UserMenu() {
             <UserRound aria-hidden />
             {t("userMenu.profile")}
           </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem
+          data-testid="menu-me-report"
+          // An untyped child route: pushed on select (the menu closes first).
+          onSelect={() => router.history.push("/me/report")}
+        >
+          <FileBarChart aria-hidden />
+          {t("meReport.menu")}
         </DropdownMenuItem>
         {hasCapability(me, "users:manage") ? (
           <DropdownMenuItem asChild>

@@ -9,6 +9,7 @@ import { ActivityFeed } from "./activity-feed";
 import { DashboardNav } from "./dashboard-nav";
 import { KpiHighlights } from "./kpi-highlights";
 import { DashboardWidgets } from "./widgets";
+import { TodoWidget } from "@/features/me-report/todo-widget";
 
 /**
  * DASH-1: today's counters (tickets, broadcasts, follow-ups), the high-priority tickets
@@ -29,6 +30,7 @@ export default function DashboardPage() {
       <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="flex flex-col gap-6 xl:col-span-2">
           <DashboardWidgets />
+          <TodoWidget />
           <KpiHighlights />
         </div>
         <ActivityFeed />

@@ -19,6 +19,8 @@ pub struct SlaQuery {
     pub from: Option<NaiveDate>,
     /// Last day of opening, inclusive (default: today, Asia/Jakarta). At most 366 days.
     pub to: Option<NaiveDate>,
+    /// `me` or a user id: only the tickets assigned to them.
+    pub assigned_to: Option<String>,
 }
 
 /// SLA outcomes of one ticket type × priority.
@@ -88,7 +90,7 @@ pub async fn sla_report(
     ctx: UserTx,
     query: web::Query<SlaQuery>,
 ) -> ApiResult<web::Json<SlaReport>> {
-    let UserTx { mut tx, .. } = ctx;
+    let UserTx { mut tx, user } = ctx;
     let to = query.to.unwrap_or_else(domain::jakarta_today);
     let from = query
         .from
@@ -99,7 +101,8 @@ pub async fn sla_report(
     if (to - from).num_days() > 366 {
         return Err(ApiError::validation("to", "the range is at most 366 days"));
     }
-    let rows = tickets::sla_report(&mut tx, from, to).await?;
+    let assignee = assignee(query.assigned_to.as_deref(), user.id)?;
+    let rows = tickets::sla_report_of(&mut tx, from, to, assignee).await?;
     persistence::commit(tx).await?;
     let totals = totals(&rows);
     Ok(web::Json(SlaReport {
@@ -110,8 +113,19 @@ pub async fn sla_report(
     }))
 }
 
+/// `assigned_to`: `me` or a user id.
+fn assignee(raw: Option<&str>, me: uuid::Uuid) -> ApiResult<Option<uuid::Uuid>> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some("me") => Ok(Some(me)),
+        Some(id) => uuid::Uuid::parse_str(id)
+            .map(Some)
+            .map_err(|_| ApiError::validation("assigned_to", "must be me or a user id")),
+    }
+}
+
 /// The report's totals line: every row summed, as type and priority "all".
-fn totals(rows: &[SlaReportRow]) -> SlaReportRow {
+pub(crate) fn totals(rows: &[SlaReportRow]) -> SlaReportRow {
     let mut sum = SlaReportRow {
         ticket_type: "all".to_owned(),
         priority: "all".to_owned(),
