@@ -17,6 +17,7 @@ pub mod list;
 pub mod money;
 pub mod role;
 pub mod tickets;
+pub mod user_events;
 pub mod wa_analytics;
 pub mod whatsapp;
 
