@@ -137,7 +137,8 @@ create constraint trigger api_keys_user_event_used
   after update of last_used_at on api_keys
   deferrable initially deferred
   for each row
-  when (new.last_used_at is distinct from old.last_used_at and new.last_used_at is not null)
+  when (new.last_used_at is not null
+        and (old.last_used_at is null or new.last_used_at > old.last_used_at))
   execute function app.user_event_api_key_used();
 
 revoke execute on function app.user_event_login(text, inet, text),

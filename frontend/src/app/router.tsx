@@ -30,6 +30,7 @@ import { KPI_SEARCH_KEYS } from "@/features/kpi/search-keys";
 import { createImportRoutes } from "@/features/imports/routes";
 import { HISTORY_SEARCH_KEYS } from "@/features/imports/table";
 import { createWaAnalyticsRoutes } from "@/features/wa-analytics/routes";
+import { createUserEventsRoutes } from "@/features/user-events/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -273,6 +274,7 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     usersRoute,
     apiKeysRoute,
+    ...createUserEventsRoutes(appRoute),
   ]),
 ]);
 
