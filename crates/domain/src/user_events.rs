@@ -116,7 +116,11 @@ mod tests {
 
     #[test]
     fn every_export_is_tracked_with_its_path() {
-        let t = tracked_request("GET", "/api/v1/exports/invoices", "/api/v1/exports/invoices");
+        let t = tracked_request(
+            "GET",
+            "/api/v1/exports/invoices",
+            "/api/v1/exports/invoices",
+        );
         assert_eq!(
             t,
             Some(TrackedRequest {
@@ -125,7 +129,9 @@ mod tests {
                 rfq_ticket: false
             })
         );
-        assert!(tracked_request("POST", "/api/v1/exports/leads", "/api/v1/exports/leads").is_none());
+        assert!(
+            tracked_request("POST", "/api/v1/exports/leads", "/api/v1/exports/leads").is_none()
+        );
     }
 
     #[test]

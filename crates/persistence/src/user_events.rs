@@ -153,7 +153,13 @@ pub async fn list(
 
 /// The events of [`list`] for `filter`, all pages, at most `limit` (EXP-1).
 pub fn export(filter: &UserEventFilter, limit: i64) -> Export<'_, UserEventRow> {
-    Export::new(SELECT, |query| push_filter(query, filter), &[], ORDER, limit)
+    Export::new(
+        SELECT,
+        |query| push_filter(query, filter),
+        &[],
+        ORDER,
+        limit,
+    )
 }
 
 /// Retention: deletes the events older than `days` days. Caller: the worker.

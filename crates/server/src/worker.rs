@@ -104,7 +104,14 @@ async fn schedule_periodic(db: &Db, settings: &WorkerSettings) -> Result<(), DbE
     }
     let retention = serde_json::json!({ "days": settings.user_events_retention_days });
     let dedup = format!("{USER_EVENTS_RETENTION}:{}", jakarta.format("%Y%m%d"));
-    jobs::enqueue(&mut tx, USER_EVENTS_RETENTION, &retention, Some(&dedup), hour).await?;
+    jobs::enqueue(
+        &mut tx,
+        USER_EVENTS_RETENTION,
+        &retention,
+        Some(&dedup),
+        hour,
+    )
+    .await?;
     let minute = now.with_second(0).unwrap_or(now);
     for kind in [TASK_REMINDERS, SLA_WARNINGS, WHATSAPP_RETRY] {
         let dedup = format!("{kind}:{}", minute.format("%Y%m%d%H%M"));

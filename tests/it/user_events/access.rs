@@ -11,7 +11,12 @@ async fn other_roles_get_403_and_cannot_read_the_table_directly() {
     let app = TestApp::spawn().await;
     let admin = app.user(Role::SuperAdmin).await;
     insert(&app, "login", Some(admin.id), 0).await;
-    for role in [Role::Salesperson, Role::Director, Role::FinanceManager, Role::CsAdmin] {
+    for role in [
+        Role::Salesperson,
+        Role::Director,
+        Role::FinanceManager,
+        Role::CsAdmin,
+    ] {
         let user = app.user(role).await;
         let list = app.get("/api/v1/user-events", &user.token).await;
         assert_eq!(list.status(), 403, "{role:?} lists");
@@ -36,7 +41,10 @@ async fn even_super_admin_cannot_forge_change_or_delete_events() {
     let victim = app.user(Role::Salesperson).await;
     insert(&app, "login", Some(victim.id), 0).await;
     let attempts = [
-        format!("insert into user_events (type, user_id) values ('login', '{}')", victim.id),
+        format!(
+            "insert into user_events (type, user_id) values ('login', '{}')",
+            victim.id
+        ),
         "update user_events set user_id = null".to_owned(),
         "delete from user_events".to_owned(),
         // The user writer refuses sign-in types: a login cannot be forged through it.
@@ -46,12 +54,12 @@ async fn even_super_admin_cannot_forge_change_or_delete_events() {
     ];
     for sql in attempts {
         let mut tx = app.tx_as(&admin).await;
-        let err = sqlx::query(&sql)
-            .execute(&mut *tx)
-            .await
-            .expect_err(&sql);
-        assert!(err.to_string().contains("permission denied")
-                || err.to_string().contains("not an event a user records"), "{sql}: {err}");
+        let err = sqlx::query(&sql).execute(&mut *tx).await.expect_err(&sql);
+        assert!(
+            err.to_string().contains("permission denied")
+                || err.to_string().contains("not an event a user records"),
+            "{sql}: {err}"
+        );
     }
     // A user's own event names the user, whatever they pass.
     let mut tx = app.tx_as(&victim).await;

@@ -18,7 +18,9 @@ async fn filters_narrow_by_type_user_and_jakarta_days() {
         let token = admin.token.clone();
         let app = &app;
         async move {
-            let response = app.get(&format!("/api/v1/user-events{query}"), &token).await;
+            let response = app
+                .get(&format!("/api/v1/user-events{query}"), &token)
+                .await;
             assert_eq!(response.status(), 200, "{query}");
             body(response).await
         }
@@ -26,9 +28,16 @@ async fn filters_narrow_by_type_user_and_jakarta_days() {
     assert_eq!(get("").await["total"], 4);
     let logins = get("?type=login").await;
     assert_eq!(logins["total"], 2);
-    assert!(logins["data"].as_array().unwrap().iter().all(|e| e["type"] == "login"));
+    assert!(logins["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["type"] == "login"));
     let mine = app
-        .get(&format!("/api/v1/user-events?user_id={}", sales.id), &admin.token)
+        .get(
+            &format!("/api/v1/user-events?user_id={}", sales.id),
+            &admin.token,
+        )
         .await;
     let mine = body(mine).await;
     assert_eq!(mine["total"], 2);
@@ -36,7 +45,10 @@ async fn filters_narrow_by_type_user_and_jakarta_days() {
     let today = domain::jakarta_today();
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let since_today = app
-        .get(&format!("/api/v1/user-events?from={}", day(today)), &admin.token)
+        .get(
+            &format!("/api/v1/user-events?from={}", day(today)),
+            &admin.token,
+        )
         .await;
     assert_eq!(body(since_today).await["total"], 3);
     let three_days_ago = today - chrono::Duration::days(3);
@@ -54,7 +66,10 @@ async fn filters_narrow_by_type_user_and_jakarta_days() {
     assert_eq!(bad.status(), 422);
     assert!(body(bad).await["details"]["type"].is_array());
     let backwards = app
-        .get("/api/v1/user-events?from=2026-11-02&to=2026-11-01", &admin.token)
+        .get(
+            "/api/v1/user-events?from=2026-11-02&to=2026-11-01",
+            &admin.token,
+        )
         .await;
     assert_eq!(backwards.status(), 422);
 }
@@ -95,8 +110,13 @@ async fn retention_deletes_only_events_older_than_the_setting() {
     let settings = server::worker::WorkerSettings {
         user_events_retention_days: 30,
     };
-    sqlx::query("delete from jobs").execute(&app.owner).await.unwrap();
-    server::worker::run_once_with(&app.db, &settings).await.unwrap();
+    sqlx::query("delete from jobs")
+        .execute(&app.owner)
+        .await
+        .unwrap();
+    server::worker::run_once_with(&app.db, &settings)
+        .await
+        .unwrap();
     let left: i64 = sqlx::query_scalar("select count(*) from user_events")
         .fetch_one(&app.owner)
         .await

@@ -26,10 +26,7 @@ async fn failed_sign_ins_of_a_known_and_an_unknown_email_write_one_event_each() 
     let user = app.user(Role::Director).await;
     let wrong = "not-the-password-123";
     assert_eq!(app.login(&user.email, wrong).await.status(), 401);
-    assert_eq!(
-        app.login("Nobody@Example.test", wrong).await.status(),
-        401
-    );
+    assert_eq!(app.login("Nobody@Example.test", wrong).await.status(), 401);
     let failed = events(&app, "login_failed").await;
     assert_eq!(failed.len(), 2, "{failed:?}");
     assert_eq!(failed[0].user_id, Some(user.id));
@@ -97,8 +94,7 @@ async fn an_import_upload_and_its_processing_write_one_event_each() {
     let app = TestApp::spawn().await;
     let admin = app.user(Role::SuperAdmin).await;
     let csv = b"company_name,email\nPT Log Satu,satu@pt-log.test\n".to_vec();
-    let staged =
-        crate::imports::staged(&app, &admin, "customers", "customers.csv", csv).await;
+    let staged = crate::imports::staged(&app, &admin, "customers", "customers.csv", csv).await;
     let id = staged["id"].as_str().unwrap().to_owned();
     let imports = events(&app, "import").await;
     assert_eq!(imports.len(), 1);
@@ -144,7 +140,10 @@ async fn rfq_detail_views_are_recorded_and_other_tickets_are_not() {
         )
         .await;
     assert_eq!(created.status(), 201);
-    let rfq = body(created).await["ticket_id"].as_str().unwrap().to_owned();
+    let rfq = body(created).await["ticket_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let exim = app.user(Role::OpsExim).await;
     let path = format!("/api/v1/ops/rfqs/{rfq}");
     assert_eq!(app.get(&path, &exim.token).await.status(), 200);
@@ -158,7 +157,10 @@ async fn rfq_detail_views_are_recorded_and_other_tickets_are_not() {
         )
         .await;
     assert_eq!(general.status(), 201);
-    let general = body(general).await["ticket_id"].as_str().unwrap().to_owned();
+    let general = body(general).await["ticket_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(app.ticket(&admin, &general).await.status(), 200);
 
     let views = events(&app, "view_sensitive").await;
@@ -169,7 +171,10 @@ async fn rfq_detail_views_are_recorded_and_other_tickets_are_not() {
     let resource = Some(format!("rfq/{rfq}"));
     assert_eq!(
         seen,
-        vec![(Some(exim.id), resource.clone()), (Some(admin.id), resource)]
+        vec![
+            (Some(exim.id), resource.clone()),
+            (Some(admin.id), resource)
+        ]
     );
 }
 

@@ -48,11 +48,7 @@ pub async fn login(
 ) -> ApiResult<HttpResponse> {
     let typed_email = body.value.email.clone().unwrap_or_default();
     let (email, password) = parse(body.value)?;
-    let peer = req
-        .peer_addr()
-        .map(|addr| addr.ip().to_string())
-        .unwrap_or_default();
-    let limiter_key = format!("login:{peer}:{email}");
+    let limiter_key = limiter_key(&req, &email);
     state
         .login_limiter
         .check(&limiter_key)
@@ -73,11 +69,23 @@ pub async fn login(
     state.login_limiter.reset(&limiter_key).await;
 
     let refresh_token = new_refresh_token();
-    let (hash, expires_at) = (sha256_hex(&refresh_token), Utc::now() + state.settings.refresh_ttl);
+    let (hash, expires_at) = (
+        sha256_hex(&refresh_token),
+        Utc::now() + state.settings.refresh_ttl,
+    );
     auth::start_session(&mut tx, user_id, &hash, expires_at).await?;
     user_events::login(&mut tx, &hash, &client).await?;
     persistence::commit(tx).await?;
     session_response(&state, &req, user_id, refresh_token).await
+}
+
+/// Failed attempts are counted per client address and e-mail.
+fn limiter_key(req: &HttpRequest, email: &Email) -> String {
+    let peer = req
+        .peer_addr()
+        .map(|addr| addr.ip().to_string())
+        .unwrap_or_default();
+    format!("login:{peer}:{email}")
 }
 
 /// The account's user when the password is right and the account may sign in (same work

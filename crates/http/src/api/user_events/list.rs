@@ -36,5 +36,9 @@ pub async fn list_user_events(
     let filter = UserEventFilter::try_from(&*query)?;
     let rows = user_events::list(&mut tx, &filter, page).await?;
     persistence::commit(tx).await?;
-    Ok(actix_web::web::Json(ListBody::new(rows, page, UserEvent::from)))
+    Ok(actix_web::web::Json(ListBody::new(
+        rows,
+        page,
+        UserEvent::from,
+    )))
 }
