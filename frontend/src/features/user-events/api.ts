@@ -1,12 +1,11 @@
 /** Queries of the user activity log (USR-2): GET /user-events and its xlsx export. */
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "@/api/client";
-import type { UserEventType } from "@/api/enums.gen";
+import { USER_EVENT_TYPE_VALUES, type UserEventType } from "@/api/enums.gen";
 import type { components } from "@/api/schema";
 import { saveBlob, unpaged } from "@/lib/download";
 import type { ApiListQuery } from "@/components/list-page/use-list-page";
 import { isOneOf } from "@/lib/enums";
-import { USER_EVENT_TYPE_VALUES } from "@/api/enums.gen";
 import type { UserEventsFilter } from "./table";
 
 export type UserEvent = components["schemas"]["UserEvent"];
@@ -22,11 +21,11 @@ export interface UserEventsQuery {
 
 /** The endpoint's query from the table's (no sort: newest first; unknown types dropped). */
 export function userEventsQuery(table: ApiListQuery<UserEventsFilter>): UserEventsQuery {
-  const type = isOneOf(USER_EVENT_TYPE_VALUES, table.type ?? "") ? table.type : undefined;
+  const type = isOneOf(USER_EVENT_TYPE_VALUES, table.type) ? table.type : undefined;
   return {
     page: table.page,
     per_page: table.per_page,
-    ...(type ? { type: type as UserEventType } : {}),
+    ...(type ? { type } : {}),
     ...(table.user_id ? { user_id: table.user_id } : {}),
     ...(table.from ? { from: table.from } : {}),
     ...(table.to ? { to: table.to } : {}),
