@@ -20,6 +20,7 @@ mod openapi;
 mod platform;
 mod spa;
 mod tickets;
+mod user_events;
 mod users;
 mod wa_analytics;
 mod whatsapp;

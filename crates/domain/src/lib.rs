@@ -18,6 +18,7 @@ pub mod me_report;
 pub mod money;
 pub mod role;
 pub mod tickets;
+pub mod user_events;
 pub mod wa_analytics;
 pub mod whatsapp;
 

@@ -48,6 +48,9 @@ pub enum Capability {
     /// Sets KPI targets of a department (also for roles without the KPI menu: CS admin).
     #[serde(rename = "kpi_targets:manage")]
     ManageKpiTargets,
+    /// USR-2: the user activity log.
+    #[serde(rename = "user_events:read")]
+    ReadUserEvents,
 }
 
 impl Role {
@@ -136,6 +139,7 @@ impl Role {
                 Capability::ManageApiKeys,
                 Capability::ReadAudit,
                 Capability::ManageKpiTargets,
+                Capability::ReadUserEvents,
             ],
             Self::Director => &[Capability::ReadAudit],
             Self::CsAdmin => &[Capability::ManageUsers, Capability::ManageKpiTargets],

@@ -49,7 +49,10 @@ async fn begin_as_user(req: &HttpRequest) -> Result<UserTx, ApiError> {
     let user_id = state.jwt.verify(token)?;
     let ctx = RequestContext::new(Identity::User(user_id), request_id(req));
     match state.db.begin(&ctx).await? {
-        (tx, Principal::User(user)) => Ok(UserTx { tx, user }),
+        (mut tx, Principal::User(user)) => {
+            crate::api::user_events::record::track_request(req, &mut tx).await?;
+            Ok(UserTx { tx, user })
+        }
         _ => Err(ApiError::Unauthorized),
     }
 }

@@ -31,6 +31,7 @@ pub mod notifications;
 pub mod reference;
 pub mod sla_calendar;
 pub mod tickets;
+pub mod user_events;
 pub mod users;
 pub mod wa_analytics;
 pub mod whatsapp;

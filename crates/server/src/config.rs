@@ -71,6 +71,8 @@ pub struct Config {
     pub whatsapp_app_secret: Option<Secret>,
     pub whatsapp_verify_token: Option<Secret>,
     pub whatsapp_create_leads: bool,
+    /// USR-2: `USER_EVENTS_RETENTION_DAYS` (365), 1 to 3,650.
+    pub user_events_retention_days: i32,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -139,6 +141,11 @@ impl Config {
             whatsapp_app_secret: var("WHATSAPP_APP_SECRET").map(Secret::new),
             whatsapp_verify_token: var("WHATSAPP_VERIFY_TOKEN").map(Secret::new),
             whatsapp_create_leads: parsed("WHATSAPP_CREATE_LEADS", true)?,
+            user_events_retention_days: match var("USER_EVENTS_RETENTION_DAYS") {
+                None => domain::user_events::DEFAULT_RETENTION_DAYS,
+                Some(raw) => domain::user_events::parse_retention_days(&raw)
+                    .map_err(|err| anyhow::anyhow!("USER_EVENTS_RETENTION_DAYS={err}"))?,
+            },
         };
         config.validate()?;
         Ok(config)
@@ -161,6 +168,12 @@ impl Config {
             bail!("ACCESS_TOKEN_MINUTES must be between 1 and 1440");
         }
         Ok(())
+    }
+
+    pub fn worker_settings(&self) -> crate::worker::WorkerSettings {
+        crate::worker::WorkerSettings {
+            user_events_retention_days: self.user_events_retention_days,
+        }
     }
 
     pub fn production(&self) -> bool {
@@ -227,6 +240,7 @@ mod tests {
             whatsapp_app_secret: None,
             whatsapp_verify_token: None,
             whatsapp_create_leads: true,
+            user_events_retention_days: 365,
         }
     }
 

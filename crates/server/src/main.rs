@@ -108,7 +108,7 @@ async fn main() -> anyhow::Result<()> {
                 &startup::db_settings(&config),
             );
             tokio::select! {
-                () = worker::run(db) => {}
+                () = worker::run(db, config.worker_settings()) => {}
                 result = tokio::signal::ctrl_c() => result.context("signal handler")?,
             }
         }

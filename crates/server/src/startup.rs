@@ -110,7 +110,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let server = http_api::server(listener, state, config.http_workers)?;
     let worker = config
         .embedded_worker
-        .then(|| tokio::spawn(crate::worker::run(db.clone())));
+        .then(|| tokio::spawn(crate::worker::run(db.clone(), config.worker_settings())));
     banner(&config, address);
     server.await?;
     if let Some(worker) = worker {

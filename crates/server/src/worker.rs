@@ -28,12 +28,29 @@ pub const WA_AGGREGATE_HOURLY: &str = "wa_aggregate_hourly";
 pub const WA_AGGREGATE_DAILY: &str = "wa_aggregate_daily";
 pub const WA_AGGREGATE_WEEKLY: &str = "wa_aggregate_weekly";
 const WA_BACKFILL_HOURS: i32 = 1_000;
+/// USR-2: the user activity log's retention, applied once a day (Asia/Jakarta).
+pub const USER_EVENTS_RETENTION: &str = "user_events_retention";
+
+/// Settings of the periodic jobs.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkerSettings {
+    /// `USER_EVENTS_RETENTION_DAYS`: user events older than this are deleted.
+    pub user_events_retention_days: i32,
+}
+
+impl Default for WorkerSettings {
+    fn default() -> Self {
+        Self {
+            user_events_retention_days: domain::user_events::DEFAULT_RETENTION_DAYS,
+        }
+    }
+}
 
 /// Runs until the task is dropped.
-pub async fn run(db: Db) {
+pub async fn run(db: Db, settings: WorkerSettings) {
     tracing::info!("worker started");
     loop {
-        match run_once(&db).await {
+        match run_once_with(&db, &settings).await {
             Ok(0) => tokio::time::sleep(POLL_INTERVAL).await,
             Ok(_) => {}
             Err(err) => {
@@ -51,7 +68,12 @@ fn context() -> RequestContext {
 /// Schedules the periodic jobs of the current hour, then runs due jobs until none is left.
 /// Returns how many jobs ran.
 pub async fn run_once(db: &Db) -> Result<usize, DbError> {
-    schedule_periodic(db).await?;
+    run_once_with(db, &WorkerSettings::default()).await
+}
+
+/// [`run_once`] with the given settings.
+pub async fn run_once_with(db: &Db, settings: &WorkerSettings) -> Result<usize, DbError> {
+    schedule_periodic(db, settings).await?;
     let mut ran = 0;
     while run_next(db).await? {
         ran += 1;
@@ -59,7 +81,7 @@ pub async fn run_once(db: &Db) -> Result<usize, DbError> {
     Ok(ran)
 }
 
-async fn schedule_periodic(db: &Db) -> Result<(), DbError> {
+async fn schedule_periodic(db: &Db, settings: &WorkerSettings) -> Result<(), DbError> {
     let now = Utc::now();
     let hour = now
         .with_minute(0)
@@ -80,6 +102,16 @@ async fn schedule_periodic(db: &Db) -> Result<(), DbError> {
         let dedup = format!("{kind}:{period}");
         jobs::enqueue(&mut tx, kind, &serde_json::json!({}), Some(&dedup), hour).await?;
     }
+    let retention = serde_json::json!({ "days": settings.user_events_retention_days });
+    let dedup = format!("{USER_EVENTS_RETENTION}:{}", jakarta.format("%Y%m%d"));
+    jobs::enqueue(
+        &mut tx,
+        USER_EVENTS_RETENTION,
+        &retention,
+        Some(&dedup),
+        hour,
+    )
+    .await?;
     let minute = now.with_second(0).unwrap_or(now);
     for kind in [TASK_REMINDERS, SLA_WARNINGS, WHATSAPP_RETRY] {
         let dedup = format!("{kind}:{}", minute.format("%Y%m%d%H%M"));
@@ -161,6 +193,15 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
             if done > 0 {
                 tracing::info!(done, "processed WhatsApp bodies kept for a retry");
             }
+            Ok(())
+        }
+        USER_EVENTS_RETENTION => {
+            let days = job.payload["days"]
+                .as_i64()
+                .and_then(|d| i32::try_from(d).ok())
+                .unwrap_or(domain::user_events::DEFAULT_RETENTION_DAYS);
+            let removed = persistence::user_events::purge(tx, days).await?;
+            tracing::info!(removed, days, "deleted user events past their retention");
             Ok(())
         }
         other => Err(DbError::InvalidValue(format!("unknown job kind {other}"))),

@@ -30,7 +30,7 @@ export const BROADCAST_STATUS_VALUES = ["success", "failed", "pending"] as const
 export type BroadcastStatusCovered = Assert<Covers<typeof BROADCAST_STATUS_VALUES, BroadcastStatus>>;
 
 export type Capability = components["schemas"]["Capability"];
-export const CAPABILITY_VALUES = ["users:manage", "api_keys:manage", "audit:read", "kpi_targets:manage"] as const satisfies readonly Capability[];
+export const CAPABILITY_VALUES = ["users:manage", "api_keys:manage", "audit:read", "kpi_targets:manage", "user_events:read"] as const satisfies readonly Capability[];
 export type CapabilityCovered = Assert<Covers<typeof CAPABILITY_VALUES, Capability>>;
 
 export type ConversationStatus = components["schemas"]["ConversationStatus"];
@@ -197,6 +197,10 @@ export type TicketType = components["schemas"]["TicketType"];
 export const TICKET_TYPE_VALUES = ["inquiry_tariff", "general_request", "complaint", "shipment_issue"] as const satisfies readonly TicketType[];
 export type TicketTypeCovered = Assert<Covers<typeof TICKET_TYPE_VALUES, TicketType>>;
 
+export type UserEventType = components["schemas"]["UserEventType"];
+export const USER_EVENT_TYPE_VALUES = ["login", "login_failed", "logout", "export", "import", "view_sensitive", "api_key_used"] as const satisfies readonly UserEventType[];
+export type UserEventTypeCovered = Assert<Covers<typeof USER_EVENT_TYPE_VALUES, UserEventType>>;
+
 export const ENUM_VALUES = {
   ActivityType: ACTIVITY_TYPE_VALUES,
   AgentStatus: AGENT_STATUS_VALUES,
@@ -246,4 +250,5 @@ export const ENUM_VALUES = {
   TicketSource: TICKET_SOURCE_VALUES,
   TicketStatus: TICKET_STATUS_VALUES,
   TicketType: TICKET_TYPE_VALUES,
+  UserEventType: USER_EVENT_TYPE_VALUES,
 } as const;

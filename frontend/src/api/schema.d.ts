@@ -1171,6 +1171,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/user-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the events matching the filters of `GET /user-events`, every page. */
+        get: operations["export_user_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -2371,6 +2388,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/user-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who signed in (or failed to), signed out, exported, imported, viewed a sensitive page
+         *     or used an API key, newest first; days are Asia/Jakarta days.
+         */
+        get: operations["list_user_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -3060,7 +3097,7 @@ export interface components {
          * @description Functions outside the top-level menus (settings / user menu).
          * @enum {string}
          */
-        Capability: "users:manage" | "api_keys:manage" | "audit:read" | "kpi_targets:manage";
+        Capability: "users:manage" | "api_keys:manage" | "audit:read" | "kpi_targets:manage" | "user_events:read";
         /** @description One cell as written: text or a number (`null` when empty). */
         CellValue: string | number;
         ChangePasswordRequest: {
@@ -5278,6 +5315,48 @@ export interface components {
              */
             total_capped: boolean;
         };
+        /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_UserEvent: {
+            data: {
+                /** Format: uuid */
+                api_key_id?: string | null;
+                api_key_name?: string | null;
+                /** @description An export's filters; an import's id, module and counts. */
+                details: Record<string, never>;
+                /** @description The e-mail as typed, for failed sign-ins. */
+                email?: string | null;
+                /** Format: int64 */
+                id: number;
+                ip?: string | null;
+                /** Format: date-time */
+                occurred_at: string;
+                /** @example exports/invoices */
+                resource?: string | null;
+                type: components["schemas"]["UserEventType"];
+                user_agent?: string | null;
+                user_email?: string | null;
+                /**
+                 * Format: uuid
+                 * @description Null for a failed sign-in of an unknown e-mail and for API-key use.
+                 */
+                user_id?: string | null;
+                user_name?: string | null;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
         LoginRequest: {
             /** @example cs_agent@demo.local */
             email?: string | null;
@@ -6621,6 +6700,37 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description One recorded action. */
+        UserEvent: {
+            /** Format: uuid */
+            api_key_id?: string | null;
+            api_key_name?: string | null;
+            /** @description An export's filters; an import's id, module and counts. */
+            details: Record<string, never>;
+            /** @description The e-mail as typed, for failed sign-ins. */
+            email?: string | null;
+            /** Format: int64 */
+            id: number;
+            ip?: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @example exports/invoices */
+            resource?: string | null;
+            type: components["schemas"]["UserEventType"];
+            user_agent?: string | null;
+            user_email?: string | null;
+            /**
+             * Format: uuid
+             * @description Null for a failed sign-in of an unknown e-mail and for API-key use.
+             */
+            user_id?: string | null;
+            user_name?: string | null;
+        };
+        /**
+         * @description What a user (or an API key) did.
+         * @enum {string}
+         */
+        UserEventType: "login" | "login_failed" | "logout" | "export" | "import" | "view_sensitive" | "api_key_used";
         VoidInvoiceRequest: {
             /**
              * @description Why the invoice no longer counts; required.
@@ -10353,6 +10463,62 @@ export interface operations {
                 };
             };
             /** @description Invalid filter or sort, or more rows than one worksheet holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_user_events: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["UserEventType"];
+                user_id?: string;
+                /** @description First day (Asia/Jakarta), `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta), inclusive. */
+                to?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only super admins read the activity log */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filter, or more rows than one worksheet holds */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14621,6 +14787,62 @@ export interface operations {
                 };
             };
             /** @description Empty or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_user_events: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["UserEventType"];
+                user_id?: string;
+                /** @description First day (Asia/Jakarta), `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Last day (Asia/Jakarta), inclusive. */
+                to?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_UserEvent"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only super admins read the activity log */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown type, bad date or a range ending before it starts */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -31,6 +31,7 @@ import { createImportRoutes } from "@/features/imports/routes";
 import { HISTORY_SEARCH_KEYS } from "@/features/imports/table";
 import { createWaAnalyticsRoutes } from "@/features/wa-analytics/routes";
 import { createMeReportRoutes } from "@/features/me-report/routes";
+import { createUserEventsRoutes } from "@/features/user-events/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -275,6 +276,7 @@ const routeTree = rootRoute.addChildren([
     ...createMeReportRoutes(appRoute),
     usersRoute,
     apiKeysRoute,
+    ...createUserEventsRoutes(appRoute),
   ]),
 ]);
 

@@ -8,6 +8,7 @@ import type importsId from "@/features/imports/i18n/id.json";
 import type whatsappId from "@/features/whatsapp/i18n/id.json";
 import type waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
 import type meReportId from "@/features/me-report/i18n/id.json";
+import type userEventsId from "@/features/user-events/i18n/id.json";
 import type id from "./id.json";
 
 /** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`, `kpi`, `imports`, `whatsapp`, `waAnalytics`). */
@@ -21,6 +22,7 @@ type Translation = typeof id & {
   whatsapp: typeof whatsappId;
   waAnalytics: typeof waAnalyticsId;
   meReport: typeof meReportId;
+  userEvents: typeof userEventsId;
 };
 
 declare module "i18next" {

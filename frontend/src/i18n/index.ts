@@ -19,6 +19,8 @@ import waAnalyticsEn from "@/features/wa-analytics/i18n/en.json";
 import waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
 import meReportEn from "@/features/me-report/i18n/en.json";
 import meReportId from "@/features/me-report/i18n/id.json";
+import userEventsEn from "@/features/user-events/i18n/en.json";
+import userEventsId from "@/features/user-events/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -53,6 +55,7 @@ void i18n.use(initReactI18next).init({
         whatsapp: whatsappId,
         waAnalytics: waAnalyticsId,
         meReport: meReportId,
+        userEvents: userEventsId,
       },
     },
     en: {
@@ -67,6 +70,7 @@ void i18n.use(initReactI18next).init({
         whatsapp: whatsappEn,
         waAnalytics: waAnalyticsEn,
         meReport: meReportEn,
+        userEvents: userEventsEn,
       },
     },
   },

@@ -20,6 +20,7 @@ pub mod reference;
 pub mod sheet;
 pub mod sheet_stream;
 pub mod tickets;
+pub mod user_events;
 pub mod users;
 pub mod wa_analytics;
 pub mod whatsapp;

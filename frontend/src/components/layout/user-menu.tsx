@@ -3,6 +3,7 @@ import {
   ChevronDown,
   FileUp,
   Goal,
+  History,
   KeyRound,
   FileBarChart,
   Languages,
@@ -100,6 +101,16 @@ export function UserMenu() {
               <KeyRound aria-hidden />
               {t("userMenu.apiKeys")}
             </Link>
+          </DropdownMenuItem>
+        ) : null}
+        {hasCapability(me, "user_events:read") ? (
+          <DropdownMenuItem
+            data-testid="menu-user-events"
+            // An untyped child route (features/user-events/routes): pushed on select.
+            onSelect={() => router.history.push("/admin/user-events")}
+          >
+            <History aria-hidden />
+            {t("userEvents.menu")}
           </DropdownMenuItem>
         ) : null}
         {hasCapability(me, "kpi_targets:manage") ? (

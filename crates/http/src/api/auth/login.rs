@@ -1,12 +1,13 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use domain::Email;
-use persistence::{auth, users, Identity, RequestContext};
+use persistence::{auth, user_events, users, Identity, RequestContext};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{SessionResponse, SessionUser};
 use crate::{
+    api::user_events::record::client,
     credentials::{new_refresh_token, sha256_hex, verify_password},
     error::{ApiError, ApiResult, ErrorBody},
     extract::{request_id, ValidJson},
@@ -45,12 +46,9 @@ pub async fn login(
     state: web::Data<AppState>,
     body: ValidJson<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
+    let typed_email = body.value.email.clone().unwrap_or_default();
     let (email, password) = parse(body.value)?;
-    let client = req
-        .peer_addr()
-        .map(|addr| addr.ip().to_string())
-        .unwrap_or_default();
-    let limiter_key = format!("login:{client}:{email}");
+    let limiter_key = limiter_key(&req, &email);
     state
         .login_limiter
         .check(&limiter_key)
@@ -59,7 +57,46 @@ pub async fn login(
 
     let ctx = RequestContext::new(Identity::Anonymous, request_id(&req));
     let (mut tx, _) = state.db.begin(&ctx).await?;
-    let account = auth::login_lookup(&mut tx, email.as_str()).await?;
+    let client = client(&req);
+    let Some(user_id) = verify(&mut tx, &state, &email, password).await? else {
+        // A refused sign-in has no transaction of its own: it is written in the one that
+        // looked the account up, committed before the 401 is sent.
+        user_events::login_failed(&mut tx, &typed_email, &client).await?;
+        persistence::commit(tx).await?;
+        state.login_limiter.record_failure(&limiter_key).await;
+        return Err(ApiError::InvalidCredentials);
+    };
+    state.login_limiter.reset(&limiter_key).await;
+
+    let refresh_token = new_refresh_token();
+    let (hash, expires_at) = (
+        sha256_hex(&refresh_token),
+        Utc::now() + state.settings.refresh_ttl,
+    );
+    auth::start_session(&mut tx, user_id, &hash, expires_at).await?;
+    user_events::login(&mut tx, &hash, &client).await?;
+    persistence::commit(tx).await?;
+    session_response(&state, &req, user_id, refresh_token).await
+}
+
+/// Failed attempts are counted per client address and e-mail.
+fn limiter_key(req: &HttpRequest, email: &Email) -> String {
+    let peer = req
+        .peer_addr()
+        .map(|addr| addr.ip().to_string())
+        .unwrap_or_default();
+    format!("login:{peer}:{email}")
+}
+
+/// The account's user when the password is right and the account may sign in (same work
+/// whether or not the e-mail is known).
+async fn verify(
+    tx: &mut persistence::Tx,
+    state: &AppState,
+    email: &Email,
+    password: String,
+) -> ApiResult<Option<uuid::Uuid>> {
+    let account = auth::login_lookup(tx, email.as_str()).await?;
     let demo_refused = state.settings.production && email.as_str().ends_with(DEMO_EMAIL_DOMAIN);
     let (user_id, stored_hash) = match account {
         Some(account) if account.is_active && !demo_refused => {
@@ -68,17 +105,7 @@ pub async fn login(
         _ => (None, None),
     };
     let verified = verify_password(password, stored_hash).await?;
-    let Some(user_id) = user_id.filter(|_| verified) else {
-        state.login_limiter.record_failure(&limiter_key).await;
-        return Err(ApiError::InvalidCredentials);
-    };
-    state.login_limiter.reset(&limiter_key).await;
-
-    let refresh_token = new_refresh_token();
-    let expires_at = Utc::now() + state.settings.refresh_ttl;
-    auth::start_session(&mut tx, user_id, &sha256_hex(&refresh_token), expires_at).await?;
-    persistence::commit(tx).await?;
-    session_response(&state, &req, user_id, refresh_token).await
+    Ok(user_id.filter(|_| verified))
 }
 
 fn parse(body: LoginRequest) -> ApiResult<(Email, String)> {

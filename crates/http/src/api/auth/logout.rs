@@ -1,9 +1,10 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use persistence::{auth, Identity, RequestContext};
+use persistence::{auth, user_events, Identity, RequestContext};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::{
+    api::user_events::record::client,
     credentials::sha256_hex,
     error::{ApiResult, ErrorBody},
     extract::{request_id, ValidJson},
@@ -35,7 +36,9 @@ pub async fn logout(
 ) -> ApiResult<HttpResponse> {
     let ctx = RequestContext::new(Identity::Anonymous, request_id(&req));
     let (mut tx, _) = state.db.begin(&ctx).await?;
-    auth::end_session(&mut tx, &sha256_hex(body.value.refresh_token.trim())).await?;
+    let token_hash = sha256_hex(body.value.refresh_token.trim());
+    user_events::logout(&mut tx, &token_hash, &client(&req)).await?;
+    auth::end_session(&mut tx, &token_hash).await?;
     persistence::commit(tx).await?;
     Ok(HttpResponse::NoContent().finish())
 }

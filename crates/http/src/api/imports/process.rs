@@ -1,6 +1,6 @@
 //! POST /imports/{id}/process (IMP-2).
 
-use actix_web::{post, web, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use persistence::{
     imports::{self, Claim},
     Identity, RequestContext,
@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{importable, Import};
 use crate::{
+    api::user_events::record,
     error::{ApiError, ApiResult, ErrorBody},
     extract::UserTx,
     state::AppState,
@@ -33,6 +34,7 @@ use crate::{
 #[tracing::instrument(name = "POST /imports/{id}/process", skip_all)]
 pub async fn process_import(
     ctx: UserTx,
+    req: HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
@@ -40,6 +42,9 @@ pub async fn process_import(
     let id = id.into_inner();
     importable(&user, imports::get(&mut tx, id).await?.module.0.as_str())?;
     let claim = imports::claim(&mut tx, id).await?;
+    if let Claim::Started(import) | Claim::Running(import) = &claim {
+        record::import(&mut tx, &req, "process", &Import::from(import.clone())).await?;
+    }
     persistence::commit(tx).await?;
     let import = match claim {
         Claim::Reverted(_) => return Err(ApiError::conflict("the import was reverted")),

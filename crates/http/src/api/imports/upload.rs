@@ -1,7 +1,7 @@
 //! POST /imports (IMP-1).
 
 use actix_multipart::Multipart;
-use actix_web::{post, web, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use super::{
     importable,
@@ -9,6 +9,7 @@ use super::{
     Import,
 };
 use crate::{
+    api::user_events::record,
     error::{ApiResult, ErrorBody},
     extract::UserTx,
     state::AppState,
@@ -33,6 +34,7 @@ use crate::{
 #[tracing::instrument(name = "POST /imports", skip_all)]
 pub async fn upload_import(
     ctx: UserTx,
+    req: HttpRequest,
     state: web::Data<AppState>,
     form: Multipart,
 ) -> ApiResult<HttpResponse> {
@@ -40,9 +42,15 @@ pub async fn upload_import(
     let upload = read_upload(form, state.settings.import_limits.max_bytes).await?;
     let module = importable(&user, &upload.module)?;
     let staged = stage_upload(&mut tx, &state, &user, module, upload).await?;
+    let (created, import) = match staged {
+        Staged::Created(import) => (true, Import::from(import)),
+        Staged::Existing(import) => (false, Import::from(import)),
+    };
+    record::import(&mut tx, &req, "upload", &import).await?;
     persistence::commit(tx).await?;
-    Ok(match staged {
-        Staged::Created(import) => HttpResponse::Created().json(Import::from(import)),
-        Staged::Existing(import) => HttpResponse::Ok().json(Import::from(import)),
+    Ok(if created {
+        HttpResponse::Created().json(import)
+    } else {
+        HttpResponse::Ok().json(import)
     })
 }
