@@ -14,6 +14,7 @@ mod exports;
 mod imports;
 mod intake;
 mod kpi;
+mod news;
 mod notifications;
 mod openapi;
 mod platform;

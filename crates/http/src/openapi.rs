@@ -64,6 +64,7 @@ use crate::error::ErrorBody;
         domain::wa_analytics::AggregationType,
         domain::wa_analytics::SlaStatus,
         domain::wa_analytics::AgentStatus,
+        domain::news::NewsState,
     )),
     tags(
         (name = "auth", description = "Sign-in, sessions and the signed-in user (AUTH-1, AUTH-2)"),
@@ -81,6 +82,7 @@ use crate::error::ErrorBody;
         (name = "whatsapp", description = "WhatsApp webhook intake and the conversations CS works (WA)"),
         (name = "files", description = "Uploads and downloads of stored files"),
         (name = "notifications", description = "In-app notifications (NTF-1)"),
+        (name = "news", description = "News posts for everyone, written by administrators (NEWS-1)"),
         (name = "ops", description = "Health and readiness"),
     )
 )]

@@ -26,6 +26,7 @@ pub mod intake;
 pub mod jobs;
 pub mod kpi;
 pub mod list;
+pub mod news;
 pub mod notifications;
 pub mod reference;
 pub mod sla_calendar;

@@ -14,6 +14,7 @@ pub mod imports;
 pub mod intake;
 pub mod integrations;
 pub mod kpi;
+pub mod news;
 pub mod notifications;
 pub mod reference;
 pub mod sheet;
