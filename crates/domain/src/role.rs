@@ -48,6 +48,9 @@ pub enum Capability {
     /// Sets KPI targets of a department (also for roles without the KPI menu: CS admin).
     #[serde(rename = "kpi_targets:manage")]
     ManageKpiTargets,
+    /// Writes news and sees drafts and scheduled posts (NEWS-1).
+    #[serde(rename = "news:manage")]
+    ManageNews,
 }
 
 impl Role {
@@ -136,6 +139,7 @@ impl Role {
                 Capability::ManageApiKeys,
                 Capability::ReadAudit,
                 Capability::ManageKpiTargets,
+                Capability::ManageNews,
             ],
             Self::Director => &[Capability::ReadAudit],
             Self::CsAdmin => &[Capability::ManageUsers, Capability::ManageKpiTargets],

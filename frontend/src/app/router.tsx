@@ -30,6 +30,7 @@ import { KPI_SEARCH_KEYS } from "@/features/kpi/search-keys";
 import { createImportRoutes } from "@/features/imports/routes";
 import { HISTORY_SEARCH_KEYS } from "@/features/imports/table";
 import { createWaAnalyticsRoutes } from "@/features/wa-analytics/routes";
+import { createNewsRoutes } from "@/features/news/routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -261,6 +262,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     dashboardRoute,
     ...createWaAnalyticsRoutes(appRoute),
+    ...createNewsRoutes(appRoute),
     kpiRoute.addChildren([kpiIndexRoute, ...createKpiRoutes(kpiRoute)]),
     crmRoute.addChildren([crmIndexRoute, ...createCrmRoutes(crmRoute)]),
     ticketingRoute.addChildren([

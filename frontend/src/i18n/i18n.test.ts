@@ -15,6 +15,8 @@ import whatsappEn from "@/features/whatsapp/i18n/en.json";
 import whatsappId from "@/features/whatsapp/i18n/id.json";
 import waAnalyticsEn from "@/features/wa-analytics/i18n/en.json";
 import waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
+import newsEn from "@/features/news/i18n/en.json";
+import newsId from "@/features/news/i18n/id.json";
 import baseEn from "./en.json";
 import baseId from "./id.json";
 
@@ -28,6 +30,7 @@ const en = {
   imports: importsEn,
   whatsapp: whatsappEn,
   waAnalytics: waAnalyticsEn,
+  news: newsEn,
 };
 const id = {
   ...baseId,
@@ -39,6 +42,7 @@ const id = {
   imports: importsId,
   whatsapp: whatsappId,
   waAnalytics: waAnalyticsId,
+  news: newsId,
 };
 
 function keys(obj: object, prefix = ""): string[] {

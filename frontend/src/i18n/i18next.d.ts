@@ -7,6 +7,7 @@ import type kpiId from "@/features/kpi/i18n/id.json";
 import type importsId from "@/features/imports/i18n/id.json";
 import type whatsappId from "@/features/whatsapp/i18n/id.json";
 import type waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
+import type newsId from "@/features/news/i18n/id.json";
 import type id from "./id.json";
 
 /** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`, `kpi`, `imports`, `whatsapp`, `waAnalytics`). */
@@ -19,6 +20,7 @@ type Translation = typeof id & {
   imports: typeof importsId;
   whatsapp: typeof whatsappId;
   waAnalytics: typeof waAnalyticsId;
+  news: typeof newsId;
 };
 
 declare module "i18next" {

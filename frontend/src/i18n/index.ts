@@ -17,6 +17,8 @@ import whatsappEn from "@/features/whatsapp/i18n/en.json";
 import whatsappId from "@/features/whatsapp/i18n/id.json";
 import waAnalyticsEn from "@/features/wa-analytics/i18n/en.json";
 import waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
+import newsEn from "@/features/news/i18n/en.json";
+import newsId from "@/features/news/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -50,6 +52,7 @@ void i18n.use(initReactI18next).init({
         imports: importsId,
         whatsapp: whatsappId,
         waAnalytics: waAnalyticsId,
+        news: newsId,
       },
     },
     en: {
@@ -63,6 +66,7 @@ void i18n.use(initReactI18next).init({
         imports: importsEn,
         whatsapp: whatsappEn,
         waAnalytics: waAnalyticsEn,
+        news: newsEn,
       },
     },
   },

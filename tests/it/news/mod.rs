@@ -4,6 +4,7 @@
 //! once, the feed order, soft delete with its audit trail, and the sanitised body.
 
 mod access;
+mod demo;
 mod writes;
 
 use chrono::{Duration, Utc};

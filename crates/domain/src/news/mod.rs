@@ -35,7 +35,7 @@ impl NewsState {
 /// Whether a role writes news and sees drafts: the administrators (SPEC §3: super admin,
 /// whose settings menu holds news). Every other role, the director included, reads.
 pub fn writes_news(role: Role) -> bool {
-    role == Role::SuperAdmin
+    role.can(crate::Capability::ManageNews)
 }
 
 /// A post as sent, before the rules.

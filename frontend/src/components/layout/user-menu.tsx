@@ -6,6 +6,7 @@ import {
   KeyRound,
   Languages,
   LogOut,
+  Newspaper,
   UserCog,
   UserRound,
 } from "lucide-react";
@@ -24,6 +25,7 @@ import { hasCapability } from "@/features/auth/access";
 import { useLogout, useMe } from "@/features/auth/api";
 import { useSwitchLanguage } from "@/features/auth/use-switch-language";
 import { useCanImport } from "@/features/imports/hooks";
+import { NEWS_PATH } from "@/features/news/routes";
 import { LANGUAGES } from "@/i18n";
 import { useRoleLabel } from "@/lib/labels";
 
@@ -76,6 +78,10 @@ export function UserMenu() {
             <UserRound aria-hidden />
             {t("userMenu.profile")}
           </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem data-testid="menu-news" onSelect={() => router.history.push(NEWS_PATH)}>
+          <Newspaper aria-hidden />
+          {t("news.menu")}
         </DropdownMenuItem>
         {hasCapability(me, "users:manage") ? (
           <DropdownMenuItem asChild>

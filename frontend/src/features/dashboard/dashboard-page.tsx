@@ -5,6 +5,7 @@ import { NAV_ITEMS } from "@/components/layout/nav-items";
 import { Card } from "@/components/ui/card";
 import { visibleMenus } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
+import { LatestNews } from "@/features/news/latest-news";
 import { ActivityFeed } from "./activity-feed";
 import { DashboardNav } from "./dashboard-nav";
 import { KpiHighlights } from "./kpi-highlights";
@@ -30,6 +31,7 @@ export default function DashboardPage() {
         <div className="flex flex-col gap-6 xl:col-span-2">
           <DashboardWidgets />
           <KpiHighlights />
+          <LatestNews />
         </div>
         <ActivityFeed />
       </div>
