@@ -15,6 +15,7 @@ mod imports;
 mod intake;
 mod kpi;
 mod me_report;
+mod news;
 mod notifications;
 mod openapi;
 mod platform;

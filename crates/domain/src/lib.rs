@@ -16,6 +16,7 @@ pub mod kpi;
 pub mod list;
 pub mod me_report;
 pub mod money;
+pub mod news;
 pub mod role;
 pub mod tickets;
 pub mod user_events;

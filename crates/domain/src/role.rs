@@ -51,6 +51,9 @@ pub enum Capability {
     /// USR-2: the user activity log.
     #[serde(rename = "user_events:read")]
     ReadUserEvents,
+    /// Writes news and sees drafts and scheduled posts (NEWS-1).
+    #[serde(rename = "news:manage")]
+    ManageNews,
 }
 
 impl Role {
@@ -140,6 +143,7 @@ impl Role {
                 Capability::ReadAudit,
                 Capability::ManageKpiTargets,
                 Capability::ReadUserEvents,
+                Capability::ManageNews,
             ],
             Self::Director => &[Capability::ReadAudit],
             Self::CsAdmin => &[Capability::ManageUsers, Capability::ManageKpiTargets],

@@ -65,6 +65,7 @@ use crate::error::ErrorBody;
         domain::wa_analytics::SlaStatus,
         domain::wa_analytics::AgentStatus,
         domain::user_events::UserEventType,
+        domain::news::NewsState,
     )),
     tags(
         (name = "auth", description = "Sign-in, sessions and the signed-in user (AUTH-1, AUTH-2)"),
@@ -83,6 +84,7 @@ use crate::error::ErrorBody;
         (name = "whatsapp", description = "WhatsApp webhook intake and the conversations CS works (WA)"),
         (name = "files", description = "Uploads and downloads of stored files"),
         (name = "notifications", description = "In-app notifications (NTF-1)"),
+        (name = "news", description = "News posts for everyone, written by administrators (NEWS-1)"),
         (name = "ops", description = "Health and readiness"),
         (name = "user-events", description = "User activity log (USR-2)"),
     )

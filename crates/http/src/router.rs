@@ -41,6 +41,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     api::whatsapp::routes(cfg);
     api::wa_analytics::routes(cfg);
     api::user_events::routes(cfg);
+    api::news::routes(cfg);
 }
 
 /// Routes outside `/api/v1` that are part of the API description.

@@ -27,6 +27,7 @@ pub mod jobs;
 pub mod kpi;
 pub mod list;
 pub mod me_report;
+pub mod news;
 pub mod notifications;
 pub mod reference;
 pub mod sla_calendar;

@@ -30,8 +30,7 @@ import { KPI_SEARCH_KEYS } from "@/features/kpi/search-keys";
 import { createImportRoutes } from "@/features/imports/routes";
 import { HISTORY_SEARCH_KEYS } from "@/features/imports/table";
 import { createWaAnalyticsRoutes } from "@/features/wa-analytics/routes";
-import { createMeReportRoutes } from "@/features/me-report/routes";
-import { createUserEventsRoutes } from "@/features/user-events/routes";
+import { createDayToDayRoutes } from "./day-to-day-routes";
 import { parseSearchParams, pickStringParams, stringifySearchParams } from "@/lib/search-params";
 
 export interface RouterContext {
@@ -273,10 +272,9 @@ const routeTree = rootRoute.addChildren([
     dsoRoute.addChildren([dsoIndexRoute, ...createArRoutes(dsoRoute)]),
     importsRoute.addChildren([importsIndexRoute, ...createImportRoutes(importsRoute)]),
     profileRoute,
-    ...createMeReportRoutes(appRoute),
     usersRoute,
     apiKeysRoute,
-    ...createUserEventsRoutes(appRoute),
+    ...createDayToDayRoutes(appRoute),
   ]),
 ]);
 

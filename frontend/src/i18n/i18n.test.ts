@@ -17,6 +17,8 @@ import waAnalyticsEn from "@/features/wa-analytics/i18n/en.json";
 import waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
 import userEventsEn from "@/features/user-events/i18n/en.json";
 import userEventsId from "@/features/user-events/i18n/id.json";
+import newsEn from "@/features/news/i18n/en.json";
+import newsId from "@/features/news/i18n/id.json";
 import baseEn from "./en.json";
 import baseId from "./id.json";
 
@@ -31,6 +33,7 @@ const en = {
   whatsapp: whatsappEn,
   waAnalytics: waAnalyticsEn,
   userEvents: userEventsEn,
+  news: newsEn,
 };
 const id = {
   ...baseId,
@@ -43,6 +46,7 @@ const id = {
   whatsapp: whatsappId,
   waAnalytics: waAnalyticsId,
   userEvents: userEventsId,
+  news: newsId,
 };
 
 function keys(obj: object, prefix = ""): string[] {

@@ -9,6 +9,7 @@ import type whatsappId from "@/features/whatsapp/i18n/id.json";
 import type waAnalyticsId from "@/features/wa-analytics/i18n/id.json";
 import type meReportId from "@/features/me-report/i18n/id.json";
 import type userEventsId from "@/features/user-events/i18n/id.json";
+import type newsId from "@/features/news/i18n/id.json";
 import type id from "./id.json";
 
 /** Feature folders keep their own strings under one key each (`crm`, `tickets`, `broadcasts`, `ar`, `kpi`, `imports`, `whatsapp`, `waAnalytics`). */
@@ -23,6 +24,7 @@ type Translation = typeof id & {
   waAnalytics: typeof waAnalyticsId;
   meReport: typeof meReportId;
   userEvents: typeof userEventsId;
+  news: typeof newsId;
 };
 
 declare module "i18next" {

@@ -21,6 +21,8 @@ import meReportEn from "@/features/me-report/i18n/en.json";
 import meReportId from "@/features/me-report/i18n/id.json";
 import userEventsEn from "@/features/user-events/i18n/en.json";
 import userEventsId from "@/features/user-events/i18n/id.json";
+import newsEn from "@/features/news/i18n/en.json";
+import newsId from "@/features/news/i18n/id.json";
 import en from "./en.json";
 import id from "./id.json";
 
@@ -56,6 +58,7 @@ void i18n.use(initReactI18next).init({
         waAnalytics: waAnalyticsId,
         meReport: meReportId,
         userEvents: userEventsId,
+        news: newsId,
       },
     },
     en: {
@@ -71,6 +74,7 @@ void i18n.use(initReactI18next).init({
         waAnalytics: waAnalyticsEn,
         meReport: meReportEn,
         userEvents: userEventsEn,
+        news: newsEn,
       },
     },
   },

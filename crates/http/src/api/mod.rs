@@ -15,6 +15,7 @@ pub mod intake;
 pub mod integrations;
 pub mod kpi;
 pub mod me_report;
+pub mod news;
 pub mod notifications;
 pub mod reference;
 pub mod sheet;

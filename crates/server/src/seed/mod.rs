@@ -15,6 +15,7 @@ pub mod ar_scale;
 pub mod crm_demo;
 pub mod crm_scale;
 pub mod kpi_demo;
+pub mod news_demo;
 pub mod rng;
 pub mod ticket_demo;
 pub mod ticket_scale;
@@ -257,6 +258,7 @@ pub async fn demo_with_storage(owner: &PgPool, storage: Option<&Path>) -> anyhow
     let (invoices, payments, allocations) = ar_demo::insert(&mut tx, &receivables).await?;
     let kpi = kpi_demo::build(&team, &kpi_demo::Setters::load(&mut tx).await?, &clock);
     let (kpi_targets, kpi_entries) = kpi_demo::insert(&mut tx, &kpi).await?;
+    news_demo::insert(&mut tx, &clock).await?;
     tx.commit().await?;
     tracing::info!(broadcasts, tickets, "demo ticketing data loaded");
     tracing::info!(

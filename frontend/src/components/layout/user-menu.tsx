@@ -8,6 +8,7 @@ import {
   FileBarChart,
   Languages,
   LogOut,
+  Newspaper,
   UserCog,
   UserRound,
 } from "lucide-react";
@@ -26,6 +27,7 @@ import { hasCapability } from "@/features/auth/access";
 import { useLogout, useMe } from "@/features/auth/api";
 import { useSwitchLanguage } from "@/features/auth/use-switch-language";
 import { useCanImport } from "@/features/imports/hooks";
+import { NEWS_PATH } from "@/features/news/routes";
 import { LANGUAGES } from "@/i18n";
 import { useRoleLabel } from "@/lib/labels";
 
@@ -86,6 +88,10 @@ export function UserMenu() {
         >
           <FileBarChart aria-hidden />
           {t("meReport.menu")}
+        </DropdownMenuItem>
+        <DropdownMenuItem data-testid="menu-news" onSelect={() => router.history.push(NEWS_PATH)}>
+          <Newspaper aria-hidden />
+          {t("news.menu")}
         </DropdownMenuItem>
         {hasCapability(me, "users:manage") ? (
           <DropdownMenuItem asChild>

@@ -5,6 +5,7 @@ import { NAV_ITEMS } from "@/components/layout/nav-items";
 import { Card } from "@/components/ui/card";
 import { visibleMenus } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
+import { LatestNews } from "@/features/news/latest-news";
 import { ActivityFeed } from "./activity-feed";
 import { DashboardNav } from "./dashboard-nav";
 import { KpiHighlights } from "./kpi-highlights";
@@ -32,6 +33,7 @@ export default function DashboardPage() {
           <DashboardWidgets />
           <TodoWidget />
           <KpiHighlights />
+          <LatestNews />
         </div>
         <ActivityFeed />
       </div>
