@@ -14,9 +14,9 @@ async fn housekeeping_purges_expired_credentials_once() {
     .await
     .unwrap();
     // The hourly purge, the per-minute follow-up reminders, SLA warnings and WhatsApp
-    // retries, the hourly, daily and weekly WhatsApp snapshots.
+    // retries, the hourly, daily and weekly WhatsApp snapshots, the daily notices.
     let ran = server::worker::run_once(&app.db).await.unwrap();
-    assert_eq!(ran, 7);
+    assert_eq!(ran, 8);
     let keys: Vec<String> = sqlx::query_scalar("select idempotency_key from idempotency_keys")
         .fetch_all(&app.owner)
         .await

@@ -15,6 +15,7 @@ pub mod imports;
 pub mod kpi;
 pub mod list;
 pub mod money;
+pub mod notifications;
 pub mod role;
 pub mod tickets;
 pub mod wa_analytics;

@@ -71,6 +71,8 @@ pub struct Config {
     pub whatsapp_app_secret: Option<Secret>,
     pub whatsapp_verify_token: Option<Secret>,
     pub whatsapp_create_leads: bool,
+    /// NTF-1 e-mail: None (off) unless SMTP_URL or SMTP_HOST is set (`crate::mail`).
+    pub smtp: Option<crate::mail::SmtpSettings>,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -139,6 +141,7 @@ impl Config {
             whatsapp_app_secret: var("WHATSAPP_APP_SECRET").map(Secret::new),
             whatsapp_verify_token: var("WHATSAPP_VERIFY_TOKEN").map(Secret::new),
             whatsapp_create_leads: parsed("WHATSAPP_CREATE_LEADS", true)?,
+            smtp: crate::mail::SmtpSettings::from_env()?,
         };
         config.validate()?;
         Ok(config)
@@ -227,6 +230,7 @@ mod tests {
             whatsapp_app_secret: None,
             whatsapp_verify_token: None,
             whatsapp_create_leads: true,
+            smtp: None,
         }
     }
 

@@ -108,7 +108,7 @@ async fn main() -> anyhow::Result<()> {
                 &startup::db_settings(&config),
             );
             tokio::select! {
-                () = worker::run(db) => {}
+                () = worker::run(db, config.smtp.as_ref().map(server::mail::Mailer::new).transpose()?) => {}
                 result = tokio::signal::ctrl_c() => result.context("signal handler")?,
             }
         }

@@ -1838,6 +1838,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My delivery choice of every kind: in-app always, e-mail when I turned it on. */
+        get: operations["get_notification_preferences"];
+        /** Sets my e-mail choices; answers with all my preferences. */
+        put: operations["put_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -3714,6 +3732,11 @@ export interface components {
              */
             similarity: number;
         };
+        /** @description Whether to receive a kind by e-mail too (in-app cannot be turned off). */
+        EmailChoice: {
+            email: boolean;
+            kind: components["schemas"]["NotificationKind"];
+        };
         /** @description A manual or imported value (KPI-3). */
         Entry: {
             assignee_dept?: string | null;
@@ -5358,17 +5381,19 @@ export interface components {
             created_at: string;
             /** Format: uuid */
             id: string;
-            /**
-             * @description lead_assigned, task_due, ticket_assigned, sla_at_risk, invoice_overdue,
-             *     import_finished or system.
-             */
-            kind: string;
+            kind: components["schemas"]["NotificationKind"];
             /** @description Where in the SPA the notification leads, e.g. `/crm/leads/<id>`. */
             link?: string | null;
             /** Format: date-time */
             read_at?: string | null;
             title: string;
         };
+        /**
+         * @description The events that notify someone (SPEC NTF-1). In-app is always on; e-mail per kind
+         *     by the user's preference.
+         * @enum {string}
+         */
+        NotificationKind: "lead_assigned" | "ticket_assigned" | "task_due" | "sla_at_risk" | "sla_breached" | "invoice_overdue" | "import_finished" | "target_at_risk" | "system";
         /** @description A page of notifications plus the unread count for the bell. */
         NotificationList: {
             data: components["schemas"]["Notification"][];
@@ -5383,6 +5408,22 @@ export interface components {
              * @description All my unread notifications.
              */
             unread: number;
+        };
+        /** @description One kind's delivery: in-app always; e-mail when asked for. */
+        NotificationPreference: {
+            /** @description Also by e-mail (sent only when the server has SMTP settings). */
+            email: boolean;
+            /** @description Always true: every notification shows in the app. */
+            in_app?: boolean;
+            kind: components["schemas"]["NotificationKind"];
+        };
+        /** @description My preferences, one per kind, in display order. */
+        NotificationPreferences: {
+            data: components["schemas"]["NotificationPreference"][];
+        };
+        /** @description The kinds to change; kinds left out keep their choice. */
+        NotificationPreferencesRequest: {
+            preferences: components["schemas"]["EmailChoice"][];
         };
         /** @description The outbound batch's answer. */
         OutboundReceived: {
@@ -12367,6 +12408,77 @@ export interface operations {
                 };
             };
             /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One preference per kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description One preference per kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown or repeated kinds */
             422: {
                 headers: {
                     [name: string]: unknown;

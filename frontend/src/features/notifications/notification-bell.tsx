@@ -18,13 +18,20 @@ import {
   badgeText,
   latestNotificationsQueryOptions,
   unreadCountQueryOptions,
+  useLiveNotifications,
   useMarkAllRead,
   useMarkRead,
 } from "./api";
+import { NOTIFICATION_KIND_ICON, useNotificationKindLabel } from "./kinds";
 
-/** Header bell: unread count badge, the latest ten notifications, mark read / all read. */
+/**
+ * Header bell: unread count badge (live over the event stream), the latest ten
+ * notifications with their kind, mark read / all read; a click follows the link.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const kindLabel = useNotificationKindLabel();
+  useLiveNotifications();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const unread = useQuery(unreadCountQueryOptions());
@@ -81,31 +88,41 @@ export function NotificationBell() {
           <p className="p-3 text-sm text-muted">{t("notifications.empty")}</p>
         ) : (
           <ul className="max-h-96 overflow-y-auto">
-            {latest.data.data.map((n) => (
-              <li key={n.id}>
-                <DropdownMenuItem
-                  className="flex flex-col items-start gap-0.5 whitespace-normal"
-                  data-testid="notification-item"
-                  data-unread={n.read_at ? "false" : "true"}
-                  onSelect={() => {
-                    if (!n.read_at) markRead.mutate(n.id);
-                    if (n.link) router.history.push(n.link);
-                  }}
-                >
-                  <span className="flex w-full items-center gap-2">
-                    {!n.read_at ? (
-                      <span aria-hidden className="size-2 shrink-0 rounded-full bg-accent-500" />
-                    ) : null}
-                    <span className={cn("text-sm", !n.read_at && "font-semibold")}>{n.title}</span>
-                    {!n.read_at ? (
-                      <span className="sr-only">{t("notifications.unread")}</span>
-                    ) : null}
-                  </span>
-                  {n.body ? <span className="text-xs text-muted">{n.body}</span> : null}
-                  <span className="text-[11px] text-muted">{formatDateTime(n.created_at)}</span>
-                </DropdownMenuItem>
-              </li>
-            ))}
+            {latest.data.data.map((n) => {
+              const Icon = NOTIFICATION_KIND_ICON[n.kind];
+              return (
+                <li key={n.id}>
+                  <DropdownMenuItem
+                    className="flex flex-col items-start gap-0.5 whitespace-normal"
+                    data-testid="notification-item"
+                    data-unread={n.read_at ? "false" : "true"}
+                    data-kind={n.kind}
+                    onSelect={() => {
+                      if (!n.read_at) markRead.mutate(n.id);
+                      if (n.link) router.history.push(n.link);
+                    }}
+                  >
+                    <span className="flex items-center gap-1 text-[11px] font-medium text-muted">
+                      <Icon aria-hidden className="size-3.5" />
+                      {kindLabel(n.kind)}
+                    </span>
+                    <span className="flex w-full items-center gap-2">
+                      {!n.read_at ? (
+                        <span aria-hidden className="size-2 shrink-0 rounded-full bg-accent-500" />
+                      ) : null}
+                      <span className={cn("text-sm", !n.read_at && "font-semibold")}>
+                        {n.title}
+                      </span>
+                      {!n.read_at ? (
+                        <span className="sr-only">{t("notifications.unread")}</span>
+                      ) : null}
+                    </span>
+                    {n.body ? <span className="text-xs text-muted">{n.body}</span> : null}
+                    <span className="text-[11px] text-muted">{formatDateTime(n.created_at)}</span>
+                  </DropdownMenuItem>
+                </li>
+              );
+            })}
           </ul>
         )}
       </DropdownMenuContent>
