@@ -192,8 +192,8 @@ async fn an_overdue_invoice_notifies_its_customers_sales_owner_once_per_bucket()
     assert!(title.contains("12 hari (1-30)"), "{title}");
     assert_eq!(text, "PT Telat Bayar · sisa Rp 1.500.000");
 
-    // A month later it is in the next bucket: one more, once.
-    sqlx::query("update invoices set due_date = due_date - 30, invoice_date = invoice_date - 30 where id = $1")
+    // Thirty days further overdue it is in the next bucket: one more, once.
+    sqlx::query("update invoices set due_date = due_date - 30 where id = $1")
         .bind(late)
         .execute(&app.owner)
         .await
