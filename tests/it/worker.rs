@@ -14,9 +14,10 @@ async fn housekeeping_purges_expired_credentials_once() {
     .await
     .unwrap();
     // The hourly purge, the per-minute follow-up reminders, SLA warnings and WhatsApp
-    // retries, the hourly, daily and weekly WhatsApp snapshots, the daily user-event retention.
+    // retries, the hourly, daily and weekly WhatsApp snapshots, the daily user-event retention,
+    // the daily notices.
     let ran = server::worker::run_once(&app.db).await.unwrap();
-    assert_eq!(ran, 8);
+    assert_eq!(ran, 9);
     let keys: Vec<String> = sqlx::query_scalar("select idempotency_key from idempotency_keys")
         .fetch_all(&app.owner)
         .await

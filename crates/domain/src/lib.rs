@@ -17,6 +17,7 @@ pub mod list;
 pub mod me_report;
 pub mod money;
 pub mod news;
+pub mod notifications;
 pub mod role;
 pub mod tickets;
 pub mod user_events;

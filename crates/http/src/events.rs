@@ -94,7 +94,10 @@ impl EventHub {
                                     match serde_json::from_str::<Change>(notification.payload()) {
                                         // No stream listening is not an error.
                                         Ok(change) => {
-                                            cache.bump_generation().await;
+                                            // A notification changes no dashboard figure.
+                                            if !change.kind.starts_with("notification.") {
+                                                cache.bump_generation().await;
+                                            }
                                             let _ = feed.send(Arc::new(change));
                                         }
                                         Err(err) => {

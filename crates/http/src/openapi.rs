@@ -29,6 +29,7 @@ use crate::error::ErrorBody;
         domain::crm::rules::ActivityType,
         domain::crm::rules::RfqService,
         domain::crm::rules::TaskStatus,
+        domain::notifications::NotificationKind,
         domain::tickets::TicketType,
         domain::tickets::TicketPriority,
         domain::tickets::TicketStatus,

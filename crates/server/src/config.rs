@@ -73,6 +73,8 @@ pub struct Config {
     pub whatsapp_create_leads: bool,
     /// USR-2: `USER_EVENTS_RETENTION_DAYS` (365), 1 to 3,650.
     pub user_events_retention_days: i32,
+    /// NTF-1 e-mail: None (off) unless SMTP_URL or SMTP_HOST is set (`crate::mail`).
+    pub smtp: Option<crate::mail::SmtpSettings>,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -146,6 +148,7 @@ impl Config {
                 Some(raw) => domain::user_events::parse_retention_days(&raw)
                     .map_err(|err| anyhow::anyhow!("USER_EVENTS_RETENTION_DAYS={err}"))?,
             },
+            smtp: crate::mail::SmtpSettings::from_env()?,
         };
         config.validate()?;
         Ok(config)
@@ -241,6 +244,7 @@ mod tests {
             whatsapp_verify_token: None,
             whatsapp_create_leads: true,
             user_events_retention_days: 365,
+            smtp: None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! scale data, and operator commands.
 
 pub mod config;
+pub mod mail;
 pub mod operator;
 pub mod seed;
 pub mod startup;

@@ -108,7 +108,11 @@ async fn main() -> anyhow::Result<()> {
                 &startup::db_settings(&config),
             );
             tokio::select! {
-                () = worker::run(db, config.worker_settings()) => {}
+                () = worker::run(
+                    db,
+                    config.worker_settings(),
+                    config.smtp.as_ref().map(server::mail::Mailer::new).transpose()?,
+                ) => {}
                 result = tokio::signal::ctrl_c() => result.context("signal handler")?,
             }
         }

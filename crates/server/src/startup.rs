@@ -108,9 +108,14 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     let state = app_state(&config, db.clone())?;
     let server = http_api::server(listener, state, config.http_workers)?;
+    let mailer = config
+        .smtp
+        .as_ref()
+        .map(crate::mail::Mailer::new)
+        .transpose()?;
     let worker = config
         .embedded_worker
-        .then(|| tokio::spawn(crate::worker::run(db.clone(), config.worker_settings())));
+        .then(|| tokio::spawn(crate::worker::run(db.clone(), config.worker_settings(), mailer)));
     banner(&config, address);
     server.await?;
     if let Some(worker) = worker {

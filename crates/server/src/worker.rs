@@ -31,6 +31,10 @@ const WA_BACKFILL_HOURS: i32 = 1_000;
 /// USR-2: the user activity log's retention, applied once a day (Asia/Jakarta).
 pub const USER_EVENTS_RETENTION: &str = "user_events_retention";
 
+/// NTF-1: invoices overdue for my customer and KPI targets at risk, once a Jakarta day.
+pub const DAILY_NOTICES: &str = "daily_notices";
+const DAILY_NOTICE_BATCH: i32 = 1_000;
+
 /// Settings of the periodic jobs.
 #[derive(Debug, Clone, Copy)]
 pub struct WorkerSettings {
@@ -46,10 +50,15 @@ impl Default for WorkerSettings {
     }
 }
 
-/// Runs until the task is dropped.
-pub async fn run(db: Db, settings: WorkerSettings) {
-    tracing::info!("worker started");
+/// Runs until the task is dropped; sends the e-mail outbox when SMTP is configured.
+pub async fn run(db: Db, settings: WorkerSettings, mailer: Option<crate::mail::Mailer>) {
+    tracing::info!(email = mailer.is_some(), "worker started");
     loop {
+        if let Some(mailer) = &mailer {
+            if let Err(err) = crate::mail::deliver_due(&db, mailer).await {
+                tracing::warn!(error = %err, "e-mail outbox run failed");
+            }
+        }
         match run_once_with(&db, &settings).await {
             Ok(0) => tokio::time::sleep(POLL_INTERVAL).await,
             Ok(_) => {}
@@ -97,6 +106,7 @@ async fn schedule_periodic(db: &Db, settings: &WorkerSettings) -> Result<(), DbE
         (WA_AGGREGATE_HOURLY, hour.format("%Y%m%d%H").to_string()),
         (WA_AGGREGATE_DAILY, jakarta.format("%Y%m%d").to_string()),
         (WA_AGGREGATE_WEEKLY, jakarta.format("%G%V").to_string()),
+        (DAILY_NOTICES, jakarta.format("%Y%m%d").to_string()),
     ];
     for (kind, period) in periodic {
         let dedup = format!("{kind}:{period}");
@@ -165,11 +175,14 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
         }
         SLA_WARNINGS => {
             let sent = persistence::notifications::send_sla_warnings(tx, SLA_WARNING_BATCH).await?;
-            if sent > 0 {
-                tracing::info!(sent, "sent SLA warnings");
+            let breached =
+                persistence::notifications::send_sla_breaches(tx, SLA_WARNING_BATCH).await?;
+            if sent + breached > 0 {
+                tracing::info!(sent, breached, "sent SLA warnings");
             }
             Ok(())
         }
+        DAILY_NOTICES => daily_notices(tx).await,
         WA_AGGREGATE_HOURLY | WA_AGGREGATE_DAILY | WA_AGGREGATE_WEEKLY => {
             let kind = match job.kind.as_str() {
                 WA_AGGREGATE_HOURLY => AggregationType::Hourly,
@@ -206,4 +219,22 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
         }
         other => Err(DbError::InvalidValue(format!("unknown job kind {other}"))),
     }
+}
+
+/// NTF-1: every invoice overdue for its customer's owners (in batches until none is
+/// left), then the KPI targets at risk at mid-period.
+async fn daily_notices(tx: &mut persistence::Tx) -> Result<(), DbError> {
+    let mut overdue = 0;
+    loop {
+        let sent = persistence::notifications::send_invoice_overdue_notices(tx, DAILY_NOTICE_BATCH)
+            .await?;
+        overdue += sent;
+        if sent < i64::from(DAILY_NOTICE_BATCH) {
+            break;
+        }
+    }
+    let targets =
+        persistence::notifications::send_kpi_target_warnings(tx, domain::jakarta_today()).await?;
+    tracing::info!(overdue, targets, "sent daily notices");
+    Ok(())
 }

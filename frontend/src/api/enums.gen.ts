@@ -121,6 +121,10 @@ export type MessageStatus = components["schemas"]["MessageStatus"];
 export const MESSAGE_STATUS_VALUES = ["received", "queued", "sent", "failed", "delivered", "read"] as const satisfies readonly MessageStatus[];
 export type MessageStatusCovered = Assert<Covers<typeof MESSAGE_STATUS_VALUES, MessageStatus>>;
 
+export type NotificationKind = components["schemas"]["NotificationKind"];
+export const NOTIFICATION_KIND_VALUES = ["lead_assigned", "ticket_assigned", "task_due", "sla_at_risk", "sla_breached", "invoice_overdue", "import_finished", "target_at_risk", "system"] as const satisfies readonly NotificationKind[];
+export type NotificationKindCovered = Assert<Covers<typeof NOTIFICATION_KIND_VALUES, NotificationKind>>;
+
 export type PaymentMethod = components["schemas"]["PaymentMethod"];
 export const PAYMENT_METHOD_VALUES = ["bank_transfer", "virtual_account", "cash", "giro", "cheque", "other"] as const satisfies readonly PaymentMethod[];
 export type PaymentMethodCovered = Assert<Covers<typeof PAYMENT_METHOD_VALUES, PaymentMethod>>;
@@ -231,6 +235,7 @@ export const ENUM_VALUES = {
   Menu: MENU_VALUES,
   MessageDirection: MESSAGE_DIRECTION_VALUES,
   MessageStatus: MESSAGE_STATUS_VALUES,
+  NotificationKind: NOTIFICATION_KIND_VALUES,
   PaymentMethod: PAYMENT_METHOD_VALUES,
   Provenance: PROVENANCE_VALUES,
   ReportSection: REPORT_SECTION_VALUES,

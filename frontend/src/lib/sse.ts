@@ -87,11 +87,22 @@ export interface ConversationEvent {
   at?: string;
 }
 
+/** A notification of mine was created (NTF-1): only its owner's stream carries it. */
+export interface NotificationEvent {
+  type: "notification.created";
+  id: string;
+  kind?: string;
+  title?: string;
+  link?: string | null;
+  at?: string;
+}
+
 export interface ResyncEvent {
   type: "resync";
 }
 
-export type ServerEvent = BroadcastCreatedEvent | TicketEvent | ConversationEvent | ResyncEvent;
+export type ServerEvent =
+  BroadcastCreatedEvent | TicketEvent | ConversationEvent | NotificationEvent | ResyncEvent;
 
 export const KNOWN = new Set([
   "broadcast_logs.created",
@@ -99,6 +110,7 @@ export const KNOWN = new Set([
   "ticket.updated",
   "ticket.commented",
   "conversation.updated",
+  "notification.created",
   "resync",
 ]);
 

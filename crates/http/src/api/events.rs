@@ -37,6 +37,9 @@ async fn may_see(db: &Db, user: &UserPrincipal, change: &Change) -> bool {
     if change.kind.starts_with("broadcast_logs.") {
         return reads_broadcasts(user.role);
     }
+    if change.kind.starts_with("notification.") {
+        return change.data.get("user_id").and_then(|v| v.as_str()) == Some(&user.id.to_string());
+    }
     let (ticket, import, conversation) = (
         change.kind.starts_with("ticket."),
         change.kind.starts_with("import."),

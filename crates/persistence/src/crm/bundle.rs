@@ -166,10 +166,11 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
 
 /// CRM-2: hands a lead over to `owner`: the lead moves to that owner's prospect of the
 /// customer (created when missing) and an unassigned prospect it leaves behind is retired.
-/// [`DbError::NotFound`] when the caller cannot see or change the lead.
-pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<(), DbError> {
+/// [`DbError::NotFound`] when the caller cannot see or change the lead. True when the
+/// lead changed hands (false when it was the owner's already).
+pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<bool, DbError> {
     let lead = sqlx::query!(
-        "select customer_id, prospect_id, service_interest from leads \
+        "select customer_id, prospect_id, service_interest, sales_owner_user_id from leads \
           where id = $1 and deleted_at is null for update",
         lead_id,
     )
@@ -212,7 +213,7 @@ pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<(), 
     )
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(lead.sales_owner_user_id != Some(owner))
 }
 
 /// The would-be assignee of a lead: (role, active, within the caller's scope).
@@ -226,7 +227,8 @@ pub async fn assignee(tx: &mut Tx, user_id: Uuid) -> Result<Option<(String, bool
     .map(|p| (p.role_name, p.is_active, p.in_scope)))
 }
 
-/// NTF-1: tells the new owner about the lead handed to them, in their language.
+/// NTF-1: tells the new owner about the lead handed to them, in their language (not when
+/// they took it themselves).
 pub async fn notify_assignee(
     tx: &mut Tx,
     lead_code: &str,
@@ -236,14 +238,16 @@ pub async fn notify_assignee(
 ) -> Result<(), DbError> {
     let customer = customer_name.unwrap_or_default();
     sqlx::query!(
-        "select app.notify_localized($1, 'lead_assigned', $2, $3, $4, $4, $5, null)",
+        "select app.notify_localized($1, 'lead_assigned', $2, $3, $4, $4, $5,
+                 'lead-assigned:' || $5 || ':' || txid_current())
+          where $1 is distinct from app.uid()",
         owner,
         format!("Lead {lead_code} ditugaskan kepada Anda"),
         format!("Lead {lead_code} assigned to you"),
         customer,
         format!("/crm/leads/{lead_id}"),
     )
-    .fetch_one(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
     Ok(())
 }

@@ -47,6 +47,7 @@ function EventText({ event }: { event: ServerEvent }) {
     case "resync":
       return <>{t("broadcasts.dashboard.feed.resync")}</>;
     case "conversation.updated":
+    case "notification.created":
       return null;
     default: {
       const code = event.ticket_code ?? "";
@@ -100,7 +101,8 @@ export function ActivityFeed() {
   const now = useNow(30_000);
   const live = useServerEvents((event) => {
     // Conversations change with every WhatsApp message: their inbox shows them, not the feed.
-    if (event.type === "conversation.updated") return;
+    // My notifications live in the bell, not the feed.
+    if (event.type === "conversation.updated" || event.type === "notification.created") return;
     seq.current += 1;
     const n = seq.current;
     setFeed((f) => pushActivity(f, event, Date.now(), n));

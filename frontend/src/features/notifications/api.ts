@@ -1,22 +1,57 @@
 /** The in-app notifications of the signed-in user (the header bell). */
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "@/api/client";
+import type { NotificationKind } from "@/api/enums.gen";
+import { useServerEvents } from "@/lib/events";
 
 export const notificationKeys = {
   all: ["notifications"] as const,
   unread: ["notifications", "unread-count"] as const,
   latest: ["notifications", "latest"] as const,
+  preferences: ["notification-preferences"] as const,
 };
 
-/** Polled once a minute: the worker sends task reminders every minute. */
-export const UNREAD_POLL_MS = 60_000;
-
+/** Not polled: new notifications arrive over the event stream (useLiveNotifications). */
 export function unreadCountQueryOptions() {
   return queryOptions({
     queryKey: notificationKeys.unread,
     queryFn: () => call(api.GET("/api/v1/notifications/unread-count")),
-    refetchInterval: UNREAD_POLL_MS,
     refetchOnWindowFocus: true,
+  });
+}
+
+/** Whether a server event means my notifications changed (or may have, after a gap). */
+export function changesNotifications(event: { type: string }): boolean {
+  return event.type === "notification.created" || event.type === "resync";
+}
+
+/** Reloads the count and the list when a notification of mine arrives live. */
+export function useLiveNotifications() {
+  const client = useQueryClient();
+  useServerEvents((event) => {
+    if (changesNotifications(event)) {
+      void client.invalidateQueries({ queryKey: notificationKeys.all });
+    }
+  });
+}
+
+export function notificationPreferencesQueryOptions() {
+  return queryOptions({
+    queryKey: notificationKeys.preferences,
+    queryFn: () => call(api.GET("/api/v1/me/notification-preferences")),
+  });
+}
+
+export function useSetEmailPreference() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, email }: { kind: NotificationKind; email: boolean }) =>
+      call(
+        api.PUT("/api/v1/me/notification-preferences", {
+          body: { preferences: [{ kind, email }] },
+        }),
+      ),
+    onSuccess: (data) => client.setQueryData(notificationKeys.preferences, data),
   });
 }
 

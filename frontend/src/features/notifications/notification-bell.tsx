@@ -18,13 +18,20 @@ import {
   badgeText,
   latestNotificationsQueryOptions,
   unreadCountQueryOptions,
+  useLiveNotifications,
   useMarkAllRead,
   useMarkRead,
 } from "./api";
+import { NOTIFICATION_KIND_ICON, useNotificationKindLabel } from "./kinds";
 
-/** Header bell: unread count badge, the latest ten notifications, mark read / all read. */
+/**
+ * Header bell: unread count badge (live over the event stream), the latest ten
+ * notifications with their kind, mark read / all read; a click follows the link.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const kindLabel = useNotificationKindLabel();
+  useLiveNotifications();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const unread = useQuery(unreadCountQueryOptions());
@@ -35,11 +42,12 @@ export function NotificationBell() {
   const badge = badgeText(count);
 
   return (
-    <DropdownMenu open={open} onOpenChange={setOpen}>
+    <DropdownMenu open={open} onOpenChange={setOpen} modal={false}>
       <DropdownMenuTrigger
         className="relative rounded-md p-2 hover:bg-navy-800"
         aria-label={
-          count > 0 ? t("notifications.openWithCount", { count }) : t("notifications.open")
+          // The badge's own text ("9+") is part of the name (axe: label-content-name-mismatch).
+          badge ? t("notifications.openWithCount", { badge }) : t("notifications.open")
         }
         data-testid="notification-bell"
       >
@@ -58,16 +66,19 @@ export function NotificationBell() {
         <DropdownMenuLabel className="flex items-center justify-between gap-2 normal-case">
           <span className="text-sm font-semibold text-foreground">{t("notifications.title")}</span>
           {count > 0 ? (
-            <button
-              type="button"
-              className="flex items-center gap-1 text-xs font-medium text-navy-700 hover:underline"
-              onClick={() => markAll.mutate()}
+            <DropdownMenuItem
+              className="flex items-center gap-1 px-1 py-0.5 text-xs font-medium text-navy-700 hover:underline"
+              onSelect={(event) => {
+                // Stay open: the list shows everything read.
+                event.preventDefault();
+                markAll.mutate();
+              }}
               disabled={markAll.isPending}
               data-testid="notification-read-all"
             >
               <CheckCheck aria-hidden className="size-3.5" />
               {t("notifications.readAll")}
-            </button>
+            </DropdownMenuItem>
           ) : null}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
@@ -80,18 +91,25 @@ export function NotificationBell() {
         ) : latest.data.data.length === 0 ? (
           <p className="p-3 text-sm text-muted">{t("notifications.empty")}</p>
         ) : (
-          <ul className="max-h-96 overflow-y-auto">
-            {latest.data.data.map((n) => (
-              <li key={n.id}>
+          <div className="max-h-96 overflow-y-auto">
+            {latest.data.data.map((n) => {
+              const Icon = NOTIFICATION_KIND_ICON[n.kind];
+              return (
                 <DropdownMenuItem
+                  key={n.id}
                   className="flex flex-col items-start gap-0.5 whitespace-normal"
                   data-testid="notification-item"
                   data-unread={n.read_at ? "false" : "true"}
+                  data-kind={n.kind}
                   onSelect={() => {
                     if (!n.read_at) markRead.mutate(n.id);
                     if (n.link) router.history.push(n.link);
                   }}
                 >
+                  <span className="flex items-center gap-1 text-[11px] font-medium text-muted">
+                    <Icon aria-hidden className="size-3.5" />
+                    {kindLabel(n.kind)}
+                  </span>
                   <span className="flex w-full items-center gap-2">
                     {!n.read_at ? (
                       <span aria-hidden className="size-2 shrink-0 rounded-full bg-accent-500" />
@@ -104,9 +122,9 @@ export function NotificationBell() {
                   {n.body ? <span className="text-xs text-muted">{n.body}</span> : null}
                   <span className="text-[11px] text-muted">{formatDateTime(n.created_at)}</span>
                 </DropdownMenuItem>
-              </li>
-            ))}
-          </ul>
+              );
+            })}
+          </div>
         )}
       </DropdownMenuContent>
     </DropdownMenu>

@@ -26,6 +26,7 @@ import { useChangePassword, useMe, useUpdateMe } from "@/features/auth/api";
 import { isLanguage, LANGUAGES } from "@/i18n";
 import { useErrorMessage } from "@/lib/error-message";
 import { useRoleLabel } from "@/lib/labels";
+import { NotificationPreferencesCard } from "./notification-preferences";
 
 const profileSchema = z.object({
   full_name: z.string().trim().min(1, v.required).max(200, v.max(200)),
@@ -53,6 +54,7 @@ export default function ProfilePage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <ProfileCard />
         <PasswordCard />
+        <NotificationPreferencesCard />
       </div>
     </>
   );

@@ -62,16 +62,12 @@ pub async fn assign_lead(
         }
     }
     let id = id.into_inner();
-    bundle::assign_lead(&mut tx, id, owner).await?;
+    let handed_over = bundle::assign_lead(&mut tx, id, owner).await?;
     let row = leads::get(&mut tx, id).await?;
-    bundle::notify_assignee(
-        &mut tx,
-        &row.lead_code,
-        row.customer_name.as_deref(),
-        id,
-        owner,
-    )
-    .await?;
+    if handed_over {
+        let customer = row.customer_name.as_deref();
+        bundle::notify_assignee(&mut tx, &row.lead_code, customer, id, owner).await?;
+    }
     persistence::commit(tx).await?;
     Ok(web::Json(row.into()))
 }

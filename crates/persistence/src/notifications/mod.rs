@@ -1,17 +1,23 @@
 //! In-app notifications (NTF-1): each user's own, written by `app.notify` (assignments,
 //! follow-up reminders, …), read and marked by their owner.
 
-use chrono::{DateTime, Utc};
-use domain::list::PageRequest;
+mod outbox;
+mod preferences;
+
+pub use outbox::{claim_due_mail, mark_mail_failed, mark_mail_sent, OutboxMail};
+pub use preferences::{email_preferences, set_email_preferences};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::{list::PageRequest, notifications::NotificationKind};
 use sqlx::{FromRow, Postgres, QueryBuilder};
 use uuid::Uuid;
 
-use crate::{list::fetch_page, DbError, Page, Tx};
+use crate::{list::fetch_page, DbError, Page, Stored, Tx};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct NotificationRow {
     pub id: Uuid,
-    pub kind: String,
+    pub kind: Stored<NotificationKind>,
     pub title: String,
     pub body: String,
     pub link: Option<String>,
@@ -110,6 +116,37 @@ pub async fn send_task_reminders(tx: &mut Tx, batch: i64) -> Result<i64, DbError
 pub async fn send_sla_warnings(tx: &mut Tx, batch: i32) -> Result<i64, DbError> {
     Ok(
         sqlx::query_scalar!(r#"select app.send_sla_warnings($1) as "n!""#, batch)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
+/// TCK-4 (worker): tells assignees (or CS admins) of open tickets whose SLA has been
+/// breached, once per ticket, target and person. Returns how many were sent.
+pub async fn send_sla_breaches(tx: &mut Tx, batch: i32) -> Result<i64, DbError> {
+    Ok(
+        sqlx::query_scalar!(r#"select app.send_sla_breaches($1) as "n!""#, batch)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
+/// DSO (worker, daily): tells the sales owners of customers with overdue invoices, once
+/// per invoice, aging bucket and person. Returns how many were sent.
+pub async fn send_invoice_overdue_notices(tx: &mut Tx, batch: i32) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar!(
+        r#"select app.send_invoice_overdue_notices($1) as "n!""#,
+        batch
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// KPI (worker, daily): tells users and team managers whose target is behind at
+/// mid-period, once per target and period. Returns how many were sent.
+pub async fn send_kpi_target_warnings(tx: &mut Tx, today: NaiveDate) -> Result<i64, DbError> {
+    Ok(
+        sqlx::query_scalar!(r#"select app.send_kpi_target_warnings($1) as "n!""#, today)
             .fetch_one(&mut **tx)
             .await?,
     )

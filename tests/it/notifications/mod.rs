@@ -1,4 +1,11 @@
-//! NTF-1 in-app notifications and CRM-5 follow-up reminders sent by the worker.
+//! NTF-1 in-app notifications and CRM-5 follow-up reminders sent by the worker; every
+//! producer (one test per kind), live delivery, preferences and e-mail.
+
+mod email;
+mod live;
+mod preferences;
+mod producers;
+mod smtp;
 
 use domain::Role;
 use integration_tests::{body, TestApp};
