@@ -1288,15 +1288,28 @@ CREATE FUNCTION app.kpi_share(p_amount numeric, p_rank integer, p_n integer) RET
 --
 
 CREATE FUNCTION app.notify(p_user_id uuid, p_kind text, p_title text, p_body text, p_link text, p_dedup_key text) RETURNS uuid
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
-    insert into notifications (user_id, kind, title, body, link, dedup_key)
-    select p_user_id, p_kind, p_title, coalesce(p_body, ''), p_link, p_dedup_key
-     where exists (select 1 from profiles where id = p_user_id and is_active)
-    on conflict (dedup_key) do nothing
-    returning id
-  $$;
+declare
+  v_id uuid;
+begin
+  insert into notifications (user_id, kind, title, body, link, dedup_key)
+  select p_user_id, p_kind, p_title, coalesce(p_body, ''), p_link, p_dedup_key
+   where exists (select 1 from profiles where id = p_user_id and is_active)
+  on conflict (dedup_key) do nothing
+  returning id into v_id;
+  if v_id is not null then
+    insert into email_outbox (notification_id, to_address, language, subject, body_text, link)
+    select v_id, p.email, case when p.language = 'en' then 'en' else 'id' end,
+           p_title, coalesce(p_body, ''), p_link
+      from profiles p
+      join notification_preferences np on np.user_id = p.id and np.kind = p_kind and np.email
+     where p.id = p_user_id;
+  end if;
+  return v_id;
+end
+$$;
 
 --
 -- Name: notify_localized(uuid, text, text, text, text, text, text, text); Type: FUNCTION; Schema: app; Owner: -
@@ -1409,6 +1422,165 @@ CREATE FUNCTION app.scope_ids() RETURNS uuid[]
   $$;
 
 --
+-- Name: send_invoice_overdue_notices(integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.send_invoice_overdue_notices(p_batch integer) RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    with overdue as (
+      select i.id, i.invoice_code, i.customer_id, i.amount - i.allocated as outstanding,
+             app.ar_today() - i.due_date as days
+        from invoices i
+       where i.voided_at is null and i.allocated < i.amount and i.due_date < app.ar_today()),
+    bucketed as (
+      select o.*, case when o.days <= 30 then '1-30' when o.days <= 60 then '31-60'
+                       when o.days <= 90 then '61-90' else '90+' end as bucket
+        from overdue o),
+    owners as (
+      select distinct b.*, c.company_name, u.user_id
+        from bucketed b
+        join customers c on c.id = b.customer_id
+       cross join lateral (
+         select c.owner_user_id union select c.created_by
+         union select p.owner_user_id from prospects p
+                where p.customer_id = c.id and p.deleted_at is null) u (user_id)),
+    fresh as (
+      select o.*, 'invoice-overdue:' || o.id || ':' || o.bucket || ':' || o.user_id as key
+        from owners o
+        join profiles p on p.id = o.user_id and p.is_active
+                       and p.role_name in ('salesperson', 'sales_manager')
+       where not exists (select 1 from notifications n
+                          where n.dedup_key = 'invoice-overdue:' || o.id || ':' || o.bucket
+                                              || ':' || o.user_id)
+       order by o.days desc, o.id
+       limit p_batch)
+    select count(app.notify_localized(
+             user_id, 'invoice_overdue',
+             'Invoice ' || invoice_code || ' lewat jatuh tempo ' || days || ' hari (' || bucket || ')',
+             'Invoice ' || invoice_code || ' overdue by ' || days || ' days (' || bucket || ')',
+             company_name || ' · sisa Rp '
+               || replace(to_char(round(outstanding), 'FM999,999,999,999,990'), ',', '.'),
+             company_name || ' · outstanding IDR '
+               || to_char(round(outstanding), 'FM999,999,999,999,990'),
+             '/dso/invoices/' || id,
+             key))
+      from fresh
+  $$;
+
+--
+-- Name: send_kpi_target_warnings(date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.send_kpi_target_warnings(p_today date) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  r record;
+  v_actual numeric;
+  v_expected numeric;
+  v_sent bigint := 0;
+  v_period text;
+begin
+  for r in
+    select t.id, t.metric_key, t.assignee_kind, t.assignee_user_id, t.period_start,
+           t.period_end, t.target_value, d.direction, d.aggregation, d.name_id, d.name_en,
+           'kpi-target-at-risk:' || t.id || ':' || t.period_start || ':' || t.period_end as key
+      from kpi_targets t
+      join kpi_metric_definitions d on d.metric_key = t.metric_key and d.is_active
+      join profiles p on p.id = t.assignee_user_id and p.is_active
+     where t.assignee_kind in ('user', 'team')
+       and p_today between t.period_start and t.period_end
+       and (p_today - t.period_start + 1) * 2 >= (t.period_end - t.period_start + 1)
+       and not exists (select 1 from notifications n
+                        where n.dedup_key = 'kpi-target-at-risk:' || t.id || ':' || t.period_start
+                                            || ':' || t.period_end)
+  loop
+    select a.value into v_actual
+      from app.kpi_actual(r.metric_key, r.assignee_kind, r.assignee_user_id, null,
+                          r.period_start, r.period_end) a
+     where a.bucket is null;
+    if r.aggregation = 'sum' then
+      v_actual := coalesce(v_actual, 0);
+      v_expected := r.target_value * (p_today - r.period_start + 1)
+                    / (r.period_end - r.period_start + 1);
+    else
+      v_expected := r.target_value;
+    end if;
+    continue when v_actual is null;
+    continue when not ((r.direction = 'up' and v_actual < v_expected)
+                       or (r.direction = 'down' and v_actual > v_expected));
+    v_period := case
+      when r.period_start = date_trunc('year', r.period_start)::date
+           and r.period_end = (date_trunc('year', r.period_start) + interval '1 year - 1 day')::date
+        then to_char(r.period_start, 'YYYY')
+      when r.period_start = date_trunc('quarter', r.period_start)::date
+           and r.period_end = (date_trunc('quarter', r.period_start) + interval '3 months - 1 day')::date
+        then to_char(r.period_start, 'YYYY-"Q"Q')
+      else to_char(r.period_start, 'YYYY-MM') end;
+    if app.notify_localized(
+         r.assignee_user_id, 'target_at_risk',
+         'Target ' || r.name_id || ' berisiko tidak tercapai',
+         'Target ' || r.name_en || ' at risk',
+         'Realisasi ' || round(v_actual, 2) || ' dari ' || round(v_expected, 2)
+           || ' yang diharapkan per hari ini (target ' || round(r.target_value, 2) || ')',
+         'Actual ' || round(v_actual, 2) || ' against ' || round(v_expected, 2)
+           || ' expected by today (target ' || round(r.target_value, 2) || ')',
+         '/kpi?period=' || v_period || '&metric=' || r.metric_key
+           || case when r.assignee_kind = 'team' then '&scope=team:' || r.assignee_user_id
+                   else '' end,
+         r.key) is not null then
+      v_sent := v_sent + 1;
+    end if;
+  end loop;
+  return v_sent;
+end
+$$;
+
+--
+-- Name: send_sla_breaches(integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.send_sla_breaches(p_batch integer) RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    with breached as (
+      select s.ticket_id, s.ticket_code, s.assigned_to_user_id, s.created_at, x.target
+        from v_ticket_sla s
+       cross join lateral (values ('first_response', s.first_response_state),
+                                  ('resolution', s.resolution_state)) x (target, state)
+       where s.status <> 'closed' and x.state = 'breached'),
+    recipients as (
+      select b.*, coalesce(b.assigned_to_user_id, a.id) as user_id
+        from breached b
+        left join profiles a
+          on b.assigned_to_user_id is null and a.role_name = 'cs_admin' and a.is_active),
+    fresh as (
+      select r.*, 'sla-breached:' || r.ticket_id || ':' || r.target || ':' || r.user_id as key
+        from recipients r
+       where r.user_id is not null
+         and not exists (select 1 from notifications n
+                          where n.dedup_key = 'sla-breached:' || r.ticket_id || ':' || r.target
+                                              || ':' || r.user_id)
+       order by r.created_at, r.ticket_id
+       limit p_batch)
+    select count(app.notify_localized(
+             user_id, 'sla_breached',
+             'SLA terlewati: ' || ticket_code,
+             'SLA breached: ' || ticket_code,
+             case when target = 'first_response' then 'Respons pertama melewati target'
+                  else 'Penyelesaian melewati target' end,
+             case when target = 'first_response' then 'First response past its target'
+                  else 'Resolution past its target' end,
+             '/ticketing/tickets/' || ticket_id,
+             key))
+      from fresh
+  $$;
+
+--
 -- Name: send_sla_warnings(integer); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1502,6 +1674,87 @@ CREATE FUNCTION app.ticket_transition_allowed(p_from text, p_to text) RETURNS bo
 CREATE FUNCTION app.uid() RETURNS uuid
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select nullif(current_setting('app.user_id', true), '')::uuid $$;
+
+--
+-- Name: user_event_api_key_used(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.user_event_api_key_used() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  insert into public.user_events (type, api_key_id, api_key_name, request_id, occurred_at)
+  values ('api_key_used', new.id, new.name, nullif(current_setting('app.request_id', true), ''),
+          new.last_used_at);
+  return null;
+end
+$$;
+
+--
+-- Name: user_event_login(text, inet, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.user_event_login(p_token_hash text, p_ip inet, p_user_agent text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    insert into public.user_events (type, user_id, ip, user_agent, request_id)
+    select 'login', r.user_id, p_ip, left(p_user_agent, 500),
+           nullif(current_setting('app.request_id', true), '')
+      from public.refresh_tokens r
+     where r.token_hash = p_token_hash and r.created_at = now() and r.used_at is null;
+  $$;
+
+--
+-- Name: user_event_login_failed(text, inet, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.user_event_login_failed(p_email text, p_ip inet, p_user_agent text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    insert into public.user_events (type, user_id, email, ip, user_agent, request_id)
+    values ('login_failed',
+            (select p.id from public.profiles p where p.email = btrim(p_email)::citext),
+            left(btrim(p_email), 320), p_ip, left(p_user_agent, 500),
+            nullif(current_setting('app.request_id', true), ''));
+  $$;
+
+--
+-- Name: user_event_logout(text, inet, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.user_event_logout(p_token_hash text, p_ip inet, p_user_agent text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    insert into public.user_events (type, user_id, ip, user_agent, request_id)
+    select 'logout', r.user_id, p_ip, left(p_user_agent, 500),
+           nullif(current_setting('app.request_id', true), '')
+      from public.refresh_tokens r
+     where r.token_hash = p_token_hash
+       and exists (select 1 from public.refresh_tokens f
+                    where f.family_id = r.family_id and f.revoked_at is null);
+  $$;
+
+--
+-- Name: user_event_record(text, text, jsonb, inet, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.user_event_record(p_type text, p_resource text, p_details jsonb, p_ip inet, p_user_agent text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if app.uid() is null or p_type not in ('export', 'import', 'view_sensitive') then
+    raise exception 'not an event a user records' using errcode = '42501';
+  end if;
+  insert into public.user_events (type, user_id, resource, details, ip, user_agent, request_id)
+  values (p_type, app.uid(), left(p_resource, 300), coalesce(p_details, '{}'::jsonb), p_ip,
+          left(p_user_agent, 500), nullif(current_setting('app.request_id', true), ''));
+end
+$$;
 
 --
 -- Name: wa_aggregate(text, timestamp with time zone, integer); Type: FUNCTION; Schema: app; Owner: -
@@ -2366,6 +2619,24 @@ end
 $$;
 
 --
+-- Name: news_audience_known(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.news_audience_known() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  begin
+    if exists (select 1 from unnest(new.audience_roles) a (name)
+                where not exists (select 1 from public.roles r where r.name = a.name)) then
+      raise exception 'unknown role in audience_roles: %', new.audience_roles
+        using errcode = '23514', constraint = 'news_audience_roles_known';
+    end if;
+    return new;
+  end
+  $$;
+
+--
 -- Name: next_prefixed_id(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2398,6 +2669,21 @@ begin
   return p_prefix || '-' || v_year || '-' || lpad(v_value::text, greatest(6, length(v_value::text)), '0');
 end
 $_$;
+
+--
+-- Name: notifications_announce(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.notifications_announce() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  perform pg_notify('cc_events', jsonb_build_object(
+    'type', 'notification.created', 'id', new.id, 'user_id', new.user_id, 'kind', new.kind,
+    'title', left(new.title, 300), 'link', new.link, 'at', new.created_at)::text);
+  return null;
+end
+$$;
 
 --
 -- Name: payment_allocations_apply(); Type: FUNCTION; Schema: public; Owner: -
@@ -2673,6 +2959,31 @@ begin
             || new.ticket_code || ' created for ' || new.dept_target,
           new.subject, new.related_customer_id, new.related_prospect_id, new.related_lead_id,
           coalesce(v_owner, new.created_by), new.created_by);
+  return null;
+end
+$$;
+
+--
+-- Name: tickets_notify_assignee(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.tickets_notify_assignee() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if new.assigned_to_user_id is not null and new.status <> 'closed'
+     and (tg_op = 'INSERT' or new.assigned_to_user_id is distinct from old.assigned_to_user_id)
+     and new.assigned_to_user_id is distinct from app.uid() then
+    perform app.notify_localized(
+      new.assigned_to_user_id, 'ticket_assigned',
+      'Tiket ' || new.ticket_code || ' ditugaskan kepada Anda',
+      'Ticket ' || new.ticket_code || ' assigned to you',
+      'Prioritas ' || new.priority || ' · ' || new.dept_target,
+      'Priority ' || new.priority || ' · ' || new.dept_target,
+      '/ticketing/tickets/' || new.id,
+      'ticket-assigned:' || new.id || ':' || new.assigned_to_user_id || ':' || txid_current());
+  end if;
   return null;
 end
 $$;
@@ -3017,6 +3328,31 @@ CREATE TABLE public.departments (
     code text NOT NULL,
     name text NOT NULL,
     CONSTRAINT departments_code_check CHECK ((code ~ '^[A-Z]{2,5}$'::text))
+);
+
+--
+-- Name: email_outbox; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.email_outbox (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    notification_id uuid NOT NULL,
+    to_address public.citext NOT NULL,
+    language text NOT NULL,
+    subject text NOT NULL,
+    body_text text NOT NULL,
+    body_html text,
+    link text,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_error text,
+    sent_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT email_outbox_attempts_non_negative CHECK ((attempts >= 0)),
+    CONSTRAINT email_outbox_language_known CHECK ((language = ANY (ARRAY['id'::text, 'en'::text]))),
+    CONSTRAINT email_outbox_status_known CHECK ((status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text])))
 );
 
 --
@@ -3475,6 +3811,40 @@ CREATE TABLE public.messages (
 );
 
 --
+-- Name: news; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.news (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    title text NOT NULL,
+    body text DEFAULT ''::text NOT NULL,
+    published_at timestamp with time zone,
+    pinned boolean DEFAULT false NOT NULL,
+    audience_roles text[] DEFAULT '{}'::text[] NOT NULL,
+    created_by uuid,
+    updated_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    deleted_at timestamp with time zone,
+    deleted_by uuid,
+    CONSTRAINT news_audience_roles_no_nulls CHECK ((array_position(audience_roles, NULL::text) IS NULL)),
+    CONSTRAINT news_body_length CHECK ((char_length(body) <= 20000)),
+    CONSTRAINT news_title_length CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))
+);
+
+--
+-- Name: notification_preferences; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notification_preferences (
+    user_id uuid NOT NULL,
+    kind text NOT NULL,
+    email boolean DEFAULT false NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_preferences_kind_check CHECK ((kind = ANY (ARRAY['lead_assigned'::text, 'ticket_assigned'::text, 'task_due'::text, 'sla_at_risk'::text, 'sla_breached'::text, 'invoice_overdue'::text, 'import_finished'::text, 'target_at_risk'::text, 'system'::text])))
+);
+
+--
 -- Name: notifications; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3488,7 +3858,7 @@ CREATE TABLE public.notifications (
     dedup_key text,
     read_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['lead_assigned'::text, 'task_due'::text, 'ticket_assigned'::text, 'sla_at_risk'::text, 'invoice_overdue'::text, 'import_finished'::text, 'system'::text])))
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['lead_assigned'::text, 'ticket_assigned'::text, 'task_due'::text, 'sla_at_risk'::text, 'sla_breached'::text, 'invoice_overdue'::text, 'import_finished'::text, 'target_at_risk'::text, 'system'::text])))
 );
 
 --
@@ -3869,6 +4239,43 @@ CREATE TABLE public.tickets (
     CONSTRAINT tickets_status_check CHECK ((status = ANY (ARRAY['open'::text, 'in_progress'::text, 'pending'::text, 'on_hold'::text, 'closed'::text]))),
     CONSTRAINT tickets_subject_present CHECK (((length(btrim(subject)) >= 1) AND (length(btrim(subject)) <= 300))),
     CONSTRAINT tickets_ticket_type_check CHECK ((ticket_type = ANY (ARRAY['inquiry_tariff'::text, 'general_request'::text, 'complaint'::text, 'shipment_issue'::text])))
+);
+
+--
+-- Name: user_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.user_events (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    type text NOT NULL,
+    user_id uuid,
+    email text,
+    api_key_id uuid,
+    api_key_name text,
+    resource text,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    ip inet,
+    user_agent text,
+    request_id text,
+    CONSTRAINT user_events_email_length CHECK ((length(email) <= 320)),
+    CONSTRAINT user_events_has_actor CHECK (((user_id IS NOT NULL) OR (email IS NOT NULL) OR (api_key_id IS NOT NULL) OR (type = 'api_key_used'::text))),
+    CONSTRAINT user_events_resource_length CHECK ((length(resource) <= 300)),
+    CONSTRAINT user_events_type_known CHECK ((type = ANY (ARRAY['login'::text, 'login_failed'::text, 'logout'::text, 'export'::text, 'import'::text, 'view_sensitive'::text, 'api_key_used'::text]))),
+    CONSTRAINT user_events_user_agent_length CHECK ((length(user_agent) <= 500))
+);
+
+--
+-- Name: user_events_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.user_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.user_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 --
@@ -4282,6 +4689,20 @@ ALTER TABLE ONLY public.departments
     ADD CONSTRAINT departments_pkey PRIMARY KEY (code);
 
 --
+-- Name: email_outbox email_outbox_one_per_notification; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_outbox
+    ADD CONSTRAINT email_outbox_one_per_notification UNIQUE (notification_id);
+
+--
+-- Name: email_outbox email_outbox_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_outbox
+    ADD CONSTRAINT email_outbox_pkey PRIMARY KEY (id);
+
+--
 -- Name: files files_object_key_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4490,6 +4911,20 @@ ALTER TABLE ONLY public.messages
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_provider_message_id_key UNIQUE (provider_message_id);
+
+--
+-- Name: news news_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.news
+    ADD CONSTRAINT news_pkey PRIMARY KEY (id);
+
+--
+-- Name: notification_preferences notification_preferences_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notification_preferences
+    ADD CONSTRAINT notification_preferences_pkey PRIMARY KEY (user_id, kind);
 
 --
 -- Name: notifications notifications_dedup_key_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4709,6 +5144,13 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_ticket_code_key UNIQUE (ticket_code);
 
 --
+-- Name: user_events user_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_events
+    ADD CONSTRAINT user_events_pkey PRIMARY KEY (id);
+
+--
 -- Name: wa_pricing_rates wa_pricing_rates_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4903,6 +5345,12 @@ CREATE UNIQUE INDEX customers_phone_key ON public.customers USING btree (phone) 
 --
 
 CREATE INDEX customers_search_trgm_idx ON public.customers USING gin ((((((((company_name || ' '::text) || COALESCE(contact_name, ''::text)) || ' '::text) || COALESCE((email)::text, ''::text)) || ' '::text) || COALESCE(phone, ''::text))) public.gin_trgm_ops);
+
+--
+-- Name: email_outbox_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX email_outbox_due_idx ON public.email_outbox USING btree (next_attempt_at) WHERE (status = 'pending'::text);
 
 --
 -- Name: files_uploaded_by_idx; Type: INDEX; Schema: public; Owner: -
@@ -5173,6 +5621,12 @@ CREATE INDEX messages_sent_agent_idx ON public.messages USING btree (sent_at) IN
 --
 
 CREATE INDEX messages_sent_idx ON public.messages USING btree (sent_at);
+
+--
+-- Name: news_feed_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX news_feed_idx ON public.news USING btree (pinned DESC, COALESCE(published_at, created_at) DESC, id) WHERE (deleted_at IS NULL);
 
 --
 -- Name: notifications_unread_idx; Type: INDEX; Schema: public; Owner: -
@@ -5523,6 +5977,24 @@ CREATE INDEX tickets_tracking_number_idx ON public.tickets USING btree (tracking
 CREATE INDEX tickets_unanswered_idx ON public.tickets USING btree (priority, created_at) WHERE ((status <> 'closed'::text) AND (first_response_at IS NULL));
 
 --
+-- Name: user_events_occurred_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_events_occurred_at_idx ON public.user_events USING btree (occurred_at DESC, id DESC);
+
+--
+-- Name: user_events_type_occurred_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_events_type_occurred_at_idx ON public.user_events USING btree (type, occurred_at DESC);
+
+--
+-- Name: user_events_user_id_occurred_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_events_user_id_occurred_at_idx ON public.user_events USING btree (user_id, occurred_at DESC) WHERE (user_id IS NOT NULL);
+
+--
 -- Name: wa_webhook_events_unprocessed_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -5539,6 +6011,12 @@ CREATE TRIGGER api_keys_audit AFTER INSERT OR DELETE OR UPDATE ON public.api_key
 --
 
 CREATE TRIGGER api_keys_set_updated_at BEFORE UPDATE ON public.api_keys FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: api_keys api_keys_user_event_used; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER api_keys_user_event_used AFTER UPDATE OF last_used_at ON public.api_keys DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (((new.last_used_at IS NOT NULL) AND ((old.last_used_at IS NULL) OR (new.last_used_at > old.last_used_at)))) EXECUTE FUNCTION app.user_event_api_key_used();
 
 --
 -- Name: broadcast_logs broadcast_logs_count; Type: TRIGGER; Schema: public; Owner: -
@@ -5635,6 +6113,12 @@ CREATE TRIGGER customers_keep_code BEFORE UPDATE ON public.customers FOR EACH RO
 --
 
 CREATE TRIGGER customers_set_updated_at BEFORE UPDATE ON public.customers FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: email_outbox email_outbox_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER email_outbox_set_updated_at BEFORE UPDATE ON public.email_outbox FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 --
 -- Name: files files_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -5797,6 +6281,36 @@ CREATE TRIGGER marketing_spend_audit_insert AFTER INSERT ON public.marketing_spe
 --
 
 CREATE TRIGGER marketing_spend_set_updated_at BEFORE UPDATE ON public.marketing_spend FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: news news_audience_known; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER news_audience_known BEFORE INSERT OR UPDATE OF audience_roles ON public.news FOR EACH ROW EXECUTE FUNCTION public.news_audience_known();
+
+--
+-- Name: news news_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER news_audit AFTER INSERT OR DELETE OR UPDATE ON public.news FOR EACH ROW EXECUTE FUNCTION public.audit_row_change();
+
+--
+-- Name: news news_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER news_updated_at BEFORE UPDATE ON public.news FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: notification_preferences notification_preferences_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER notification_preferences_set_updated_at BEFORE UPDATE ON public.notification_preferences FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+--
+-- Name: notifications notifications_announce; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER notifications_announce AFTER INSERT ON public.notifications FOR EACH ROW EXECUTE FUNCTION public.notifications_announce();
 
 --
 -- Name: payment_allocations payment_allocations_apply; Type: TRIGGER; Schema: public; Owner: -
@@ -5997,6 +6511,18 @@ CREATE TRIGGER tickets_keep_code BEFORE UPDATE ON public.tickets FOR EACH ROW EX
 CREATE TRIGGER tickets_log_crm_activity AFTER INSERT ON public.tickets FOR EACH ROW EXECUTE FUNCTION public.tickets_log_crm_activity();
 
 --
+-- Name: tickets tickets_notify_assignee_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tickets_notify_assignee_inserted AFTER INSERT ON public.tickets FOR EACH ROW WHEN ((new.assigned_to_user_id IS NOT NULL)) EXECUTE FUNCTION public.tickets_notify_assignee();
+
+--
+-- Name: tickets tickets_notify_assignee_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tickets_notify_assignee_updated AFTER UPDATE OF assigned_to_user_id ON public.tickets FOR EACH ROW WHEN ((new.assigned_to_user_id IS DISTINCT FROM old.assigned_to_user_id)) EXECUTE FUNCTION public.tickets_notify_assignee();
+
+--
 -- Name: tickets tickets_set_updated_at; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -6118,6 +6644,13 @@ ALTER TABLE ONLY public.customers
 
 ALTER TABLE ONLY public.customers
     ADD CONSTRAINT customers_owner_user_id_fkey FOREIGN KEY (owner_user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: email_outbox email_outbox_notification_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_outbox
+    ADD CONSTRAINT email_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES public.notifications(id) ON DELETE CASCADE;
 
 --
 -- Name: files files_uploaded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -6433,6 +6966,34 @@ ALTER TABLE ONLY public.messages
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_event_id_fkey FOREIGN KEY (event_id) REFERENCES public.wa_webhook_events(id) ON DELETE SET NULL;
+
+--
+-- Name: news news_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.news
+    ADD CONSTRAINT news_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: news news_deleted_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.news
+    ADD CONSTRAINT news_deleted_by_fkey FOREIGN KEY (deleted_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: news news_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.news
+    ADD CONSTRAINT news_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: notification_preferences notification_preferences_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notification_preferences
+    ADD CONSTRAINT notification_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
 
 --
 -- Name: notifications notifications_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -6764,6 +7325,20 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_related_prospect_id_fkey FOREIGN KEY (related_prospect_id) REFERENCES public.prospects(id);
 
 --
+-- Name: user_events user_events_api_key_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_events
+    ADD CONSTRAINT user_events_api_key_id_fkey FOREIGN KEY (api_key_id) REFERENCES public.api_keys(id) ON DELETE SET NULL;
+
+--
+-- Name: user_events user_events_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_events
+    ADD CONSTRAINT user_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
 -- Name: wa_webhook_events wa_webhook_events_api_key_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7061,6 +7636,18 @@ ALTER TABLE public.departments ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY departments_select_staff ON public.departments FOR SELECT TO cc_staff USING ((( SELECT app.uid() AS uid) IS NOT NULL));
+
+--
+-- Name: email_outbox; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.email_outbox ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: email_outbox email_outbox_worker; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY email_outbox_worker ON public.email_outbox TO cc_worker USING (true) WITH CHECK (true);
 
 --
 -- Name: files; Type: ROW SECURITY; Schema: public; Owner: -
@@ -7547,6 +8134,48 @@ CREATE POLICY messages_campaigns ON public.messages FOR SELECT TO cc_super_admin
 CREATE POLICY messages_of_visible_conversations ON public.messages FOR SELECT TO cc_super_admin, cc_director, cc_sales_manager, cc_salesperson, cc_cs_admin, cc_cs_agent USING ((EXISTS ( SELECT 1
    FROM public.conversations c
   WHERE (c.id = messages.conversation_id))));
+
+--
+-- Name: news; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.news ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: news news_insert_super_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY news_insert_super_admin ON public.news FOR INSERT TO cc_super_admin WITH CHECK (((created_by = ( SELECT app.uid() AS uid)) AND (updated_by = ( SELECT app.uid() AS uid))));
+
+--
+-- Name: news news_select_readers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY news_select_readers ON public.news FOR SELECT TO cc_staff USING (((deleted_at IS NULL) AND (published_at <= now()) AND ((cardinality(audience_roles) = 0) OR (( SELECT app.role() AS role) = ANY (audience_roles)))));
+
+--
+-- Name: news news_select_super_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY news_select_super_admin ON public.news FOR SELECT TO cc_super_admin USING ((( SELECT app.uid() AS uid) IS NOT NULL));
+
+--
+-- Name: news news_update_super_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY news_update_super_admin ON public.news FOR UPDATE TO cc_super_admin USING ((( SELECT app.uid() AS uid) IS NOT NULL)) WITH CHECK ((updated_by = ( SELECT app.uid() AS uid)));
+
+--
+-- Name: notification_preferences; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.notification_preferences ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_preferences notification_preferences_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY notification_preferences_own ON public.notification_preferences TO cc_staff USING ((user_id = ( SELECT app.uid() AS uid))) WITH CHECK ((user_id = ( SELECT app.uid() AS uid)));
 
 --
 -- Name: notifications; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8099,6 +8728,30 @@ CREATE POLICY tickets_update_finance_dept ON public.tickets FOR UPDATE TO cc_fin
 CREATE POLICY tickets_update_ops ON public.tickets FOR UPDATE TO cc_ops_exim, cc_ops_domestic, cc_ops_import_dtd, cc_ops_warehouse USING ((dept_target = ( SELECT app.dept() AS dept))) WITH CHECK ((dept_target = ( SELECT app.dept() AS dept)));
 
 --
+-- Name: user_events; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.user_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_events user_events_delete_worker; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY user_events_delete_worker ON public.user_events FOR DELETE TO cc_worker USING (true);
+
+--
+-- Name: user_events user_events_select_super_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY user_events_select_super_admin ON public.user_events FOR SELECT TO cc_super_admin USING ((( SELECT app.uid() AS uid) IS NOT NULL));
+
+--
+-- Name: user_events user_events_select_worker; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY user_events_select_worker ON public.user_events FOR SELECT TO cc_worker USING (true);
+
+--
 -- Name: wa_pricing_rates; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -8521,6 +9174,27 @@ REVOKE ALL ON FUNCTION app.scope_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.scope_ids() TO cc_staff;
 
 --
+-- Name: FUNCTION send_invoice_overdue_notices(p_batch integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.send_invoice_overdue_notices(p_batch integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.send_invoice_overdue_notices(p_batch integer) TO cc_worker;
+
+--
+-- Name: FUNCTION send_kpi_target_warnings(p_today date); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.send_kpi_target_warnings(p_today date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.send_kpi_target_warnings(p_today date) TO cc_worker;
+
+--
+-- Name: FUNCTION send_sla_breaches(p_batch integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.send_sla_breaches(p_batch integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.send_sla_breaches(p_batch integer) TO cc_worker;
+
+--
 -- Name: FUNCTION send_sla_warnings(p_batch integer); Type: ACL; Schema: app; Owner: -
 --
 
@@ -8546,6 +9220,40 @@ GRANT ALL ON FUNCTION app.ticket_paused_minutes(p_ticket uuid, p_until timestamp
 --
 
 GRANT ALL ON FUNCTION app.ticket_transition_allowed(p_from text, p_to text) TO cc_staff;
+
+--
+-- Name: FUNCTION user_event_api_key_used(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.user_event_api_key_used() FROM PUBLIC;
+
+--
+-- Name: FUNCTION user_event_login(p_token_hash text, p_ip inet, p_user_agent text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.user_event_login(p_token_hash text, p_ip inet, p_user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.user_event_login(p_token_hash text, p_ip inet, p_user_agent text) TO cc_anon;
+
+--
+-- Name: FUNCTION user_event_login_failed(p_email text, p_ip inet, p_user_agent text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.user_event_login_failed(p_email text, p_ip inet, p_user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.user_event_login_failed(p_email text, p_ip inet, p_user_agent text) TO cc_anon;
+
+--
+-- Name: FUNCTION user_event_logout(p_token_hash text, p_ip inet, p_user_agent text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.user_event_logout(p_token_hash text, p_ip inet, p_user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.user_event_logout(p_token_hash text, p_ip inet, p_user_agent text) TO cc_anon;
+
+--
+-- Name: FUNCTION user_event_record(p_type text, p_resource text, p_details jsonb, p_ip inet, p_user_agent text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.user_event_record(p_type text, p_resource text, p_details jsonb, p_ip inet, p_user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.user_event_record(p_type text, p_resource text, p_details jsonb, p_ip inet, p_user_agent text) TO cc_staff;
 
 --
 -- Name: FUNCTION wa_aggregate(p_type text, p_now timestamp with time zone, p_limit integer); Type: ACL; Schema: app; Owner: -
@@ -8743,6 +9451,12 @@ REVOKE ALL ON FUNCTION public.ticket_messages_first_response() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.tickets_log_crm_activity() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tickets_notify_assignee(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.tickets_notify_assignee() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tickets_sla_events(); Type: ACL; Schema: public; Owner: -
@@ -9269,6 +9983,48 @@ GRANT UPDATE(updated_at) ON TABLE public.customers TO cc_salesperson;
 --
 
 GRANT SELECT ON TABLE public.departments TO cc_staff;
+
+--
+-- Name: TABLE email_outbox; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.email_outbox TO cc_worker;
+
+--
+-- Name: COLUMN email_outbox.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.email_outbox TO cc_worker;
+
+--
+-- Name: COLUMN email_outbox.attempts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(attempts) ON TABLE public.email_outbox TO cc_worker;
+
+--
+-- Name: COLUMN email_outbox.next_attempt_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(next_attempt_at) ON TABLE public.email_outbox TO cc_worker;
+
+--
+-- Name: COLUMN email_outbox.last_error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_error) ON TABLE public.email_outbox TO cc_worker;
+
+--
+-- Name: COLUMN email_outbox.sent_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(sent_at) ON TABLE public.email_outbox TO cc_worker;
+
+--
+-- Name: COLUMN email_outbox.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.email_outbox TO cc_worker;
 
 --
 -- Name: TABLE files; Type: ACL; Schema: public; Owner: -
@@ -10298,6 +11054,90 @@ GRANT SELECT ON TABLE public.messages TO cc_sales_manager;
 GRANT SELECT ON TABLE public.messages TO cc_salesperson;
 GRANT SELECT ON TABLE public.messages TO cc_marketing_manager;
 GRANT SELECT ON TABLE public.messages TO cc_marketing_staff;
+
+--
+-- Name: TABLE news; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.news TO cc_staff;
+
+--
+-- Name: COLUMN news.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.body; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(body),UPDATE(body) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.published_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(published_at),UPDATE(published_at) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.pinned; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(pinned),UPDATE(pinned) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.audience_roles; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(audience_roles),UPDATE(audience_roles) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(created_by) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(updated_by),UPDATE(updated_by) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.deleted_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(deleted_at) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: COLUMN news.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(deleted_by) ON TABLE public.news TO cc_super_admin;
+
+--
+-- Name: TABLE notification_preferences; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.notification_preferences TO cc_staff;
+
+--
+-- Name: COLUMN notification_preferences.email; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(email) ON TABLE public.notification_preferences TO cc_staff;
+
+--
+-- Name: COLUMN notification_preferences.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.notification_preferences TO cc_staff;
 
 --
 -- Name: TABLE notifications; Type: ACL; Schema: public; Owner: -
@@ -11673,6 +12513,25 @@ GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_sales_manager;
 GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_salesperson;
 GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_finance_manager;
 GRANT INSERT(related_invoice_id) ON TABLE public.tickets TO cc_finance_staff;
+
+--
+-- Name: TABLE user_events; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.user_events TO cc_super_admin;
+GRANT DELETE ON TABLE public.user_events TO cc_worker;
+
+--
+-- Name: COLUMN user_events.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.user_events TO cc_worker;
+
+--
+-- Name: COLUMN user_events.occurred_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(occurred_at) ON TABLE public.user_events TO cc_worker;
 
 --
 -- Name: TABLE v_ar_aging; Type: ACL; Schema: public; Owner: -

@@ -113,9 +113,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .as_ref()
         .map(crate::mail::Mailer::new)
         .transpose()?;
-    let worker = config
-        .embedded_worker
-        .then(|| tokio::spawn(crate::worker::run(db.clone(), config.worker_settings(), mailer)));
+    let worker = config.embedded_worker.then(|| {
+        tokio::spawn(crate::worker::run(
+            db.clone(),
+            config.worker_settings(),
+            mailer,
+        ))
+    });
     banner(&config, address);
     server.await?;
     if let Some(worker) = worker {

@@ -30,7 +30,7 @@ export const BROADCAST_STATUS_VALUES = ["success", "failed", "pending"] as const
 export type BroadcastStatusCovered = Assert<Covers<typeof BROADCAST_STATUS_VALUES, BroadcastStatus>>;
 
 export type Capability = components["schemas"]["Capability"];
-export const CAPABILITY_VALUES = ["users:manage", "api_keys:manage", "audit:read", "kpi_targets:manage", "user_events:read"] as const satisfies readonly Capability[];
+export const CAPABILITY_VALUES = ["users:manage", "api_keys:manage", "audit:read", "kpi_targets:manage", "user_events:read", "news:manage"] as const satisfies readonly Capability[];
 export type CapabilityCovered = Assert<Covers<typeof CAPABILITY_VALUES, Capability>>;
 
 export type ConversationStatus = components["schemas"]["ConversationStatus"];
@@ -120,6 +120,10 @@ export type MessageDirectionCovered = Assert<Covers<typeof MESSAGE_DIRECTION_VAL
 export type MessageStatus = components["schemas"]["MessageStatus"];
 export const MESSAGE_STATUS_VALUES = ["received", "queued", "sent", "failed", "delivered", "read"] as const satisfies readonly MessageStatus[];
 export type MessageStatusCovered = Assert<Covers<typeof MESSAGE_STATUS_VALUES, MessageStatus>>;
+
+export type NewsState = components["schemas"]["NewsState"];
+export const NEWS_STATE_VALUES = ["draft", "scheduled", "published"] as const satisfies readonly NewsState[];
+export type NewsStateCovered = Assert<Covers<typeof NEWS_STATE_VALUES, NewsState>>;
 
 export type NotificationKind = components["schemas"]["NotificationKind"];
 export const NOTIFICATION_KIND_VALUES = ["lead_assigned", "ticket_assigned", "task_due", "sla_at_risk", "sla_breached", "invoice_overdue", "import_finished", "target_at_risk", "system"] as const satisfies readonly NotificationKind[];
@@ -235,6 +239,7 @@ export const ENUM_VALUES = {
   Menu: MENU_VALUES,
   MessageDirection: MESSAGE_DIRECTION_VALUES,
   MessageStatus: MESSAGE_STATUS_VALUES,
+  NewsState: NEWS_STATE_VALUES,
   NotificationKind: NOTIFICATION_KIND_VALUES,
   PaymentMethod: PAYMENT_METHOD_VALUES,
   Provenance: PROVENANCE_VALUES,

@@ -1875,6 +1875,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My delivery choice of every kind: in-app always, e-mail when I turned it on. */
+        get: operations["get_notification_preferences"];
+        /** Sets my e-mail choices; answers with all my preferences. */
+        put: operations["put_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/report": {
         parameters: {
             query?: never;
@@ -1896,6 +1914,66 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The posts you may read, pinned first, then newest. Administrators also get drafts and
+         *     scheduled posts.
+         */
+        get: operations["list_news"];
+        put?: never;
+        /** Writes a post (administrators); accepts `Idempotency-Key`. */
+        post: operations["create_news"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renders and sanitises a Markdown body without storing anything (administrators). */
+        post: operations["preview_news"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One post you may read: a draft, a scheduled post or another audience's post is a 404
+         *     for readers.
+         */
+        get: operations["get_news"];
+        put?: never;
+        post?: never;
+        /** Deletes a post (administrators): gone for every reader, kept for the audit trail. */
+        delete: operations["delete_news"];
+        options?: never;
+        head?: never;
+        /** Changes a post (administrators). */
+        patch: operations["update_news"];
         trace?: never;
     };
     "/api/v1/notifications": {
@@ -3097,7 +3175,7 @@ export interface components {
          * @description Functions outside the top-level menus (settings / user menu).
          * @enum {string}
          */
-        Capability: "users:manage" | "api_keys:manage" | "audit:read" | "kpi_targets:manage" | "user_events:read";
+        Capability: "users:manage" | "api_keys:manage" | "audit:read" | "kpi_targets:manage" | "user_events:read" | "news:manage";
         /** @description One cell as written: text or a number (`null` when empty). */
         CellValue: string | number;
         ChangePasswordRequest: {
@@ -3418,6 +3496,25 @@ export interface components {
             utm_campaign?: string | null;
             utm_medium?: string | null;
             utm_source?: string | null;
+        };
+        /** @description A new post. Author and times of writing are the server's. */
+        CreateNewsRequest: {
+            /** @description The roles that read it; absent or empty: every role. */
+            audience_roles?: components["schemas"]["Role"][] | null;
+            /** @description Markdown, at most 20,000 characters. Raw HTML is shown as text. */
+            body?: string | null;
+            pinned?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When readers see it (RFC 3339); absent or null: a draft.
+             * @example 2026-12-01T08:00:00+07:00
+             */
+            published_at?: string | null;
+            /**
+             * @description 1 to 200 characters.
+             * @example Jadwal libur akhir tahun
+             */
+            title?: string | null;
         };
         /**
          * @description A payment (SPEC §4.12). Without `allocations` it goes FIFO over the customer's open
@@ -3834,6 +3931,11 @@ export interface components {
              * @description Trigram similarity of the normalised company names, 0–1.
              */
             similarity: number;
+        };
+        /** @description Whether to receive a kind by e-mail too (in-app cannot be turned off). */
+        EmailChoice: {
+            email: boolean;
+            kind: components["schemas"]["NotificationKind"];
         };
         /** @description A manual or imported value (KPI-3). */
         Entry: {
@@ -4956,6 +5058,53 @@ export interface components {
             total_capped: boolean;
         };
         /** @description The list envelope of PLT-PAGE around any row type. */
+        ListBody_News: {
+            data: {
+                /** @description The roles that read the post; empty = every role. */
+                audience_roles: components["schemas"]["Role"][];
+                /** @description The Markdown as written. */
+                body: string;
+                /**
+                 * @description The body rendered and sanitised: no raw HTML, scripts, event handlers or
+                 *     `javascript:` links survive. Safe to insert as HTML.
+                 */
+                body_html: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                created_by_name?: string | null;
+                /** Format: uuid */
+                id: string;
+                pinned: boolean;
+                /**
+                 * Format: date-time
+                 * @description Null: a draft; a time still to come: scheduled (hidden from readers until then).
+                 */
+                published_at?: string | null;
+                state: components["schemas"]["NewsState"];
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: uuid */
+                updated_by?: string | null;
+            }[];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Rows over all pages, counted up to 10,000.
+             */
+            total: number;
+            /**
+             * @description More rows match than were counted: `total` is the count cap (10,000) and the
+             *     list goes on past it — page on while pages come back full.
+             */
+            total_capped: boolean;
+        };
+        /** @description The list envelope of PLT-PAGE around any row type. */
         ListBody_Payment: {
             data: {
                 allocated: string;
@@ -5570,23 +5719,66 @@ export interface components {
             invoices: components["schemas"]["OutstandingInvoice"][];
             totals: components["schemas"]["AgingRow"];
         };
+        /** @description A news post (NEWS-1). */
+        News: {
+            /** @description The roles that read the post; empty = every role. */
+            audience_roles: components["schemas"]["Role"][];
+            /** @description The Markdown as written. */
+            body: string;
+            /**
+             * @description The body rendered and sanitised: no raw HTML, scripts, event handlers or
+             *     `javascript:` links survive. Safe to insert as HTML.
+             */
+            body_html: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            created_by_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            pinned: boolean;
+            /**
+             * Format: date-time
+             * @description Null: a draft; a time still to come: scheduled (hidden from readers until then).
+             */
+            published_at?: string | null;
+            state: components["schemas"]["NewsState"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by?: string | null;
+        };
+        /** @description A body rendered as readers will see it. */
+        NewsPreview: {
+            body_html: string;
+        };
+        /**
+         * @description Where a post stands for its readers: a draft (no publication time), scheduled (a
+         *     time still to come: hidden until then) or published.
+         * @enum {string}
+         */
+        NewsState: "draft" | "scheduled" | "published";
         Notification: {
             body: string;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
             id: string;
-            /**
-             * @description lead_assigned, task_due, ticket_assigned, sla_at_risk, invoice_overdue,
-             *     import_finished or system.
-             */
-            kind: string;
+            kind: components["schemas"]["NotificationKind"];
             /** @description Where in the SPA the notification leads, e.g. `/crm/leads/<id>`. */
             link?: string | null;
             /** Format: date-time */
             read_at?: string | null;
             title: string;
         };
+        /**
+         * @description The events that notify someone (SPEC NTF-1). In-app is always on; e-mail per kind
+         *     by the user's preference.
+         * @enum {string}
+         */
+        NotificationKind: "lead_assigned" | "ticket_assigned" | "task_due" | "sla_at_risk" | "sla_breached" | "invoice_overdue" | "import_finished" | "target_at_risk" | "system";
         /** @description A page of notifications plus the unread count for the bell. */
         NotificationList: {
             data: components["schemas"]["Notification"][];
@@ -5601,6 +5793,22 @@ export interface components {
              * @description All my unread notifications.
              */
             unread: number;
+        };
+        /** @description One kind's delivery: in-app always; e-mail when asked for. */
+        NotificationPreference: {
+            /** @description Also by e-mail (sent only when the server has SMTP settings). */
+            email: boolean;
+            /** @description Always true: every notification shows in the app. */
+            in_app?: boolean;
+            kind: components["schemas"]["NotificationKind"];
+        };
+        /** @description My preferences, one per kind, in display order. */
+        NotificationPreferences: {
+            data: components["schemas"]["NotificationPreference"][];
+        };
+        /** @description The kinds to change; kinds left out keep their choice. */
+        NotificationPreferencesRequest: {
+            preferences: components["schemas"]["EmailChoice"][];
         };
         /** @description The outbound batch's answer. */
         OutboundReceived: {
@@ -5760,6 +5968,11 @@ export interface components {
             total_value: string;
             /** @description Σ expected_value × probability, decimal string. */
             weighted_value: string;
+        };
+        /** @description A body to render. */
+        PreviewNewsRequest: {
+            /** @description Markdown, at most 20,000 characters. */
+            body: string;
         };
         Product: {
             /** @example EXIM-FCL */
@@ -6623,6 +6836,19 @@ export interface components {
             full_name?: string | null;
             /** @description `id` (Bahasa Indonesia) or `en`. */
             language?: string | null;
+        };
+        /** @description What to change; absent fields stay as they are. */
+        UpdateNewsRequest: {
+            /** @description Empty: every role. */
+            audience_roles?: components["schemas"]["Role"][] | null;
+            body?: string | null;
+            pinned?: boolean | null;
+            /**
+             * Format: date-time
+             * @description A time (RFC 3339), or `null` to make the post a draft again.
+             */
+            published_at?: string | null;
+            title?: string | null;
         };
         UpdateProspectRequest: {
             /** @description `YYYY-MM-DD`; an empty string clears it. */
@@ -12783,6 +13009,77 @@ export interface operations {
             };
         };
     };
+    get_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One preference per kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description One preference per kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown or repeated kinds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_me_report: {
         parameters: {
             query?: {
@@ -12814,6 +13111,317 @@ export interface operations {
                 };
             };
             /** @description Not a month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_news: {
+        parameters: {
+            query?: {
+                /** @description Only posts of this state (readers only ever see published ones). */
+                state?: components["schemas"]["NewsState"];
+                /** @description The first `limit` posts (a dashboard widget): the same as `per_page` on page 1. */
+                limit?: number;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of posts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBody_News"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid filters (all of them reported) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_news: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNewsRequest"];
+            };
+        };
+        responses: {
+            /** @description The post */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["News"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only administrators write news */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key is in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields (all of them reported) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    preview_news: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewNewsRequest"];
+            };
+        };
+        responses: {
+            /** @description The rendered body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsPreview"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only administrators write news */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_news: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Post id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The post */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["News"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such post you may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_news: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Post id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only administrators write news */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such post */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_news: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Post id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNewsRequest"];
+            };
+        };
+        responses: {
+            /** @description The post */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["News"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only administrators write news */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such post */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields (all of them reported) */
             422: {
                 headers: {
                     [name: string]: unknown;
