@@ -2,6 +2,7 @@
 //! producer (one test per kind), live delivery, preferences and e-mail.
 
 mod email;
+mod import;
 mod live;
 mod preferences;
 mod producers;
