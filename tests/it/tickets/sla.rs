@@ -507,7 +507,7 @@ async fn put(
 }
 
 async fn delete(app: &TestApp, user: &integration_tests::TestUser) -> reqwest::Response {
-    let path = "/api/v1/sla/holidays/2027-03-12";
+    let path = "/api/v1/sla/holidays/2027-03-19";
     app.request(reqwest::Method::DELETE, path, Some(&user.token), None)
         .await
 }
@@ -553,6 +553,27 @@ async fn the_holiday_calendar_is_read_by_staff_and_kept_by_admins() {
         (Some("Idul Fitri 1448 H"), Some("national"), Some(true))
     );
     assert!(day("2026-03-21").is_none(), "another year's holiday");
+    // 2027's collective leave is estimated (tentative) until the SKB: Christmas Eve, the
+    // days around Idul Fitri, the Fridays after Thursday holidays.
+    for leave in [
+        "2027-03-09",
+        "2027-03-12",
+        "2027-03-15",
+        "2027-05-07",
+        "2027-12-24",
+    ] {
+        let found = day(leave).unwrap_or_else(|| panic!("no collective leave on {leave}"));
+        assert_eq!(
+            (found["kind"].as_str(), found["tentative"].as_bool()),
+            (Some("collective_leave"), Some(true)),
+            "{leave}"
+        );
+    }
+    // The SLA clock already skips them: Christmas Eve 2027 (a Friday) has no business minute.
+    assert_eq!(
+        minutes(&app, "2027-12-24 08:00+07", "2027-12-24 17:00+07").await,
+        0
+    );
     let current = body(app.get("/api/v1/sla/calendar", &agent.token).await).await;
     assert_eq!(
         current["year"],
@@ -573,15 +594,15 @@ async fn the_holiday_calendar_is_read_by_staff_and_kept_by_admins() {
         401
     );
 
-    // Friday 12 March 2027 is a working day until the admins declare collective leave.
-    let friday = ("2027-03-12 08:00+07", "2027-03-12 17:00+07");
+    // Friday 19 March 2027 is a working day until the admins declare collective leave.
+    let friday = ("2027-03-19 08:00+07", "2027-03-19 17:00+07");
     assert_eq!(minutes(&app, friday.0, friday.1).await, 540);
     let leave = json!({"name": "Cuti bersama Idul Fitri 1448 H", "kind": "collective_leave"});
     assert_eq!(
         put(
             &app,
             &agent,
-            "/api/v1/sla/holidays/2027-03-12",
+            "/api/v1/sla/holidays/2027-03-19",
             leave.clone()
         )
         .await
@@ -591,7 +612,7 @@ async fn the_holiday_calendar_is_read_by_staff_and_kept_by_admins() {
     let added = put(
         &app,
         &admin,
-        "/api/v1/sla/holidays/2027-03-12",
+        "/api/v1/sla/holidays/2027-03-19",
         leave.clone(),
     )
     .await;
@@ -607,7 +628,7 @@ async fn the_holiday_calendar_is_read_by_staff_and_kept_by_admins() {
     let renamed = put(
         &app,
         &admin,
-        "/api/v1/sla/holidays/2027-03-12",
+        "/api/v1/sla/holidays/2027-03-19",
         json!({"name": "Cuti bersama Idulfitri", "kind": "collective_leave", "tentative": true}),
     )
     .await;
@@ -675,7 +696,7 @@ async fn the_holiday_calendar_is_read_by_staff_and_kept_by_admins() {
     // The database refuses a CS agent who goes around the API.
     let mut tx = app.tx_as(&agent).await;
     let direct = sqlx::query(
-        "insert into holidays (day, name, kind) values ('2027-03-12', 'x', 'national')",
+        "insert into holidays (day, name, kind) values ('2027-03-19', 'x', 'national')",
     )
     .execute(&mut *tx)
     .await;
