@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useRouter } from "@tanstack/react-router";
-import type { MouseEvent, ReactNode } from "react";
+import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState } from "@/components/states/states";
 import { Badge } from "@/components/ui/badge";
@@ -9,9 +9,11 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { hasMenu } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
 import { currentLocale } from "@/i18n";
-import { formatDateTime, formatIDR, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { dashboardSummaryQueryOptions, type DashboardSummary } from "./api";
+import { ArOverdueCard } from "./ar-overdue-card";
+import { AppLink, linkClass } from "./dashboard-link";
 
 function StatCard({
   label,
@@ -48,33 +50,6 @@ function StatCard({
     </Card>
   );
 }
-
-/** A client-side link to a path the route tree does not type (children of AnyRoute). */
-function AppLink({
-  to,
-  className,
-  testId,
-  children,
-}: {
-  to: string;
-  className?: string;
-  testId?: string;
-  children: ReactNode;
-}) {
-  const router = useRouter();
-  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
-    e.preventDefault();
-    router.history.push(to);
-  };
-  return (
-    <a href={to} onClick={onClick} className={className} data-testid={testId}>
-      {children}
-    </a>
-  );
-}
-
-const linkClass = "text-navy-800 underline underline-offset-2 hover:text-navy-950";
 
 /** The ticket statuses the "open tickets" widget counts. */
 const OPEN_STATUSES = "open,in_progress,pending,on_hold";
@@ -172,7 +147,6 @@ function HighPriorityCard({
 /** The DASH-1 counters and the high-priority ticket list. */
 export function DashboardWidgets() {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const me = useMe();
   const summary = useQuery(dashboardSummaryQueryOptions());
   const data = summary.data;
@@ -273,28 +247,7 @@ export function DashboardWidgets() {
           />
         ) : null}
         {data?.ar_overdue_total != null ? (
-          <Card className="flex flex-col gap-1 p-4">
-            <p className="text-sm text-muted">{t("dashboard.widgets.arOverdue")}</p>
-            <p
-              data-testid="dash-ar-overdue"
-              className={cn(
-                "text-xl font-semibold whitespace-nowrap tabular-nums text-navy-900",
-                Number(data.ar_overdue_total) > 0 && "text-danger",
-              )}
-            >
-              {formatIDR(data.ar_overdue_total, locale)}
-            </p>
-            <p className="text-sm text-muted" data-testid="dash-ar-overdue-count">
-              {t("dashboard.widgets.arOverdueInvoices", {
-                formatted: formatNumber(data.ar_overdue_invoices ?? 0, locale),
-              })}
-            </p>
-            <div className="mt-auto pt-1 text-sm">
-              <AppLink testId="dash-ar-overdue-link" to="/dso?status=overdue" className={linkClass}>
-                {t("dashboard.widgets.seeList")}
-              </AppLink>
-            </div>
-          </Card>
+          <ArOverdueCard total={data.ar_overdue_total} invoices={data.ar_overdue_invoices ?? 0} />
         ) : null}
       </div>
       <HighPriorityCard data={data} linked={queue} />
