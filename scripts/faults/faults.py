@@ -34,11 +34,16 @@ PGBIN = os.environ["FAULTS_PGBIN"]
 REDIS_PORT = int(os.environ.get("FAULTS_REDIS_PORT", "6395"))
 WORKERS = int(os.environ.get("FAULTS_WORKERS", "8"))
 REPORT = os.environ.get("FAULTS_REPORT")
+# FAULTS_WITHOUT_KEYS=1 sends no Idempotency-Key: the duplicates check must then fail
+# (a self-test of the check).
+SEND_KEYS = not os.environ.get("FAULTS_WITHOUT_KEYS")
 
 RUN = uuid.uuid4().hex[:8]
 EMAIL, PASSWORD = "salesperson@demo.local", "demo12345"
 CLIENT_TIMEOUT = 15.0  # an answer later than this is a hang
 RETRY_PAUSE = 0.05
+DROP_EVERY = 10  # every tenth write of a writer loses its first answer ...
+DROP_AFTER = 0.3  # ... hanging up this long after sending (the write has usually committed)
 DRAIN = 30.0  # after the load stops, how long a writer may still retry its last write
 RECOVERY_LIMIT = 2.0  # seconds from "the database is back" to serving again
 ACQUIRE_TIMEOUT_MS = 3000  # the default pool acquire timeout, for scenarios 1-3
@@ -70,11 +75,13 @@ class Answer:
             return None
 
 
-def call(method, path, token=None, body=None, key=None, timeout=CLIENT_TIMEOUT):
+def call(method, path, token=None, body=None, key=None, timeout=CLIENT_TIMEOUT, drop_after=None):
+    """One request on a fresh connection; with `drop_after`, the client hangs up that many
+    seconds after sending, its answer unread (a lost answer)."""
     headers = {"accept": "application/json"}
     if token:
         headers["authorization"] = f"Bearer {token}"
-    if key:
+    if key and SEND_KEYS:
         headers["idempotency-key"] = key
     data = None
     if body is not None:
@@ -84,6 +91,9 @@ def call(method, path, token=None, body=None, key=None, timeout=CLIENT_TIMEOUT):
     conn = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
     try:
         conn.request(method, path, body=data, headers=headers)
+        if drop_after is not None:
+            time.sleep(drop_after)
+            return Answer(None, {}, b"", start, time.monotonic(), error="dropped")
         response = conn.getresponse()
         payload = response.read()
         answer = Answer(response.status, {k.lower(): v for k, v in response.getheaders()},
@@ -195,8 +205,12 @@ class Load:
         with self.lock:
             self.answers.append((kind, answer))
 
-    def write(self, key, give_up_at=None):
-        """Sends the write until it is acknowledged; after `stop`, for at most DRAIN s more."""
+    def write(self, key, give_up_at=None, drop_first=False):
+        """Sends the write until it is acknowledged; after `stop`, for at most DRAIN s more.
+        With `drop_first`, the answer to the first attempt is lost on purpose."""
+        if drop_first:
+            self.record("dropped", call("POST", "/api/v1/tasks", self.token, task_body(key), key,
+                                        drop_after=DROP_AFTER))
         while True:
             answer = call("POST", "/api/v1/tasks", self.token, task_body(key), key)
             self.record("write", answer)
@@ -216,7 +230,7 @@ class Load:
     def worker(self, w):
         n = 0
         while not self.stopping.is_set():
-            self.write(f"{RUN}-{self.name}-{w}-{n}")
+            self.write(f"{RUN}-{self.name}-{w}-{n}", drop_first=n % DROP_EVERY == DROP_EVERY - 1)
             n += 1
             if self.reads:
                 self.record("read", call("GET", "/api/v1/dashboard/summary", self.token))
@@ -241,7 +255,7 @@ def answer_violations(answers, allow_503=True, fast=FAST_503):
     """Every failed answer must be a fast 503 with Retry-After in the error envelope."""
     problems = []
     for kind, a in answers:
-        if a.ok:
+        if a.ok or kind == "dropped":
             continue
         took = a.end - a.start
         if a.status is None:
@@ -283,7 +297,8 @@ def write_checks(prefix, acked, unresolved):
 def recovery_after(answers, fault, back, until=None):
     """Seconds from `back` (the database serves again) until the first success after the
     last failure among the answers that ended between `fault` and `until`."""
-    window = [a for _, a in answers if a.end >= fault and (until is None or a.end < until)]
+    window = [a for kind, a in answers
+              if kind != "dropped" and a.end >= fault and (until is None or a.end < until)]
     failures = [a.end for a in window if not a.ok]
     if not failures:
         return 0.0
@@ -300,7 +315,7 @@ class Outcome:
         self.acked = self.lost = self.duplicates = self.unavailable = 0
         self.slowest_503 = 0.0
         self.recovery = None
-        self.requests = self.replays = 0
+        self.requests = self.replays = self.dropped = 0
         self.problems = []
         self.note = ""
 
@@ -309,6 +324,7 @@ class Outcome:
         self.unavailable = sum(1 for _, a in answers if a.status == 503)
         self.slowest_503 = max([0.0] + [a.end - a.start for _, a in answers if a.status == 503])
         self.requests = len(answers)
+        self.dropped = sum(1 for kind, _ in answers if kind == "dropped")
         self.replays = sum(1 for _, a in answers if a.headers.get("idempotent-replayed") == "true")
 
 
@@ -504,13 +520,14 @@ def scenario_statement_timeout(token):
 # --- main -------------------------------------------------------------------------------
 
 def table(outcomes):
-    head = ("scenario", "requests", "writes acked", "lost", "duplicates", "replayed", "503",
+    head = ("scenario", "requests", "writes acked", "lost", "duplicates", "answers dropped",
+            "replayed", "503",
             "slowest 503", "recovery", "result")
     rows = [head]
     for o in outcomes:
         recovery = "-" if o.recovery is None else f"{o.recovery:.2f}s"
         rows.append((o.name, str(o.requests), str(o.acked), str(o.lost),
-                     str(o.duplicates), str(o.replays), str(o.unavailable), f"{o.slowest_503:.2f}s", recovery,
+                     str(o.duplicates), str(o.dropped), str(o.replays), str(o.unavailable), f"{o.slowest_503:.2f}s", recovery,
                      "ok" if not o.problems else "FAIL"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
