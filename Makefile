@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 .PHONY: help run test fmt fmt-check clippy crate-directions rust-test openapi frontend-install \
         frontend-check frontend-build smoke bench db-stop clean-test-dbs schema schema-check \
-        sqlx-prepare sqlx-check shape-check shape-report n8n-e2e fuzz bench-imports bench-whatsapp
+        sqlx-prepare sqlx-check shape-check shape-report n8n-e2e fuzz bench-imports bench-whatsapp faults
 
 help:
 	@echo "make run   build, start PostgreSQL if DATABASE_URL is unset, migrate, load demo data, serve"
@@ -112,6 +112,10 @@ bench-imports:
 FUZZ_TARGET ?= sheet
 fuzz:
 	cd fuzz && cargo +nightly fuzz run $(FUZZ_TARGET) -- -max_total_time=60
+
+# Fault tests under write load on a throw-away PostgreSQL, Redis and server, outside `make test` (docs/reliability.md).
+faults:
+	scripts/faults/run.sh
 
 db-stop:
 	scripts/local-postgres.sh stop

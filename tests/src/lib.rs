@@ -130,6 +130,9 @@ pub struct Options {
     pub redis_url: Option<String>,
     /// Point the server at an unreachable database.
     pub unreachable_db: bool,
+    /// Pool settings in place of the defaults below (e.g. a tiny pool, a short statement
+    /// timeout).
+    pub db_settings: Option<DbSettings>,
     pub json_limit_bytes: Option<usize>,
     pub production: bool,
     /// Serve a built SPA from this folder.
@@ -159,11 +162,11 @@ impl TestApp {
             .connect_with(admin_options().database(&database))
             .await
             .expect("owner pool");
-        let settings = DbSettings {
+        let settings = options.db_settings.clone().unwrap_or(DbSettings {
             max_connections: 24,
             acquire_timeout: Duration::from_secs(if options.unreachable_db { 1 } else { 10 }),
             statement_timeout: Duration::from_secs(30),
-        };
+        });
         let connect = if options.unreachable_db {
             PgConnectOptions::new()
                 .host("127.0.0.1")

@@ -16,7 +16,7 @@
 //! | Validation | 422 | validation_failed |
 //! | PayloadTooLarge | 413 | payload_too_large |
 //! | RateLimited | 429 | rate_limited |
-//! | Unavailable | 503 | service_unavailable |
+//! | Unavailable | 503 | service_unavailable (with `Retry-After`) |
 //! | Internal | 500 | internal_error |
 
 use actix_web::{http::StatusCode, HttpResponse, ResponseError};
@@ -24,6 +24,10 @@ use domain::FieldErrors;
 use persistence::DbError;
 use serde::Serialize;
 use utoipa::ToSchema;
+
+/// `Retry-After` of every 503 (database unreachable, pool exhausted, statement timed out):
+/// a pooled connection is usually back within a second.
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 1;
 
 #[path = "error_constraints.rs"]
 mod constraints;
@@ -175,8 +179,14 @@ impl ResponseError for ApiError {
             tracing::error!(error.cause = %cause, "request failed");
         }
         let mut response = HttpResponse::build(self.status_code());
-        if let Self::RateLimited { retry_after_secs } = self {
-            response.insert_header(("Retry-After", retry_after_secs.to_string()));
+        match self {
+            Self::RateLimited { retry_after_secs } => {
+                response.insert_header(("Retry-After", retry_after_secs.to_string()));
+            }
+            Self::Unavailable => {
+                response.insert_header(("Retry-After", UNAVAILABLE_RETRY_AFTER_SECS.to_string()));
+            }
+            _ => {}
         }
         if let Self::Unauthorized = self {
             response.insert_header(("WWW-Authenticate", "Bearer"));

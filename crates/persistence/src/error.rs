@@ -20,7 +20,8 @@ pub enum DbError {
     /// Invalid input that only the database noticed (e.g. a bad id prefix).
     #[error("invalid value: {0}")]
     InvalidValue(String),
-    /// The database cannot be reached or is shutting down.
+    /// The database cannot be reached, is shutting down, or cancelled the statement
+    /// (`statement_timeout`).
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error(transparent)]
@@ -68,6 +69,7 @@ fn classify(db: &dyn sqlx::error::DatabaseError) -> Option<DbError> {
             || c == "57P01"
             || c == "57P02"
             || c == "57P03"
+            || c == "57014"
             || c == "53300" =>
         {
             DbError::Unavailable(db.message().to_owned())

@@ -60,6 +60,11 @@ pub struct Config {
     pub frontend_dir: PathBuf,
     pub embedded_worker: bool,
     pub db_max_connections: u32,
+    /// `DB_ACQUIRE_TIMEOUT_MS` (3,000): how long a request waits for a pooled connection
+    /// before it answers 503.
+    pub db_acquire_timeout_ms: u64,
+    /// `DB_STATEMENT_TIMEOUT_MS` (15,000): a statement running longer is cancelled (503).
+    pub db_statement_timeout_ms: u64,
     pub http_workers: usize,
     pub access_token_minutes: i64,
     pub refresh_token_days: i64,
@@ -134,6 +139,8 @@ impl Config {
             frontend_dir: var("FRONTEND_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("frontend/dist")),
             embedded_worker: parsed("EMBEDDED_WORKER", true)?,
             db_max_connections: parsed("DB_MAX_CONNECTIONS", 16)?,
+            db_acquire_timeout_ms: parsed("DB_ACQUIRE_TIMEOUT_MS", 3_000)?,
+            db_statement_timeout_ms: parsed("DB_STATEMENT_TIMEOUT_MS", 15_000)?,
             http_workers: parsed("HTTP_WORKERS", 2)?,
             access_token_minutes: parsed("ACCESS_TOKEN_MINUTES", 15)?,
             refresh_token_days: parsed("REFRESH_TOKEN_DAYS", 14)?,
@@ -234,6 +241,8 @@ mod tests {
             frontend_dir: PathBuf::new(),
             embedded_worker: false,
             db_max_connections: 1,
+            db_acquire_timeout_ms: 1,
+            db_statement_timeout_ms: 1,
             http_workers: 1,
             access_token_minutes: 15,
             refresh_token_days: 14,

@@ -15,7 +15,8 @@ use crate::{config::Config, seed};
 pub fn db_settings(config: &Config) -> DbSettings {
     DbSettings {
         max_connections: config.db_max_connections,
-        ..DbSettings::default()
+        acquire_timeout: Duration::from_millis(config.db_acquire_timeout_ms),
+        statement_timeout: Duration::from_millis(config.db_statement_timeout_ms),
     }
 }
 

@@ -66,7 +66,12 @@ pub async fn readyz(req: HttpRequest, state: web::Data<AppState>) -> HttpRespons
     if ready {
         HttpResponse::Ok().json(body)
     } else {
-        HttpResponse::ServiceUnavailable().json(body)
+        HttpResponse::ServiceUnavailable()
+            .insert_header((
+                "Retry-After",
+                crate::error::UNAVAILABLE_RETRY_AFTER_SECS.to_string(),
+            ))
+            .json(body)
     }
 }
 
