@@ -11,6 +11,7 @@ pub mod idempotency;
 pub mod rate_limit;
 pub mod state;
 
+mod compression;
 mod openapi;
 mod router;
 mod web_app;

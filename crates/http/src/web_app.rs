@@ -13,6 +13,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
+    compression,
     error::{self, ApiError},
     state::AppState,
 };
@@ -52,13 +53,23 @@ pub fn server(listener: TcpListener, state: AppState, workers: usize) -> std::io
             .clone()
             .filter(|dir| dir.join("index.html").is_file())
         {
-            Some(dir) => app.service(spa(dir)),
+            Some(dir) => app
+                .service(
+                    web::resource("/assets/{name}")
+                        .app_data(web::Data::new(compression::AssetDir(dir.clone())))
+                        .route(web::get().to(compression::asset))
+                        .route(web::head().to(compression::asset)),
+                )
+                .service(spa(dir)),
             None => app,
         };
         app.default_service(web::to(|| async {
             Err::<HttpResponse, _>(ApiError::NotFound)
         }))
         .wrap(actix_web::middleware::from_fn(cache_headers))
+        .wrap(actix_web::middleware::from_fn(compression::only_large_json))
+        .wrap(actix_web::middleware::Compress::default())
+        .wrap(actix_web::middleware::from_fn(compression::unmark_identity))
         .wrap(security_headers(settings.production))
         .wrap(cors(&settings.cors_origins))
         .wrap(metrics.clone())

@@ -70,7 +70,8 @@ export const tests = [
           await page.getByTestId("holiday-day-input").getAttribute("aria-invalid"),
           "true",
         );
-        await page.getByTestId("holiday-day-input").fill(DAY);
+        // Typed day first, as in Indonesia, whatever the browser's locale.
+        await page.getByTestId("holiday-day-input").fill(DAY.split("-").reverse().join("/"));
         await page.getByTestId("holiday-submit").click();
         await dialog.waitFor({ state: "detached" });
         const added = rowOf(page, DAY);
@@ -83,7 +84,10 @@ export const tests = [
         // Edit its name (the date stays fixed).
         await added.getByTestId("edit-holiday").click();
         await dialog.waitFor();
-        assert.equal(await page.getByTestId("holiday-day-input").inputValue(), DAY);
+        assert.equal(
+          await page.getByTestId("holiday-day-input").inputValue(),
+          DAY.split("-").reverse().join("/"),
+        );
         assert.equal(
           await page.getByTestId("holiday-day-input").getAttribute("readonly"),
           "",

@@ -1,8 +1,12 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { Input } from "@/components/ui/input";
+import { isDay } from "@/lib/day";
+import { DayInput } from "./day-input";
 
-/** Two date inputs (Jakarta calendar dates); an empty field clears that bound. */
+/**
+ * Two days (Jakarta calendar dates) shown and typed as dd/mm/yyyy whatever the
+ * browser's locale; they travel as `YYYY-MM-DD`. An empty field clears that bound.
+ */
 export function DateRangeFilter({
   from,
   to,
@@ -21,13 +25,14 @@ export function DateRangeFilter({
         <label htmlFor={fromId} className="text-xs font-medium text-slate-700">
           {t("common.dateFrom")}
         </label>
-        <Input
+        <DayInput
           id={fromId}
-          type="date"
-          className="w-40"
           value={from ?? ""}
           max={to}
-          onChange={(e) => onChange({ from: e.target.value || undefined, to })}
+          onChange={(value) => {
+            // Text that is not a day stays in the field and does not filter.
+            if (value === "" || isDay(value)) onChange({ from: value || undefined, to });
+          }}
           data-testid="range-from"
         />
       </div>
@@ -35,13 +40,13 @@ export function DateRangeFilter({
         <label htmlFor={toId} className="text-xs font-medium text-slate-700">
           {t("common.dateTo")}
         </label>
-        <Input
+        <DayInput
           id={toId}
-          type="date"
-          className="w-40"
           value={to ?? ""}
           min={from}
-          onChange={(e) => onChange({ from, to: e.target.value || undefined })}
+          onChange={(value) => {
+            if (value === "" || isDay(value)) onChange({ from, to: value || undefined });
+          }}
           data-testid="range-to"
         />
       </div>

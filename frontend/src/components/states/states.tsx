@@ -4,6 +4,7 @@ import type { ComponentType, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { isApiError } from "@/api/errors";
 import { useErrorMessage } from "@/lib/error-message";
 import { cn } from "@/lib/utils";
 
@@ -61,6 +62,25 @@ export function ErrorState({
 }) {
   const { t } = useTranslation();
   const message = useErrorMessage();
+  const status = isApiError(error) ? error.status : 0;
+  // A record the user may not see, or one that is gone: retrying will not change it.
+  if (status === 403 || status === 404) {
+    return (
+      <StateBlock
+        role="alert"
+        testId={status === 403 ? "forbidden-state" : "not-found"}
+        icon={status === 403 ? ShieldOff : Inbox}
+        title={t(status === 403 ? "states.forbiddenTitle" : "states.recordNotFoundTitle")}
+        description={t(status === 403 ? "states.recordForbiddenBody" : "states.recordNotFoundBody")}
+        className={className}
+        action={
+          <Button asChild variant="outline">
+            <Link to="/">{t("states.backHome")}</Link>
+          </Button>
+        }
+      />
+    );
+  }
   return (
     <StateBlock
       role="alert"

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
 import { HOLIDAY_KIND_VALUES } from "@/api/enums.gen";
+import { FormDay } from "@/components/form/form-day";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -110,12 +111,12 @@ export function HolidayDialog({
             hint={editing ? t("tickets.calendar.dayFixed") : undefined}
             name="day"
           >
-            <Input
-              type="date"
+            <FormDay
+              control={form.control}
+              name="day"
               min={`${MIN_YEAR}-01-01`}
               max={`${MAX_YEAR}-12-31`}
               readOnly={editing}
-              {...form.register("day")}
               data-testid="holiday-day-input"
             />
           </FormField>

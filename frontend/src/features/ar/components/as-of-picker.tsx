@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { formatDate } from "@/lib/format";
 import { isDay } from "../lib/as-of";
-import { DayInput } from "./day-input";
+import { DayInput } from "@/components/form/day-input";
 
 /**
  * The report day of a page (`as_of` in the URL): every figure on the page is computed

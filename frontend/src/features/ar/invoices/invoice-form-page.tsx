@@ -12,6 +12,7 @@ import { ForbiddenState } from "@/components/states/states";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { NumberInput } from "@/components/form/number-input";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
@@ -26,7 +27,7 @@ import { writesAr } from "../access";
 import { ArPage } from "../components/ar-page";
 import { ArCustomerPicker } from "../components/customer-picker";
 import { customerIdFrom, usePickedCustomer } from "../components/customer-field";
-import { FormDay } from "../components/form-day";
+import { FormDay } from "@/components/form/form-day";
 import { addDays } from "../lib/as-of";
 import { useCreateInvoice } from "../mutations";
 import {
@@ -141,9 +142,7 @@ function InvoiceForm() {
               hint={parsed ? formatIDR(parsed, locale) : t("ar.invoiceForm.amountHint")}
               name="amount"
             >
-              <Input
-                inputMode="decimal"
-                autoComplete="off"
+              <NumberInput
                 placeholder="1.500.000"
                 data-testid="invoice-amount"
                 {...form.register("amount")}

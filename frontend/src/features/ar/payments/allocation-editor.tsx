@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ErrorState } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { NumberInput } from "@/components/form/number-input";
 import { Skeleton } from "@/components/ui/skeleton";
 import {
   Table,
@@ -128,9 +128,7 @@ export function AllocationEditor({
                     </span>
                   ) : (
                     <div className="ml-auto flex w-44 flex-col items-end gap-1">
-                      <Input
-                        inputMode="decimal"
-                        autoComplete="off"
+                      <NumberInput
                         className="text-right"
                         aria-label={t("ar.allocation.inputLabel", { code: row.invoice_code })}
                         aria-invalid={message ? true : undefined}

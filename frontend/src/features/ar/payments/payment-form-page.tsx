@@ -14,6 +14,7 @@ import { ForbiddenState } from "@/components/states/states";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { NumberInput } from "@/components/form/number-input";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
@@ -29,7 +30,7 @@ import { openInvoicesQueryOptions } from "../api";
 import { ArPage } from "../components/ar-page";
 import { customerIdFrom, usePickedCustomer } from "../components/customer-field";
 import { ArCustomerPicker } from "../components/customer-picker";
-import { FormDay } from "../components/form-day";
+import { FormDay } from "@/components/form/form-day";
 import { PAYMENT_METHOD_LABEL } from "../labels";
 import { draftAllocations, fifoPreview, mapAllocationErrors } from "../lib/allocation";
 import { useCreatePayment } from "../mutations";
@@ -189,9 +190,7 @@ function PaymentForm() {
               hint={payment ? formatIDR(payment, locale) : t("ar.invoiceForm.amountHint")}
               name="amount"
             >
-              <Input
-                inputMode="decimal"
-                autoComplete="off"
+              <NumberInput
                 placeholder="1.500.000"
                 data-testid="payment-amount"
                 {...form.register("amount")}

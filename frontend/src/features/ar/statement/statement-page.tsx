@@ -27,7 +27,7 @@ import { cn } from "@/lib/utils";
 import { statementQueryOptions } from "../api";
 import { ArPage, FilterBar, QueryError } from "../components/ar-page";
 import { ArCustomerPicker } from "../components/customer-picker";
-import { DayInput } from "../components/day-input";
+import { DayInput } from "@/components/form/day-input";
 import { exportStatement } from "../exports";
 import { STATEMENT_LINE_KIND_LABEL } from "../labels";
 import { isDay } from "../lib/as-of";

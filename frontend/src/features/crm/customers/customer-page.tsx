@@ -17,6 +17,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate, formatDateTime, formatIDR } from "@/lib/format";
 import { currentLocale } from "@/i18n";
+import { useEnumLabel } from "@/lib/enums";
+import { StatusBadge } from "@/features/tickets/badges";
+import { DEPARTMENT_LABEL } from "@/features/tickets/labels";
 import { customerQueryOptions, timelineQueryOptions } from "../api";
 import { CrmNav } from "../crm-nav";
 import { StageBadge } from "../stage-badge";
@@ -30,6 +33,7 @@ const routeApi = getRouteApi("/_app/crm/customers/$customerId");
 export default function CustomerPage() {
   const { t } = useTranslation();
   const typeLabel = useActivityTypeLabel();
+  const departmentLabel = useEnumLabel(DEPARTMENT_LABEL);
   const locale = currentLocale();
   const { customerId } = routeApi.useParams();
   const view = useQuery(customerQueryOptions(customerId));
@@ -174,8 +178,8 @@ export default function CustomerPage() {
                   >
                     <span className="tabular-nums">{tk.ticket_code}</span>
                     <span className="flex-1">{tk.subject}</span>
-                    <Badge variant="muted">{tk.status}</Badge>
-                    <span className="text-muted">{tk.dept_target}</span>
+                    <StatusBadge status={tk.status} />
+                    <span className="text-muted">{departmentLabel(tk.dept_target)}</span>
                   </li>
                 ))}
               </ul>

@@ -14,6 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
+import { NumberInput } from "@/components/form/number-input";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
@@ -198,7 +199,7 @@ export default function LeadFormPage() {
                   name="rfq_weight_kg"
                   optional
                 >
-                  <Input {...register("rfq_weight_kg")} inputMode="decimal" />
+                  <NumberInput {...register("rfq_weight_kg")} />
                 </FormField>
                 <FormField
                   label={t("crm.form.volume")}
@@ -206,7 +207,7 @@ export default function LeadFormPage() {
                   name="rfq_volume_cbm"
                   optional
                 >
-                  <Input {...register("rfq_volume_cbm")} inputMode="decimal" />
+                  <NumberInput {...register("rfq_volume_cbm")} />
                 </FormField>
                 <FormField
                   label={t("crm.form.rfqNotes")}

@@ -167,9 +167,10 @@ describe("decimal money", () => {
   });
   it("reads typed rupiah amounts as whole rupiah", () => {
     expect(parseRupiahInput("Rp 1.500.000")).toBe("1500000.00");
-    expect(parseRupiahInput("1,500,000")).toBe("1500000.00");
+    expect(parseRupiahInput("1.500.000,50")).toBe("1500000.50");
+    expect(parseRupiahInput("1,500,000")).toBeNull();
     expect(parseRupiahInput("007")).toBe("7.00");
-    expect(parseRupiahInput("1.500,50")).toBeNull();
+    expect(parseRupiahInput("1.500,505")).toBeNull();
     expect(parseRupiahInput("abc")).toBeNull();
     expect(parseRupiahInput("")).toBeNull();
   });

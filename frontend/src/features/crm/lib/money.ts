@@ -3,7 +3,7 @@
  * so sums and stage weightings never go through a lossy float. The cents helpers live
  * in lib/money (shared with the receivables pages).
  */
-import { fromCents, toCents } from "@/lib/money";
+import { fromCents, parseMoneyInput, toCents } from "@/lib/money";
 
 export { addDecimal, fromCents, subDecimal, toCents } from "@/lib/money";
 
@@ -18,14 +18,10 @@ export function weighted(value: string, percent: string): string {
 }
 
 /**
- * A rupiah amount typed by a person: any separators or an `Rp` prefix are dropped and
- * the digits read as whole rupiah (`Rp 1.500.000` → `"1500000.00"`). Null when there
- * is no digit, the text holds anything else, or it ends in what looks like decimals.
+ * A rupiah amount typed by a person the Indonesian way, with or without an `Rp`
+ * prefix (`Rp 1.500.000`, `1.500.000,50`) as the API's decimal string
+ * (`"1500000.50"`); null when it cannot be read (see parseMoneyInput).
  */
 export function parseRupiahInput(text: string): string | null {
-  // "1.500,5" or "1,500.50": decimals are not taken, rather than misread.
-  if (/[.,]\d{1,2}\s*$/.test(text)) return null;
-  const cleaned = text.replace(/^\s*rp\.?\s*/i, "").replace(/[\s.,_]/g, "");
-  if (!/^\d+$/.test(cleaned)) return null;
-  return `${cleaned.replace(/^0+(?=\d)/, "")}.00`;
+  return parseMoneyInput(text.replace(/^\s*rp\.?\s*/i, ""));
 }

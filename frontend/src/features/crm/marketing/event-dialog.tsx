@@ -5,6 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { isApiError } from "@/api/errors";
+import { FormDay } from "@/components/form/form-day";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { NumberInput } from "@/components/form/number-input";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
@@ -139,7 +141,7 @@ function EventForm({ onDone }: { onDone: () => void }) {
           error={errors.event_date?.message}
           name="event_date"
         >
-          <Input type="date" {...form.register("event_date")} />
+          <FormDay control={form.control} name="event_date" />
         </FormField>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -174,7 +176,7 @@ function EventForm({ onDone }: { onDone: () => void }) {
           name="budget"
           optional
         >
-          <Input inputMode="numeric" autoComplete="off" {...form.register("budget")} />
+          <NumberInput {...form.register("budget")} />
         </FormField>
       </div>
       <FormField

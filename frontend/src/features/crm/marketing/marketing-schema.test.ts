@@ -27,22 +27,24 @@ function issues(result: {
 }
 
 describe("amounts and counts", () => {
-  it("reads whole rupiah however it is typed", () => {
+  it("reads rupiah the Indonesian way", () => {
     expect(parseAmount("1500000")).toBe("1500000.00");
     expect(parseAmount("Rp 1.500.000")).toBe("1500000.00");
     expect(parseAmount("0")).toBe("0.00");
   });
-  it("refuses decimals, text and amounts beyond numeric(18,2)", () => {
-    expect(parseAmount("1.500,50")).toBeNull();
+  it("refuses three decimals, text and amounts beyond numeric(18,2)", () => {
+    expect(parseAmount("1.500.000,50")).toBe("1500000.50");
+    expect(parseAmount("1.500,505")).toBeNull();
     expect(parseAmount("-5000")).toBeNull();
     expect(parseAmount("abc")).toBeNull();
     expect(parseAmount("9".repeat(16))).toBe(`${"9".repeat(16)}.00`);
     expect(parseAmount("9".repeat(17))).toBeNull();
   });
-  it("reads counts with thousands separators only", () => {
+  it("reads counts with Indonesian thousands separators only", () => {
     expect(parseCount("12500")).toBe(12500);
     expect(parseCount("12.500")).toBe(12500);
-    expect(parseCount("1,234,567")).toBe(1234567);
+    expect(parseCount("1.234.567")).toBe(1234567);
+    expect(parseCount("1,5")).toBeNull();
     expect(parseCount(" 0 ")).toBe(0);
     expect(parseCount("1.5")).toBeNull();
     expect(parseCount("12.50")).toBeNull();
@@ -64,7 +66,7 @@ describe("spend form", () => {
   it("checks amount, counts and campaign length", () => {
     const result = spendSchema.safeParse({
       ...emptySpend(TODAY, "google"),
-      amount: "1,5",
+      amount: "1.500,505",
       impressions: "lots",
       clicks: "1.5",
       campaign: "x".repeat(201),

@@ -6,6 +6,7 @@
 import { isOneOf } from "@/lib/enums";
 import { z } from "zod";
 import { v } from "@/components/form/field-error";
+import { parseDecimalText } from "@/lib/number-input";
 import { parseRupiahInput } from "../lib/money";
 import type { CreateEventBody, CreateSpendBody } from "./types";
 
@@ -38,14 +39,13 @@ export function parseAmount(text: string): string | null {
 }
 
 /**
- * A count typed by a person (impressions, clicks): plain digits or digits grouped by
- * thousands with dots, commas or spaces (`12.500`, `12,500`). Null for anything else,
- * so `1.5` is refused rather than read as 15.
+ * A count typed by a person (impressions, clicks) the Indonesian way: plain digits or
+ * thousands grouped with dots (`12.500`). Null for anything else, so `1,5` is refused.
  */
 export function parseCount(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed) && !/^\d{1,3}([.,\s]\d{3})+$/.test(trimmed)) return null;
-  const n = Number(trimmed.replace(/[.,\s]/g, ""));
+  const decimal = parseDecimalText(text);
+  if (decimal === null || !/^\d+$/.test(decimal)) return null;
+  const n = Number(decimal);
   return Number.isSafeInteger(n) ? n : null;
 }
 

@@ -4,6 +4,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { isApiError } from "@/api/errors";
+import { FormDay } from "@/components/form/form-day";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { NumberInput } from "@/components/form/number-input";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
@@ -139,7 +141,7 @@ function SpendForm({ platform, onDone }: { platform: string | undefined; onDone:
           hint={t("crm.marketing.spend.dateHint")}
           name="spend_date"
         >
-          <Input type="date" {...form.register("spend_date")} />
+          <FormDay control={form.control} name="spend_date" />
         </FormField>
       </div>
       <FormField
@@ -148,12 +150,7 @@ function SpendForm({ platform, onDone }: { platform: string | undefined; onDone:
         hint={parsedAmount ? formatIDR(parsedAmount, locale) : t("crm.marketing.spend.amountHint")}
         name="amount"
       >
-        <Input
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="1500000"
-          {...form.register("amount")}
-        />
+        <NumberInput placeholder="1.500.000" {...form.register("amount")} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField
@@ -163,7 +160,7 @@ function SpendForm({ platform, onDone }: { platform: string | undefined; onDone:
           name="impressions"
           optional
         >
-          <Input inputMode="numeric" autoComplete="off" {...form.register("impressions")} />
+          <NumberInput integer {...form.register("impressions")} />
         </FormField>
         <FormField
           label={t("crm.marketing.spend.clicks")}
@@ -172,7 +169,7 @@ function SpendForm({ platform, onDone }: { platform: string | undefined; onDone:
           name="clicks"
           optional
         >
-          <Input inputMode="numeric" autoComplete="off" {...form.register("clicks")} />
+          <NumberInput integer {...form.register("clicks")} />
         </FormField>
       </div>
       <FormField

@@ -4,18 +4,20 @@ import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
+import { FormDay } from "@/components/form/form-day";
 import { FormField } from "@/components/form/form-field";
 import { applyServerErrors } from "@/components/form/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { NumberInput } from "@/components/form/number-input";
 import { Spinner } from "@/components/ui/spinner";
 import { currentLocale } from "@/i18n";
 import { useErrorMessage } from "@/lib/error-message";
 import { formatIDR } from "@/lib/format";
 import { useUpdateProspect } from "../work-api";
 import { Textarea } from "@/components/ui/textarea";
+import { formatDecimalInput } from "@/lib/number-input";
 import { parseRupiahInput } from "../lib/money";
 import type { ProspectDetail } from "../types";
 
@@ -30,6 +32,9 @@ const schema = z.object({
 type Values = z.infer<typeof schema>;
 const FIELDS = ["expected_value", "expected_close_date", "notes"] as const;
 
+/** The expected value as the field shows it (`1.500.000,50`), blank for none. */
+const valueText = (value: string) => (Number(value) ? formatDecimalInput(value) : "");
+
 export function ProspectForm({ prospect }: { prospect: ProspectDetail }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -40,7 +45,7 @@ export function ProspectForm({ prospect }: { prospect: ProspectDetail }) {
     resolver: zodResolver(schema),
     mode: "onTouched",
     defaultValues: {
-      expected_value: String(Math.trunc(Number(prospect.expected_value)) || ""),
+      expected_value: valueText(prospect.expected_value),
       expected_close_date: prospect.expected_close_date ?? "",
       notes: prospect.notes,
     },
@@ -64,7 +69,7 @@ export function ProspectForm({ prospect }: { prospect: ProspectDetail }) {
         onSuccess: (p) => {
           toast.success(t("crm.prospect.saved"));
           form.reset({
-            expected_value: String(Math.trunc(Number(p.expected_value)) || ""),
+            expected_value: valueText(p.expected_value),
             expected_close_date: p.expected_close_date ?? "",
             notes: p.notes,
           });
@@ -94,7 +99,7 @@ export function ProspectForm({ prospect }: { prospect: ProspectDetail }) {
           hint={parsed ? formatIDR(parsed, locale) : t("crm.prospect.valueHint")}
           name="expected_value"
         >
-          <Input inputMode="numeric" autoComplete="off" {...form.register("expected_value")} />
+          <NumberInput {...form.register("expected_value")} />
         </FormField>
         <FormField
           label={t("crm.pipeline.closeDate")}
@@ -102,7 +107,7 @@ export function ProspectForm({ prospect }: { prospect: ProspectDetail }) {
           name="expected_close_date"
           optional
         >
-          <Input type="date" {...form.register("expected_close_date")} />
+          <FormDay control={form.control} name="expected_close_date" />
         </FormField>
       </div>
       <FormField

@@ -18,12 +18,12 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { NumberInput } from "@/components/form/number-input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { useMe } from "@/features/auth/api";
-import { FormDay } from "@/features/ar/components/form-day";
+import { FormDay } from "@/components/form/form-day";
 import { currentLocale } from "@/i18n";
 import { useErrorMessage } from "@/lib/error-message";
 import { parseMoneyInput } from "@/lib/money";
@@ -161,12 +161,7 @@ export function EntryDialog({ today, onClose }: { today: string; onClose: () => 
               }
               name="value"
             >
-              <Input
-                inputMode="decimal"
-                autoComplete="off"
-                data-testid="entry-value"
-                {...form.register("value")}
-              />
+              <NumberInput data-testid="entry-value" {...form.register("value")} />
             </FormField>
           </div>
           <FormField label={t("kpi.fields.note")} error={errors.note?.message} name="note" optional>

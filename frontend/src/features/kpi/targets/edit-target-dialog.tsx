@@ -14,10 +14,10 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { NumberInput } from "@/components/form/number-input";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
-import { FormDay } from "@/features/ar/components/form-day";
+import { FormDay } from "@/components/form/form-day";
 import { currentLocale } from "@/i18n";
 import { formatDecimalInput } from "@/lib/number-input";
 import { parseMoneyInput } from "@/lib/money";
@@ -115,12 +115,7 @@ export function EditTargetDialog({
             }
             name="target_value"
           >
-            <Input
-              inputMode="decimal"
-              autoComplete="off"
-              data-testid="target-value"
-              {...form.register("target_value")}
-            />
+            <NumberInput data-testid="target-value" {...form.register("target_value")} />
           </FormField>
           <FormField label={t("kpi.fields.note")} error={errors.note?.message} name="note" optional>
             <Textarea rows={2} {...form.register("note")} />

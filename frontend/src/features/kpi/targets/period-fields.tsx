@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { UseFormReturn } from "react-hook-form";
 import { FormField } from "@/components/form/form-field";
 import { translateFieldError } from "@/components/form/field-error";
-import { FormDay } from "@/features/ar/components/form-day";
+import { FormDay } from "@/components/form/form-day";
 import { PeriodPicker } from "../components/period-picker";
 import type { TargetBody, TargetValues } from "../lib/target-schema";
 

@@ -11,7 +11,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { NumberInput } from "@/components/form/number-input";
 import { Spinner } from "@/components/ui/spinner";
 import {
   Table,
@@ -119,8 +119,8 @@ export function SplitTargetDialog({
                 <TableCell>{periodLabel(m, locale)}</TableCell>
                 {byWeight ? (
                   <TableCell>
-                    <Input
-                      inputMode="numeric"
+                    <NumberInput
+                      integer
                       aria-label={t("kpi.targets.weightFor", { month: periodLabel(m, locale) })}
                       value={texts[i] ?? ""}
                       onChange={(e) =>

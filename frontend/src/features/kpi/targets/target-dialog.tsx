@@ -17,7 +17,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { NumberInput } from "@/components/form/number-input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
@@ -164,12 +164,7 @@ export function TargetDialog({ today, onClose }: { today: string; onClose: () =>
               }
               name="target_value"
             >
-              <Input
-                inputMode="decimal"
-                autoComplete="off"
-                data-testid="target-value"
-                {...form.register("target_value")}
-              />
+              <NumberInput data-testid="target-value" {...form.register("target_value")} />
             </FormField>
             <FormField
               label={t("kpi.fields.note")}

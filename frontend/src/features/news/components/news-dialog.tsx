@@ -20,7 +20,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { FormDay } from "@/features/ar/components/form-day";
+import { FormDay } from "@/components/form/form-day";
 import { useErrorMessage } from "@/lib/error-message";
 import { formValues, NEWS_FIELDS, newsSchema, toBody } from "../lib/news-schema";
 import { useCreateNews, useUpdateNews } from "../mutations";

@@ -13,15 +13,20 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
+import { currentLocale } from "@/i18n";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { useMe } from "@/features/auth/api";
+import { PriorityBadge, StatusBadge } from "../badges";
 import { rfqDetails, rfqQueryOptions } from "./api";
 import { QuoteThread } from "./quote-thread";
 
 const routeApi = getRouteApi("/_app/ticketing/rfqs/$rfqId");
+/** Details written in Indonesian digits (`1.500`), as they were typed. */
+const NUMERIC_DETAILS = new Set(["weight_kg", "volume_cbm"]);
 
 export default function RfqPage() {
   const { t } = useTranslation();
+  const locale = currentLocale();
   const { rfqId } = routeApi.useParams();
   const rfq = useQuery(rfqQueryOptions(rfqId));
   const me = useMe();
@@ -68,13 +73,17 @@ export default function RfqPage() {
                     <dt className="text-xs font-medium text-muted">
                       {t(`crm.rfq.fields.${k}`, k)}
                     </dt>
-                    <dd className="text-navy-900">{details[k]}</dd>
+                    <dd className="text-navy-900" data-testid={`rfq-${k}`}>
+                      {NUMERIC_DETAILS.has(k)
+                        ? formatNumber(Number(details[k]), locale)
+                        : details[k]}
+                    </dd>
                   </div>
                 ))}
               <div>
                 <dt className="text-xs font-medium text-muted">{t("crm.rfq.status")}</dt>
                 <dd>
-                  <Badge>{r.status}</Badge> <Badge variant="muted">{r.priority}</Badge>
+                  <StatusBadge status={r.status} /> <PriorityBadge priority={r.priority} />
                 </dd>
               </div>
               <div>

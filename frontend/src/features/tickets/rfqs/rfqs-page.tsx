@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { currentLocale } from "@/i18n";
 import type { TableConfig } from "@/lib/table-state";
+import { StatusBadge } from "../badges";
 import { rfqDetails, rfqsQueryOptions, type MaskedRfq } from "./api";
 
 const TABLE: TableConfig<"q" | "status"> = {
@@ -82,7 +83,7 @@ export default function RfqsPage() {
       col.accessor("status", {
         header: t("crm.rfq.status"),
         meta: { label: t("crm.rfq.status") },
-        cell: (c) => <Badge>{c.getValue()}</Badge>,
+        cell: (c) => <StatusBadge status={c.getValue()} />,
       }),
       col.accessor("created_at", {
         header: t("crm.rfq.created"),

@@ -3,7 +3,7 @@ import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectFilter } from "@/components/data-table/filters";
 import { Button } from "@/components/ui/button";
-import { DayInput } from "@/features/ar/components/day-input";
+import { DayInput } from "@/components/form/day-input";
 import { isDay } from "@/features/ar/lib/as-of";
 import { agentsQueryOptions } from "@/features/tickets/api";
 import { picksAgents } from "../access";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { formatDate } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import { isDay, parseDayText } from "../lib/as-of";
+import { isDay, parseDayText } from "@/lib/day";
 
 type InputProps = Omit<ComponentProps<"input">, "value" | "onChange" | "type" | "min" | "max">;
 
@@ -75,9 +75,9 @@ export function DayInput({
         type="button"
         variant="outline"
         size="icon"
-        aria-label={t("ar.day.pick")}
-        title={t("ar.day.pick")}
-        disabled={props.disabled}
+        aria-label={t("common.pickDay")}
+        title={t("common.pickDay")}
+        disabled={props.disabled === true || props.readOnly === true}
         onClick={() => picker.current?.showPicker()}
       >
         <CalendarDays aria-hidden />
@@ -87,7 +87,7 @@ export function DayInput({
         type="date"
         tabIndex={-1}
         aria-hidden
-        aria-label={t("ar.day.pick")}
+        aria-label={t("common.pickDay")}
         className="pointer-events-none absolute bottom-0 left-0 h-px w-px opacity-0"
         value={isDay(value) ? value : ""}
         min={min}

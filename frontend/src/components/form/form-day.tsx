@@ -9,17 +9,20 @@ import { DayInput } from "./day-input";
 export function FormDay<T extends FieldValues, TT>({
   control,
   name,
+  min,
   max,
   ...props
 }: Omit<ComponentProps<"input">, "value" | "onChange" | "name" | "min" | "max"> & {
   control: Control<T, unknown, TT>;
   name: Path<T>;
+  min?: string;
   max?: string;
 }) {
   const { field } = useController({ control, name });
   return (
     <DayInput
       {...props}
+      min={min}
       max={max}
       name={field.name}
       value={typeof field.value === "string" ? field.value : ""}
