@@ -14,6 +14,7 @@ mod exports;
 mod imports;
 mod intake;
 mod kpi;
+mod limits;
 mod me_report;
 mod news;
 mod notifications;
