@@ -150,6 +150,22 @@ mod tests {
     }
 
     #[test]
+    fn a_ten_year_token_signed_with_the_published_key_fails_on_a_fresh_data_directory() {
+        use http_api::credentials::JwtKeys;
+        let dir = scratch();
+        let (secret, _) = resolve(None, Some(dir.join("jwt-secret"))).expect("created");
+        let server = JwtKeys::new(secret.expose(), chrono::Duration::minutes(15));
+        let forger = JwtKeys::new(PUBLISHED[0], chrono::Duration::days(3650));
+        let (user, session) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+        let forged = forger.issue(user, session).expect("forged");
+        assert!(server.verify(&forged).is_err());
+        // The control: the server's own tokens verify.
+        let own = server.issue(user, session).expect("issued");
+        assert!(server.verify(&own).is_ok());
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
     fn the_start_script_keeps_the_key_beside_the_local_cluster() {
         let script = include_str!("../../../scripts/run.sh");
         assert!(
