@@ -80,6 +80,22 @@ pub struct UserPrincipal {
     pub dept: Option<Department>,
     pub email: String,
     pub full_name: String,
+    /// The session of the access token the request came with, if any.
+    pub session_id: Option<Uuid>,
+}
+
+impl UserPrincipal {
+    /// The identity that continues this principal's work (e.g. a long-lived stream): bound
+    /// to its session when it has one, so that it ends with the session.
+    pub fn identity(&self) -> Identity {
+        match self.session_id {
+            Some(session_id) => Identity::Session {
+                user_id: self.id,
+                session_id,
+            },
+            None => Identity::User(self.id),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -204,6 +220,7 @@ impl Db {
             dept: dept_code.and_then(|code| code.parse().ok()),
             email: row.try_get("email")?,
             full_name: row.try_get("full_name")?,
+            session_id,
         })
     }
 
