@@ -221,7 +221,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the signed-in user's password and signs them out of every other session. */
+        /**
+         * Changes the signed-in user's password and ends every session of theirs, this one
+         *     included: their access tokens stop working at once; sign in with the new password.
+         */
         post: operations["change_password"];
         delete?: never;
         options?: never;
