@@ -27,7 +27,8 @@ pub struct HttpSettings {
     pub metrics_token: Option<String>,
     /// How long a request may take before it is answered 503 (`REQUEST_TIMEOUT_SECONDS`).
     pub request_timeout: std::time::Duration,
-    /// The same for uploads (`POST /files`, `POST /imports`; `UPLOAD_TIMEOUT_SECONDS`).
+    /// The same for uploads (`POST /files`, `POST /imports`) and spreadsheet exports
+    /// (`/exports/...`): `UPLOAD_TIMEOUT_SECONDS`.
     pub upload_timeout: std::time::Duration,
 }
 

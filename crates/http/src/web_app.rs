@@ -95,9 +95,8 @@ pub fn server_with_metrics(
         .wrap(TracingLogger::default())
     })
     .workers(workers.max(1))
-    // A client has 10 s to send the request head and 5 s to close after the response.
-    .client_request_timeout(Duration::from_secs(10))
-    .client_disconnect_timeout(Duration::from_secs(5))
+    // A client has 5 s (actix's default) to send the request head; the handler has the
+    // time budget of `time_budget`, each statement the database's statement timeout.
     .shutdown_timeout(15)
     .listen(listener)?
     .run();
@@ -179,14 +178,15 @@ async fn guard_metrics(
     next.call(req).await
 }
 
-/// Every request has a time budget (uploads a longer one); past it the handler is
-/// cancelled (its transaction rolls back) and the client gets 503.
+/// Every request has a time budget (uploads and spreadsheet exports the longer one); past
+/// it the handler is cancelled (its transaction rolls back) and the client gets 503.
 async fn time_budget(
     req: ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
 ) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
-    let upload = req.method() == actix_web::http::Method::POST
-        && matches!(req.path(), "/api/v1/files" | "/api/v1/imports");
+    let upload = (req.method() == actix_web::http::Method::POST
+        && matches!(req.path(), "/api/v1/files" | "/api/v1/imports"))
+        || req.path().starts_with("/api/v1/exports/");
     let budget = req
         .app_data::<web::Data<AppState>>()
         .map(|state| {
