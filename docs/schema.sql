@@ -251,7 +251,7 @@ CREATE FUNCTION app.ar_today() RETURNS date
 -- Name: auth_api_key(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.auth_api_key(p_key_hash text) RETURNS TABLE(api_key_id uuid, name text, scopes text[])
+CREATE FUNCTION app.auth_api_key(p_key_hash text) RETURNS TABLE(api_key_id uuid, name text, scopes text[], rate_limit_per_minute integer)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -260,7 +260,7 @@ begin
    where k.key_hash = p_key_hash and k.revoked_at is null
      and (k.last_used_at is null or k.last_used_at < now() - interval '1 minute');
   return query
-    select k.id, k.name, k.scopes from public.api_keys k
+    select k.id, k.name, k.scopes, k.rate_limit_per_minute from public.api_keys k
      where k.key_hash = p_key_hash and k.revoked_at is null;
 end
 $$;
@@ -334,7 +334,7 @@ $$;
 -- Name: auth_rotate_refresh(text, text, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.auth_rotate_refresh(p_token_hash text, p_new_hash text, p_expires_at timestamp with time zone) RETURNS TABLE(outcome text, user_id uuid)
+CREATE FUNCTION app.auth_rotate_refresh(p_token_hash text, p_new_hash text, p_expires_at timestamp with time zone) RETURNS TABLE(outcome text, user_id uuid, session_id uuid)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -344,40 +344,55 @@ declare
 begin
   select * into t from public.refresh_tokens r where r.token_hash = p_token_hash for update;
   if not found then
-    return query select 'invalid'::text, null::uuid;
+    return query select 'invalid'::text, null::uuid, null::uuid;
     return;
   end if;
   if t.used_at is not null or t.revoked_at is not null then
     update public.refresh_tokens set revoked_at = coalesce(revoked_at, now())
      where family_id = t.family_id;
-    return query select 'reused'::text, t.user_id;
+    return query select 'reused'::text, t.user_id, t.family_id;
     return;
   end if;
   select p.is_active into v_active from public.profiles p where p.id = t.user_id;
   if t.expires_at <= now() or not coalesce(v_active, false) then
     update public.refresh_tokens set revoked_at = now() where family_id = t.family_id;
-    return query select 'invalid'::text, t.user_id;
+    return query select 'invalid'::text, t.user_id, t.family_id;
     return;
   end if;
   update public.refresh_tokens set used_at = now() where id = t.id;
   insert into public.refresh_tokens (user_id, family_id, token_hash, expires_at)
   values (t.user_id, t.family_id, p_new_hash, p_expires_at);
-  return query select 'rotated'::text, t.user_id;
+  return query select 'rotated'::text, t.user_id, t.family_id;
 end
 $$;
+
+--
+-- Name: auth_session_active(uuid, uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.auth_session_active(p_user_id uuid, p_session_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select exists (
+      select 1 from public.refresh_tokens r
+       where r.family_id = p_session_id and r.user_id = p_user_id
+         and r.revoked_at is null and r.expires_at > now())
+  $$;
 
 --
 -- Name: auth_start_session(uuid, text, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.auth_start_session(p_user_id uuid, p_token_hash text, p_expires_at timestamp with time zone) RETURNS void
+CREATE FUNCTION app.auth_start_session(p_user_id uuid, p_token_hash text, p_expires_at timestamp with time zone) RETURNS uuid
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
     update public.profiles set last_login_at = now() where id = p_user_id and is_active;
     insert into public.refresh_tokens (user_id, family_id, token_hash, expires_at)
     select p.id, gen_random_uuid(), p_token_hash, p_expires_at
-      from public.profiles p where p.id = p_user_id and p.is_active;
+      from public.profiles p where p.id = p_user_id and p.is_active
+    returning family_id;
   $$;
 
 --
@@ -3106,7 +3121,9 @@ CREATE TABLE public.api_keys (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     last_used_at timestamp with time zone,
     revoked_at timestamp with time zone,
+    rate_limit_per_minute integer DEFAULT 1200 NOT NULL,
     CONSTRAINT api_keys_name_present CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100))),
+    CONSTRAINT api_keys_rate_limit_range CHECK (((rate_limit_per_minute >= 1) AND (rate_limit_per_minute <= 1000000))),
     CONSTRAINT api_keys_scopes_known CHECK ((scopes <@ ARRAY['tickets:write'::text, 'broadcast:write'::text, 'whatsapp:write'::text]))
 );
 
@@ -8924,6 +8941,13 @@ REVOKE ALL ON FUNCTION app.auth_rotate_refresh(p_token_hash text, p_new_hash tex
 GRANT ALL ON FUNCTION app.auth_rotate_refresh(p_token_hash text, p_new_hash text, p_expires_at timestamp with time zone) TO cc_anon;
 
 --
+-- Name: FUNCTION auth_session_active(p_user_id uuid, p_session_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.auth_session_active(p_user_id uuid, p_session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.auth_session_active(p_user_id uuid, p_session_id uuid) TO cc_app;
+
+--
 -- Name: FUNCTION auth_start_session(p_user_id uuid, p_token_hash text, p_expires_at timestamp with time zone); Type: ACL; Schema: app; Owner: -
 --
 
@@ -9529,6 +9553,12 @@ GRANT SELECT(last_used_at) ON TABLE public.api_keys TO cc_super_admin;
 --
 
 GRANT SELECT(revoked_at),UPDATE(revoked_at) ON TABLE public.api_keys TO cc_super_admin;
+
+--
+-- Name: COLUMN api_keys.rate_limit_per_minute; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(rate_limit_per_minute),INSERT(rate_limit_per_minute),UPDATE(rate_limit_per_minute) ON TABLE public.api_keys TO cc_super_admin;
 
 --
 -- Name: TABLE ar_daily_totals; Type: ACL; Schema: public; Owner: -

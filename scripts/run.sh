@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 PROFILE=${PROFILE:-release}
 export BIND_ADDR=${BIND_ADDR:-127.0.0.1:8080}
+# Access tokens are signed with a random key made on first start and kept beside the local
+# cluster (mode 0600, ignored by git); JWT_SECRET, when set, takes precedence.
+export JWT_SECRET_FILE="${JWT_SECRET_FILE:-${CC_DATA_DIR:-.data}/jwt-secret}"
 
 if [ "$PROFILE" = release ]; then
   cargo build --release --locked -p server

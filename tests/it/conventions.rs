@@ -74,7 +74,10 @@ async fn an_unreachable_database_gives_503_not_a_hang() {
         ..Options::default()
     })
     .await;
-    let token = app.jwt.issue(uuid::Uuid::new_v4()).unwrap();
+    let token = app
+        .jwt
+        .issue(uuid::Uuid::new_v4(), uuid::Uuid::new_v4())
+        .unwrap();
     let started = std::time::Instant::now();
     let me = app.get("/api/v1/auth/me", &token).await;
     assert_eq!(me.status(), 503);
@@ -133,9 +136,75 @@ async fn cors_allows_only_configured_origins() {
         .is_none());
 }
 
+const METRICS_TOKEN: &str = "metrics-token-0123456789";
+
+#[tokio::test]
+async fn metrics_need_their_token_and_are_not_public_without_one() {
+    let open = TestApp::spawn().await;
+    let response = open.client.get(open.url("/metrics")).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+    assert_eq!(body(response).await["code"], "not_found");
+
+    let guarded = TestApp::spawn_with(Options {
+        metrics_token: Some(METRICS_TOKEN.to_owned()),
+        ..Options::default()
+    })
+    .await;
+    for token in [None, Some("wrong-token"), Some("")] {
+        let mut request = guarded.client.get(guarded.url("/metrics"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 401, "{token:?}");
+        assert_eq!(body(response).await["code"], "unauthorized");
+    }
+    let allowed = guarded
+        .client
+        .get(guarded.url("/metrics"))
+        .bearer_auth(METRICS_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(allowed.status(), 200);
+
+    // On a separate internal listener, without a token; still not on the API port.
+    let internal = TestApp::spawn_with(Options {
+        metrics_listener: true,
+        ..Options::default()
+    })
+    .await;
+    let api_port = internal
+        .client
+        .get(internal.url("/metrics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api_port.status(), 404);
+    let counted = internal
+        .client
+        .get(internal.url("/api/v1/auth/me"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(counted.status(), 401);
+    let metrics_url = format!("{}/metrics", internal.metrics_address.as_ref().unwrap());
+    let scraped = internal.client.get(metrics_url).send().await.unwrap();
+    assert_eq!(scraped.status(), 200);
+    assert!(scraped
+        .text()
+        .await
+        .unwrap()
+        .contains("command_center_http_requests_total"));
+}
+
 #[tokio::test]
 async fn readiness_metrics_and_docs_are_served() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(Options {
+        metrics_token: Some(METRICS_TOKEN.to_owned()),
+        ..Options::default()
+    })
+    .await;
     let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), 200);
     let ready = body(ready).await;
@@ -162,6 +231,7 @@ async fn readiness_metrics_and_docs_are_served() {
     let metrics = app
         .client
         .get(app.url("/metrics"))
+        .bearer_auth(METRICS_TOKEN)
         .send()
         .await
         .unwrap()

@@ -229,3 +229,53 @@ async fn import_progress_reaches_whoever_may_see_the_import_and_nobody_else() {
         theirs.seen
     );
 }
+
+#[tokio::test]
+async fn a_stream_stops_delivering_once_its_session_has_ended() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(Role::SuperAdmin).await;
+    let key = body(
+        app.post(
+            "/api/v1/api-keys",
+            &admin.token,
+            json!({"name": "n8n", "scopes": ["tickets:write"]}),
+        )
+        .await,
+    )
+    .await["key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (ended, going_on) = (app.user(Role::CsAdmin).await, app.user(Role::CsAdmin).await);
+    let mut ended_stream = Events::open(&app, &ended).await;
+    let mut other_stream = Events::open(&app, &going_on).await;
+    // The user signs out everywhere (as a password change does).
+    sqlx::query("update refresh_tokens set revoked_at = now() where user_id = $1")
+        .bind(ended.id)
+        .execute(&app.owner)
+        .await
+        .unwrap();
+    let ticket = app
+        .client
+        .post(app.url("/api/v1/tickets"))
+        .header("X-API-KEY", &key)
+        .json(
+            &json!({"tracking_number": "AWB-END-1", "customer_phone": "081200000002",
+                      "subject": "Belum sampai", "description": "x"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    let code = body(ticket).await["ticket_uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(other_stream.wait_for(&code, Duration::from_secs(2)).await);
+    assert!(
+        !ended_stream
+            .wait_for(&code, Duration::from_millis(1500))
+            .await,
+        "{}",
+        ended_stream.seen
+    );
+}

@@ -15,6 +15,7 @@ mod faults;
 mod imports;
 mod intake;
 mod kpi;
+mod limits;
 mod me_report;
 mod news;
 mod notifications;

@@ -10,7 +10,7 @@ pub use ops::id_of;
 use std::{str::FromStr, sync::OnceLock, time::Duration};
 
 use domain::Role;
-use http_api::{credentials::JwtKeys, rate_limit::Limit, AppState, HttpSettings};
+use http_api::{credentials::JwtKeys, rate_limit::Limiters, AppState, HttpSettings};
 use persistence::{Db, DbSettings, Identity, Principal, RequestContext, Tx};
 use reqwest::{Client, Method, Response};
 use serde_json::{json, Value};
@@ -120,6 +120,8 @@ pub struct TestApp {
     /// The server's own pool of the login role.
     pub db: Db,
     pub jwt: JwtKeys,
+    /// With [`Options::metrics_listener`]: `http://127.0.0.1:<port>` of the metrics listener.
+    pub metrics_address: Option<String>,
     server: actix_web::dev::ServerHandle,
 }
 
@@ -139,6 +141,15 @@ pub struct Options {
     pub frontend_dir: Option<std::path::PathBuf>,
     /// WA-1: unknown WhatsApp numbers do not become leads.
     pub no_whatsapp_leads: bool,
+    /// With `redis`: the namespace of rate limits (servers given the same one share their
+    /// limits); by default one of this server's own.
+    pub redis_namespace: Option<String>,
+    /// `METRICS_TOKEN`.
+    pub metrics_token: Option<String>,
+    /// Serve `/metrics` on a second listener (`METRICS_BIND_ADDR`): [`TestApp::metrics_address`].
+    pub metrics_listener: bool,
+    /// `REQUEST_TIMEOUT_SECONDS` (default 60 s).
+    pub request_timeout: Option<Duration>,
 }
 
 impl TestApp {
@@ -181,7 +192,14 @@ impl TestApp {
         let jwt = state.jwt.clone();
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let address = format!("http://{}", listener.local_addr().expect("address"));
-        let server = http_api::server(listener, state, 2).expect("server");
+        let metrics_listener = options
+            .metrics_listener
+            .then(|| std::net::TcpListener::bind("127.0.0.1:0").expect("bind metrics"));
+        let metrics_address = metrics_listener
+            .as_ref()
+            .map(|l| format!("http://{}", l.local_addr().expect("metrics address")));
+        let server =
+            http_api::server_with_metrics(listener, metrics_listener, state, 2).expect("server");
         let handle = server.handle();
         tokio::spawn(server);
         Self {
@@ -194,6 +212,7 @@ impl TestApp {
             owner,
             db,
             jwt,
+            metrics_address,
             server: handle,
         }
     }
@@ -209,18 +228,16 @@ impl TestApp {
             redis.clone(),
             &format!("cc-test-{}", uuid::Uuid::new_v4()),
         );
+        let namespace = options
+            .redis_namespace
+            .clone()
+            .unwrap_or_else(|| format!("cc-test-{}", uuid::Uuid::new_v4()));
         AppState {
             events: http_api::events::EventHub::start(db.clone(), cache.clone()),
             cache,
             db,
             jwt: JwtKeys::new(JWT_SECRET, chrono::Duration::minutes(15)),
-            login_limiter: std::sync::Arc::new(http_api::rate_limit::RateLimiter::new(
-                redis,
-                Limit {
-                    max_failures: 5,
-                    window: Duration::from_secs(900),
-                },
-            )),
+            limits: std::sync::Arc::new(Limiters::new(redis, &namespace)),
             settings: std::sync::Arc::new(HttpSettings {
                 production: options.production,
                 frontend_dir: options.frontend_dir.clone(),
@@ -232,6 +249,8 @@ impl TestApp {
                     create_leads: !options.no_whatsapp_leads,
                 },
                 cron_secret: Some(CRON_SECRET.to_owned()),
+                metrics_token: options.metrics_token.clone(),
+                request_timeout: options.request_timeout.unwrap_or(Duration::from_secs(60)),
                 ..HttpSettings::default()
             }),
         }
@@ -274,8 +293,22 @@ impl TestApp {
             id,
             email,
             role,
-            token: self.jwt.issue(id).expect("token"),
+            token: self.session_token(id).await,
         }
+    }
+
+    /// An access token of a new session of `user_id` (as if they had signed in).
+    pub async fn session_token(&self, user_id: Uuid) -> String {
+        let session: Uuid = sqlx::query_scalar(
+            "insert into refresh_tokens (user_id, family_id, token_hash, expires_at) \
+             values ($1, gen_random_uuid(), $2, now() + interval '14 days') returning family_id",
+        )
+        .bind(user_id)
+        .bind(Uuid::new_v4().to_string())
+        .fetch_one(&self.owner)
+        .await
+        .expect("insert session");
+        self.jwt.issue(user_id, session).expect("token")
     }
 
     /// A transaction running as `user`, exactly as a request of theirs would.

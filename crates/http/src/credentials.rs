@@ -80,11 +80,16 @@ pub fn sha256_hex(value: &str) -> String {
     hex::encode(Sha256::digest(value.as_bytes()))
 }
 
-/// A new opaque refresh token (256 random bits).
-pub fn new_refresh_token() -> String {
+/// 256 random bits, base64url (43 characters): refresh tokens, generated signing keys.
+pub fn random_secret() -> String {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A new opaque refresh token (256 random bits).
+pub fn new_refresh_token() -> String {
+    random_secret()
 }
 
 /// A new API key `cck_<40 alphanumerics>` and the prefix shown in lists.
@@ -107,13 +112,28 @@ pub fn api_key_prefix(key: &str) -> String {
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     sub: Uuid,
+    /// The session (refresh-token family) the token belongs to; it must still be live.
+    sid: Uuid,
     iat: i64,
     exp: i64,
     typ: String,
 }
 
+/// What a valid access token says: who, and in which session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccessToken {
+    pub user_id: Uuid,
+    pub session_id: Uuid,
+}
+
+/// Seconds of clock difference tolerated on `iat`, `exp` and the token's lifetime.
+const LEEWAY_SECONDS: i64 = 5;
+
 /// Signs and verifies access tokens. Only HS256 is accepted, so `alg: none` and tokens
-/// signed with another algorithm fail verification.
+/// signed with another algorithm fail verification. A token must carry `sub`, `sid`,
+/// `iat` and `exp`, must not be issued in the future, and must not live longer than the
+/// configured access-token lifetime: a token minted with a stolen key for ten years is
+/// refused.
 #[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
@@ -125,7 +145,7 @@ pub struct JwtKeys {
 impl JwtKeys {
     pub fn new(secret: &str, access_ttl: Duration) -> Self {
         let mut validation = Validation::new(Algorithm::HS256);
-        validation.leeway = 5;
+        validation.leeway = LEEWAY_SECONDS.unsigned_abs();
         validation.set_required_spec_claims(&["exp", "sub"]);
         Self {
             encoding: EncodingKey::from_secret(secret.as_bytes()),
@@ -139,10 +159,11 @@ impl JwtKeys {
         self.access_ttl.num_seconds()
     }
 
-    pub fn issue(&self, user_id: Uuid) -> Result<String, ApiError> {
+    pub fn issue(&self, user_id: Uuid, session_id: Uuid) -> Result<String, ApiError> {
         let now = Utc::now();
         let claims = Claims {
             sub: user_id,
+            sid: session_id,
             iat: now.timestamp(),
             exp: (now + self.access_ttl).timestamp(),
             typ: "access".to_owned(),
@@ -151,14 +172,22 @@ impl JwtKeys {
             .map_err(|err| ApiError::Internal(err.to_string()))
     }
 
-    /// The user id of a valid, unexpired access token.
-    pub fn verify(&self, token: &str) -> Result<Uuid, ApiError> {
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map_err(|_| ApiError::Unauthorized)?;
-        if data.claims.typ != "access" {
+    /// The user and session of a valid, unexpired access token of a plausible lifetime.
+    pub fn verify(&self, token: &str) -> Result<AccessToken, ApiError> {
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map_err(|_| ApiError::Unauthorized)?
+            .claims;
+        let now = Utc::now().timestamp();
+        let plausible = claims.typ == "access"
+            && claims.iat <= now + LEEWAY_SECONDS
+            && claims.exp.saturating_sub(claims.iat) <= self.access_ttl_seconds() + LEEWAY_SECONDS;
+        if !plausible {
             return Err(ApiError::Unauthorized);
         }
-        Ok(data.claims.sub)
+        Ok(AccessToken {
+            user_id: claims.sub,
+            session_id: claims.sid,
+        })
     }
 }
 
@@ -169,13 +198,39 @@ mod tests {
     #[test]
     fn tokens_round_trip_and_reject_tampering() {
         let keys = JwtKeys::new("test-secret-of-sufficient-length", Duration::minutes(15));
-        let user = Uuid::new_v4();
-        let token = keys.issue(user).unwrap_or_default();
-        assert_eq!(keys.verify(&token).ok(), Some(user));
+        let (user, session) = (Uuid::new_v4(), Uuid::new_v4());
+        let token = keys.issue(user, session).unwrap_or_default();
+        assert_eq!(
+            keys.verify(&token).ok(),
+            Some(AccessToken {
+                user_id: user,
+                session_id: session
+            })
+        );
 
         let other = JwtKeys::new("another-secret-entirely-different", Duration::minutes(15));
         assert!(other.verify(&token).is_err());
         assert!(keys.verify("garbage").is_err());
+    }
+
+    fn signed(claims: serde_json::Value) -> String {
+        let key = EncodingKey::from_secret(b"test-secret-of-sufficient-length");
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &key).unwrap_or_default()
+    }
+
+    #[test]
+    fn long_lived_undated_future_and_sessionless_tokens_are_refused() {
+        let keys = JwtKeys::new("test-secret-of-sufficient-length", Duration::minutes(15));
+        let (sub, sid, now) = (Uuid::new_v4(), Uuid::new_v4(), Utc::now().timestamp());
+        let ok = serde_json::json!({"sub": sub, "sid": sid, "iat": now, "exp": now + 900, "typ": "access"});
+        assert!(keys.verify(&signed(ok)).is_ok());
+        let ten_years = serde_json::json!({"sub": sub, "sid": sid, "iat": now, "exp": now + 315_360_000, "typ": "access"});
+        let no_iat = serde_json::json!({"sub": sub, "sid": sid, "exp": now + 900, "typ": "access"});
+        let future = serde_json::json!({"sub": sub, "sid": sid, "iat": now + 600, "exp": now + 1200, "typ": "access"});
+        let no_sid = serde_json::json!({"sub": sub, "iat": now, "exp": now + 900, "typ": "access"});
+        for claims in [ten_years, no_iat, future, no_sid] {
+            assert!(keys.verify(&signed(claims.clone())).is_err(), "{claims}");
+        }
     }
 
     #[test]

@@ -46,8 +46,12 @@ impl FromRequest for UserTx {
 async fn begin_as_user(req: &HttpRequest) -> Result<UserTx, ApiError> {
     let state = state(req)?;
     let token = bearer_token(req).ok_or(ApiError::Unauthorized)?;
-    let user_id = state.jwt.verify(token)?;
-    let ctx = RequestContext::new(Identity::User(user_id), request_id(req));
+    let access = state.jwt.verify(token)?;
+    let identity = Identity::Session {
+        user_id: access.user_id,
+        session_id: access.session_id,
+    };
+    let ctx = RequestContext::new(identity, request_id(req));
     match state.db.begin(&ctx).await? {
         (mut tx, Principal::User(user)) => {
             crate::api::user_events::record::track_request(req, &mut tx).await?;
@@ -93,29 +97,54 @@ impl FromRequest for KeyTx {
     }
 }
 
+/// The client's address as the server sees it (the peer of the connection).
+pub fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|addr| addr.ip().to_string())
+        .unwrap_or_default()
+}
+
+/// Unknown keys count against the client's address (429 once it has tried too many); a
+/// known key takes a token from its own bucket (429 when its rate is exceeded).
 async fn begin_as_key(req: &HttpRequest) -> Result<KeyTx, ApiError> {
     let state = state(req)?;
+    let limited = |retry_after_secs| ApiError::RateLimited { retry_after_secs };
+    let client = client_address(req);
+    let unknown_keys = &state.limits.unknown_api_keys;
+    unknown_keys.check(&client).await.map_err(limited)?;
     let key = req
         .headers()
         .get("x-api-key")
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
         .filter(|k| !k.is_empty())
-        .ok_or(ApiError::Unauthorized)?;
-    if state.settings.production && key == DEMO_API_KEY {
-        return Err(ApiError::Unauthorized);
-    }
+        .filter(|k| !(state.settings.production && *k == DEMO_API_KEY));
     let identity = Identity::ApiKey {
-        key_hash: sha256_hex(key),
+        key_hash: sha256_hex(key.unwrap_or_default()),
     };
-    match state
-        .db
-        .begin(&RequestContext::new(identity, request_id(req)))
-        .await?
-    {
-        (tx, Principal::ApiKey(key)) => Ok(KeyTx { tx, key }),
-        _ => Err(ApiError::Unauthorized),
-    }
+    let ctx = RequestContext::new(identity, request_id(req));
+    let begun = match key {
+        Some(_) => state.db.begin(&ctx).await,
+        None => Err(persistence::DbError::Unauthenticated),
+    };
+    let (tx, key) = match begun {
+        Ok((tx, Principal::ApiKey(key))) => (tx, key),
+        Ok(_) | Err(persistence::DbError::Unauthenticated) => {
+            unknown_keys.record_failure(&client).await;
+            return Err(ApiError::Unauthorized);
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let per_minute = key.rate_limit_per_minute;
+    let bucket = std::time::Duration::from_secs(60);
+    let key_id = key.id.to_string();
+    state
+        .limits
+        .api_keys
+        .take(&key_id, per_minute, bucket)
+        .await
+        .map_err(limited)?;
+    Ok(KeyTx { tx, key })
 }
 
 /// Endpoints that serve both n8n and the SPA: an `X-API-KEY` header makes the caller the
@@ -181,6 +210,24 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
             Ok(Self { value, fingerprint })
         })
     }
+}
+
+/// Reads a request body of at most `limit` bytes; a larger one stops the read with 413
+/// (in the JSON error envelope). For routes whose limit differs from the JSON limit:
+/// uploads and batch intake.
+pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes, ApiError> {
+    use futures_util::StreamExt;
+    let mut bytes = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|err| {
+            ApiError::BadRequest(format!("could not read the request body: {err}"))
+        })?;
+        if bytes.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes.freeze())
 }
 
 /// JSON with object keys sorted at every level: equal documents give equal strings.

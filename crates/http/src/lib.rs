@@ -18,7 +18,7 @@ mod web_app;
 
 pub use openapi::openapi;
 pub use state::{AppState, HttpSettings, WhatsAppSettings};
-pub use web_app::server;
+pub use web_app::{server, server_with_metrics};
 
 /// The demo API key of CLI-2, refused in production mode.
 pub const DEMO_API_KEY: &str = "demo-n8n-api-key";

@@ -2,7 +2,7 @@ use std::{path::PathBuf, sync::Arc};
 
 use persistence::Db;
 
-use crate::{cache::Cache, credentials::JwtKeys, events::EventHub, rate_limit::RateLimiter};
+use crate::{cache::Cache, credentials::JwtKeys, events::EventHub, rate_limit::Limiters};
 
 /// Settings of the HTTP layer, filled by the server from its configuration.
 #[derive(Debug, Clone)]
@@ -22,6 +22,14 @@ pub struct HttpSettings {
     pub whatsapp: WhatsAppSettings,
     /// WA-2: the bearer secret of `cron/aggregate-metrics` (`CRON_SECRET`); none refuses it.
     pub cron_secret: Option<String>,
+    /// `GET /metrics` on the API port needs `Authorization: Bearer <METRICS_TOKEN>`; without
+    /// a token it is not served there (404).
+    pub metrics_token: Option<String>,
+    /// How long a request may take before it is answered 503 (`REQUEST_TIMEOUT_SECONDS`).
+    pub request_timeout: std::time::Duration,
+    /// The same for uploads (`POST /files`, `POST /imports`) and spreadsheet exports
+    /// (`/exports/...`): `UPLOAD_TIMEOUT_SECONDS`.
+    pub upload_timeout: std::time::Duration,
 }
 
 /// WA-1 settings: the app secret a direct Meta subscription signs with
@@ -57,6 +65,9 @@ impl Default for HttpSettings {
             import_limits: domain::imports::sheet::SheetLimits::default(),
             whatsapp: WhatsAppSettings::default(),
             cron_secret: None,
+            metrics_token: None,
+            request_timeout: std::time::Duration::from_secs(60),
+            upload_timeout: std::time::Duration::from_secs(600),
         }
     }
 }
@@ -66,7 +77,8 @@ impl Default for HttpSettings {
 pub struct AppState {
     pub db: Db,
     pub jwt: JwtKeys,
-    pub login_limiter: Arc<RateLimiter>,
+    /// Login failures, unknown API keys and per-key request buckets.
+    pub limits: Arc<Limiters>,
     pub settings: Arc<HttpSettings>,
     /// Realtime changes for the `/events` streams.
     pub events: EventHub,

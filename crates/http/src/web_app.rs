@@ -1,4 +1,4 @@
-use std::{net::TcpListener, path::PathBuf};
+use std::{net::TcpListener, path::PathBuf, time::Duration};
 
 use actix_cors::Cors;
 use actix_web::{
@@ -19,14 +19,41 @@ use crate::{
 };
 
 /// Starts the HTTP server on `listener`: API under `/api/v1`, Swagger UI at `/api/docs`,
-/// probes, Prometheus metrics, and the SPA at `/` when it has been built.
+/// probes, Prometheus metrics (with `METRICS_TOKEN`), and the SPA at `/` when it has been
+/// built.
 pub fn server(listener: TcpListener, state: AppState, workers: usize) -> std::io::Result<Server> {
+    server_with_metrics(listener, None, state, workers)
+}
+
+/// [`server`], and with `metrics_listener` (`METRICS_BIND_ADDR`, an internal address) a
+/// second server there that answers only `GET /metrics`, without a token.
+pub fn server_with_metrics(
+    listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
+    state: AppState,
+    workers: usize,
+) -> std::io::Result<Server> {
     let metrics = PrometheusMetricsBuilder::new("command_center")
         .endpoint("/metrics")
         .exclude("/healthz")
         .mask_unmatched_patterns("UNKNOWN")
         .build()
         .map_err(|err| std::io::Error::other(err.to_string()))?;
+    if let Some(metrics_listener) = metrics_listener {
+        let metrics = metrics.clone();
+        let internal = HttpServer::new(move || {
+            App::new()
+                .wrap(metrics.clone())
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(ApiError::NotFound)
+                }))
+        })
+        .workers(1)
+        .disable_signals()
+        .listen(metrics_listener)?
+        .run();
+        tokio::spawn(internal);
+    }
     let spec = crate::openapi();
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
@@ -66,6 +93,7 @@ pub fn server(listener: TcpListener, state: AppState, workers: usize) -> std::io
         app.default_service(web::to(|| async {
             Err::<HttpResponse, _>(ApiError::NotFound)
         }))
+        .wrap(actix_web::middleware::from_fn(time_budget))
         .wrap(actix_web::middleware::from_fn(cache_headers))
         .wrap(actix_web::middleware::from_fn(compression::only_large_json))
         .wrap(actix_web::middleware::Compress::default())
@@ -73,10 +101,13 @@ pub fn server(listener: TcpListener, state: AppState, workers: usize) -> std::io
         .wrap(security_headers(settings.production))
         .wrap(cors(&settings.cors_origins))
         .wrap(metrics.clone())
+        .wrap(actix_web::middleware::from_fn(guard_metrics))
         .wrap(actix_web::middleware::from_fn(request_id_header))
         .wrap(TracingLogger::default())
     })
     .workers(workers.max(1))
+    // A client has 5 s (actix's default) to send the request head; the handler has the
+    // time budget of `time_budget`, each statement the database's statement timeout.
     .shutdown_timeout(15)
     .listen(listener)?
     .run();
@@ -132,6 +163,61 @@ async fn request_id_header(
             .insert(header::HeaderName::from_static("x-request-id"), value);
     }
     Ok(response)
+}
+
+/// `/metrics` on the API port: only with `Authorization: Bearer <METRICS_TOKEN>`, and not
+/// at all (404) when no token is configured.
+async fn guard_metrics(
+    req: ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    if req.path() == "/metrics" {
+        let expected = req
+            .app_data::<web::Data<AppState>>()
+            .and_then(|state| state.settings.metrics_token.clone())
+            .ok_or(ApiError::NotFound)?;
+        let presented = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        if !crate::credentials::same_secret(presented.trim(), &expected) {
+            return Err(ApiError::Unauthorized.into());
+        }
+    }
+    next.call(req).await
+}
+
+/// Every request has a time budget (uploads and spreadsheet exports the longer one); past
+/// it the handler is cancelled (its transaction rolls back) and the client gets 503.
+async fn time_budget(
+    req: ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let upload = (req.method() == actix_web::http::Method::POST
+        && matches!(req.path(), "/api/v1/files" | "/api/v1/imports"))
+        || req.path().starts_with("/api/v1/exports/");
+    let budget = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| {
+            if upload {
+                state.settings.upload_timeout
+            } else {
+                state.settings.request_timeout
+            }
+        })
+        .unwrap_or(Duration::from_secs(60));
+    match tokio::time::timeout(budget, next.call(req)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!(
+                budget_secs = budget.as_secs(),
+                "request over its time budget"
+            );
+            Err(ApiError::Unavailable.into())
+        }
+    }
 }
 
 /// Hashed SPA assets are cached for a year; everything else is revalidated.

@@ -12,6 +12,7 @@ pub struct ApiKeyRow {
     pub name: String,
     pub key_prefix: String,
     pub scopes: Vec<String>,
+    pub rate_limit_per_minute: i32,
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
@@ -32,7 +33,7 @@ pub async fn list(
     .await?;
     let rows = sqlx::query_as!(
         ApiKeyRow,
-        r#"select id as "id!", name as "name!", key_prefix as "key_prefix!", scopes as "scopes!", created_by as "created_by?", created_at as "created_at!", last_used_at as "last_used_at?", revoked_at as "revoked_at?"
+        r#"select id as "id!", name as "name!", key_prefix as "key_prefix!", scopes as "scopes!", rate_limit_per_minute as "rate_limit_per_minute!", created_by as "created_by?", created_at as "created_at!", last_used_at as "last_used_at?", revoked_at as "revoked_at?"
            from api_keys where $1 or revoked_at is null
           order by revoked_at nulls first, created_at desc, id limit $2 offset $3"#,
         include_revoked,
@@ -53,20 +54,22 @@ pub struct NewApiKey<'a> {
     pub key_prefix: &'a str,
     pub key_hash: &'a str,
     pub scopes: &'a [String],
+    pub rate_limit_per_minute: i32,
     pub created_by: Option<Uuid>,
 }
 
 pub async fn insert(tx: &mut Tx, key: &NewApiKey<'_>) -> Result<ApiKeyRow, DbError> {
     Ok(sqlx::query_as!(
         ApiKeyRow,
-        r#"insert into api_keys (name, key_prefix, key_hash, scopes, created_by)
-         values ($1, $2, $3, $4, $5)
-         returning id as "id!", name as "name!", key_prefix as "key_prefix!", scopes as "scopes!", created_by as "created_by?", created_at as "created_at!", last_used_at as "last_used_at?", revoked_at as "revoked_at?""#,
+        r#"insert into api_keys (name, key_prefix, key_hash, scopes, created_by, rate_limit_per_minute)
+         values ($1, $2, $3, $4, $5, $6)
+         returning id as "id!", name as "name!", key_prefix as "key_prefix!", scopes as "scopes!", rate_limit_per_minute as "rate_limit_per_minute!", created_by as "created_by?", created_at as "created_at!", last_used_at as "last_used_at?", revoked_at as "revoked_at?""#,
         key.name,
         key.key_prefix,
         key.key_hash,
         key.scopes,
         key.created_by,
+        key.rate_limit_per_minute,
     )
     .fetch_one(&mut **tx)
     .await?)

@@ -23,26 +23,35 @@ pub async fn login_lookup(tx: &mut Tx, email: &str) -> Result<Option<LoginAccoun
     .await?)
 }
 
+/// Starts a session (a new refresh-token family) and returns its id, which access tokens
+/// carry. [`DbError::Unauthenticated`] when the account is not active.
 pub async fn start_session(
     tx: &mut Tx,
     user_id: Uuid,
     refresh_hash: &str,
     expires_at: DateTime<Utc>,
-) -> Result<(), DbError> {
-    sqlx::query!(
+) -> Result<Uuid, DbError> {
+    let session = sqlx::query_scalar!(
         "select app.auth_start_session($1, $2, $3)",
         user_id,
         refresh_hash,
         expires_at,
     )
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok(())
+    session.ok_or(DbError::Unauthenticated)
+}
+
+/// A rotated session: its user and its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    pub user_id: Uuid,
+    pub session_id: Uuid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rotation {
-    Rotated(Uuid),
+    Rotated(Session),
     /// An already used token was presented again: its family is now revoked.
     Reused,
     Invalid,
@@ -55,16 +64,19 @@ pub async fn rotate_refresh(
     expires_at: DateTime<Utc>,
 ) -> Result<Rotation, DbError> {
     let row = sqlx::query!(
-        r#"select outcome as "outcome!", user_id from app.auth_rotate_refresh($1, $2, $3)"#,
+        r#"select outcome as "outcome!", user_id, session_id from app.auth_rotate_refresh($1, $2, $3)"#,
         presented_hash,
         new_hash,
         expires_at,
     )
     .fetch_one(&mut **tx)
     .await?;
-    Ok(match (row.outcome.as_str(), row.user_id) {
-        ("rotated", Some(id)) => Rotation::Rotated(id),
-        ("reused", _) => Rotation::Reused,
+    Ok(match (row.outcome.as_str(), row.user_id, row.session_id) {
+        ("rotated", Some(user_id), Some(session_id)) => Rotation::Rotated(Session {
+            user_id,
+            session_id,
+        }),
+        ("reused", ..) => Rotation::Reused,
         _ => Rotation::Invalid,
     })
 }

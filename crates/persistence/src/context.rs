@@ -45,8 +45,12 @@ pub struct Db {
 pub enum Identity {
     /// No credentials: login, refresh, health checks.
     Anonymous,
-    /// The subject of a verified access token.
+    /// A user the server itself vouches for (just signed in, or continuing work that a
+    /// request of theirs started).
     User(Uuid),
+    /// The subject of a verified access token and the session it names: the session must
+    /// still be live (not logged out, not revoked by a password change or reuse).
+    Session { user_id: Uuid, session_id: Uuid },
     /// The SHA-256 (hex) of a presented API key.
     ApiKey { key_hash: String },
     /// The background worker.
@@ -76,6 +80,22 @@ pub struct UserPrincipal {
     pub dept: Option<Department>,
     pub email: String,
     pub full_name: String,
+    /// The session of the access token the request came with, if any.
+    pub session_id: Option<Uuid>,
+}
+
+impl UserPrincipal {
+    /// The identity that continues this principal's work (e.g. a long-lived stream): bound
+    /// to its session when it has one, so that it ends with the session.
+    pub fn identity(&self) -> Identity {
+        match self.session_id {
+            Some(session_id) => Identity::Session {
+                user_id: self.id,
+                session_id,
+            },
+            None => Identity::User(self.id),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +103,8 @@ pub struct ApiKeyPrincipal {
     pub id: Uuid,
     pub name: String,
     pub scopes: Vec<String>,
+    /// The size of the key's token bucket, refilled over a minute.
+    pub rate_limit_per_minute: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -129,9 +151,17 @@ impl Db {
                     .await?;
                 Principal::Worker
             }
-            Identity::User(user_id) => {
-                Principal::User(self.set_user(&mut tx, *user_id, &ctx.request_id).await?)
-            }
+            Identity::User(user_id) => Principal::User(
+                self.set_user(&mut tx, *user_id, None, &ctx.request_id)
+                    .await?,
+            ),
+            Identity::Session {
+                user_id,
+                session_id,
+            } => Principal::User(
+                self.set_user(&mut tx, *user_id, Some(*session_id), &ctx.request_id)
+                    .await?,
+            ),
             Identity::ApiKey { key_hash } => {
                 Principal::ApiKey(self.set_api_key(&mut tx, key_hash, &ctx.request_id).await?)
             }
@@ -161,6 +191,7 @@ impl Db {
         &self,
         tx: &mut Tx,
         user_id: Uuid,
+        session_id: Option<Uuid>,
         request_id: &str,
     ) -> Result<UserPrincipal, DbError> {
         let row = sqlx::query(
@@ -171,11 +202,13 @@ impl Db {
                     set_config('app.dept', coalesce(p.dept_code, ''), true), \
                     set_config('app.request_id', $3, true), \
                     set_config('role', 'cc_' || p.role_name, true) \
-               from app.auth_principal($1) p",
+               from app.auth_principal($1) p \
+              where $4::uuid is null or app.auth_session_active($1, $4)",
         )
         .bind(user_id)
         .bind(&self.statement_timeout_ms)
         .bind(request_id)
+        .bind(session_id)
         .fetch_optional(&mut **tx)
         .await?
         .ok_or(DbError::Unauthenticated)?;
@@ -187,6 +220,7 @@ impl Db {
             dept: dept_code.and_then(|code| code.parse().ok()),
             email: row.try_get("email")?,
             full_name: row.try_get("full_name")?,
+            session_id,
         })
     }
 
@@ -197,7 +231,7 @@ impl Db {
         request_id: &str,
     ) -> Result<ApiKeyPrincipal, DbError> {
         let row = sqlx::query(
-            "select k.api_key_id, k.name, k.scopes, \
+            "select k.api_key_id, k.name, k.scopes, k.rate_limit_per_minute, \
                     set_config('statement_timeout', $2, true), \
                     set_config('app.api_key_id', k.api_key_id::text, true), \
                     set_config('app.role', 'integration', true), \
@@ -215,6 +249,8 @@ impl Db {
             id: row.try_get("api_key_id")?,
             name: row.try_get("name")?,
             scopes: row.try_get("scopes")?,
+            rate_limit_per_minute: u32::try_from(row.try_get::<i32, _>("rate_limit_per_minute")?)
+                .unwrap_or(1),
         })
     }
 

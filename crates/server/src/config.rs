@@ -5,6 +5,8 @@ use std::{fmt, path::PathBuf, str::FromStr};
 use anyhow::{bail, Context};
 use sqlx::postgres::PgConnectOptions;
 
+use crate::jwt_secret::JwtSecretSource;
+
 /// A secret value: `Debug` and `Display` never show it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -37,7 +39,6 @@ pub enum LogFormat {
     Json,
 }
 
-pub const DEFAULT_JWT_SECRET: &str = "dev-only-jwt-secret-change-me-in-production";
 pub const DEFAULT_CRON_SECRET: &str = "dev-only-cron-secret-change-me";
 pub const LOGIN_ROLE: &str = "cc_app";
 
@@ -51,8 +52,18 @@ pub struct Config {
     /// Password of the login role, applied by `server migrate` when set.
     pub app_db_password: Option<Secret>,
     pub redis_url: Option<Secret>,
+    /// `JWT_SECRET`, else `JWT_SECRET_FILE` (created on first start), else per process.
     pub jwt_secret: Secret,
+    pub jwt_secret_source: JwtSecretSource,
     pub cron_secret: Secret,
+    /// `METRICS_TOKEN`: the bearer token of `/metrics`; unset, `/metrics` is not served on
+    /// the API port.
+    pub metrics_token: Option<Secret>,
+    /// `METRICS_BIND_ADDR`: an internal address serving `/metrics` without a token.
+    pub metrics_bind_addr: Option<String>,
+    /// `REQUEST_TIMEOUT_SECONDS` (60) and `UPLOAD_TIMEOUT_SECONDS` (600): time budgets.
+    pub request_timeout_seconds: u64,
+    pub upload_timeout_seconds: u64,
     pub storage_url: String,
     pub bind_addr: String,
     pub cors_origins: Vec<String>,
@@ -119,6 +130,10 @@ impl Config {
             Some("pretty") => LogFormat::Pretty,
             Some(other) => bail!("LOG_FORMAT={other:?} is invalid (json or pretty)"),
         };
+        let (jwt_secret, jwt_secret_source) = crate::jwt_secret::resolve(
+            var("JWT_SECRET"),
+            var("JWT_SECRET_FILE").map(PathBuf::from),
+        )?;
         let config = Self {
             env,
             database_url: Secret::new(var("DATABASE_URL").context(
@@ -128,8 +143,13 @@ impl Config {
             app_database_url: var("APP_DATABASE_URL").map(Secret::new),
             app_db_password: var("APP_DB_PASSWORD").map(Secret::new),
             redis_url: var("REDIS_URL").map(Secret::new),
-            jwt_secret: Secret::new(var("JWT_SECRET").unwrap_or_else(|| DEFAULT_JWT_SECRET.to_owned())),
+            jwt_secret,
+            jwt_secret_source,
             cron_secret: Secret::new(var("CRON_SECRET").unwrap_or_else(|| DEFAULT_CRON_SECRET.to_owned())),
+            metrics_token: var("METRICS_TOKEN").map(Secret::new),
+            metrics_bind_addr: var("METRICS_BIND_ADDR"),
+            request_timeout_seconds: parsed("REQUEST_TIMEOUT_SECONDS", 60)?,
+            upload_timeout_seconds: parsed("UPLOAD_TIMEOUT_SECONDS", 600)?,
             storage_url: var("STORAGE_URL").unwrap_or_else(|| "file://./data/storage".to_owned()),
             bind_addr: var("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
             cors_origins: var("CORS_ORIGINS")
@@ -164,9 +184,10 @@ impl Config {
     /// Refuses production mode with default or weak secrets.
     pub fn validate(&self) -> anyhow::Result<()> {
         if self.env == AppEnv::Production {
-            if self.jwt_secret.expose() == DEFAULT_JWT_SECRET || self.jwt_secret.expose().len() < 32
+            if self.jwt_secret_source == JwtSecretSource::Process
+                || self.jwt_secret.expose().len() < crate::jwt_secret::MIN_LEN
             {
-                bail!("refusing to start in production: set JWT_SECRET to a random value of at least 32 characters");
+                bail!("refusing to start in production: set JWT_SECRET to a random value of at least 32 characters (or JWT_SECRET_FILE to a file the server may create)");
             }
             if self.cron_secret.expose() == DEFAULT_CRON_SECRET
                 || self.cron_secret.expose().len() < 16
@@ -176,6 +197,16 @@ impl Config {
         }
         if !(1..=1440).contains(&self.access_token_minutes) {
             bail!("ACCESS_TOKEN_MINUTES must be between 1 and 1440");
+        }
+        if self.request_timeout_seconds == 0 || self.upload_timeout_seconds == 0 {
+            bail!("REQUEST_TIMEOUT_SECONDS and UPLOAD_TIMEOUT_SECONDS must be at least 1");
+        }
+        if self
+            .metrics_token
+            .as_ref()
+            .is_some_and(|t| t.expose().len() < 16)
+        {
+            bail!("METRICS_TOKEN must be at least 16 characters");
         }
         Ok(())
     }
@@ -233,7 +264,12 @@ mod tests {
             app_db_password: None,
             redis_url: None,
             jwt_secret: Secret::new(jwt),
+            jwt_secret_source: JwtSecretSource::Env,
             cron_secret: Secret::new("a-cron-secret-that-is-long-enough"),
+            metrics_token: None,
+            metrics_bind_addr: None,
+            request_timeout_seconds: 60,
+            upload_timeout_seconds: 600,
             storage_url: String::new(),
             bind_addr: String::new(),
             cors_origins: vec![],
@@ -258,20 +294,14 @@ mod tests {
     }
 
     #[test]
-    fn production_refuses_default_secrets() {
-        assert!(config(AppEnv::Production, DEFAULT_JWT_SECRET)
-            .validate()
-            .is_err());
+    fn production_refuses_short_or_per_process_secrets() {
+        let long = "a-very-long-random-secret-value-0123456789";
         assert!(config(AppEnv::Production, "short").validate().is_err());
-        assert!(config(
-            AppEnv::Production,
-            "a-very-long-random-secret-value-0123456789"
-        )
-        .validate()
-        .is_ok());
-        assert!(config(AppEnv::Development, DEFAULT_JWT_SECRET)
-            .validate()
-            .is_ok());
+        assert!(config(AppEnv::Production, long).validate().is_ok());
+        let mut per_process = config(AppEnv::Production, long);
+        per_process.jwt_secret_source = JwtSecretSource::Process;
+        assert!(per_process.validate().is_err());
+        assert!(config(AppEnv::Development, "short").validate().is_ok());
     }
 
     #[test]

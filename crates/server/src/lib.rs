@@ -2,6 +2,7 @@
 //! scale data, and operator commands.
 
 pub mod config;
+pub mod jwt_secret;
 pub mod mail;
 pub mod operator;
 pub mod seed;

@@ -80,6 +80,9 @@ enum ApiKeyCommand {
         /// tickets:write, broadcast:write or whatsapp:write; repeat for several.
         #[arg(long = "scope", required = true)]
         scopes: Vec<String>,
+        /// Requests per minute the key may make (1 to 1,000,000).
+        #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(i32).range(1..=1_000_000))]
+        rate_limit_per_minute: i32,
     },
 }
 
@@ -146,8 +149,13 @@ async fn main() -> anyhow::Result<()> {
                 },
         } => operator::create_user(&config, &email, &role, &password, full_name.as_deref()).await?,
         Command::ApiKey {
-            command: ApiKeyCommand::Create { name, scopes },
-        } => operator::create_api_key(&config, &name, &scopes).await?,
+            command:
+                ApiKeyCommand::Create {
+                    name,
+                    scopes,
+                    rate_limit_per_minute,
+                },
+        } => operator::create_api_key(&config, &name, &scopes, rate_limit_per_minute).await?,
         Command::Ar {
             command: ArCommand::RebuildDailyTotals,
         } => operator::rebuild_ar_daily_totals(&config).await?,

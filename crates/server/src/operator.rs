@@ -78,7 +78,12 @@ pub async fn create_user(
     Ok(())
 }
 
-pub async fn create_api_key(config: &Config, name: &str, scopes: &[String]) -> anyhow::Result<()> {
+pub async fn create_api_key(
+    config: &Config,
+    name: &str,
+    scopes: &[String],
+    rate_limit_per_minute: i32,
+) -> anyhow::Result<()> {
     let name = domain::auth::parse_key_name(name).map_err(|err| anyhow::anyhow!("--name {err}"))?;
     let scopes = scopes
         .iter()
@@ -91,12 +96,14 @@ pub async fn create_api_key(config: &Config, name: &str, scopes: &[String]) -> a
     let (key, prefix) = new_api_key();
     let pool = owner_pool(config).await?;
     sqlx::query(
-        "insert into api_keys (name, key_prefix, key_hash, scopes) values ($1, $2, $3, $4)",
+        "insert into api_keys (name, key_prefix, key_hash, scopes, rate_limit_per_minute) \
+         values ($1, $2, $3, $4, $5)",
     )
     .bind(&name)
     .bind(&prefix)
     .bind(sha256_hex(&key))
     .bind(&scopes)
+    .bind(rate_limit_per_minute)
     .execute(&pool)
     .await?;
     println!(

@@ -3,11 +3,7 @@
 use std::{net::TcpListener, sync::Arc, time::Duration};
 
 use anyhow::{bail, Context};
-use http_api::{
-    credentials::JwtKeys,
-    rate_limit::{Limit, RateLimiter},
-    AppState, HttpSettings,
-};
+use http_api::{credentials::JwtKeys, rate_limit::Limiters, AppState, HttpSettings};
 use persistence::{Db, DbSettings};
 
 use crate::{config::Config, seed};
@@ -39,13 +35,7 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
             config.jwt_secret.expose(),
             chrono::Duration::minutes(config.access_token_minutes),
         ),
-        login_limiter: Arc::new(RateLimiter::new(
-            redis,
-            Limit {
-                max_failures: 5,
-                window: Duration::from_secs(15 * 60),
-            },
-        )),
+        limits: Arc::new(Limiters::new(redis, "cc")),
         settings: Arc::new(HttpSettings {
             production: config.production(),
             cors_origins: config.cors_origins.clone(),
@@ -70,6 +60,9 @@ pub fn app_state(config: &Config, db: Db) -> anyhow::Result<AppState> {
                 create_leads: config.whatsapp_create_leads,
             },
             cron_secret: Some(config.cron_secret.expose().to_owned()),
+            metrics_token: config.metrics_token.as_ref().map(|t| t.expose().to_owned()),
+            request_timeout: Duration::from_secs(config.request_timeout_seconds),
+            upload_timeout: Duration::from_secs(config.upload_timeout_seconds),
         }),
     })
 }
@@ -102,13 +95,24 @@ async fn check_login_role(config: &Config) -> anyhow::Result<()> {
 }
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
+    if config.jwt_secret_source == crate::jwt_secret::JwtSecretSource::Process {
+        tracing::warn!("JWT_SECRET and JWT_SECRET_FILE are unset: access tokens are signed with a key of this process and die with it");
+    }
     check_login_role(&config).await?;
     let db = Db::connect_lazy(config.app_options()?, &db_settings(&config));
     let listener = TcpListener::bind(&config.bind_addr)
         .with_context(|| format!("cannot bind {}", config.bind_addr))?;
     let address = listener.local_addr()?;
     let state = app_state(&config, db.clone())?;
-    let server = http_api::server(listener, state, config.http_workers)?;
+    let metrics_listener = match &config.metrics_bind_addr {
+        Some(addr) => Some(
+            TcpListener::bind(addr)
+                .with_context(|| format!("cannot bind METRICS_BIND_ADDR {addr}"))?,
+        ),
+        None => None,
+    };
+    let server =
+        http_api::server_with_metrics(listener, metrics_listener, state, config.http_workers)?;
     let mailer = config
         .smtp
         .as_ref()

@@ -221,7 +221,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the signed-in user's password and signs them out of every other session. */
+        /**
+         * Changes the signed-in user's password and ends every session of theirs, this one
+         *     included: their access tokens stop working at once; sign in with the new password.
+         */
         post: operations["change_password"];
         delete?: never;
         options?: never;
@@ -241,7 +244,8 @@ export interface paths {
         /**
          * Signs in with e-mail and password (AUTH-1).
          * @description A wrong password and an unknown e-mail give the same 401. Repeated failures for one
-         *     client and e-mail get 429 with `Retry-After`.
+         *     client and e-mail (5 in 15 minutes), or for one client across e-mails (20 in 15
+         *     minutes), get 429 with `Retry-After`.
          */
         post: operations["login"];
         delete?: never;
@@ -2871,6 +2875,12 @@ export interface components {
              * @example cck_a1B2c3D4
              */
             prefix: string;
+            /**
+             * Format: int32
+             * @description Requests per minute the key may make; over it: 429 with `Retry-After`.
+             * @example 1200
+             */
+            rate_limit_per_minute: number;
             /** Format: date-time */
             revoked_at?: string | null;
             /**
@@ -3372,6 +3382,13 @@ export interface components {
         CreateApiKeyRequest: {
             /** @example n8n production */
             name?: string | null;
+            /**
+             * Format: int64
+             * @description Requests per minute the key may make (a bucket of this size refilled over a
+             *     minute; over it: 429 with `Retry-After`). 1 to 1,000,000; default 1,200.
+             * @example 1200
+             */
+            rate_limit_per_minute?: number | null;
             /**
              * @example [
              *       "tickets:write",
@@ -4509,6 +4526,12 @@ export interface components {
                  * @example cck_a1B2c3D4
                  */
                 prefix: string;
+                /**
+                 * Format: int32
+                 * @description Requests per minute the key may make; over it: 429 with `Retry-After`.
+                 * @example 1200
+                 */
+                rate_limit_per_minute: number;
                 /** Format: date-time */
                 revoked_at?: string | null;
                 /**
@@ -8179,6 +8202,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key is over its rate, or the client sent too many unknown keys; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     broadcast_summary: {
@@ -11355,6 +11387,15 @@ export interface operations {
             };
             /** @description The key lacks the requested scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key is over its rate, or the client sent too many unknown keys; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15056,6 +15097,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key is over its rate, or the client sent too many unknown keys; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     sla_report: {
@@ -15849,6 +15899,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key is over its rate, or the client sent too many unknown keys; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     receive_whatsapp_outbound: {
@@ -15903,6 +15962,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key is over its rate, or the client sent too many unknown keys; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

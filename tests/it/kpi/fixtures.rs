@@ -61,7 +61,7 @@ pub async fn fixed_user(app: &TestApp, role: Role, manager: Option<Uuid>, n: u8)
         id,
         email,
         role,
-        token: app.jwt.issue(id).expect("token"),
+        token: app.session_token(id).await,
     }
 }
 

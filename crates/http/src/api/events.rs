@@ -11,7 +11,7 @@ use actix_web::{
     HttpResponse,
 };
 use domain::tickets::reads_broadcasts;
-use persistence::{events::Change, Db, Identity, Principal, RequestContext, UserPrincipal};
+use persistence::{events::Change, Db, Principal, RequestContext, UserPrincipal};
 use tokio::sync::broadcast::{error::RecvError, Receiver};
 
 use crate::{
@@ -48,7 +48,7 @@ async fn may_see(db: &Db, user: &UserPrincipal, change: &Change) -> bool {
     let Some(id) = change.id.filter(|_| ticket || import || conversation) else {
         return false;
     };
-    let ctx = RequestContext::new(Identity::User(user.id), "events");
+    let ctx = RequestContext::new(user.identity(), "events");
     match db.begin(&ctx).await {
         Ok((mut tx, Principal::User(_))) => {
             let seen = if ticket {
@@ -66,7 +66,7 @@ async fn may_see(db: &Db, user: &UserPrincipal, change: &Change) -> bool {
 }
 
 async fn still_active(db: &Db, user: &UserPrincipal) -> bool {
-    let ctx = RequestContext::new(Identity::User(user.id), "events");
+    let ctx = RequestContext::new(user.identity(), "events");
     match db.begin(&ctx).await {
         Ok((tx, Principal::User(_))) => persistence::commit(tx).await.is_ok(),
         _ => false,

@@ -20,7 +20,15 @@ pub struct CreateApiKeyRequest {
     pub name: Option<String>,
     #[schema(example = json!(["tickets:write", "broadcast:write"]))]
     pub scopes: Option<Vec<String>>,
+    /// Requests per minute the key may make (a bucket of this size refilled over a
+    /// minute; over it: 429 with `Retry-After`). 1 to 1,000,000; default 1,200.
+    #[schema(minimum = 1, maximum = 1_000_000, example = 1200)]
+    pub rate_limit_per_minute: Option<i64>,
 }
+
+/// The rate of a key created without one: 20 requests a second, in bursts of 1,200
+/// (n8n batches).
+pub const DEFAULT_RATE_LIMIT_PER_MINUTE: i32 = 1200;
 
 /// A new key: the only response that ever contains the key itself.
 #[derive(Debug, Serialize, ToSchema)]
@@ -54,7 +62,7 @@ pub async fn create_api_key(
 ) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     require(&user, Capability::ManageApiKeys)?;
-    let (name, scopes) = parse(&body.value)?;
+    let (name, scopes, rate_limit_per_minute) = parse(&body.value)?;
     let idem = match Idempotency::claim(&mut tx, idempotency_key, &req, &body.fingerprint).await? {
         Claimed::Proceed(idem) => idem,
         Claimed::Replay(response) => return Ok(response),
@@ -67,6 +75,7 @@ pub async fn create_api_key(
             key_prefix: &prefix,
             key_hash: &sha256_hex(&key),
             scopes: &scopes,
+            rate_limit_per_minute,
             created_by: Some(user.id),
         },
     )
@@ -80,7 +89,7 @@ pub async fn create_api_key(
     Ok(response)
 }
 
-fn parse(body: &CreateApiKeyRequest) -> ApiResult<(String, Vec<String>)> {
+fn parse(body: &CreateApiKeyRequest) -> ApiResult<(String, Vec<String>, i32)> {
     let mut errors = FieldErrors::new();
     let name = errors.take(
         "name",
@@ -100,6 +109,20 @@ fn parse(body: &CreateApiKeyRequest) -> ApiResult<(String, Vec<String>)> {
             }
         }
     }
+    let rate = match body.rate_limit_per_minute {
+        None => Some(DEFAULT_RATE_LIMIT_PER_MINUTE),
+        Some(rate) => errors.take(
+            "rate_limit_per_minute",
+            i32::try_from(rate)
+                .ok()
+                .filter(|rate| (1..=1_000_000).contains(rate))
+                .ok_or("must be between 1 and 1000000"),
+        ),
+    };
     errors.into_result().map_err(ApiError::Validation)?;
-    Ok((name.unwrap_or_default(), scopes))
+    Ok((
+        name.unwrap_or_default(),
+        scopes,
+        rate.unwrap_or(DEFAULT_RATE_LIMIT_PER_MINUTE),
+    ))
 }

@@ -19,6 +19,9 @@ pub struct ApiKey {
     pub prefix: String,
     #[schema(example = json!(["tickets:write", "broadcast:write"]))]
     pub scopes: Vec<String>,
+    /// Requests per minute the key may make; over it: 429 with `Retry-After`.
+    #[schema(example = 1200)]
+    pub rate_limit_per_minute: i32,
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
@@ -32,6 +35,7 @@ impl From<ApiKeyRow> for ApiKey {
             name: row.name,
             prefix: row.key_prefix,
             scopes: row.scopes,
+            rate_limit_per_minute: row.rate_limit_per_minute,
             created_by: row.created_by,
             created_at: row.created_at,
             last_used_at: row.last_used_at,

@@ -18,7 +18,8 @@ pub struct ChangePasswordRequest {
     pub new_password: Option<String>,
 }
 
-/// Changes the signed-in user's password and signs them out of every other session.
+/// Changes the signed-in user's password and ends every session of theirs, this one
+/// included: their access tokens stop working at once; sign in with the new password.
 #[utoipa::path(
     tag = "auth",
     security(("bearer" = [])),

@@ -27,7 +27,8 @@ pub struct LoginRequest {
 /// Signs in with e-mail and password (AUTH-1).
 ///
 /// A wrong password and an unknown e-mail give the same 401. Repeated failures for one
-/// client and e-mail get 429 with `Retry-After`.
+/// client and e-mail (5 in 15 minutes), or for one client across e-mails (20 in 15
+/// minutes), get 429 with `Retry-After`.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
@@ -48,12 +49,8 @@ pub async fn login(
 ) -> ApiResult<HttpResponse> {
     let typed_email = body.value.email.clone().unwrap_or_default();
     let (email, password) = parse(body.value)?;
-    let limiter_key = limiter_key(&req, &email);
-    state
-        .login_limiter
-        .check(&limiter_key)
-        .await
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    let attempt = Attempt::new(&req, &email);
+    attempt.check(&state).await?;
 
     let ctx = RequestContext::new(Identity::Anonymous, request_id(&req));
     let (mut tx, _) = state.db.begin(&ctx).await?;
@@ -63,29 +60,55 @@ pub async fn login(
         // looked the account up, committed before the 401 is sent.
         user_events::login_failed(&mut tx, &typed_email, &client).await?;
         persistence::commit(tx).await?;
-        state.login_limiter.record_failure(&limiter_key).await;
+        attempt.failed(&state).await;
         return Err(ApiError::InvalidCredentials);
     };
-    state.login_limiter.reset(&limiter_key).await;
+    state.limits.login.reset(&attempt.account).await;
 
     let refresh_token = new_refresh_token();
     let (hash, expires_at) = (
         sha256_hex(&refresh_token),
         Utc::now() + state.settings.refresh_ttl,
     );
-    auth::start_session(&mut tx, user_id, &hash, expires_at).await?;
+    let session_id = auth::start_session(&mut tx, user_id, &hash, expires_at).await?;
     user_events::login(&mut tx, &hash, &client).await?;
     persistence::commit(tx).await?;
-    session_response(&state, &req, user_id, refresh_token).await
+    let session = auth::Session {
+        user_id,
+        session_id,
+    };
+    session_response(&state, &req, session, refresh_token).await
 }
 
-/// Failed attempts are counted per client address and e-mail.
-fn limiter_key(req: &HttpRequest, email: &Email) -> String {
-    let peer = req
-        .peer_addr()
-        .map(|addr| addr.ip().to_string())
-        .unwrap_or_default();
-    format!("login:{peer}:{email}")
+/// Failed attempts are counted per client address, and per client address and e-mail.
+struct Attempt {
+    client: String,
+    account: String,
+}
+
+impl Attempt {
+    fn new(req: &HttpRequest, email: &Email) -> Self {
+        let client = crate::extract::client_address(req);
+        let account = format!("{client}:{email}");
+        Self { client, account }
+    }
+
+    /// 429 while the client, or the client with this e-mail, has failed too often.
+    async fn check(&self, state: &AppState) -> ApiResult<()> {
+        let limited = |retry_after_secs| ApiError::RateLimited { retry_after_secs };
+        let limits = &state.limits;
+        limits
+            .login_client
+            .check(&self.client)
+            .await
+            .map_err(limited)?;
+        limits.login.check(&self.account).await.map_err(limited)
+    }
+
+    async fn failed(&self, state: &AppState) {
+        state.limits.login.record_failure(&self.account).await;
+        state.limits.login_client.record_failure(&self.client).await;
+    }
 }
 
 /// The account's user when the password is right and the account may sign in (same work
@@ -129,15 +152,16 @@ fn parse(body: LoginRequest) -> ApiResult<(Email, String)> {
 pub(super) async fn session_response(
     state: &AppState,
     req: &HttpRequest,
-    user_id: uuid::Uuid,
+    session: auth::Session,
     refresh_token: String,
 ) -> ApiResult<HttpResponse> {
+    let user_id = session.user_id;
     let ctx = RequestContext::new(Identity::User(user_id), request_id(req));
     let (mut tx, _) = state.db.begin(&ctx).await?;
     let user = users::get(&mut tx, user_id).await?;
     persistence::commit(tx).await?;
     Ok(HttpResponse::Ok().json(SessionResponse {
-        token: state.jwt.issue(user_id)?,
+        token: state.jwt.issue(user_id, session.session_id)?,
         refresh_token,
         expires_in: state.jwt.access_ttl_seconds(),
         user: SessionUser {

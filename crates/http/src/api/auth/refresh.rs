@@ -47,7 +47,7 @@ pub async fn refresh_session(
     // Commit in every case: a detected reuse must keep its family revoked.
     persistence::commit(tx).await?;
     match rotation {
-        Rotation::Rotated(user_id) => session_response(&state, &req, user_id, new_token).await,
+        Rotation::Rotated(session) => session_response(&state, &req, session, new_token).await,
         Rotation::Reused => {
             tracing::warn!("refresh token reuse detected; session family revoked");
             Err(ApiError::Unauthorized)

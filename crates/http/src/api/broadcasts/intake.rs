@@ -94,6 +94,7 @@ pub struct BroadcastItemResult {
         (status = 207, description = "A batch with some items rejected: the valid ones are stored", body = BroadcastBatchResult),
         (status = 400, description = "A required field is missing or invalid: `{\"error\": \"tracking_number is required\", ...}` (a batch: every item rejected)", body = ErrorBody),
         (status = 401, description = "No valid key or session", body = ErrorBody),
+        (status = 429, description = "The key is over its rate, or the client sent too many unknown keys; see `Retry-After`", body = ErrorBody),
         (status = 403, description = "The key lacks `broadcast:write`, or the role may not post logs", body = ErrorBody),
         (status = 422, description = "The Idempotency-Key was used with another body", body = ErrorBody),
     )

@@ -2,7 +2,7 @@
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
-use domain::files::{check_upload, CheckedUpload, UploadProblem};
+use domain::files::{check_upload, CheckedUpload, UploadProblem, MAX_UPLOAD_BYTES};
 use persistence::files::{self, FileRow, NewFile};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::{
     error::{ApiError, ApiResult, ErrorBody},
-    extract::UserTx,
+    extract::{read_body, UserTx},
     state::AppState,
 };
 
@@ -119,9 +119,10 @@ pub async fn upload_file(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<UploadQuery>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
+    let body = read_body(payload.into_inner(), MAX_UPLOAD_BYTES).await?;
     let content_type = req
         .headers()
         .get("content-type")

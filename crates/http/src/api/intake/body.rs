@@ -1,10 +1,12 @@
 //! The raw JSON body of an intake request, bounded, with its canonical form.
 
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
-use futures_util::StreamExt;
 use serde_json::Value;
 
-use crate::{error::ApiError, extract::canonical_json};
+use crate::{
+    error::ApiError,
+    extract::{canonical_json, read_body},
+};
 
 /// Largest intake body: a full batch of broadcast logs.
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
@@ -29,20 +31,11 @@ impl FromRequest for IntakeBody {
     type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(_: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let mut payload = payload.take();
+        let payload = payload.take();
         Box::pin(async move {
             // Its own limit, above the API-wide JSON limit: a batch of 5,000 logs with
             // their messages is several megabytes.
-            let mut bytes = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|err| {
-                    ApiError::BadRequest(format!("could not read the request body: {err}"))
-                })?;
-                if bytes.len() + chunk.len() > MAX_BODY_BYTES {
-                    return Err(ApiError::PayloadTooLarge);
-                }
-                bytes.extend_from_slice(&chunk);
-            }
+            let bytes = read_body(payload, MAX_BODY_BYTES).await?;
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 return Err(ApiError::MalformedJson(
                     "the request body is empty".to_owned(),
@@ -54,7 +47,7 @@ impl FromRequest for IntakeBody {
             Ok(Self {
                 value,
                 canonical,
-                raw: bytes.freeze(),
+                raw: bytes,
             })
         })
     }

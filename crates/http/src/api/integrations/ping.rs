@@ -31,6 +31,7 @@ pub struct PingResponse {
     responses(
         (status = 200, description = "The key is valid", body = PingResponse),
         (status = 401, description = "Missing, unknown or revoked key", body = ErrorBody),
+        (status = 429, description = "The key is over its rate, or the client sent too many unknown keys; see `Retry-After`", body = ErrorBody),
         (status = 403, description = "The key lacks the requested scope", body = ErrorBody),
     )
 )]

@@ -127,6 +127,7 @@ fn read_ticket(body: &IntakeBody, from_key: bool) -> ApiResult<NewTicket> {
         (status = 201, description = "Created (or the first answer again for a retry)", body = TicketCreated),
         (status = 400, description = "A required field is missing or invalid: `{\"error\": \"subject is required\", ...}`", body = ErrorBody),
         (status = 401, description = "No valid key or session", body = ErrorBody),
+        (status = 429, description = "The key is over its rate, or the client sent too many unknown keys; see `Retry-After`", body = ErrorBody),
         (status = 403, description = "The key lacks `tickets:write`, or the role opens no tickets", body = ErrorBody),
         (status = 422, description = "The Idempotency-Key was used with another body", body = ErrorBody),
     )

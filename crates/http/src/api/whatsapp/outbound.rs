@@ -25,6 +25,7 @@ use crate::{
         (status = 200, description = "Stored", body = OutboundReceived),
         (status = 400, description = "Malformed JSON, or invalid items: `details` names every field as `<index>.<field>`", body = ErrorBody),
         (status = 401, description = "No valid key", body = ErrorBody),
+        (status = 429, description = "The key is over its rate, or the client sent too many unknown keys; see `Retry-After`", body = ErrorBody),
         (status = 403, description = "The key lacks `whatsapp:write`", body = ErrorBody),
         (status = 413, description = "Body too large", body = ErrorBody),
     )

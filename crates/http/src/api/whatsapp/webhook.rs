@@ -27,6 +27,7 @@ use crate::{
         (status = 200, description = "Stored", body = WebhookReceived),
         (status = 400, description = "Malformed JSON, or not a WhatsApp Business Account body", body = ErrorBody),
         (status = 401, description = "No valid key, or a wrong signature", body = ErrorBody),
+        (status = 429, description = "The key is over its rate, or the client sent too many unknown keys; see `Retry-After`", body = ErrorBody),
         (status = 403, description = "The key lacks `whatsapp:write`", body = ErrorBody),
         (status = 413, description = "Body too large", body = ErrorBody),
     )

@@ -1,5 +1,7 @@
 //! AUTH-1, AUTH-2: login, tokens, refresh rotation, logout, me, change password.
 
+mod sessions;
+
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use domain::Role;
 use integration_tests::{body, Options, TestApp, JWT_SECRET, PASSWORD};
@@ -138,19 +140,16 @@ async fn repeated_failures_are_rate_limited_in_process_without_redis() {
 
 #[tokio::test]
 async fn rate_limit_is_shared_through_redis_across_servers() {
-    let app = TestApp::spawn_with(Options {
+    let shared = Options {
         redis: true,
+        redis_namespace: Some(format!("cc-test-{}", uuid::Uuid::new_v4())),
         ..Options::default()
-    })
-    .await;
+    };
+    let app = TestApp::spawn_with(shared.clone()).await;
     let user = app.user(Role::Salesperson).await;
     assert_rate_limited_after_failures(&app, &user.email).await;
     // A second server instance with the same Redis already knows about the failures.
-    let second = TestApp::spawn_with(Options {
-        redis: true,
-        ..Options::default()
-    })
-    .await;
+    let second = TestApp::spawn_with(shared).await;
     sqlx::query(
         "insert into profiles (email, full_name, role_name, dept_code, password_hash) \
          values ($1, 'Copy', 'salesperson', 'SAL', $2)",
