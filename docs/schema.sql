@@ -4611,6 +4611,24 @@ CREATE VIEW public.v_ops_rfqs_masked AS
   WHERE (v.ticket_type = 'inquiry_tariff'::text);
 
 --
+-- Name: v_ops_ticket_attachments; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_ops_ticket_attachments AS
+ SELECT a.id,
+    a.ticket_id,
+    a.file_id,
+    app.redact_pii(f.original_name, k.terms) AS original_name,
+    f.content_type,
+    f.size_bytes,
+    a.uploaded_by,
+    a.created_at
+   FROM (((public.ticket_attachments a
+     JOIN public.v_ops_tickets v ON ((v.id = a.ticket_id)))
+     JOIN public.ticket_pii_terms k ON ((k.ticket_id = a.ticket_id)))
+     LEFT JOIN public.files f ON ((f.id = a.file_id)));
+
+--
 -- Name: v_ops_ticket_messages; Type: VIEW; Schema: public; Owner: -
 --
 
@@ -12835,6 +12853,17 @@ GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_exim;
 GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_domestic;
 GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_import_dtd;
 GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_warehouse;
+
+--
+-- Name: TABLE v_ops_ticket_attachments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_super_admin;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_director;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_exim;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_domestic;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_import_dtd;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_warehouse;
 
 --
 -- Name: TABLE v_ops_ticket_messages; Type: ACL; Schema: public; Owner: -

@@ -155,6 +155,19 @@ revoke all on v_ops_ticket_messages from public;
 grant select on v_ops_ticket_messages to cc_super_admin, cc_director, cc_ops_exim,
   cc_ops_domestic, cc_ops_import_dtd, cc_ops_warehouse;
 
+-- The files attached to those tickets, their names redacted the same way.
+create view v_ops_ticket_attachments as
+  select a.id, a.ticket_id, a.file_id,
+         app.redact_pii(f.original_name, k.terms) as original_name,
+         f.content_type, f.size_bytes, a.uploaded_by, a.created_at
+    from ticket_attachments a
+    join v_ops_tickets v on v.id = a.ticket_id
+    join ticket_pii_terms k on k.ticket_id = a.ticket_id
+    left join files f on f.id = a.file_id;
+revoke all on v_ops_ticket_attachments from public;
+grant select on v_ops_ticket_attachments to cc_super_admin, cc_director, cc_ops_exim,
+  cc_ops_domestic, cc_ops_import_dtd, cc_ops_warehouse;
+
 -- TCK-5 RFQs: the same redacted text.
 create or replace view v_ops_rfqs_masked as
   select v.id, v.ticket_code, v.status, v.priority, v.dept_target, v.subject, v.description,

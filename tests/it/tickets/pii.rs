@@ -120,6 +120,23 @@ async fn rfq_full_of_pii(app: &TestApp, staff: &TestUser) -> Uuid {
     created["ticket_id"].as_str().unwrap().parse().unwrap()
 }
 
+/// A file named `name` attached to ticket `id` by `by`.
+async fn attach(app: &TestApp, by: &TestUser, id: Uuid, name: &str) {
+    sqlx::query(
+        "with f as (insert into files (bucket, object_key, original_name, content_type, size_bytes, \
+                                       sha256, uploaded_by) \
+                    values ('ticket-attachments', 'pii-test', $2, 'application/pdf', 1, \
+                            repeat('0', 64), $3) returning id) \
+         insert into ticket_attachments (ticket_id, file_id, uploaded_by) select $1, f.id, $3 from f",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(by.id)
+    .execute(&app.owner)
+    .await
+    .unwrap();
+}
+
 async fn json_of(app: &TestApp, user: &TestUser, path: &str) -> Value {
     let response = app.get(path, &user.token).await;
     let status = response.status();
@@ -166,6 +183,13 @@ async fn operations_never_read_the_customer_typed_into_an_rfq() {
     assert_eq!(dashboard["high_priority_tickets"][0]["id"], id.to_string());
     assert_clean("dashboard", &dashboard.to_string());
 
+    attach(
+        &app,
+        &cs,
+        id,
+        "NPWP PT Sinar Rahasia Abadi - Budi 0812 3456 7890.pdf",
+    )
+    .await;
     let comment = app
         .post(
             &format!("/api/v1/tickets/{id}/comments"),
@@ -198,6 +222,11 @@ async fn operations_never_read_the_customer_typed_into_an_rfq() {
     assert_free_text_clean("tickets", &queue["data"][0]);
     let detail = json_of(&app, &exim, &format!("/api/v1/tickets/{id}")).await;
     assert_free_text_clean("tickets/{id}", &detail);
+    let file = detail["attachments"][0]["original_name"].as_str().unwrap();
+    assert!(
+        file.starts_with("NPWP [disamarkan]") && file.ends_with(".pdf"),
+        "{file}"
+    );
     let comment = detail["comments"][0]["comment_text"].as_str().unwrap();
     assert!(comment.starts_with("Sudah telepon"), "{comment}");
     assert_eq!(pii_patterns(comment), Vec::<String>::new(), "{comment}");
@@ -239,6 +268,10 @@ async fn operations_never_read_the_customer_typed_into_an_rfq() {
         .unwrap()
         .contains("0812-3456-7890"));
     assert!(full["related_lead_id"].is_string());
+    assert!(full["attachments"][0]["original_name"]
+        .as_str()
+        .unwrap()
+        .contains("Sinar Rahasia"));
 }
 
 /// The database itself refuses Operations the raw text and the links.

@@ -88,7 +88,26 @@ pub struct AttachmentRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn attachments(tx: &mut Tx, ticket: Uuid) -> Result<Vec<AttachmentRow>, DbError> {
+/// The files attached to the ticket, oldest first; for callers without the customer's
+/// identity (Operations) their names redacted of it (TCK-5).
+pub async fn attachments(
+    tx: &mut Tx,
+    ticket: Uuid,
+    identity: bool,
+) -> Result<Vec<AttachmentRow>, DbError> {
+    if !identity {
+        return Ok(sqlx::query_as!(
+            AttachmentRow,
+            r#"select a.id as "id!", a.file_id as "file_id!", a.original_name as "original_name?", a.content_type as "content_type?",
+        a.size_bytes as "size_bytes?", a.uploaded_by as "uploaded_by?",
+        (select p.full_name from profiles p where p.id = a.uploaded_by) as "uploaded_by_name?",
+        a.created_at as "created_at!"
+   from v_ops_ticket_attachments a where a.ticket_id = $1 order by a.created_at, a.id"#,
+            ticket,
+        )
+        .fetch_all(&mut **tx)
+        .await?);
+    }
     Ok(sqlx::query_as!(
         AttachmentRow,
         r#"select a.id as "id!", a.file_id as "file_id!", f.original_name as "original_name?", f.content_type as "content_type?",

@@ -29,7 +29,7 @@ pub(super) async fn detail(
         ticket: row.into(),
         comments: comments.into_iter().map(Into::into).collect(),
         sla_events: events.into_iter().map(Into::into).collect(),
-        attachments: tickets::attachments(tx, id)
+        attachments: tickets::attachments(tx, id, identity)
             .await?
             .into_iter()
             .map(Into::into)
