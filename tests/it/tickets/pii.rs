@@ -120,21 +120,29 @@ async fn rfq_full_of_pii(app: &TestApp, staff: &TestUser) -> Uuid {
     created["ticket_id"].as_str().unwrap().parse().unwrap()
 }
 
-/// A file named `name` attached to ticket `id` by `by`.
-async fn attach(app: &TestApp, by: &TestUser, id: Uuid, name: &str) {
-    sqlx::query(
-        "with f as (insert into files (bucket, object_key, original_name, content_type, size_bytes, \
-                                       sha256, uploaded_by) \
-                    values ('ticket-attachments', 'pii-test', $2, 'application/pdf', 1, \
-                            repeat('0', 64), $3) returning id) \
-         insert into ticket_attachments (ticket_id, file_id, uploaded_by) select $1, f.id, $3 from f",
-    )
-    .bind(id)
-    .bind(name)
-    .bind(by.id)
-    .execute(&app.owner)
-    .await
-    .unwrap();
+/// A file named `name` uploaded by `by` and attached to ticket `id`; its file id.
+async fn attach(app: &TestApp, by: &TestUser, id: Uuid, name: &str) -> String {
+    let stored = app
+        .client
+        .post(app.url("/api/v1/files"))
+        .query(&[("bucket", "ticket-attachments"), ("name", name)])
+        .bearer_auth(&by.token)
+        .header("content-type", "application/pdf")
+        .body(b"%PDF-1.4\n% npwp\n%%EOF\n".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stored.status(), 201);
+    let file = body(stored).await["id"].as_str().unwrap().to_owned();
+    let attached = app
+        .post(
+            &format!("/api/v1/tickets/{id}/attachments"),
+            &by.token,
+            json!({"file_id": file}),
+        )
+        .await;
+    assert_eq!(attached.status(), 201);
+    file
 }
 
 async fn json_of(app: &TestApp, user: &TestUser, path: &str) -> Value {
@@ -183,7 +191,7 @@ async fn operations_never_read_the_customer_typed_into_an_rfq() {
     assert_eq!(dashboard["high_priority_tickets"][0]["id"], id.to_string());
     assert_clean("dashboard", &dashboard.to_string());
 
-    attach(
+    let file = attach(
         &app,
         &cs,
         id,
@@ -222,11 +230,15 @@ async fn operations_never_read_the_customer_typed_into_an_rfq() {
     assert_free_text_clean("tickets", &queue["data"][0]);
     let detail = json_of(&app, &exim, &format!("/api/v1/tickets/{id}")).await;
     assert_free_text_clean("tickets/{id}", &detail);
-    let file = detail["attachments"][0]["original_name"].as_str().unwrap();
+    let name = detail["attachments"][0]["original_name"].as_str().unwrap();
     assert!(
-        file.starts_with("NPWP [disamarkan]") && file.ends_with(".pdf"),
-        "{file}"
+        name.starts_with("NPWP [disamarkan]") && name.ends_with(".pdf"),
+        "{name}"
     );
+    let download = app.get(&format!("/api/v1/files/{file}"), &exim.token).await;
+    assert_eq!(download.status(), 200);
+    let disposition = download.headers()["content-disposition"].to_str().unwrap();
+    assert_eq!(disposition, format!("inline; filename=\"file-{file}.pdf\""));
     let comment = detail["comments"][0]["comment_text"].as_str().unwrap();
     assert!(comment.starts_with("Sudah telepon"), "{comment}");
     assert_eq!(pii_patterns(comment), Vec::<String>::new(), "{comment}");
@@ -272,6 +284,9 @@ async fn operations_never_read_the_customer_typed_into_an_rfq() {
         .as_str()
         .unwrap()
         .contains("Sinar Rahasia"));
+    let download = app.get(&format!("/api/v1/files/{file}"), &cs.token).await;
+    let disposition = download.headers()["content-disposition"].to_str().unwrap();
+    assert!(disposition.contains("Sinar Rahasia"), "{disposition}");
 }
 
 /// The database itself refuses Operations the raw text and the links.
