@@ -4562,22 +4562,29 @@ CREATE VIEW public.v_ops_tickets AS
     t.priority,
     t.status,
     t.dept_target,
-    app.redact_pii(t.subject, k.terms) AS subject,
-    app.redact_pii(t.description, k.terms) AS description,
+    app.redact_pii(t.subject, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS subject,
+    app.redact_pii(t.description, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS description,
     t.tracking_number,
-    app.redact_pii_json(t.rfq, k.terms) AS rfq,
+    app.redact_pii_json(t.rfq, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS rfq,
     t.need_customer_masking,
     t.assigned_to_user_id,
     t.source,
     t.inquiry_outcome,
-    app.redact_pii(t.close_reason, k.terms) AS close_reason,
+    app.redact_pii(t.close_reason, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS close_reason,
     t.closed_at,
     t.created_by,
     t.created_at,
     t.updated_at,
     t.first_response_at
-   FROM (public.tickets t
-     JOIN public.ticket_pii_terms k ON ((k.ticket_id = t.id)))
+   FROM public.tickets t
   WHERE ((app.role() = ANY (ARRAY['super_admin'::text, 'director'::text])) OR ((app.role() = ANY (ARRAY['ops_exim'::text, 'ops_domestic'::text, 'ops_import_dtd'::text, 'ops_warehouse'::text])) AND (t.dept_target = app.dept())));
 
 --
@@ -4618,14 +4625,15 @@ CREATE VIEW public.v_ops_ticket_attachments AS
  SELECT a.id,
     a.ticket_id,
     a.file_id,
-    app.redact_pii(f.original_name, k.terms) AS original_name,
+    app.redact_pii(f.original_name, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = a.ticket_id))) AS original_name,
     f.content_type,
     f.size_bytes,
     a.uploaded_by,
     a.created_at
-   FROM (((public.ticket_attachments a
+   FROM ((public.ticket_attachments a
      JOIN public.v_ops_tickets v ON ((v.id = a.ticket_id)))
-     JOIN public.ticket_pii_terms k ON ((k.ticket_id = a.ticket_id)))
      LEFT JOIN public.files f ON ((f.id = a.file_id)));
 
 --
@@ -4636,12 +4644,13 @@ CREATE VIEW public.v_ops_ticket_messages AS
  SELECT m.id,
     m.ticket_id,
     m.author_user_id,
-    app.redact_pii(m.comment_text, k.terms) AS comment_text,
+    app.redact_pii(m.comment_text, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = m.ticket_id))) AS comment_text,
     m.is_internal_note,
     m.created_at
-   FROM ((public.ticket_messages m
-     JOIN public.v_ops_tickets v ON ((v.id = m.ticket_id)))
-     JOIN public.ticket_pii_terms k ON ((k.ticket_id = m.ticket_id)));
+   FROM (public.ticket_messages m
+     JOIN public.v_ops_tickets v ON ((v.id = m.ticket_id)));
 
 --
 -- Name: v_ticket_first_response; Type: VIEW; Schema: public; Owner: -

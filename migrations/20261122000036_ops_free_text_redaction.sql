@@ -124,18 +124,19 @@ grant execute on function app.pii_common_word(text), app.redact_pii(text, text[]
 -- Tickets as Operations read them: their department's (super admins and directors: all),
 -- free text redacted, no customer identity, no links to the customer, lead or prospect.
 -- Deliberately NOT security_invoker (like v_ops_rfqs_masked): it reads the raw columns as
--- its owner and filters by the caller's context itself.
+-- its owner and filters by the caller's context itself. The identifiers are looked up
+-- inside each redacted column, so only the rows a page returns compute them (not every row
+-- a sort or a count walks).
 create view v_ops_tickets as
   select t.id, t.ticket_code, t.ticket_type, t.priority, t.status, t.dept_target,
-         app.redact_pii(t.subject, k.terms) as subject,
-         app.redact_pii(t.description, k.terms) as description,
+         app.redact_pii(t.subject, (select k.terms from ticket_pii_terms k where k.ticket_id = t.id)) as subject,
+         app.redact_pii(t.description, (select k.terms from ticket_pii_terms k where k.ticket_id = t.id)) as description,
          t.tracking_number,
-         app.redact_pii_json(t.rfq, k.terms) as rfq,
+         app.redact_pii_json(t.rfq, (select k.terms from ticket_pii_terms k where k.ticket_id = t.id)) as rfq,
          t.need_customer_masking, t.assigned_to_user_id, t.source, t.inquiry_outcome,
-         app.redact_pii(t.close_reason, k.terms) as close_reason,
+         app.redact_pii(t.close_reason, (select k.terms from ticket_pii_terms k where k.ticket_id = t.id)) as close_reason,
          t.closed_at, t.created_by, t.created_at, t.updated_at, t.first_response_at
     from tickets t
-    join ticket_pii_terms k on k.ticket_id = t.id
    where app.role() in ('super_admin', 'director')
       or (app.role() in ('ops_exim', 'ops_domestic', 'ops_import_dtd', 'ops_warehouse')
           and t.dept_target = app.dept());
@@ -146,11 +147,12 @@ grant select on v_ops_tickets to cc_super_admin, cc_director, cc_ops_exim, cc_op
 -- The comments of those tickets, redacted the same way.
 create view v_ops_ticket_messages as
   select m.id, m.ticket_id, m.author_user_id,
-         app.redact_pii(m.comment_text, k.terms) as comment_text,
+         app.redact_pii(m.comment_text,
+                        (select k.terms from ticket_pii_terms k where k.ticket_id = m.ticket_id))
+           as comment_text,
          m.is_internal_note, m.created_at
     from ticket_messages m
-    join v_ops_tickets v on v.id = m.ticket_id
-    join ticket_pii_terms k on k.ticket_id = m.ticket_id;
+    join v_ops_tickets v on v.id = m.ticket_id;
 revoke all on v_ops_ticket_messages from public;
 grant select on v_ops_ticket_messages to cc_super_admin, cc_director, cc_ops_exim,
   cc_ops_domestic, cc_ops_import_dtd, cc_ops_warehouse;
@@ -158,11 +160,12 @@ grant select on v_ops_ticket_messages to cc_super_admin, cc_director, cc_ops_exi
 -- The files attached to those tickets, their names redacted the same way.
 create view v_ops_ticket_attachments as
   select a.id, a.ticket_id, a.file_id,
-         app.redact_pii(f.original_name, k.terms) as original_name,
+         app.redact_pii(f.original_name,
+                        (select k.terms from ticket_pii_terms k where k.ticket_id = a.ticket_id))
+           as original_name,
          f.content_type, f.size_bytes, a.uploaded_by, a.created_at
     from ticket_attachments a
     join v_ops_tickets v on v.id = a.ticket_id
-    join ticket_pii_terms k on k.ticket_id = a.ticket_id
     left join files f on f.id = a.file_id;
 revoke all on v_ops_ticket_attachments from public;
 grant select on v_ops_ticket_attachments to cc_super_admin, cc_director, cc_ops_exim,
