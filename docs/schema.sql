@@ -590,6 +590,47 @@ end
 $$;
 
 --
+-- Name: crm_hand_over_prospect(uuid, uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.crm_hand_over_prospect(p_lead_id uuid, p_prospect_id uuid, p_owner uuid, p_service text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_customer uuid;
+  v_owner uuid;
+  v_deleted timestamptz;
+  v_target uuid;
+begin
+  select p.customer_id, p.owner_user_id, p.deleted_at into v_customer, v_owner, v_deleted
+    from prospects p where p.id = p_prospect_id for update;
+  if not found then
+    raise exception 'prospect % not found', p_prospect_id using errcode = 'P0002';
+  end if;
+  if v_deleted is null and v_owner is not distinct from p_owner then
+    return p_prospect_id;
+  end if;
+  if v_deleted is null
+     and not exists (select 1 from prospects o
+                      where o.customer_id = v_customer and o.owner_user_id = p_owner
+                        and o.deleted_at is null)
+     and not exists (select 1 from leads l
+                      where l.prospect_id = p_prospect_id and l.id <> p_lead_id
+                        and l.deleted_at is null) then
+    update prospects
+       set owner_user_id = p_owner, service_interest = coalesce(service_interest, p_service)
+     where id = p_prospect_id;
+    return p_prospect_id;
+  end if;
+  v_target := app.crm_find_or_create_prospect(v_customer, p_owner, p_service);
+  update tickets set related_prospect_id = v_target
+   where related_lead_id = p_lead_id and related_prospect_id = p_prospect_id;
+  return v_target;
+end
+$$;
+
+--
 -- Name: crm_merge_customers(uuid, uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1343,6 +1384,24 @@ CREATE FUNCTION app.notify_localized(p_user_id uuid, p_kind text, p_title_id tex
   $$;
 
 --
+-- Name: pii_common_word(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.pii_common_word(p_word text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog'
+    AS $$
+    select p_word = any (array[
+      'pt', 'cv', 'ud', 'tbk', 'persero', 'pd', 'fa', 'koperasi', 'yayasan',
+      'pak', 'bapak', 'bu', 'ibu', 'sdr', 'sdri', 'mr', 'mrs', 'ms', 'miss', 'dr', 'ir', 'hj', 'h',
+      'the', 'and', 'dan', 'of', 'co', 'ltd', 'inc', 'corp', 'company',
+      'indonesia', 'international', 'internasional', 'nusantara', 'group', 'grup', 'global',
+      'logistik', 'logistics', 'logistic', 'cargo', 'kargo', 'express', 'ekspres', 'trading',
+      'transport', 'shipping', 'industri', 'industry', 'industries', 'sejahtera', 'jaya',
+      'abadi', 'makmur', 'mandiri', 'utama', 'sentosa', 'perkasa', 'indo', 'mitra', 'karya'])
+  $$;
+
+--
 -- Name: principal(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1372,6 +1431,78 @@ begin
   delete from public.intake_fingerprints where created_at < now() - interval '24 hours';
   get diagnostics n3 = row_count;
   return n1 + n2 + n3;
+end
+$$;
+
+--
+-- Name: redact_pii(text, text[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.redact_pii(p_text text, p_terms text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE COST 1000 PARALLEL SAFE
+    SET search_path TO 'pg_catalog'
+    AS $$
+declare
+  v_out text := p_text;
+  v_term text;
+  v_words text[];
+  v_digits text;
+  v_word text;
+begin
+  if v_out is null or v_out = '' then
+    return v_out;
+  end if;
+  v_out := regexp_replace(v_out, '[^[:space:]@<>()\[\]"'',;:]+@[^[:space:]@<>()\[\]"'',;:]+',
+                          '[disamarkan]', 'g');
+  v_out := regexp_replace(v_out, '(?<![0-9]|[[:upper:]]{3}-)\+?(?:[0-9][[:space:].()-]{0,3}){7,}[0-9]',
+                          '[disamarkan]', 'g');
+  foreach v_term in array coalesce(p_terms, '{}'::text[]) loop
+    v_digits := regexp_replace(v_term, '[^0-9]', '', 'g');
+    if length(v_digits) >= 6 and v_term !~ '[[:alpha:]]' then
+      -- A phone or NPWP: its digits after any country or trunk prefix, in any punctuation.
+      v_digits := regexp_replace(v_digits, '^(62|0)', '');
+      v_out := regexp_replace(v_out,
+        '\+?(?:62|0)?[[:space:].()-]{0,3}'
+          || array_to_string(regexp_split_to_array(v_digits, ''), '[[:space:].()-]{0,3}'),
+        '[disamarkan]', 'g');
+      continue;
+    end if;
+    v_words := array(select w from regexp_split_to_table(lower(v_term), '[^[:alnum:]]+') w
+                      where w <> '');
+    if cardinality(v_words) = 0 then
+      continue;
+    end if;
+    v_out := regexp_replace(v_out,
+      '\m' || array_to_string(v_words, '[^[:alnum:]]+') || '\M', '[disamarkan]', 'gi');
+    foreach v_word in array v_words loop
+      if length(v_word) >= 3 and not app.pii_common_word(v_word) then
+        v_out := regexp_replace(v_out, '\m' || v_word || '\M', '[disamarkan]', 'gi');
+      end if;
+    end loop;
+  end loop;
+  return v_out;
+end
+$$;
+
+--
+-- Name: redact_pii_json(jsonb, text[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.redact_pii_json(p_doc jsonb, p_terms text[]) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE COST 1000 PARALLEL SAFE
+    SET search_path TO 'pg_catalog'
+    AS $$
+begin
+  return case jsonb_typeof(p_doc)
+    when 'string' then to_jsonb(app.redact_pii(p_doc #>> '{}', p_terms))
+    when 'object' then
+      coalesce((select jsonb_object_agg(e.key, app.redact_pii_json(e.value, p_terms))
+                  from jsonb_each(p_doc) e), '{}'::jsonb)
+    when 'array' then
+      coalesce((select jsonb_agg(app.redact_pii_json(a.value, p_terms) order by a.n)
+                  from jsonb_array_elements(p_doc) with ordinality a(value, n)), '[]'::jsonb)
+    else p_doc
+  end;
 end
 $$;
 
@@ -2935,18 +3066,45 @@ end
 $$;
 
 --
+-- Name: ticket_messages_reply_needs_open_ticket(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.ticket_messages_reply_needs_open_ticket() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_status text;
+  v_closed_at timestamptz;
+begin
+  select t.status, t.closed_at into v_status, v_closed_at
+    from tickets t where t.id = new.ticket_id for share;
+  -- A reply dated before the close (history being loaded) is the past, not a reply now.
+  if v_status = 'closed' and new.created_at >= coalesce(v_closed_at, '-infinity') then
+    raise exception 'ticket % is closed: reopen it before replying', new.ticket_id
+      using errcode = '23514', constraint = 'ticket_messages_reply_needs_open_ticket';
+  end if;
+  return new;
+end
+$$;
+
+--
 -- Name: tickets_announce(); Type: FUNCTION; Schema: public; Owner: -
 --
 
 CREATE FUNCTION public.tickets_announce() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
     AS $$
 begin
   perform pg_notify('cc_events', jsonb_build_object(
     'type', case when tg_op = 'INSERT' then 'ticket.created' else 'ticket.updated' end,
     'id', new.id, 'ticket_code', new.ticket_code, 'ticket_type', new.ticket_type,
     'status', new.status, 'priority', new.priority, 'dept_target', new.dept_target,
-    'assigned_to_user_id', new.assigned_to_user_id, 'subject', left(new.subject, 200),
+    'assigned_to_user_id', new.assigned_to_user_id,
+    'subject', left(app.redact_pii(new.subject,
+                                   (select k.terms from ticket_pii_terms k
+                                     where k.ticket_id = new.id)), 200),
     'at', now())::text);
   return null;
 end
@@ -4259,6 +4417,29 @@ CREATE TABLE public.tickets (
 );
 
 --
+-- Name: ticket_pii_terms; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.ticket_pii_terms AS
+ SELECT t.id AS ticket_id,
+    ARRAY( SELECT DISTINCT s.x
+           FROM ( SELECT unnest(ARRAY[t.company_name, t.contact_name, t.customer_phone, (t.customer_email)::text]) AS unnest
+                UNION ALL
+                 SELECT unnest(ARRAY[c.company_name, c.contact_name, c.phone, (c.email)::text, c.npwp]) AS unnest
+                   FROM public.customers c
+                  WHERE (c.id = ANY (ARRAY[t.related_customer_id, ( SELECT p.customer_id
+                           FROM public.prospects p
+                          WHERE (p.id = t.related_prospect_id)), ( SELECT l.customer_id
+                           FROM public.leads l
+                          WHERE (l.id = t.related_lead_id))]))
+                UNION ALL
+                 SELECT unnest(ARRAY[l.company_name, l.contact_name, l.phone, (l.email)::text, l.npwp]) AS unnest
+                   FROM public.leads l
+                  WHERE ((l.id = t.related_lead_id) OR (l.ticket_id = t.id))) s(x)
+          WHERE ((s.x IS NOT NULL) AND (btrim(s.x) <> ''::text))) AS terms
+   FROM public.tickets t;
+
+--
 -- Name: user_events; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4388,33 +4569,105 @@ UNION ALL
           WHERE ((p.customer_id = c.id) AND (p.deleted_at IS NULL) AND (p.owner_user_id IS NOT NULL))))));
 
 --
+-- Name: v_ops_tickets; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_ops_tickets AS
+ SELECT t.id,
+    t.ticket_code,
+    t.ticket_type,
+    t.priority,
+    t.status,
+    t.dept_target,
+    app.redact_pii(t.subject, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS subject,
+    app.redact_pii(t.description, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS description,
+    t.tracking_number,
+    app.redact_pii_json(t.rfq, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS rfq,
+    t.need_customer_masking,
+    t.assigned_to_user_id,
+    t.source,
+    t.inquiry_outcome,
+    app.redact_pii(t.close_reason, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = t.id))) AS close_reason,
+    t.closed_at,
+    t.created_by,
+    t.created_at,
+    t.updated_at,
+    t.first_response_at
+   FROM public.tickets t
+  WHERE ((app.role() = ANY (ARRAY['super_admin'::text, 'director'::text])) OR ((app.role() = ANY (ARRAY['ops_exim'::text, 'ops_domestic'::text, 'ops_import_dtd'::text, 'ops_warehouse'::text])) AND (t.dept_target = app.dept())));
+
+--
 -- Name: v_ops_rfqs_masked; Type: VIEW; Schema: public; Owner: -
 --
 
 CREATE VIEW public.v_ops_rfqs_masked AS
- SELECT t.id,
-    t.ticket_code,
-    t.status,
-    t.priority,
-    t.dept_target,
-    t.subject,
-    t.description,
-    t.rfq,
-    t.need_customer_masking,
+ SELECT v.id,
+    v.ticket_code,
+    v.status,
+    v.priority,
+    v.dept_target,
+    v.subject,
+    v.description,
+    v.rfq,
+    v.need_customer_masking,
     'MASKED'::text AS company_name,
     'MASKED'::text AS contact_name,
         CASE
             WHEN (t.customer_phone IS NULL) THEN NULL::text
             ELSE (("left"(t.customer_phone, 4) || repeat('*'::text, GREATEST((length(t.customer_phone) - 6), 0))) || "right"(t.customer_phone, 2))
         END AS customer_phone,
-    t.assigned_to_user_id,
-    t.inquiry_outcome,
-    t.close_reason,
-    t.closed_at,
-    t.created_at,
-    t.updated_at
-   FROM public.tickets t
-  WHERE ((t.ticket_type = 'inquiry_tariff'::text) AND ((app.role() = ANY (ARRAY['super_admin'::text, 'director'::text])) OR ((app.role() = ANY (ARRAY['ops_exim'::text, 'ops_domestic'::text, 'ops_import_dtd'::text, 'ops_warehouse'::text])) AND (t.dept_target = app.dept()))));
+    v.assigned_to_user_id,
+    v.inquiry_outcome,
+    v.close_reason,
+    v.closed_at,
+    v.created_at,
+    v.updated_at
+   FROM (public.v_ops_tickets v
+     JOIN public.tickets t ON ((t.id = v.id)))
+  WHERE (v.ticket_type = 'inquiry_tariff'::text);
+
+--
+-- Name: v_ops_ticket_attachments; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_ops_ticket_attachments AS
+ SELECT a.id,
+    a.ticket_id,
+    a.file_id,
+    app.redact_pii(f.original_name, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = a.ticket_id))) AS original_name,
+    f.content_type,
+    f.size_bytes,
+    a.uploaded_by,
+    a.created_at
+   FROM ((public.ticket_attachments a
+     JOIN public.v_ops_tickets v ON ((v.id = a.ticket_id)))
+     LEFT JOIN public.files f ON ((f.id = a.file_id)));
+
+--
+-- Name: v_ops_ticket_messages; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.v_ops_ticket_messages AS
+ SELECT m.id,
+    m.ticket_id,
+    m.author_user_id,
+    app.redact_pii(m.comment_text, ( SELECT k.terms
+           FROM public.ticket_pii_terms k
+          WHERE (k.ticket_id = m.ticket_id))) AS comment_text,
+    m.is_internal_note,
+    m.created_at
+   FROM (public.ticket_messages m
+     JOIN public.v_ops_tickets v ON ((v.id = m.ticket_id)));
 
 --
 -- Name: v_ticket_first_response; Type: VIEW; Schema: public; Owner: -
@@ -6502,6 +6755,12 @@ CREATE TRIGGER ticket_messages_audit AFTER INSERT OR DELETE OR UPDATE ON public.
 --
 
 CREATE TRIGGER ticket_messages_first_response AFTER INSERT ON public.ticket_messages FOR EACH ROW EXECUTE FUNCTION public.ticket_messages_first_response();
+
+--
+-- Name: ticket_messages ticket_messages_reply_needs_open_ticket; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ticket_messages_reply_needs_open_ticket BEFORE INSERT ON public.ticket_messages FOR EACH ROW WHEN ((NOT new.is_internal_note)) EXECUTE FUNCTION public.ticket_messages_reply_needs_open_ticket();
 
 --
 -- Name: tickets tickets_announce; Type: TRIGGER; Schema: public; Owner: -
@@ -9002,6 +9261,15 @@ GRANT ALL ON FUNCTION app.crm_find_or_create_prospect(p_customer_id uuid, p_owne
 GRANT ALL ON FUNCTION app.crm_find_or_create_prospect(p_customer_id uuid, p_owner uuid, p_service text) TO cc_salesperson;
 
 --
+-- Name: FUNCTION crm_hand_over_prospect(p_lead_id uuid, p_prospect_id uuid, p_owner uuid, p_service text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.crm_hand_over_prospect(p_lead_id uuid, p_prospect_id uuid, p_owner uuid, p_service text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.crm_hand_over_prospect(p_lead_id uuid, p_prospect_id uuid, p_owner uuid, p_service text) TO cc_super_admin;
+GRANT ALL ON FUNCTION app.crm_hand_over_prospect(p_lead_id uuid, p_prospect_id uuid, p_owner uuid, p_service text) TO cc_marketing_manager;
+GRANT ALL ON FUNCTION app.crm_hand_over_prospect(p_lead_id uuid, p_prospect_id uuid, p_owner uuid, p_service text) TO cc_sales_manager;
+
+--
 -- Name: FUNCTION crm_merge_customers(p_winner uuid, p_loser uuid); Type: ACL; Schema: app; Owner: -
 --
 
@@ -9170,11 +9438,32 @@ GRANT ALL ON FUNCTION app.notify_localized(p_user_id uuid, p_kind text, p_title_
 GRANT ALL ON FUNCTION app.notify_localized(p_user_id uuid, p_kind text, p_title_id text, p_title_en text, p_body_id text, p_body_en text, p_link text, p_dedup_key text) TO cc_integration;
 
 --
+-- Name: FUNCTION pii_common_word(p_word text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.pii_common_word(p_word text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.pii_common_word(p_word text) TO cc_staff;
+
+--
 -- Name: FUNCTION purge_expired_credentials(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.purge_expired_credentials() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.purge_expired_credentials() TO cc_worker;
+
+--
+-- Name: FUNCTION redact_pii(p_text text, p_terms text[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.redact_pii(p_text text, p_terms text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.redact_pii(p_text text, p_terms text[]) TO cc_staff;
+
+--
+-- Name: FUNCTION redact_pii_json(p_doc jsonb, p_terms text[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.redact_pii_json(p_doc jsonb, p_terms text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.redact_pii_json(p_doc jsonb, p_terms text[]) TO cc_staff;
 
 --
 -- Name: FUNCTION resolve_channel(p_raw text); Type: ACL; Schema: app; Owner: -
@@ -9469,6 +9758,18 @@ REVOKE ALL ON FUNCTION public.prospects_stage_history() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.ticket_messages_first_response() FROM PUBLIC;
+
+--
+-- Name: FUNCTION ticket_messages_reply_needs_open_ticket(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.ticket_messages_reply_needs_open_ticket() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tickets_announce(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.tickets_announce() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tickets_log_crm_activity(); Type: ACL; Schema: public; Owner: -
@@ -12189,10 +12490,6 @@ GRANT INSERT(dept_target) ON TABLE public.tickets TO cc_integration;
 -- Name: COLUMN tickets.subject; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT(subject) ON TABLE public.tickets TO cc_ops_exim;
-GRANT SELECT(subject) ON TABLE public.tickets TO cc_ops_domestic;
-GRANT SELECT(subject) ON TABLE public.tickets TO cc_ops_import_dtd;
-GRANT SELECT(subject) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT INSERT(subject) ON TABLE public.tickets TO cc_super_admin;
 GRANT INSERT(subject) ON TABLE public.tickets TO cc_marketing_manager;
 GRANT INSERT(subject) ON TABLE public.tickets TO cc_marketing_staff;
@@ -12209,10 +12506,6 @@ GRANT INSERT(subject) ON TABLE public.tickets TO cc_integration;
 -- Name: COLUMN tickets.description; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT(description) ON TABLE public.tickets TO cc_ops_exim;
-GRANT SELECT(description) ON TABLE public.tickets TO cc_ops_domestic;
-GRANT SELECT(description) ON TABLE public.tickets TO cc_ops_import_dtd;
-GRANT SELECT(description) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT INSERT(description) ON TABLE public.tickets TO cc_super_admin;
 GRANT INSERT(description) ON TABLE public.tickets TO cc_marketing_manager;
 GRANT INSERT(description) ON TABLE public.tickets TO cc_marketing_staff;
@@ -12311,10 +12604,6 @@ GRANT INSERT(customer_email) ON TABLE public.tickets TO cc_cs_agent;
 -- Name: COLUMN tickets.rfq; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT(rfq) ON TABLE public.tickets TO cc_ops_exim;
-GRANT SELECT(rfq) ON TABLE public.tickets TO cc_ops_domestic;
-GRANT SELECT(rfq) ON TABLE public.tickets TO cc_ops_import_dtd;
-GRANT SELECT(rfq) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT INSERT(rfq) ON TABLE public.tickets TO cc_super_admin;
 GRANT INSERT(rfq) ON TABLE public.tickets TO cc_marketing_manager;
 GRANT INSERT(rfq) ON TABLE public.tickets TO cc_marketing_staff;
@@ -12349,10 +12638,6 @@ GRANT INSERT(need_customer_masking) ON TABLE public.tickets TO cc_cs_agent;
 -- Name: COLUMN tickets.related_lead_id; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT(related_lead_id) ON TABLE public.tickets TO cc_ops_exim;
-GRANT SELECT(related_lead_id) ON TABLE public.tickets TO cc_ops_domestic;
-GRANT SELECT(related_lead_id) ON TABLE public.tickets TO cc_ops_import_dtd;
-GRANT SELECT(related_lead_id) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT INSERT(related_lead_id) ON TABLE public.tickets TO cc_super_admin;
 GRANT INSERT(related_lead_id) ON TABLE public.tickets TO cc_marketing_manager;
 GRANT INSERT(related_lead_id) ON TABLE public.tickets TO cc_marketing_staff;
@@ -12368,10 +12653,6 @@ GRANT INSERT(related_lead_id) ON TABLE public.tickets TO cc_cs_agent;
 -- Name: COLUMN tickets.related_customer_id; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT(related_customer_id) ON TABLE public.tickets TO cc_ops_exim;
-GRANT SELECT(related_customer_id) ON TABLE public.tickets TO cc_ops_domestic;
-GRANT SELECT(related_customer_id) ON TABLE public.tickets TO cc_ops_import_dtd;
-GRANT SELECT(related_customer_id) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT INSERT(related_customer_id) ON TABLE public.tickets TO cc_super_admin;
 GRANT INSERT(related_customer_id) ON TABLE public.tickets TO cc_marketing_manager;
 GRANT INSERT(related_customer_id) ON TABLE public.tickets TO cc_marketing_staff;
@@ -12387,10 +12668,6 @@ GRANT INSERT(related_customer_id) ON TABLE public.tickets TO cc_cs_agent;
 -- Name: COLUMN tickets.related_prospect_id; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT(related_prospect_id) ON TABLE public.tickets TO cc_ops_exim;
-GRANT SELECT(related_prospect_id) ON TABLE public.tickets TO cc_ops_domestic;
-GRANT SELECT(related_prospect_id) ON TABLE public.tickets TO cc_ops_import_dtd;
-GRANT SELECT(related_prospect_id) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT INSERT(related_prospect_id) ON TABLE public.tickets TO cc_super_admin;
 GRANT INSERT(related_prospect_id) ON TABLE public.tickets TO cc_marketing_manager;
 GRANT INSERT(related_prospect_id) ON TABLE public.tickets TO cc_marketing_staff;
@@ -12457,10 +12734,10 @@ GRANT UPDATE(inquiry_outcome) ON TABLE public.tickets TO cc_cs_agent;
 -- Name: COLUMN tickets.close_reason; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT(close_reason),UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_exim;
-GRANT SELECT(close_reason),UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_domestic;
-GRANT SELECT(close_reason),UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_import_dtd;
-GRANT SELECT(close_reason),UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_warehouse;
+GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_exim;
+GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_domestic;
+GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_import_dtd;
+GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_ops_warehouse;
 GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_super_admin;
 GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_cs_admin;
 GRANT UPDATE(close_reason) ON TABLE public.tickets TO cc_cs_agent;
@@ -12595,6 +12872,17 @@ GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_sales_manager;
 GRANT SELECT ON TABLE public.v_invoice_outstanding TO cc_salesperson;
 
 --
+-- Name: TABLE v_ops_tickets; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.v_ops_tickets TO cc_super_admin;
+GRANT SELECT ON TABLE public.v_ops_tickets TO cc_director;
+GRANT SELECT ON TABLE public.v_ops_tickets TO cc_ops_exim;
+GRANT SELECT ON TABLE public.v_ops_tickets TO cc_ops_domestic;
+GRANT SELECT ON TABLE public.v_ops_tickets TO cc_ops_import_dtd;
+GRANT SELECT ON TABLE public.v_ops_tickets TO cc_ops_warehouse;
+
+--
 -- Name: TABLE v_ops_rfqs_masked; Type: ACL; Schema: public; Owner: -
 --
 
@@ -12604,6 +12892,28 @@ GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_exim;
 GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_domestic;
 GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_import_dtd;
 GRANT SELECT ON TABLE public.v_ops_rfqs_masked TO cc_ops_warehouse;
+
+--
+-- Name: TABLE v_ops_ticket_attachments; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_super_admin;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_director;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_exim;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_domestic;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_import_dtd;
+GRANT SELECT ON TABLE public.v_ops_ticket_attachments TO cc_ops_warehouse;
+
+--
+-- Name: TABLE v_ops_ticket_messages; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.v_ops_ticket_messages TO cc_super_admin;
+GRANT SELECT ON TABLE public.v_ops_ticket_messages TO cc_director;
+GRANT SELECT ON TABLE public.v_ops_ticket_messages TO cc_ops_exim;
+GRANT SELECT ON TABLE public.v_ops_ticket_messages TO cc_ops_domestic;
+GRANT SELECT ON TABLE public.v_ops_ticket_messages TO cc_ops_import_dtd;
+GRANT SELECT ON TABLE public.v_ops_ticket_messages TO cc_ops_warehouse;
 
 --
 -- Name: TABLE v_ticket_first_response; Type: ACL; Schema: public; Owner: -

@@ -4,6 +4,12 @@
 /// How a violated constraint reads to the client: (constraint, field, message, is conflict).
 pub(super) const CONSTRAINTS: &[(&str, &str, &str, bool)] = &[
     (
+        "ticket_messages_reply_needs_open_ticket",
+        "status",
+        "is closed: reopen the ticket before replying to the customer (internal notes stay possible)",
+        true,
+    ),
+    (
         "conversations_assignee_cs",
         "assigned_to_user_id",
         "is not an active CS agent or CS admin",

@@ -85,6 +85,9 @@ export const tests = [
       await page.getByTestId("confirm-close").click();
       await page.getByTestId("close-dialog").waitFor({ state: "detached" });
       await page.locator('[data-testid="ticket-status"][data-status="closed"]').first().waitFor();
+      // A closed ticket takes internal notes only, until it is reopened.
+      await page.getByTestId("comment-closed-notice").waitFor();
+      assert.equal(await page.getByTestId("comment-internal-toggle").isDisabled(), true);
 
       const badge = page.getByTestId("sla-badge");
       await eventually(async () => {

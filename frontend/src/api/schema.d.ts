@@ -2461,7 +2461,8 @@ export interface paths {
         put?: never;
         /**
          * Adds a reply or an internal note to a ticket you may see (TCK-3). The first reply by
-         *     someone other than the creator records the first response (TCK-4).
+         *     someone other than the creator records the first response (TCK-4). A closed ticket
+         *     takes internal notes only: a reply to the customer waits until it is reopened (409).
          */
         post: operations["add_comment"];
         delete?: never;
@@ -5056,9 +5057,16 @@ export interface components {
                 inquiry_outcome?: null | components["schemas"]["InquiryOutcome"];
                 need_customer_masking: boolean;
                 priority: components["schemas"]["TicketPriority"];
-                /** @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}` */
+                /**
+                 * @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}`, every text
+                 *     redacted.
+                 */
                 rfq?: Record<string, never> | null;
                 status: components["schemas"]["TicketStatus"];
+                /**
+                 * @description Redacted: the customer's names, phones, e-mails and NPWP, and any phone number or
+                 *     e-mail address, read `[disamarkan]` (also in `description`, `rfq` and `close_reason`).
+                 */
                 subject: string;
                 /** @example TKT-2026-000101 */
                 ticket_code: string;
@@ -5420,13 +5428,20 @@ export interface components {
                 priority: components["schemas"]["TicketPriority"];
                 /** Format: uuid */
                 related_customer_id?: string | null;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description Absent when none, and always for Operations (TCK-5).
+                 */
                 related_lead_id?: string | null;
                 /** Format: uuid */
                 related_prospect_id?: string | null;
                 rfq?: Record<string, never> | null;
                 source: components["schemas"]["TicketSource"];
                 status: components["schemas"]["TicketStatus"];
+                /**
+                 * @description For Operations redacted of the customer's identifiers and of any phone number or
+                 *     e-mail address (also `description`, `rfq`, `close_reason` and comments; TCK-5).
+                 */
                 subject: string;
                 /** @example TKT-2026-000123 */
                 ticket_code: string;
@@ -5594,9 +5609,16 @@ export interface components {
             inquiry_outcome?: null | components["schemas"]["InquiryOutcome"];
             need_customer_masking: boolean;
             priority: components["schemas"]["TicketPriority"];
-            /** @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}` */
+            /**
+             * @description `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}`, every text
+             *     redacted.
+             */
             rfq?: Record<string, never> | null;
             status: components["schemas"]["TicketStatus"];
+            /**
+             * @description Redacted: the customer's names, phones, e-mails and NPWP, and any phone number or
+             *     e-mail address, read `[disamarkan]` (also in `description`, `rfq` and `close_reason`).
+             */
             subject: string;
             /** @example TKT-2026-000101 */
             ticket_code: string;
@@ -6630,13 +6652,20 @@ export interface components {
             priority: components["schemas"]["TicketPriority"];
             /** Format: uuid */
             related_customer_id?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Absent when none, and always for Operations (TCK-5).
+             */
             related_lead_id?: string | null;
             /** Format: uuid */
             related_prospect_id?: string | null;
             rfq?: Record<string, never> | null;
             source: components["schemas"]["TicketSource"];
             status: components["schemas"]["TicketStatus"];
+            /**
+             * @description For Operations redacted of the customer's identifiers and of any phone number or
+             *     e-mail address (also `description`, `rfq`, `close_reason` and comments; TCK-5).
+             */
             subject: string;
             /** @example TKT-2026-000123 */
             ticket_code: string;
@@ -13615,7 +13644,10 @@ export interface operations {
     list_rfqs: {
         parameters: {
             query?: {
-                /** @description Text over subject and request details, or a ticket code. */
+                /**
+                 * @description Text over the redacted subject, description and request details, or a ticket code
+                 *     (the customer's identity is not searchable).
+                 */
                 q?: string;
                 /** @description Comma-separated statuses. */
                 status?: string;
@@ -15437,6 +15469,15 @@ export interface operations {
             };
             /** @description No such ticket among those you may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A reply to the customer on a closed ticket: reopen it first */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

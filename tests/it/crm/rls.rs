@@ -461,10 +461,11 @@ async fn operations_cannot_read_customer_identity_of_tickets_and_see_only_their_
         expect_denied(&app, &exim, sql).await;
     }
 
-    // The rest of the RFQ is theirs to answer.
+    // The rest of the RFQ is theirs to answer, its text redacted (the raw text is not
+    // theirs to select: tickets/pii.rs).
     let mut tx = app.tx_as(&exim).await;
     let (id, subject, commodity): (Uuid, String, String) =
-        sqlx::query_as("select id, subject, rfq ->> 'commodity' from tickets")
+        sqlx::query_as("select id, subject, rfq ->> 'commodity' from v_ops_tickets")
             .fetch_one(&mut *tx)
             .await
             .unwrap();

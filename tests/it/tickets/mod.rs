@@ -1,6 +1,8 @@
 //! TCK-1/3/4: the status machine (API and database), closed_at, lost inquiries, the
 //! first response, assignment rights and who sees which tickets.
 
+mod pii;
+mod reply;
 mod rls;
 mod scale;
 mod sla;

@@ -90,7 +90,12 @@ async fn summary(
         (None, None)
     };
     let counts = dashboard::ticket_counts(&mut *tx, today).await?;
-    let urgent = dashboard::unhandled_high_priority(&mut *tx, URGENT_LIST).await?;
+    let urgent = dashboard::unhandled_high_priority(
+        &mut *tx,
+        URGENT_LIST,
+        domain::tickets::reads_ticket_identity(user.role),
+    )
+    .await?;
     let tasks = dashboard::my_tasks_due(&mut *tx, user.id, today).await?;
     let (ar_overdue_invoices, ar_overdue_total) = if domain::ar::reads_ar(user.role) {
         let overdue = persistence::ar::reports::OutstandingFilter {

@@ -164,8 +164,11 @@ pub async fn create_lead(tx: &mut Tx, lead: &NewLead) -> Result<BundleOutcome, D
     })
 }
 
-/// CRM-2: hands a lead over to `owner`: the lead moves to that owner's prospect of the
-/// customer (created when missing) and an unassigned prospect it leaves behind is retired.
+/// CRM-2: hands a lead over to `owner`: one lead, one prospect — the lead's prospect
+/// changes owner and keeps its id; only when the owner already has a prospect of the
+/// customer, or another live lead shares the lead's prospect, does the lead move to the
+/// owner's prospect (created when missing), and an unassigned prospect it leaves behind is
+/// retired.
 /// [`DbError::NotFound`] when the caller cannot see or change the lead. True when the
 /// lead changed hands (false when it was the owner's already).
 pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<bool, DbError> {
@@ -179,8 +182,9 @@ pub async fn assign_lead(tx: &mut Tx, lead_id: Uuid, owner: Uuid) -> Result<bool
     .ok_or(DbError::NotFound)?;
     let (customer_id, old_prospect) = (lead.customer_id, lead.prospect_id);
     let prospect_id = sqlx::query_scalar!(
-        r#"select app.crm_find_or_create_prospect($1, $2, $3) as "prospect_id!""#,
-        customer_id,
+        r#"select app.crm_hand_over_prospect($1, $2, $3, $4) as "prospect_id!""#,
+        lead_id,
+        old_prospect,
         owner,
         lead.service_interest,
     )

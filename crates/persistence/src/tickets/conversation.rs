@@ -17,7 +17,25 @@ pub struct MessageRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn messages(tx: &mut Tx, ticket: Uuid) -> Result<Vec<MessageRow>, DbError> {
+/// The ticket's messages, oldest first; for callers without the customer's identity
+/// (Operations, `identity` false) redacted of it through `v_ops_ticket_messages` (TCK-5).
+pub async fn messages(
+    tx: &mut Tx,
+    ticket: Uuid,
+    identity: bool,
+) -> Result<Vec<MessageRow>, DbError> {
+    if !identity {
+        return Ok(sqlx::query_as!(
+            MessageRow,
+            r#"select m.id as "id!", m.ticket_id as "ticket_id!", m.author_user_id as "author_user_id?",
+        (select p.full_name from profiles p where p.id = m.author_user_id) as "author_name?",
+        m.comment_text as "comment_text!", m.is_internal_note as "is_internal_note!", m.created_at as "created_at!"
+   from v_ops_ticket_messages m where m.ticket_id = $1 order by m.created_at, m.id"#,
+            ticket,
+        )
+        .fetch_all(&mut **tx)
+        .await?);
+    }
     Ok(sqlx::query_as!(
         MessageRow,
         r#"select m.id as "id!", m.ticket_id as "ticket_id!", m.author_user_id as "author_user_id?",
@@ -70,7 +88,26 @@ pub struct AttachmentRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn attachments(tx: &mut Tx, ticket: Uuid) -> Result<Vec<AttachmentRow>, DbError> {
+/// The files attached to the ticket, oldest first; for callers without the customer's
+/// identity (Operations) their names redacted of it (TCK-5).
+pub async fn attachments(
+    tx: &mut Tx,
+    ticket: Uuid,
+    identity: bool,
+) -> Result<Vec<AttachmentRow>, DbError> {
+    if !identity {
+        return Ok(sqlx::query_as!(
+            AttachmentRow,
+            r#"select a.id as "id!", a.file_id as "file_id!", a.original_name as "original_name?", a.content_type as "content_type?",
+        a.size_bytes as "size_bytes?", a.uploaded_by as "uploaded_by?",
+        (select p.full_name from profiles p where p.id = a.uploaded_by) as "uploaded_by_name?",
+        a.created_at as "created_at!"
+   from v_ops_ticket_attachments a where a.ticket_id = $1 order by a.created_at, a.id"#,
+            ticket,
+        )
+        .fetch_all(&mut **tx)
+        .await?);
+    }
     Ok(sqlx::query_as!(
         AttachmentRow,
         r#"select a.id as "id!", a.file_id as "file_id!", f.original_name as "original_name?", f.content_type as "content_type?",

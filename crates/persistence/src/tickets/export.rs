@@ -44,6 +44,7 @@ pub struct TicketExportRow {
 }
 
 fn select(identity: bool) -> String {
+    let from = super::queue::ticket_source(identity);
     let identity = if identity {
         "t.company_name, t.contact_name, t.customer_phone, t.customer_email::text as customer_email"
     } else {
@@ -58,7 +59,7 @@ fn select(identity: bool) -> String {
                 t.closed_at, t.inquiry_outcome, t.close_reason, \
                 (select c.full_name from profiles c where c.id = t.created_by) as created_by_name, \
                 t.updated_at, t.description \
-           from tickets t \
+           from {from} \
            left join v_ticket_sla s on s.ticket_id = t.id"
     )
 }

@@ -47,25 +47,50 @@ pub struct TicketRow {
     pub updated_at: DateTime<Utc>,
 }
 
-/// The ticket columns everyone who reads tickets may select, and the identity columns
-/// only those allowed to (Operations have no privilege on them: TCK-5).
+/// The ticket columns everyone who reads tickets may select, from `tickets`; or, for
+/// callers without the identity (Operations), from `v_ops_tickets`: free text redacted of
+/// the customer's identifiers, no identity, no links to the customer, lead or prospect
+/// (TCK-5).
 pub(super) fn select_ticket(identity: bool) -> String {
-    let identity = if identity {
-        "t.company_name, t.contact_name, t.customer_phone, t.customer_email::text as customer_email"
+    let (identity_columns, links, from) = if identity {
+        (
+            "t.company_name, t.contact_name, t.customer_phone, t.customer_email::text as customer_email",
+            "t.related_lead_id, t.related_customer_id, t.related_prospect_id",
+            TICKETS,
+        )
     } else {
-        "null::text as company_name, null::text as contact_name, null::text as customer_phone, \
-         null::text as customer_email"
+        (
+            "null::text as company_name, null::text as contact_name, null::text as customer_phone, \
+             null::text as customer_email",
+            "null::uuid as related_lead_id, null::uuid as related_customer_id, \
+             null::uuid as related_prospect_id",
+            OPS_TICKETS,
+        )
     };
     format!(
         "select t.id, t.ticket_code, t.ticket_type, t.priority, t.status, t.dept_target, t.subject, \
-                t.description, t.tracking_number, {identity}, t.rfq, t.need_customer_masking, \
-                t.related_lead_id, t.related_customer_id, t.related_prospect_id, t.assigned_to_user_id, \
+                t.description, t.tracking_number, {identity_columns}, t.rfq, t.need_customer_masking, \
+                {links}, t.assigned_to_user_id, \
                 (select a.full_name from profiles a where a.id = t.assigned_to_user_id) as assigned_to_name, \
                 t.source, t.inquiry_outcome, t.close_reason, t.closed_at, t.created_by, \
                 (select c.full_name from profiles c where c.id = t.created_by) as created_by_name, \
                 t.created_at, t.updated_at \
-           from tickets t"
+           from {from}"
     )
+}
+
+/// The tickets as those who may read the customer read them.
+pub(super) const TICKETS: &str = "tickets t";
+/// The tickets as Operations read them: redacted (TCK-5).
+pub(super) const OPS_TICKETS: &str = "v_ops_tickets t";
+
+/// The relation the queue of a caller reads.
+pub(super) fn ticket_source(identity: bool) -> &'static str {
+    if identity {
+        TICKETS
+    } else {
+        OPS_TICKETS
+    }
 }
 
 pub const TICKET_SORT: &[(&str, &str)] = &[
@@ -192,7 +217,7 @@ pub async fn list(
     let select = select_ticket(filter.identity);
     fetch_page(
         tx,
-        "tickets t",
+        ticket_source(filter.identity),
         &select,
         |query| push_ticket_filter(query, filter),
         sort,

@@ -2,6 +2,7 @@ import { Lock, MessageSquare } from "lucide-react";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,7 +12,7 @@ import { Label } from "@/components/ui/label";
 import { useErrorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import { useAddComment } from "./api";
+import { useAddComment, useUpdateTicket } from "./api";
 import type { TicketComment, TicketDetail } from "./types";
 
 export function Conversation({ ticket }: { ticket: TicketDetail }) {
@@ -33,7 +34,7 @@ export function Conversation({ ticket }: { ticket: TicketDetail }) {
             ))}
           </ol>
         )}
-        <Composer ticketId={ticket.id} />
+        <Composer ticketId={ticket.id} closed={ticket.status === "closed"} />
       </CardContent>
     </Card>
   );
@@ -73,14 +74,47 @@ function CommentItem({ comment: c }: { comment: TicketComment }) {
   );
 }
 
-function Composer({ ticketId }: { ticketId: string }) {
+/** A closed ticket takes no reply to the customer (the API answers 409) until reopened:
+ * only internal notes, with the way to reopen it. */
+function ClosedNotice({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation();
+  const reopen = useUpdateTicket(ticketId);
+  const errorMessage = useErrorMessage();
+  return (
+    <Alert variant="info" data-testid="comment-closed-notice">
+      <p>{t("tickets.conversation.closedNotice")}</p>
+      <Button
+        type="button"
+        size="sm"
+        variant="outline"
+        className="mt-2"
+        disabled={reopen.isPending}
+        data-testid="comment-reopen"
+        onClick={() =>
+          reopen.mutate(
+            { status: "in_progress" },
+            {
+              onSuccess: () => toast.success(t("tickets.conversation.reopened")),
+              onError: (e) => toast.error(errorMessage(e)),
+            },
+          )
+        }
+      >
+        {t("tickets.conversation.reopen")}
+      </Button>
+    </Alert>
+  );
+}
+
+function Composer({ ticketId, closed }: { ticketId: string; closed: boolean }) {
   const { t } = useTranslation();
   const add = useAddComment(ticketId);
   const errorMessage = useErrorMessage();
   const inputId = useId();
   const toggleId = useId();
   const [text, setText] = useState("");
-  const [internal, setInternal] = useState(false);
+  const [noteChosen, setInternal] = useState(false);
+  const internal = closed || noteChosen;
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
     const comment = text.trim();
@@ -115,6 +149,7 @@ function Composer({ ticketId }: { ticketId: string }) {
       }}
       data-testid="comment-form"
     >
+      {closed ? <ClosedNotice ticketId={ticketId} /> : null}
       <Label htmlFor={inputId}>
         {internal ? t("tickets.conversation.noteLabel") : t("tickets.conversation.replyLabel")}
       </Label>
@@ -138,6 +173,7 @@ function Composer({ ticketId }: { ticketId: string }) {
           <Checkbox
             id={toggleId}
             checked={internal}
+            disabled={closed}
             onChange={(e) => setInternal(e.target.checked)}
             data-testid="comment-internal-toggle"
           />

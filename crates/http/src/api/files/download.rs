@@ -10,6 +10,22 @@ use crate::{
     state::AppState,
 };
 
+/// The name a download carries: the uploader's, or for callers who may not read the
+/// customer's identity (Operations, TCK-5) a neutral one with the same extension unless
+/// they uploaded it themselves, since names such as "NPWP PT … .pdf" identify the customer.
+fn shown_name(row: &files::FileRow, identity: bool) -> String {
+    if identity {
+        return row.original_name.replace('"', "");
+    }
+    let extension = std::path::Path::new(&row.original_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| e.len() <= 8 && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|e| format!(".{e}"))
+        .unwrap_or_default();
+    format!("file-{}{extension}", row.id)
+}
+
 /// Downloads a file you may read (your own uploads; visit photos of activities in your
 /// scope).
 #[utoipa::path(
@@ -29,8 +45,10 @@ pub async fn download_file(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let UserTx { mut tx, .. } = ctx;
+    let UserTx { mut tx, user } = ctx;
     let row = files::get(&mut tx, id.into_inner()).await?;
+    let identity = domain::tickets::reads_ticket_identity(user.role);
+    let name = shown_name(&row, identity || row.uploaded_by == Some(user.id));
     persistence::commit(tx).await?;
     let path = state
         .settings
@@ -46,10 +64,7 @@ pub async fn download_file(
         .insert_header(("Cache-Control", "private, max-age=3600"))
         .insert_header((
             "Content-Disposition",
-            format!(
-                "inline; filename=\"{}\"",
-                row.original_name.replace('"', "")
-            ),
+            format!("inline; filename=\"{name}\""),
         ))
         .body(bytes))
 }

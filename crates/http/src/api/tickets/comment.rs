@@ -24,7 +24,8 @@ pub struct CreateCommentRequest {
 }
 
 /// Adds a reply or an internal note to a ticket you may see (TCK-3). The first reply by
-/// someone other than the creator records the first response (TCK-4).
+/// someone other than the creator records the first response (TCK-4). A closed ticket
+/// takes internal notes only: a reply to the customer waits until it is reopened (409).
 #[utoipa::path(
     tag = "tickets",
     security(("bearer" = [])),
@@ -35,6 +36,7 @@ pub struct CreateCommentRequest {
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Read-only role", body = ErrorBody),
         (status = 404, description = "No such ticket among those you may see", body = ErrorBody),
+        (status = 409, description = "A reply to the customer on a closed ticket: reopen it first", body = ErrorBody),
         (status = 422, description = "Empty or too long", body = ErrorBody),
     )
 )]

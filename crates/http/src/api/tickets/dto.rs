@@ -28,6 +28,8 @@ pub struct Ticket {
     pub priority: TicketPriority,
     pub status: TicketStatus,
     pub dept_target: Department,
+    /// For Operations redacted of the customer's identifiers and of any phone number or
+    /// e-mail address (also `description`, `rfq`, `close_reason` and comments; TCK-5).
     pub subject: String,
     pub description: String,
     /// The shipment's AWB.
@@ -40,8 +42,12 @@ pub struct Ticket {
     #[schema(value_type = Option<Object>)]
     pub rfq: Option<serde_json::Value>,
     pub need_customer_masking: bool,
+    /// Absent when none, and always for Operations (TCK-5).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub related_lead_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub related_customer_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub related_prospect_id: Option<Uuid>,
     pub assigned_to_user_id: Option<Uuid>,
     pub assigned_to_name: Option<String>,

@@ -17,8 +17,9 @@ pub(super) async fn detail(
     user_role: domain::Role,
     id: Uuid,
 ) -> ApiResult<TicketDetail> {
-    let row = tickets::get(tx, id, reads_ticket_identity(user_role)).await?;
-    let comments = tickets::messages(tx, id).await?;
+    let identity = reads_ticket_identity(user_role);
+    let row = tickets::get(tx, id, identity).await?;
+    let comments = tickets::messages(tx, id, identity).await?;
     let events = tickets::sla_events(tx, id).await?;
     let broadcasts = match (&row.tracking_number, reads_broadcasts(user_role)) {
         (Some(awb), true) => tickets::broadcast_history(tx, awb, BROADCAST_HISTORY).await?,
@@ -28,7 +29,7 @@ pub(super) async fn detail(
         ticket: row.into(),
         comments: comments.into_iter().map(Into::into).collect(),
         sla_events: events.into_iter().map(Into::into).collect(),
-        attachments: tickets::attachments(tx, id)
+        attachments: tickets::attachments(tx, id, identity)
             .await?
             .into_iter()
             .map(Into::into)

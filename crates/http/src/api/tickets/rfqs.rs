@@ -1,5 +1,6 @@
 //! TCK-5: the RFQs Operations work on, through `v_ops_rfqs_masked`: the customer's
-//! identity is masked and each department sees its own inquiries only.
+//! identity is masked, redacted from every text, and each department sees its own
+//! inquiries only.
 
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
@@ -26,9 +27,12 @@ pub struct MaskedRfq {
     pub status: domain::tickets::TicketStatus,
     pub priority: domain::tickets::TicketPriority,
     pub dept_target: domain::Department,
+    /// Redacted: the customer's names, phones, e-mails and NPWP, and any phone number or
+    /// e-mail address, read `[disamarkan]` (also in `description`, `rfq` and `close_reason`).
     pub subject: String,
     pub description: String,
-    /// `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}`
+    /// `{service, origin, destination, commodity, weight_kg, volume_cbm, notes}`, every text
+    /// redacted.
     #[schema(value_type = Option<Object>)]
     pub rfq: Option<serde_json::Value>,
     pub need_customer_masking: bool,
@@ -88,7 +92,8 @@ fn require_ops_reader(role: Role) -> ApiResult<()> {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RfqQuery {
-    /// Text over subject and request details, or a ticket code.
+    /// Text over the redacted subject, description and request details, or a ticket code
+    /// (the customer's identity is not searchable).
     pub q: Option<String>,
     /// Comma-separated statuses.
     pub status: Option<String>,

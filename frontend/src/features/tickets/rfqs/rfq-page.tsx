@@ -92,6 +92,9 @@ export default function RfqPage() {
               </div>
             </dl>
             {r.description ? <p className="mt-4 text-sm text-slate-700">{r.description}</p> : null}
+            <p className="mt-2 text-xs text-muted" data-testid="rfq-redacted-note">
+              {t("crm.rfq.redactedNote")}
+            </p>
           </CardContent>
         </Card>
         <Card>
