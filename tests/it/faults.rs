@@ -39,7 +39,10 @@ async fn a_database_outage_answers_503_with_retry_after() {
         ..Options::default()
     })
     .await;
-    let token = app.jwt.issue(uuid::Uuid::new_v4()).unwrap();
+    let token = app
+        .jwt
+        .issue(uuid::Uuid::new_v4(), uuid::Uuid::new_v4())
+        .unwrap();
     let started = Instant::now();
     assert_unavailable(app.get("/api/v1/auth/me", &token).await, "GET /auth/me").await;
     let write = app.post("/api/v1/tasks", &token, task("while down")).await;
