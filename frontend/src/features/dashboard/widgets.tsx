@@ -8,7 +8,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { hasMenu } from "@/features/auth/access";
 import { useMe } from "@/features/auth/api";
+import { DEPARTMENT_LABEL } from "@/features/tickets/labels";
 import { currentLocale } from "@/i18n";
+import { useEnumLabel } from "@/lib/enums";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { dashboardSummaryQueryOptions, type DashboardSummary } from "./api";
@@ -77,6 +79,7 @@ function HighPriorityCard({
   linked: boolean;
 }) {
   const { t } = useTranslation();
+  const departmentLabel = useEnumLabel(DEPARTMENT_LABEL);
   const locale = currentLocale();
   return (
     <Card data-testid="dash-high-priority" className="lg:col-span-2">
@@ -133,7 +136,7 @@ function HighPriorityCard({
                   {ticket.subject}
                 </span>
                 <span className="text-xs text-muted tabular-nums">
-                  {ticket.dept_target} · {formatDateTime(ticket.created_at)}
+                  {departmentLabel(ticket.dept_target)} · {formatDateTime(ticket.created_at)}
                 </span>
               </li>
             ))}
