@@ -11,6 +11,7 @@ mod crm;
 mod dashboard;
 mod events;
 mod exports;
+mod hardening;
 mod imports;
 mod intake;
 mod kpi;

@@ -10,8 +10,11 @@ pub mod extract;
 pub mod idempotency;
 pub mod rate_limit;
 pub mod state;
+pub mod text_guard;
 
+mod allowed_methods;
 mod openapi;
+mod openapi_shared;
 mod router;
 mod web_app;
 

@@ -27,12 +27,14 @@ pub fn server(listener: TcpListener, state: AppState, workers: usize) -> std::io
         .build()
         .map_err(|err| std::io::Error::other(err.to_string()))?;
     let spec = crate::openapi();
+    let allowed = web::Data::new(crate::allowed_methods::AllowedMethods::from_document(&spec));
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         let settings = data.settings.clone();
         let app = App::new()
             .into_utoipa_app()
             .app_data(data.clone())
+            .app_data(allowed.clone())
             .app_data(web::PayloadConfig::new(settings.json_limit_bytes))
             .app_data(web::QueryConfig::default().error_handler(error::query_error))
             .app_data(web::PathConfig::default().error_handler(error::path_error));
@@ -55,9 +57,13 @@ pub fn server(listener: TcpListener, state: AppState, workers: usize) -> std::io
             Some(dir) => app.service(spa(dir)),
             None => app,
         };
-        app.default_service(web::to(|| async {
-            Err::<HttpResponse, _>(ApiError::NotFound)
+        app.default_service(web::to(|req: actix_web::HttpRequest| {
+            let error = crate::allowed_methods::unrouted(&req);
+            async move { Err::<HttpResponse, _>(error) }
         }))
+        .wrap(actix_web::middleware::from_fn(
+            crate::text_guard::reject_invalid_text,
+        ))
         .wrap(actix_web::middleware::from_fn(cache_headers))
         .wrap(security_headers(settings.production))
         .wrap(cors(&settings.cors_origins))

@@ -3228,6 +3228,12 @@ export interface components {
             /** @description A period that has ended: `2026-11`, `2026-Q4` or `2026`. */
             period?: string | null;
         };
+        /** @description The envelope of a Cloud API webhook body; what `entry` holds is the provider's. */
+        CloudWebhookBody: {
+            entry: Record<string, never>[];
+            /** @example whatsapp_business_account */
+            object: string;
+        };
         /** @description The collection ticket of an invoice. */
         CollectionTicket: {
             /** @description Whether this request opened it (false: it was open already). */
@@ -3387,6 +3393,7 @@ export interface components {
          */
         CreateBroadcastLogRequest: {
             /**
+             * Format: date-time
              * @description When it was sent (RFC 3339); the time of receipt when absent. Also read as
              *     `sent_at` or `timestamp`. A retry may move it by up to 10 minutes.
              */
@@ -3397,11 +3404,7 @@ export interface components {
             error_message?: string | null;
             /** @example Paket Anda sedang dalam perjalanan */
             message_content?: string | null;
-            /**
-             * @description `success`, `failed` or `pending`.
-             * @example failed
-             */
-            status: string;
+            status: components["schemas"]["BroadcastStatus"];
             /** @example LOG2024120100123 */
             tracking_number: string;
         };
@@ -3982,7 +3985,7 @@ export interface components {
          *     switches on them.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "validation_failed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        ErrorCode: "bad_request" | "malformed_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "not_found" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "validation_failed" | "payload_too_large" | "method_not_allowed" | "rate_limited" | "service_unavailable" | "internal_error";
         FailedMessageBody: {
             campaign_name?: string | null;
             /**
@@ -6786,8 +6789,7 @@ export interface components {
         };
         UpdateBroadcastRuleRequest: {
             enabled?: boolean | null;
-            /** @description low, medium, high, urgent. */
-            priority?: string | null;
+            priority?: null | components["schemas"]["TicketPriority"];
         };
         UpdateConversationRequest: {
             /**
@@ -7016,7 +7018,80 @@ export interface components {
             won_in_range: number;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Malformed JSON, an unreadable query string or path, or text that cannot be stored (a NUL character) */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The caller's role or the key's scopes do not allow this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No such record in the caller's scope */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The request body is too large */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Too many requests; `Retry-After` says when to try again */
+        RateLimited: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The database is unavailable; try again shortly */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not signed in, or the token or API key is not valid */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description A parameter or a body field is not valid */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -7060,6 +7135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Activity"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7087,6 +7163,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_activity: {
@@ -7094,7 +7171,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -7141,6 +7218,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -7150,6 +7228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_activity: {
@@ -7173,6 +7252,7 @@ export interface operations {
                     "application/json": components["schemas"]["Activity"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7200,6 +7280,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     delete_activity: {
@@ -7221,6 +7303,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7248,6 +7331,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_activity: {
@@ -7275,6 +7360,7 @@ export interface operations {
                     "application/json": components["schemas"]["Activity"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7302,6 +7388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -7311,6 +7398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     restore_activity: {
@@ -7334,6 +7422,7 @@ export interface operations {
                     "application/json": components["schemas"]["Activity"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7361,6 +7450,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_api_keys: {
@@ -7386,6 +7477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_ApiKey"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7404,6 +7496,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_api_key: {
@@ -7411,7 +7505,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -7431,6 +7525,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7449,6 +7544,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid name or scopes */
             422: {
                 headers: {
@@ -7458,6 +7554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     revoke_api_key: {
@@ -7479,6 +7576,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7506,6 +7604,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ar_aging: {
@@ -7530,6 +7630,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgingBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7548,6 +7649,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ar_customers: {
@@ -7573,6 +7676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ArCustomers"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7600,6 +7704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ar_dso: {
@@ -7631,6 +7736,7 @@ export interface operations {
                     "application/json": components["schemas"]["DsoBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7658,6 +7764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ar_my_customers: {
@@ -7681,6 +7788,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyCustomersBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7699,6 +7807,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ar_outstanding: {
@@ -7734,6 +7844,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutstandingBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7761,6 +7872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_audit_logs: {
@@ -7791,6 +7903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_AuditLog"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7809,6 +7922,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     change_password: {
@@ -7831,6 +7946,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7840,6 +7956,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Wrong current password or weak new password */
             422: {
                 headers: {
@@ -7849,6 +7967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     login: {
@@ -7891,6 +8010,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Missing fields */
             422: {
                 headers: {
@@ -7909,6 +8029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     logout: {
@@ -7940,6 +8061,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_me: {
@@ -7960,6 +8084,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Missing, invalid or expired token, or deactivated user */
             401: {
                 headers: {
@@ -7969,6 +8094,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_me: {
@@ -7993,6 +8120,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8002,6 +8130,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -8011,6 +8141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     refresh_session: {
@@ -8035,6 +8166,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown, expired, revoked or reused refresh token */
             401: {
                 headers: {
@@ -8044,6 +8176,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_broadcast_logs: {
@@ -8079,6 +8214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_BroadcastLog"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8106,6 +8242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_broadcast_logs: {
@@ -8113,7 +8250,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe; `broadcast_at` may differ between tries (also safe without it: the same fields within 24 h, `broadcast_at` within 10 minutes) */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -8170,6 +8307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The Idempotency-Key was used with another body */
             422: {
                 headers: {
@@ -8179,6 +8317,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     broadcast_summary: {
@@ -8199,6 +8339,7 @@ export interface operations {
                     "application/json": components["schemas"]["BroadcastSummary"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8217,6 +8358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_broadcast_rules: {
@@ -8237,6 +8379,7 @@ export interface operations {
                     "application/json": components["schemas"]["BroadcastRule"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8255,6 +8398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_broadcast_rule: {
@@ -8262,7 +8406,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description failed_broadcast_ticket */
+                /** @description The rule */
                 rule: string;
             };
             cookie?: never;
@@ -8282,6 +8426,7 @@ export interface operations {
                     "application/json": components["schemas"]["BroadcastRule"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8309,6 +8454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid priority */
             422: {
                 headers: {
@@ -8318,6 +8464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_calendar: {
@@ -8343,6 +8490,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarEntry"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8352,6 +8500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Missing or invalid range */
             422: {
                 headers: {
@@ -8361,6 +8510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_channels: {
@@ -8381,6 +8531,7 @@ export interface operations {
                     "application/json": components["schemas"]["Channel"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8390,6 +8541,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_conversations: {
@@ -8426,6 +8579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Conversation"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8453,6 +8607,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_conversation: {
@@ -8476,6 +8631,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8503,6 +8659,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_conversation: {
@@ -8530,6 +8688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8566,6 +8725,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid body, or the assignee is not an active CS member */
             422: {
                 headers: {
@@ -8575,6 +8735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     open_conversation_ticket: {
@@ -8611,6 +8772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationTicket"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8638,6 +8800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid body */
             422: {
                 headers: {
@@ -8647,6 +8810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_ads_performance: {
@@ -8672,6 +8836,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdsPlatform"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8699,6 +8864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_conversion_by_channel: {
@@ -8724,6 +8890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelConversion"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8751,6 +8918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_funnel: {
@@ -8776,6 +8944,7 @@ export interface operations {
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8803,6 +8972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_lead_sources: {
@@ -8828,6 +8998,7 @@ export interface operations {
                     "application/json": components["schemas"]["LeadSource"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8855,6 +9026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_leads_by_channel_month: {
@@ -8880,6 +9052,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelMonth"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8907,6 +9080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_team_workload: {
@@ -8932,6 +9106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workload"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8959,6 +9134,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     aggregate_metrics_get: {
@@ -9003,6 +9179,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     aggregate_metrics_post: {
@@ -9047,6 +9225,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_customers: {
@@ -9078,6 +9258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Customer"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9105,6 +9286,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_duplicates: {
@@ -9128,6 +9310,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicatePair"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9146,6 +9329,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     merge_customers: {
@@ -9170,6 +9355,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9197,6 +9383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -9206,6 +9393,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_customer: {
@@ -9229,6 +9417,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer360"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9256,6 +9445,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_customer: {
@@ -9283,6 +9474,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9319,6 +9511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -9328,6 +9521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     add_document: {
@@ -9355,6 +9549,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerDocument"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9391,6 +9586,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -9400,6 +9596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     customer_statement: {
@@ -9428,6 +9625,7 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9464,6 +9662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     customer_timeline: {
@@ -9490,6 +9689,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineEntry"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9517,6 +9717,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_agent_productivity: {
@@ -9546,6 +9748,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentProductivity"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9573,6 +9776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_automation_impact: {
@@ -9602,6 +9806,7 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationImpact"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9629,6 +9834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_business_impact: {
@@ -9658,6 +9864,7 @@ export interface operations {
                     "application/json": components["schemas"]["BusinessImpact"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9685,6 +9892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_conversation_effectiveness: {
@@ -9714,6 +9922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationEffectiveness"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9741,6 +9950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_customer_load: {
@@ -9770,6 +9980,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerLoad"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9797,6 +10008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_kpi: {
@@ -9826,6 +10038,7 @@ export interface operations {
                     "application/json": components["schemas"]["KpiStrip"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9853,6 +10066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_summary: {
@@ -9873,6 +10087,7 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardSummary"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9882,6 +10097,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dashboard_whatsapp_performance: {
@@ -9911,6 +10128,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsappPerformance"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9938,6 +10156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_departments: {
@@ -9958,6 +10177,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentInfo"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9967,6 +10187,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     events: {
@@ -9987,6 +10209,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9996,6 +10219,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_activities: {
@@ -10034,6 +10259,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10061,6 +10287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_aging: {
@@ -10085,6 +10312,8 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role has no AR */
             403: {
                 headers: {
@@ -10094,6 +10323,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_broadcast_logs: {
@@ -10129,6 +10360,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10156,6 +10388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_statement: {
@@ -10182,6 +10415,8 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role has no AR */
             403: {
                 headers: {
@@ -10200,6 +10435,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_customers: {
@@ -10231,6 +10468,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10258,6 +10496,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_import_rows: {
@@ -10282,6 +10521,9 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such import you may see */
             404: {
                 headers: {
@@ -10291,6 +10533,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_invoices: {
@@ -10328,6 +10572,8 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role has no AR */
             403: {
                 headers: {
@@ -10346,6 +10592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_scorecard: {
@@ -10379,6 +10626,8 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a scorecard you may see */
             403: {
                 headers: {
@@ -10397,6 +10646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_leads: {
@@ -10443,6 +10693,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10470,6 +10721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_me_report: {
@@ -10493,6 +10745,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10502,6 +10755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Not a month */
             422: {
                 headers: {
@@ -10511,6 +10765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_payments: {
@@ -10545,6 +10800,8 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role has no AR */
             403: {
                 headers: {
@@ -10563,6 +10820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_prospects: {
@@ -10601,6 +10859,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10628,6 +10887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_tickets: {
@@ -10679,6 +10939,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10688,6 +10949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid filter or sort, or more rows than one worksheet holds */
             422: {
                 headers: {
@@ -10697,6 +10959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     export_user_events: {
@@ -10726,6 +10989,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10753,6 +11017,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     upload_file: {
@@ -10783,6 +11048,7 @@ export interface operations {
                     "application/json": components["schemas"]["StoredFile"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10792,6 +11058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Larger than 10 MB */
             413: {
                 headers: {
@@ -10810,6 +11077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     download_file: {
@@ -10833,6 +11101,7 @@ export interface operations {
                     "application/octet-stream": number[];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10842,6 +11111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description No such file you may read */
             404: {
                 headers: {
@@ -10851,6 +11121,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_forecast: {
@@ -10878,6 +11150,7 @@ export interface operations {
                     "application/json": components["schemas"]["Forecast"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10905,6 +11178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_imports: {
@@ -10929,6 +11203,9 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Import"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Invalid filters */
             422: {
                 headers: {
@@ -10938,6 +11215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     upload_import: {
@@ -10972,6 +11250,8 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role does not write this module */
             403: {
                 headers: {
@@ -10999,6 +11279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_import_modules: {
@@ -11019,6 +11300,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImportModuleInfo"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     import_template: {
@@ -11041,6 +11326,8 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role does not write this module */
             403: {
                 headers: {
@@ -11050,6 +11337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            404: components["responses"]["NotFound"];
             /** @description Unknown module */
             422: {
                 headers: {
@@ -11059,6 +11347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_import: {
@@ -11081,6 +11370,9 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such import you may see */
             404: {
                 headers: {
@@ -11090,6 +11382,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     set_import_mapping: {
@@ -11116,6 +11410,9 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such import you may see */
             404: {
                 headers: {
@@ -11134,6 +11431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Unknown fields, a field twice, a required field missing */
             422: {
                 headers: {
@@ -11143,6 +11441,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     process_import: {
@@ -11165,6 +11464,8 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role does not write this module */
             403: {
                 headers: {
@@ -11192,6 +11493,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     revert_import: {
@@ -11214,6 +11517,9 @@ export interface operations {
                     "application/json": components["schemas"]["RevertResult"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such import you may see */
             404: {
                 headers: {
@@ -11232,6 +11538,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_import_rows: {
@@ -11258,6 +11566,9 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_ImportRow"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such import you may see */
             404: {
                 headers: {
@@ -11267,6 +11578,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     correct_import_row: {
@@ -11294,6 +11607,8 @@ export interface operations {
                     "application/json": components["schemas"]["ImportRow"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role does not write this module */
             403: {
                 headers: {
@@ -11312,6 +11627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description More cells than the header has columns */
             422: {
                 headers: {
@@ -11321,6 +11637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ping_integration: {
@@ -11344,6 +11661,7 @@ export interface operations {
                     "application/json": components["schemas"]["PingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
@@ -11362,6 +11680,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_invoices: {
@@ -11399,6 +11720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Invoice"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -11426,6 +11748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_invoice: {
@@ -11433,7 +11756,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -11453,6 +11776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -11480,6 +11804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields (all of them reported) */
             422: {
                 headers: {
@@ -11489,6 +11814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_invoice: {
@@ -11512,6 +11838,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvoiceDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -11539,6 +11866,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     open_collection_ticket: {
@@ -11571,6 +11900,7 @@ export interface operations {
                     "application/json": components["schemas"]["CollectionTicket"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -11607,6 +11937,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     void_invoice: {
@@ -11634,6 +11966,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -11670,6 +12003,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The reason is missing */
             422: {
                 headers: {
@@ -11679,6 +12013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_entries: {
@@ -11711,6 +12046,8 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Entry"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role has no KPI */
             403: {
                 headers: {
@@ -11729,6 +12066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_entry: {
@@ -11736,7 +12074,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -11756,6 +12094,8 @@ export interface operations {
                     "application/json": components["schemas"]["Entry"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a value you may enter */
             403: {
                 headers: {
@@ -11765,6 +12105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields, or an AUTO metric */
             422: {
                 headers: {
@@ -11774,6 +12115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_metrics: {
@@ -11794,6 +12136,7 @@ export interface operations {
                     "application/json": components["schemas"]["Metric"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -11812,6 +12155,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_periods: {
@@ -11836,6 +12180,8 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodClose"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role has no KPI */
             403: {
                 headers: {
@@ -11845,6 +12191,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     close_period: {
@@ -11869,6 +12217,8 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodClose"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a department you close */
             403: {
                 headers: {
@@ -11887,6 +12237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Bad or running period, unknown department */
             422: {
                 headers: {
@@ -11896,6 +12247,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     reopen_period: {
@@ -11920,6 +12272,8 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodClose"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a department you close */
             403: {
                 headers: {
@@ -11938,6 +12292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Missing reason, bad period or department */
             422: {
                 headers: {
@@ -11947,6 +12302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     kpi_scorecard: {
@@ -11980,6 +12336,8 @@ export interface operations {
                     "application/json": components["schemas"]["ScorecardBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a scorecard you may see */
             403: {
                 headers: {
@@ -12007,6 +12365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_targets: {
@@ -12044,6 +12403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Target"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12071,6 +12431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_target: {
@@ -12095,6 +12456,7 @@ export interface operations {
                     "application/json": components["schemas"]["Target"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12122,6 +12484,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetConflictBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields (all of them reported) */
             422: {
                 headers: {
@@ -12131,6 +12494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     copy_targets: {
@@ -12155,6 +12519,8 @@ export interface operations {
                     "application/json": components["schemas"]["CopyTargetsBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description This role sets no targets */
             403: {
                 headers: {
@@ -12164,6 +12530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid months */
             422: {
                 headers: {
@@ -12173,6 +12540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     delete_target: {
@@ -12194,6 +12562,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a target you may set */
             403: {
                 headers: {
@@ -12212,6 +12582,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_target: {
@@ -12239,6 +12611,8 @@ export interface operations {
                     "application/json": components["schemas"]["Target"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a target you may set */
             403: {
                 headers: {
@@ -12266,6 +12640,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetConflictBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -12275,6 +12650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     split_target: {
@@ -12302,6 +12678,8 @@ export interface operations {
                     "application/json": components["schemas"]["Target"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a target you may set */
             403: {
                 headers: {
@@ -12320,6 +12698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Not whole months, or bad weights */
             422: {
                 headers: {
@@ -12329,6 +12708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     kpi_trend: {
@@ -12366,6 +12746,8 @@ export interface operations {
                     "application/json": components["schemas"]["TrendBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a scorecard you may see */
             403: {
                 headers: {
@@ -12393,6 +12775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_leads: {
@@ -12439,6 +12822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Lead"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12466,6 +12850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_lead: {
@@ -12473,7 +12858,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -12520,6 +12905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -12529,6 +12915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_lead: {
@@ -12552,6 +12939,7 @@ export interface operations {
                     "application/json": components["schemas"]["Lead"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12579,6 +12967,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     delete_lead: {
@@ -12600,6 +12990,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12627,6 +13018,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_lead: {
@@ -12654,6 +13047,7 @@ export interface operations {
                     "application/json": components["schemas"]["Lead"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12681,6 +13075,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -12690,6 +13085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     assign_lead: {
@@ -12717,6 +13113,7 @@ export interface operations {
                     "application/json": components["schemas"]["Lead"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12744,6 +13141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Not a salesperson you may assign to */
             422: {
                 headers: {
@@ -12753,6 +13151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     restore_lead: {
@@ -12776,6 +13175,7 @@ export interface operations {
                     "application/json": components["schemas"]["Lead"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12803,6 +13203,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_events: {
@@ -12828,6 +13230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_MarketingEvent"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12846,6 +13249,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_event: {
@@ -12853,7 +13258,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -12873,6 +13278,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarketingEvent"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12891,6 +13297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -12900,6 +13307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_spend: {
@@ -12926,6 +13334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Spend"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12953,6 +13362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_spend: {
@@ -12960,7 +13370,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -12980,6 +13390,7 @@ export interface operations {
                     "application/json": components["schemas"]["Spend"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -12998,6 +13409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -13007,6 +13419,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_notification_preferences: {
@@ -13027,6 +13440,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13036,6 +13450,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     put_notification_preferences: {
@@ -13060,6 +13476,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13069,6 +13486,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Unknown or repeated kinds */
             422: {
                 headers: {
@@ -13078,6 +13497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_me_report: {
@@ -13101,6 +13521,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeReportBody"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13110,6 +13531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Not a month */
             422: {
                 headers: {
@@ -13119,6 +13541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_news: {
@@ -13146,6 +13569,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_News"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13155,6 +13579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid filters (all of them reported) */
             422: {
                 headers: {
@@ -13164,6 +13589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_news: {
@@ -13171,7 +13597,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -13191,6 +13617,7 @@ export interface operations {
                     "application/json": components["schemas"]["News"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13218,6 +13645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields (all of them reported) */
             422: {
                 headers: {
@@ -13227,6 +13655,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     preview_news: {
@@ -13251,6 +13680,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsPreview"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13269,6 +13699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The body is too long */
             422: {
                 headers: {
@@ -13278,6 +13709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_news: {
@@ -13301,6 +13733,7 @@ export interface operations {
                     "application/json": components["schemas"]["News"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13310,6 +13743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description No such post you may read */
             404: {
                 headers: {
@@ -13319,6 +13753,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     delete_news: {
@@ -13340,6 +13776,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13367,6 +13804,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_news: {
@@ -13394,6 +13833,7 @@ export interface operations {
                     "application/json": components["schemas"]["News"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13421,6 +13861,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields (all of them reported) */
             422: {
                 headers: {
@@ -13430,6 +13871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_notifications: {
@@ -13454,6 +13896,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13463,6 +13906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid paging */
             422: {
                 headers: {
@@ -13472,6 +13916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     mark_all_read: {
@@ -13492,6 +13937,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkedRead"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13501,6 +13947,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     unread_count: {
@@ -13521,6 +13969,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13530,6 +13979,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     mark_read: {
@@ -13551,6 +14002,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13560,6 +14012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description No such notification of yours */
             404: {
                 headers: {
@@ -13569,6 +14022,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_rfqs: {
@@ -13598,6 +14053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_MaskedRfq"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13616,6 +14072,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_rfq: {
@@ -13639,6 +14097,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaskedRfq"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13666,6 +14125,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_payments: {
@@ -13700,6 +14161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Payment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13727,6 +14189,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_payment: {
@@ -13734,7 +14197,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -13754,6 +14217,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13781,6 +14245,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields or allocations (all reported) */
             422: {
                 headers: {
@@ -13790,6 +14255,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     allocate_payment: {
@@ -13797,7 +14263,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Payment id */
@@ -13820,6 +14286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13856,6 +14323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Nothing left to allocate, or invalid allocations (all reported) */
             422: {
                 headers: {
@@ -13865,6 +14333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     reverse_payment: {
@@ -13892,6 +14361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13919,6 +14389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Nothing to reverse */
             422: {
                 headers: {
@@ -13928,6 +14399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_pipeline: {
@@ -13953,6 +14425,7 @@ export interface operations {
                     "application/json": components["schemas"]["Pipeline"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -13971,6 +14444,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_products: {
@@ -13997,6 +14472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Product"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14006,6 +14482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid paging */
             422: {
                 headers: {
@@ -14015,6 +14492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_product: {
@@ -14039,6 +14517,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14066,6 +14545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -14075,6 +14555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_prospects: {
@@ -14113,6 +14594,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Prospect"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14140,6 +14622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_prospect: {
@@ -14163,6 +14646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14190,6 +14674,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     delete_prospect: {
@@ -14211,6 +14697,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14238,6 +14725,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_prospect: {
@@ -14265,6 +14754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14292,6 +14782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -14301,6 +14792,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     restore_prospect: {
@@ -14324,6 +14816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14351,6 +14844,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     change_stage: {
@@ -14378,6 +14873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14405,6 +14901,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Unknown stage, or lost without a reason */
             422: {
                 headers: {
@@ -14414,6 +14911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_roles: {
@@ -14434,6 +14932,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleInfo"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14443,6 +14942,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_shipment: {
@@ -14466,6 +14967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Shipment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14493,6 +14995,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_sla_calendar: {
@@ -14516,6 +15020,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlaCalendar"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14525,6 +15030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Year out of range */
             422: {
                 headers: {
@@ -14534,6 +15040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     put_holiday: {
@@ -14541,7 +15048,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description YYYY-MM-DD */
+                /** @description The day, YYYY-MM-DD */
                 day: string;
             };
             cookie?: never;
@@ -14570,6 +15077,7 @@ export interface operations {
                     "application/json": components["schemas"]["Holiday"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14588,6 +15096,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid day, name or kind */
             422: {
                 headers: {
@@ -14597,6 +15107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     delete_holiday: {
@@ -14604,7 +15115,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description YYYY-MM-DD */
+                /** @description The day, YYYY-MM-DD */
                 day: string;
             };
             cookie?: never;
@@ -14618,6 +15129,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14654,6 +15166,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_tasks: {
@@ -14691,6 +15204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Task"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14700,6 +15214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid filter, paging or sort */
             422: {
                 headers: {
@@ -14709,6 +15224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_task: {
@@ -14716,7 +15232,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -14763,6 +15279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -14772,6 +15289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_task: {
@@ -14795,6 +15313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14804,6 +15323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description No such task in your scope */
             404: {
                 headers: {
@@ -14813,6 +15333,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     delete_task: {
@@ -14834,6 +15356,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14861,6 +15384,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_task: {
@@ -14888,6 +15413,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14915,6 +15441,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -14924,6 +15451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_tickets: {
@@ -14975,6 +15503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_Ticket"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -14984,6 +15513,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid filter, sort or paging */
             422: {
                 headers: {
@@ -14993,6 +15523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_ticket: {
@@ -15000,7 +15531,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe (also safe without it: the same body from the same API key within 24 h) */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -15047,6 +15578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The Idempotency-Key was used with another body */
             422: {
                 headers: {
@@ -15056,6 +15588,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     sla_report: {
@@ -15083,6 +15617,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlaReport"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15092,6 +15627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid range */
             422: {
                 headers: {
@@ -15101,6 +15637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_ticket: {
@@ -15124,6 +15661,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15133,6 +15671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description No such ticket among those you may see */
             404: {
                 headers: {
@@ -15142,6 +15681,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replace_ticket: {
@@ -15169,6 +15710,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15196,6 +15738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description A disallowed transition or invalid value */
             422: {
                 headers: {
@@ -15205,6 +15748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_ticket: {
@@ -15232,6 +15776,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15259,6 +15804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description A disallowed transition or invalid value */
             422: {
                 headers: {
@@ -15268,6 +15814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     add_attachment: {
@@ -15295,6 +15842,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketAttachment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15331,6 +15879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Not a file you uploaded to ticket-attachments */
             422: {
                 headers: {
@@ -15340,6 +15889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     add_comment: {
@@ -15367,6 +15917,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketComment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15394,6 +15945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Empty or too long */
             422: {
                 headers: {
@@ -15403,6 +15955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_user_events: {
@@ -15432,6 +15985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_UserEvent"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15459,6 +16013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_users: {
@@ -15490,6 +16045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListBody_User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15499,6 +16055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description Invalid paging or sort */
             422: {
                 headers: {
@@ -15508,6 +16065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_user: {
@@ -15515,7 +16073,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes retries safe */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -15571,6 +16129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields, or Idempotency-Key reused with another body */
             422: {
                 headers: {
@@ -15580,6 +16139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_user: {
@@ -15603,6 +16163,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15612,6 +16173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description No such user */
             404: {
                 headers: {
@@ -15621,6 +16183,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_user: {
@@ -15648,6 +16212,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15684,6 +16249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description Invalid fields */
             422: {
                 headers: {
@@ -15693,6 +16259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deactivate_user: {
@@ -15716,6 +16283,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -15752,6 +16320,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verify_whatsapp: {
@@ -15779,6 +16348,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Wrong mode or token */
             403: {
                 headers: {
@@ -15788,6 +16358,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     receive_whatsapp: {
@@ -15800,7 +16372,7 @@ export interface operations {
         /** @description The Cloud API webhook body, unchanged */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["CloudWebhookBody"];
             };
         };
         responses: {
@@ -15849,6 +16421,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     receive_whatsapp_outbound: {
@@ -15910,6 +16485,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     healthz: {
@@ -15930,6 +16508,8 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     readyz: {
@@ -15950,6 +16530,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Database unreachable or migrations behind */
             503: {
                 headers: {
