@@ -88,9 +88,11 @@ schemathesis --config-file "$here/schemathesis.toml" run "$base/api/openapi.json
   --exclude-path '/api/v1/users/{id}/deactivate' \
   --report junit --report-dir "$scratch/report" \
   ${SCHEMATHESIS_ARGS:-} || status=$?
-if grep -q '"level":"ERROR"' "$scratch/server.log"; then
+# Errors of the application (a 5xx it answered, a failed job); actix's own notes on
+# requests it could not parse (schemathesis sends such on purpose) are not.
+if grep '"level":"ERROR"' "$scratch/server.log" | grep -vq '"target":"actix_http::'; then
   say "the server logged errors:"
-  grep '"level":"ERROR"' "$scratch/server.log" | head -20
+  grep '"level":"ERROR"' "$scratch/server.log" | grep -v '"target":"actix_http::' | head -20
   status=1
 fi
 say "done (exit $status)"

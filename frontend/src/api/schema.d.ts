@@ -3230,7 +3230,8 @@ export interface components {
         };
         /** @description The envelope of a Cloud API webhook body; what `entry` holds is the provider's. */
         CloudWebhookBody: {
-            entry: Record<string, never>[];
+            /** @description The provider's entries, read (or ignored) when the stored body is processed. */
+            entry: unknown[];
             /** @example whatsapp_business_account */
             object: string;
         };
@@ -4195,6 +4196,15 @@ export interface components {
          * @enum {string}
          */
         ImportStatus: "staged" | "queued" | "processing" | "done" | "failed" | "reverted";
+        /** @description The multipart form of an upload. */
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description The spreadsheet: .xlsx, .xls or .csv.
+             */
+            file: string;
+            module: components["schemas"]["ImportModule"];
+        };
         /**
          * @description TCK-1 outcomes of an inquiry (RFQ).
          * @enum {string}
@@ -10637,6 +10647,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No such user or team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Bad period or assignee */
             422: {
                 headers: {
@@ -11226,9 +11245,9 @@ export interface operations {
             cookie?: never;
         };
         /** @description `module` and `file` */
-        requestBody?: {
+        requestBody: {
             content: {
-                "multipart/form-data": unknown;
+                "multipart/form-data": components["schemas"]["ImportUpload"];
             };
         };
         responses: {

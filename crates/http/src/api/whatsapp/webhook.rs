@@ -20,7 +20,7 @@ pub struct CloudWebhookBody {
         example = "whatsapp_business_account"
     )]
     object: String,
-    #[schema(value_type = Vec<Object>)]
+    /// The provider's entries, read (or ignored) when the stored body is processed.
     entry: Vec<serde_json::Value>,
 }
 
