@@ -17,6 +17,8 @@
 #  - POST /api/v1/users/{id}/deactivate: it may deactivate the signed-in super admin.
 #  - GET /api/v1/events (server-sent events): a stream that stays open until the client
 #    leaves; schemathesis reads responses to their end.
+# and the deliberate settings of schemathesis.toml (422 for schema-valid data, the intake
+# endpoints' 400, TRACE/PATCH for undeclared methods, 30 s per response).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=scripts/schemathesis
