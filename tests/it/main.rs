@@ -12,6 +12,7 @@ mod dashboard;
 mod events;
 mod exports;
 mod faults;
+mod hardening;
 mod imports;
 mod intake;
 mod kpi;

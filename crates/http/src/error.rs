@@ -14,6 +14,7 @@
 //! | IdempotencyInProgress | 409 | idempotency_in_progress |
 //! | IdempotencyKeyReused | 422 | idempotency_key_reused |
 //! | Validation | 422 | validation_failed |
+//! | MethodNotAllowed | 405 | method_not_allowed (with `Allow`) |
 //! | PayloadTooLarge | 413 | payload_too_large |
 //! | RateLimited | 429 | rate_limited |
 //! | Unavailable | 503 | service_unavailable (with `Retry-After`) |
@@ -68,6 +69,9 @@ pub enum ApiError {
     Validation(FieldErrors),
     #[error("the request body is too large")]
     PayloadTooLarge,
+    /// A documented path asked with a method it does not serve; holds the `Allow` value.
+    #[error("this method is not allowed here; allowed: {0}")]
+    MethodNotAllowed(String),
     #[error("too many attempts, try again later")]
     RateLimited { retry_after_secs: u64 },
     #[error("the service is temporarily unavailable, try again shortly")]
@@ -92,6 +96,7 @@ domain::closed_set!(
         IdempotencyKeyReused => "idempotency_key_reused",
         ValidationFailed => "validation_failed",
         PayloadTooLarge => "payload_too_large",
+        MethodNotAllowed => "method_not_allowed",
         RateLimited => "rate_limited",
         ServiceUnavailable => "service_unavailable",
         InternalError => "internal_error",
@@ -139,6 +144,7 @@ impl ApiError {
             Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Self::Validation(_) | Self::InvalidIntake { .. } => ErrorCode::ValidationFailed,
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            Self::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
             Self::RateLimited { .. } => ErrorCode::RateLimited,
             Self::Unavailable => ErrorCode::ServiceUnavailable,
             Self::Internal(_) => ErrorCode::InternalError,
@@ -168,6 +174,7 @@ impl ResponseError for ApiError {
             Self::Conflict { .. } | Self::IdempotencyInProgress => StatusCode::CONFLICT,
             Self::IdempotencyKeyReused | Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -187,6 +194,9 @@ impl ResponseError for ApiError {
                 response.insert_header(("Retry-After", UNAVAILABLE_RETRY_AFTER_SECS.to_string()));
             }
             _ => {}
+        }
+        if let Self::MethodNotAllowed(allow) = self {
+            response.insert_header(("Allow", allow.as_str()));
         }
         if let Self::Unauthorized = self {
             response.insert_header(("WWW-Authenticate", "Bearer"));
@@ -252,11 +262,13 @@ pub fn query_error(
     ApiError::BadRequest(format!("invalid query parameters: {err}")).into()
 }
 
+/// A path that does not parse (`/customers/duplicates` as `/customers/{id}`): 405 when the
+/// path is documented for other methods, otherwise 404.
 pub fn path_error(
     _err: actix_web::error::PathError,
-    _req: &actix_web::HttpRequest,
+    req: &actix_web::HttpRequest,
 ) -> actix_web::Error {
-    ApiError::NotFound.into()
+    crate::allowed_methods::unrouted(req).into()
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;

@@ -201,6 +201,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
             }
             let json: serde_json::Value = serde_json::from_slice(&bytes)
                 .map_err(|err| ApiError::MalformedJson(err.to_string()))?;
+            if !json.is_object() {
+                return Err(ApiError::validation("body", "must be a JSON object"));
+            }
+            if let Some((field, reason)) = crate::text_guard::json_field(&json) {
+                return Err(ApiError::validation(&field, reason));
+            }
             let fingerprint = hex::encode(Sha256::digest(canonical_json(&json).as_bytes()));
             let value = serde_path_to_error::deserialize(json).map_err(|err| {
                 let path = err.path().to_string();

@@ -10,9 +10,12 @@ pub mod extract;
 pub mod idempotency;
 pub mod rate_limit;
 pub mod state;
+pub mod text_guard;
 
+mod allowed_methods;
 mod compression;
 mod openapi;
+mod openapi_shared;
 mod router;
 mod web_app;
 

@@ -125,5 +125,5 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let app = App::new().into_utoipa_app().openapi(ApiDoc::openapi());
     let (_, mut doc) = crate::router::mount(app).split_for_parts();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
-    doc
+    crate::openapi_shared::with_shared_responses(doc)
 }

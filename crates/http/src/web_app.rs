@@ -55,12 +55,14 @@ pub fn server_with_metrics(
         tokio::spawn(internal);
     }
     let spec = crate::openapi();
+    let allowed = web::Data::new(crate::allowed_methods::AllowedMethods::from_document(&spec));
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         let settings = data.settings.clone();
         let app = App::new()
             .into_utoipa_app()
             .app_data(data.clone())
+            .app_data(allowed.clone())
             .app_data(web::PayloadConfig::new(settings.json_limit_bytes))
             .app_data(web::QueryConfig::default().error_handler(error::query_error))
             .app_data(web::PathConfig::default().error_handler(error::path_error));
@@ -90,10 +92,14 @@ pub fn server_with_metrics(
                 .service(spa(dir)),
             None => app,
         };
-        app.default_service(web::to(|| async {
-            Err::<HttpResponse, _>(ApiError::NotFound)
+        app.default_service(web::to(|req: actix_web::HttpRequest| {
+            let error = crate::allowed_methods::unrouted(&req);
+            async move { Err::<HttpResponse, _>(error) }
         }))
         .wrap(actix_web::middleware::from_fn(time_budget))
+        .wrap(actix_web::middleware::from_fn(
+            crate::text_guard::reject_invalid_text,
+        ))
         .wrap(actix_web::middleware::from_fn(cache_headers))
         .wrap(actix_web::middleware::from_fn(compression::only_large_json))
         .wrap(actix_web::middleware::Compress::default())

@@ -54,7 +54,7 @@ export const ENTRY_SOURCE_VALUES = ["manual", "imported"] as const satisfies rea
 export type EntrySourceCovered = Assert<Covers<typeof ENTRY_SOURCE_VALUES, EntrySource>>;
 
 export type ErrorCode = components["schemas"]["ErrorCode"];
-export const ERROR_CODE_VALUES = ["bad_request", "malformed_json", "unauthorized", "invalid_credentials", "forbidden", "insufficient_scope", "not_found", "conflict", "idempotency_in_progress", "idempotency_key_reused", "validation_failed", "payload_too_large", "rate_limited", "service_unavailable", "internal_error"] as const satisfies readonly ErrorCode[];
+export const ERROR_CODE_VALUES = ["bad_request", "malformed_json", "unauthorized", "invalid_credentials", "forbidden", "insufficient_scope", "not_found", "conflict", "idempotency_in_progress", "idempotency_key_reused", "validation_failed", "payload_too_large", "method_not_allowed", "rate_limited", "service_unavailable", "internal_error"] as const satisfies readonly ErrorCode[];
 export type ErrorCodeCovered = Assert<Covers<typeof ERROR_CODE_VALUES, ErrorCode>>;
 
 export type FieldKind = components["schemas"]["FieldKind"];

@@ -20,6 +20,7 @@ pub mod notifications;
 pub mod reference;
 pub mod sheet;
 pub mod sheet_stream;
+pub mod sort;
 pub mod tickets;
 pub mod user_events;
 pub mod users;

@@ -29,8 +29,9 @@ export function useUploadImport() {
       const imported = await call(
         api
           .POST("/api/v1/imports", {
-            // The generated type of a multipart body is `unknown`: the FormData goes as is.
-            body: form,
+            // The generated type of the multipart body reads the file as a string (binary);
+            // the FormData goes as is.
+            body: form as unknown as { module: ImportModule; file: string },
             bodySerializer: (body: unknown) => body as FormData,
           })
           .then((result) => {

@@ -92,6 +92,8 @@ pub async fn export_invoices(
 ) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
+    // Paging is not used, but its values are checked as on the list.
+    crate::api::page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), invoices::SORT)?;
     let filter = query.filter()?;
     let mut export = invoices::export(&filter, &sort, STREAM_FETCH, domain::jakarta_today());
@@ -131,6 +133,8 @@ pub async fn export_payments(
 ) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
+    // Paging is not used, but its values are checked as on the list.
+    crate::api::page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), payments::SORT)?;
     let filter = query.filter();
     let mut export = payments::export(&filter, &sort, STREAM_FETCH);

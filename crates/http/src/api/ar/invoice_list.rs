@@ -35,8 +35,11 @@ pub struct InvoiceQuery {
     pub per_page: Option<i64>,
     /// invoice_date, due_date, amount, outstanding, invoice_code, customer_name,
     /// created_at; `-` for descending.
+    #[param(value_type = Option<InvoiceSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(InvoiceSort => invoices::SORT);
 
 impl InvoiceQuery {
     pub(crate) fn filter(&self) -> ApiResult<InvoiceFilter> {

@@ -33,8 +33,11 @@ pub struct OutstandingQuery {
     pub per_page: Option<i64>,
     /// days_overdue, outstanding, due_date, invoice_date, customer_name, invoice_code;
     /// `-` for descending. Default: most overdue first.
+    #[param(value_type = Option<OutstandingSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(OutstandingSort => reports::OUTSTANDING_SORT);
 
 impl OutstandingQuery {
     pub(crate) fn filter(&self, mine: bool) -> ApiResult<OutstandingFilter> {

@@ -34,8 +34,11 @@ pub struct PaymentQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// payment_date, amount, payment_code, customer_name, created_at; `-` descending.
+    #[param(value_type = Option<PaymentSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(PaymentSort => payments::SORT);
 
 impl PaymentQuery {
     pub(crate) fn filter(&self) -> PaymentFilter {

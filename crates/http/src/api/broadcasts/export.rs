@@ -51,6 +51,8 @@ pub async fn export_broadcast_logs(
 ) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     require_reader(user.role)?;
+    // Paging is not used, but its values are checked as on the list.
+    crate::api::page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), broadcasts::SORT)?;
     let filter = filter(query)?;
     let mut export = broadcasts::export(&filter, &sort, STREAM_FETCH);

@@ -28,8 +28,7 @@ pub struct CreateBroadcastLogRequest {
     tracking_number: String,
     #[schema(example = "6281234567890")]
     consignee_phone: Option<String>,
-    /// `success`, `failed` or `pending`.
-    #[schema(example = "failed")]
+    #[schema(value_type = domain::tickets::BroadcastStatus, example = "failed")]
     status: String,
     #[schema(example = "Paket Anda sedang dalam perjalanan")]
     message_content: Option<String>,
@@ -37,6 +36,7 @@ pub struct CreateBroadcastLogRequest {
     error_message: Option<String>,
     /// When it was sent (RFC 3339); the time of receipt when absent. Also read as
     /// `sent_at` or `timestamp`. A retry may move it by up to 10 minutes.
+    #[schema(value_type = Option<chrono::DateTime<chrono::Utc>>)]
     broadcast_at: Option<String>,
 }
 

@@ -37,8 +37,11 @@ pub struct BroadcastQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// broadcast_at (default, newest first), tracking_number, status.
+    #[param(value_type = Option<BroadcastSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(BroadcastSort => broadcasts::SORT);
 
 /// The broadcast logs, newest first.
 #[utoipa::path(

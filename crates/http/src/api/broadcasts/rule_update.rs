@@ -15,7 +15,7 @@ use crate::{
 #[serde(deny_unknown_fields)]
 pub struct UpdateBroadcastRuleRequest {
     pub enabled: Option<bool>,
-    /// low, medium, high, urgent.
+    #[schema(value_type = Option<domain::tickets::TicketPriority>)]
     pub priority: Option<String>,
 }
 
@@ -23,7 +23,7 @@ pub struct UpdateBroadcastRuleRequest {
 #[utoipa::path(
     tag = "broadcast",
     security(("bearer" = [])),
-    params(("rule" = String, Path, description = "failed_broadcast_ticket")),
+    params(("rule" = String, Path, description = "The rule", pattern = "^failed_broadcast_ticket$")),
     request_body = UpdateBroadcastRuleRequest,
     responses(
         (status = 200, description = "The rule", body = BroadcastRule),

@@ -93,6 +93,26 @@ fn parse(module: ImportModule, name: &str, bytes: &[u8], limits: SheetLimits) ->
         SheetError::TooLarge { .. } => ApiError::PayloadTooLarge,
         other => refused(&other.message_en(), &other.message_id()),
     })?;
+    let stored_text = |cell: &Cell| match cell {
+        Cell::Text(text) => crate::text_guard::invalid_text(text),
+        _ => None,
+    };
+    if let Some(row) = sheet
+        .rows
+        .iter()
+        .find(|r| r.cells.iter().any(|c| stored_text(c).is_some()))
+    {
+        return Err(refused(
+            &format!(
+                "row {} has a cell with the NUL character, which cannot be stored",
+                row.number
+            ),
+            &format!(
+                "baris {} memuat karakter NUL yang tidak dapat disimpan",
+                row.number
+            ),
+        ));
+    }
     let guess = detect_header(module, &sheet.rows).ok_or_else(|| {
         let expected: Vec<&str> = module.fields().iter().map(|f| f.label_id).collect();
         refused(
@@ -200,4 +220,33 @@ pub(crate) async fn stage_upload(
     Ok(Staged::Created(
         imports::stage(tx, &import, &parsed.rows).await?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::imports::{sheet::SheetLimits, ImportModule};
+
+    /// A workbook cell holding a NUL (CSV files with one are refused as not text).
+    #[test]
+    fn a_workbook_cell_with_a_nul_is_refused() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, (head, value)) in [("Nama Perusahaan", "PT A\0B"), ("Telepon", "0812")]
+            .into_iter()
+            .enumerate()
+        {
+            let col = u16::try_from(col).unwrap_or_default();
+            sheet.write_string(0, col, head).ok();
+            sheet.write_string(1, col, value).ok();
+        }
+        let bytes = book.save_to_buffer().unwrap_or_default();
+        let refused = super::parse(
+            ImportModule::Customers,
+            "c.xlsx",
+            &bytes,
+            SheetLimits::default(),
+        );
+        let message = refused.err().map(|e| format!("{e:?}")).unwrap_or_default();
+        assert!(message.contains("NUL"), "{message}");
+    }
 }

@@ -15,13 +15,23 @@ use crate::{
     state::AppState,
 };
 
+/// The multipart form of an upload.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // documents the form; the handler reads it part by part
+pub struct ImportUpload {
+    module: domain::imports::ImportModule,
+    /// The spreadsheet: .xlsx, .xls or .csv.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
 /// Uploads a spreadsheet (multipart: `module`, `file` .xlsx/.xls/.csv) and stages its
 /// rows; nothing is written to the module until `process`. The same file for the same
 /// module returns its existing import (200).
 #[utoipa::path(
     tag = "imports",
     security(("bearer" = [])),
-    request_body(content_type = "multipart/form-data", description = "`module` and `file`"),
+    request_body(content = ImportUpload, content_type = "multipart/form-data", description = "`module` and `file`"),
     responses(
         (status = 201, description = "Staged", body = Import),
         (status = 200, description = "This file was uploaded before: its import", body = Import),

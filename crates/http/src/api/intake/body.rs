@@ -43,6 +43,12 @@ impl FromRequest for IntakeBody {
             }
             let value: Value = serde_json::from_slice(&bytes)
                 .map_err(|err| ApiError::MalformedJson(err.to_string()))?;
+            if let Some((field, reason)) = crate::text_guard::json_field(&value) {
+                return Err(ApiError::InvalidIntake {
+                    message: format!("{field} {reason}"),
+                    details: domain::FieldErrors::single(&field, reason),
+                });
+            }
             let canonical = canonical_json(&value);
             Ok(Self {
                 value,

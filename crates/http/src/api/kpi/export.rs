@@ -46,6 +46,7 @@ fn cells(r: &ScoreRow) -> Vec<String> {
 #[utoipa::path(tag = "kpi", security(("bearer" = [])), params(ScorecardQuery, ScopeQuery),
     responses((status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
               (status = 403, description = "Not a scorecard you may see", body = ErrorBody),
+              (status = 404, description = "No such user or team", body = ErrorBody),
               (status = 422, description = "Bad period or assignee", body = ErrorBody)))]
 #[get("/exports/kpi-scorecard")]
 #[tracing::instrument(name = "GET /exports/kpi-scorecard", skip_all)]

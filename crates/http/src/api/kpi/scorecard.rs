@@ -74,6 +74,7 @@ pub(crate) fn scorecard_body(card: &Scorecard) -> ScorecardBody {
     responses(
         (status = 200, description = "The scorecard", body = ScorecardBody),
         (status = 403, description = "Not a scorecard you may see", body = ErrorBody),
+        (status = 404, description = "No such user or team", body = ErrorBody),
         (status = 404, description = "No such user", body = ErrorBody),
         (status = 422, description = "Bad period, months or assignee", body = ErrorBody),
     )

@@ -36,6 +36,7 @@ pub struct TrendQuery {
     responses(
         (status = 200, description = "The monthly points, oldest first", body = TrendBody),
         (status = 403, description = "Not a scorecard you may see", body = ErrorBody),
+        (status = 404, description = "No such user or team", body = ErrorBody),
         (status = 404, description = "No such metric or user", body = ErrorBody),
         (status = 422, description = "Bad period, months or assignee", body = ErrorBody),
     )

@@ -105,6 +105,8 @@ pub async fn export_tickets(
 ) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     let query = query.into_inner();
+    // Paging is not used, but its values are checked as on the list.
+    crate::api::page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), tickets::TICKET_SORT)?;
     let filter = filter(query, &user)?;
     let identity = filter.identity;

@@ -58,8 +58,11 @@ pub struct TicketQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// created_at, updated_at, ticket_code, status, priority; `-` for descending.
+    #[param(value_type = Option<TicketSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(TicketSort => tickets::TICKET_SORT);
 
 /// The ticket queue: the tickets you may see, filtered.
 #[utoipa::path(

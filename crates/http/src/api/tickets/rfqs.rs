@@ -102,8 +102,11 @@ pub struct RfqQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// created_at, ticket_code, status, priority.
+    #[param(value_type = Option<RfqSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(RfqSort => tickets::RFQ_SORT);
 
 /// RFQs of your department with the customer masked (Operations).
 #[utoipa::path(

@@ -144,7 +144,7 @@ fn parse_day(day: &str) -> ApiResult<NaiveDate> {
 #[utoipa::path(
     tag = "tickets",
     security(("bearer" = [])),
-    params(("day" = String, Path, description = "YYYY-MM-DD")),
+    params(("day" = chrono::NaiveDate, Path, description = "The day, YYYY-MM-DD")),
     request_body = PutHolidayRequest,
     responses(
         (status = 200, description = "The day's holiday was replaced", body = Holiday),
@@ -198,7 +198,7 @@ pub async fn put_holiday(
 #[utoipa::path(
     tag = "tickets",
     security(("bearer" = [])),
-    params(("day" = String, Path, description = "YYYY-MM-DD")),
+    params(("day" = chrono::NaiveDate, Path, description = "The day, YYYY-MM-DD")),
     responses(
         (status = 204, description = "Removed"),
         (status = 401, description = "Not signed in", body = ErrorBody),

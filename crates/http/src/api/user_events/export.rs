@@ -57,6 +57,7 @@ fn cells(e: UserEventRow) -> Vec<Cell> {
 pub async fn export_user_events(ctx: UserTx, query: Query) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
+    crate::api::page_request(query.page, query.per_page)?;
     let filter = UserEventFilter::try_from(&*query)?;
     let mut export = user_events::export(&filter, STREAM_FETCH);
     let rows = export.rows(&mut tx).await?;

@@ -25,8 +25,11 @@ pub struct ListUsersQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// Comma-separated fields, `-` for descending: full_name, email, role, dept, created_at, last_login_at.
+    #[param(value_type = Option<UserSortParam>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(UserSortParam => UserSort::ALLOWED);
 
 /// Lists users: the company directory for every signed-in user.
 #[utoipa::path(

@@ -37,8 +37,11 @@ pub struct ConversationQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// last_message_at (default, newest first), opened_at, status; `-` for descending.
+    #[param(value_type = Option<ConversationSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(ConversationSort => whatsapp::SORT);
 
 /// The filter for `me` = `user`; every invalid parameter at once.
 fn filter(query: &ConversationQuery, user: Uuid) -> ApiResult<ConversationFilter> {

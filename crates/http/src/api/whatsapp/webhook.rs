@@ -11,6 +11,19 @@ use crate::{
     AppState,
 };
 
+/// The envelope of a Cloud API webhook body; what `entry` holds is the provider's.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // documents the body; the handler reads it as JSON
+pub struct CloudWebhookBody {
+    #[schema(
+        pattern = "^whatsapp_business_account$",
+        example = "whatsapp_business_account"
+    )]
+    object: String,
+    /// The provider's entries, read (or ignored) when the stored body is processed.
+    entry: Vec<serde_json::Value>,
+}
+
 /// Receives a WhatsApp Cloud API webhook body unchanged (`object:
 /// whatsapp_business_account`): inbound messages of every type and delivery statuses
 /// (with `errors`, `conversation`, `pricing`). From n8n with `X-API-KEY` (scope
@@ -22,7 +35,7 @@ use crate::{
 #[utoipa::path(
     tag = "whatsapp",
     security(("api_key" = []), ("whatsapp_signature" = [])),
-    request_body(content = Object, description = "The Cloud API webhook body, unchanged"),
+    request_body(content = CloudWebhookBody, description = "The Cloud API webhook body, unchanged"),
     responses(
         (status = 200, description = "Stored", body = WebhookReceived),
         (status = 400, description = "Malformed JSON, or not a WhatsApp Business Account body", body = ErrorBody),

@@ -45,8 +45,11 @@ pub struct ActivityQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// occurred_at, scheduled_at, activity_type, created_at.
+    #[param(value_type = Option<ActivitySort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(ActivitySort => activities::SORT);
 
 impl ActivityQuery {
     /// The list's filter (also the export's); the first invalid parameter is the error.

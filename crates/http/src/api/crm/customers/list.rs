@@ -27,8 +27,11 @@ pub struct CustomerQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// company_name, customer_code, city, created_at, updated_at; `-` for descending.
+    #[param(value_type = Option<CustomerSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::sort_param!(CustomerSort => customers::SORT);
 
 impl CustomerQuery {
     pub fn filter(&self, user: &persistence::UserPrincipal) -> ApiResult<CustomerFilter> {

@@ -37,6 +37,8 @@ pub async fn export_customers(
 ) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     begin(&user)?;
+    // Paging is not used, but its values are checked as on the list.
+    crate::api::page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), customers::SORT)?;
     let filter = query.filter(&user)?;
     let mut export = customers::export(&filter, &sort, STREAM_FETCH);

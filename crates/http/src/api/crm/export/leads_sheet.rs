@@ -40,6 +40,8 @@ const LEAD_HEADERS: &[&str] = &[
 pub async fn export_leads(ctx: UserTx, query: web::Query<LeadQuery>) -> ApiResult<HttpResponse> {
     let UserTx { mut tx, user } = ctx;
     begin(&user)?;
+    // Paging is not used, but its values are checked as on the list.
+    crate::api::page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), leads::SORT)?;
     let filter = query.filter(&user)?;
     let mut export = leads::export(&filter, &sort, STREAM_FETCH);

@@ -25,6 +25,7 @@ pub struct LeadQuery {
     /// Text over company, contact, e-mail and phone (any phone format), or a lead code.
     pub q: Option<String>,
     /// Comma-separated statuses.
+    #[param(value_type = Option<LeadStatuses>, inline)]
     pub status: Option<String>,
     /// Comma-separated channel codes.
     pub channel: Option<String>,
@@ -48,8 +49,13 @@ pub struct LeadQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// created_at, lead_code, company_name, contact_name, status, channel, updated_at; `-` for descending.
+    #[param(value_type = Option<LeadSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::list_param!(LeadStatuses => LeadStatus);
+
+crate::api::sort::sort_param!(LeadSort => leads::SORT);
 
 impl LeadQuery {
     pub fn filter(&self, user: &UserPrincipal) -> ApiResult<LeadFilter> {

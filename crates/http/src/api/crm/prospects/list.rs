@@ -22,6 +22,7 @@ pub struct ProspectQuery {
     /// Customer name or prospect code.
     pub q: Option<String>,
     /// Comma-separated stages.
+    #[param(value_type = Option<Stages>, inline)]
     pub stage: Option<String>,
     /// Owner: a user id or `me`.
     pub owner: Option<String>,
@@ -37,8 +38,13 @@ pub struct ProspectQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// created_at, updated_at, prospect_code, stage, expected_value, expected_close_date, stage_changed_at.
+    #[param(value_type = Option<ProspectSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::list_param!(Stages => Stage);
+
+crate::api::sort::sort_param!(ProspectSort => prospects::SORT);
 
 impl ProspectQuery {
     pub fn filter(&self, user: &persistence::UserPrincipal) -> ApiResult<ProspectFilter> {

@@ -24,6 +24,7 @@ use super::dto::*;
 pub struct TaskQuery {
     pub q: Option<String>,
     /// Comma-separated: open, done, cancelled.
+    #[param(value_type = Option<TaskStatuses>, inline)]
     pub status: Option<String>,
     /// Owner: a user id or `me`.
     pub owner: Option<String>,
@@ -39,8 +40,13 @@ pub struct TaskQuery {
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
     /// due_at, created_at, title, status.
+    #[param(value_type = Option<TaskSort>, inline)]
     pub sort: Option<String>,
 }
+
+crate::api::sort::list_param!(TaskStatuses => TaskStatus);
+
+crate::api::sort::sort_param!(TaskSort => tasks::SORT);
 
 impl TaskQuery {
     /// The list's filter; the first invalid parameter is the error.
