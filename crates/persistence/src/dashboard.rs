@@ -45,42 +45,65 @@ pub struct UrgentTicket {
 
 /// The oldest high/urgent open tickets without a first response; for callers without the
 /// customer's identity (Operations, `identity` false) read through `v_ops_tickets`, their
-/// subjects redacted of it (TCK-5). The relation is the only part that varies, hence a
-/// query built at run time.
+/// subjects redacted of it (TCK-5). Urgent ones first, then high: each branch walks the
+/// open tickets' index in age order and stops at `limit` unanswered ones.
 pub async fn unhandled_high_priority(
     tx: &mut Tx,
     limit: i64,
     identity: bool,
 ) -> Result<Vec<UrgentTicket>, DbError> {
-    let from = if identity {
-        "tickets t"
-    } else {
-        "v_ops_tickets t"
-    };
-    // Urgent ones first, then high: each walks the open tickets' index in age order and
-    // stops at `limit` unanswered ones.
-    let per_priority = |priority: &str| {
-        format!(
-            "(select t.id, t.ticket_code, t.subject, t.priority, t.status, t.dept_target, \
-                     t.assigned_to_user_id, t.created_at \
-                from {from} \
-               where t.status <> 'closed' and t.priority = '{priority}' \
-                 and t.first_response_at is null \
-               order by t.created_at limit $1)"
+    let rows = if identity {
+        sqlx::query_as!(
+            UrgentTicket,
+            r#"select u.id as "id!", u.ticket_code as "ticket_code!", u.subject as "subject!",
+                      u.priority as "priority!", u.status as "status!",
+                      u.dept_target as "dept_target!", u.assigned_to_user_id,
+                      u.created_at as "created_at!"
+                 from ((select t.id, t.ticket_code, t.subject, t.priority, t.status,
+                               t.dept_target, t.assigned_to_user_id, t.created_at
+                          from tickets t
+                         where t.status <> 'closed' and t.priority = 'urgent'
+                           and t.first_response_at is null
+                         order by t.created_at limit $1)
+                       union all
+                       (select t.id, t.ticket_code, t.subject, t.priority, t.status,
+                               t.dept_target, t.assigned_to_user_id, t.created_at
+                          from tickets t
+                         where t.status <> 'closed' and t.priority = 'high'
+                           and t.first_response_at is null
+                         order by t.created_at limit $1)) u
+                order by u.priority = 'high', u.created_at limit $1"#,
+            limit,
         )
-    };
-    let sql = format!(
-        "select u.id, u.ticket_code, u.subject, u.priority, u.status, u.dept_target, \
-                u.assigned_to_user_id, u.created_at \
-           from ({} union all {}) u \
-          order by u.priority = 'high', u.created_at limit $1",
-        per_priority("urgent"),
-        per_priority("high"),
-    );
-    Ok(sqlx::query_as(&sql)
-        .bind(limit)
         .fetch_all(&mut **tx)
-        .await?)
+        .await?
+    } else {
+        sqlx::query_as!(
+            UrgentTicket,
+            r#"select u.id as "id!", u.ticket_code as "ticket_code!", u.subject as "subject!",
+                      u.priority as "priority!", u.status as "status!",
+                      u.dept_target as "dept_target!", u.assigned_to_user_id,
+                      u.created_at as "created_at!"
+                 from ((select t.id, t.ticket_code, t.subject, t.priority, t.status,
+                               t.dept_target, t.assigned_to_user_id, t.created_at
+                          from v_ops_tickets t
+                         where t.status <> 'closed' and t.priority = 'urgent'
+                           and t.first_response_at is null
+                         order by t.created_at limit $1)
+                       union all
+                       (select t.id, t.ticket_code, t.subject, t.priority, t.status,
+                               t.dept_target, t.assigned_to_user_id, t.created_at
+                          from v_ops_tickets t
+                         where t.status <> 'closed' and t.priority = 'high'
+                           and t.first_response_at is null
+                         order by t.created_at limit $1)) u
+                order by u.priority = 'high', u.created_at limit $1"#,
+            limit,
+        )
+        .fetch_all(&mut **tx)
+        .await?
+    };
+    Ok(rows)
 }
 
 /// The caller's open follow-ups due by the end of today (Asia/Jakarta).
