@@ -184,6 +184,7 @@ $$;
 
 CREATE FUNCTION app.ar_aging_book_totals(p_as_of date, p_cap integer) RETURNS TABLE(customers bigint, capped boolean, current_amount numeric, d1_30 numeric, d31_60 numeric, d61_90 numeric, d90_plus numeric, total numeric, unapplied numeric, open_count bigint)
     LANGUAGE plpgsql STABLE
+    SET max_parallel_workers_per_gather TO '0'
     AS $$
 #variable_conflict use_column
 declare

@@ -1,5 +1,6 @@
 -- Receivables at a million invoices (issue #13 item 8): the reports of today read two
 -- rollups of the open invoices instead of aggregating every open invoice per request.
+-- Re-appliable (if not exists / or replace; the backfill is a rebuild).
 --  * ar_customer_balances: per customer, Σ (amount − allocated) of its non-void invoices
 --    (every invoice date), so the aging page takes the customers with most open first
 --    from an index;
@@ -12,15 +13,15 @@
 -- seed). Invoices dated after the report day are in the rollups and are taken out when
 -- read (`app.ar_aging_book_*` below); they are rare and found by `invoices_invoice_date_idx`.
 
-create table ar_customer_balances (
+create table if not exists ar_customer_balances (
   customer_id uuid primary key references customers (id),
   open_amount numeric(20, 2) not null default 0
 );
-create index ar_customer_balances_open_idx on ar_customer_balances (open_amount desc)
+create index if not exists ar_customer_balances_open_idx on ar_customer_balances (open_amount desc)
   where open_amount > 0;
 
 -- Several rows per due date (`shard`) so that concurrent payments do not queue on one row.
-create table ar_open_by_due (
+create table if not exists ar_open_by_due (
   due_date date not null,
   shard smallint not null,
   open_amount numeric(20, 2) not null default 0,
@@ -32,13 +33,15 @@ alter table ar_customer_balances enable row level security;
 alter table ar_open_by_due enable row level security;
 grant select on ar_customer_balances, ar_open_by_due
   to cc_super_admin, cc_director, cc_finance_manager, cc_finance_staff;
+drop policy if exists ar_customer_balances_select_readers on ar_customer_balances;
 create policy ar_customer_balances_select_readers on ar_customer_balances for select
   to cc_super_admin, cc_director, cc_finance_manager, cc_finance_staff using (true);
+drop policy if exists ar_open_by_due_select_readers on ar_open_by_due;
 create policy ar_open_by_due_select_readers on ar_open_by_due for select
   to cc_super_admin, cc_director, cc_finance_manager, cc_finance_staff using (true);
 
 -- An invoice's part in the rollups: what is open of it, and whether it is open at all.
-create function invoices_open_rollup() returns trigger
+create or replace function invoices_open_rollup() returns trigger
   language plpgsql security definer
   set search_path = pg_catalog, public
   as $$
@@ -76,14 +79,14 @@ begin
 end
 $$;
 revoke execute on function invoices_open_rollup() from public;
-create trigger invoices_open_rollup after insert or update or delete on invoices
+create or replace trigger invoices_open_rollup after insert or update or delete on invoices
   for each row execute function invoices_open_rollup();
 
 -- The payments with cash not yet allocated (the unapplied column of aging).
-create index payments_unapplied_idx on payments (customer_id) include (amount, allocated)
+create index if not exists payments_unapplied_idx on payments (customer_id) include (amount, allocated)
   where allocated < amount;
 -- The open invoices in "most overdue first" order (outstanding's default page).
-create index invoices_open_due_code_idx on invoices (due_date, invoice_code)
+create index if not exists invoices_open_due_code_idx on invoices (due_date, invoice_code)
   where voided_at is null and allocated < amount;
 
 -- Rebuilds the daily totals and the open rollups from the raw rows (after a restore or a
@@ -135,7 +138,7 @@ select app.ar_rebuild_daily_totals();
 -- balance counts invoices not yet issued then, and who are the only ones whose figures
 -- differ from the balance), plus those with unapplied cash when the page reaches past the
 -- customers with open invoices; their figures are then computed from their own rows.
-create function app.ar_aging_book_page(p_as_of date, p_limit integer, p_offset integer)
+create or replace function app.ar_aging_book_page(p_as_of date, p_limit integer, p_offset integer)
   returns table (customer_id uuid, current_amount numeric, d1_30 numeric, d31_60 numeric,
                  d61_90 numeric, d90_plus numeric, total numeric, paid_after numeric,
                  unapplied numeric)
@@ -198,11 +201,13 @@ $$;
 
 -- The totals row of that aging, the number of open invoices, and how many customers it
 -- has (counted up to p_cap: past it, `customers` is p_cap and `capped` true).
-create function app.ar_aging_book_totals(p_as_of date, p_cap integer)
+create or replace function app.ar_aging_book_totals(p_as_of date, p_cap integer)
   returns table (customers bigint, capped boolean, current_amount numeric, d1_30 numeric,
                  d31_60 numeric, d61_90 numeric, d90_plus numeric, total numeric,
                  unapplied numeric, open_count bigint)
   language plpgsql stable
+  -- Many of these run at once: a parallel scan's workers cost more than they save.
+  set max_parallel_workers_per_gather = 0
   as $$
 #variable_conflict use_column
 declare
@@ -259,7 +264,7 @@ grant execute on function app.ar_aging_book_page(date, integer, integer),
 -- The invoices open on a day ≥ today: the today branch of app.ar_invoices_as_of alone,
 -- so that a caller's ORDER BY due_date … LIMIT reaches invoices_open_due_code_idx (over
 -- the union it cannot). SECURITY INVOKER and inlinable, like app.ar_invoices_as_of.
-create function app.ar_invoices_open(p_as_of date)
+create or replace function app.ar_invoices_open(p_as_of date)
   returns table (invoice_id uuid, invoice_code text, invoice_number text, customer_id uuid,
                  invoice_date date, due_date date, amount numeric, paid numeric,
                  outstanding numeric, paid_after numeric, days_overdue integer, status text)
