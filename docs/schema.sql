@@ -117,6 +117,125 @@ CREATE FUNCTION app.ar_aging_as_of(p_as_of date) RETURNS TABLE(customer_id uuid,
   $$;
 
 --
+-- Name: ar_aging_book_page(date, integer, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_aging_book_page(p_as_of date, p_limit integer, p_offset integer) RETURNS TABLE(customer_id uuid, current_amount numeric, d1_30 numeric, d31_60 numeric, d61_90 numeric, d90_plus numeric, total numeric, paid_after numeric, unapplied numeric)
+    LANGUAGE plpgsql STABLE
+    AS $$
+#variable_conflict use_column
+declare
+  v_later uuid[];
+  v_open bigint;
+begin
+  if p_as_of < app.ar_today() then
+    raise exception 'the rollups hold today''s open amounts; a past day is read from the raw rows'
+      using errcode = '22023';
+  end if;
+  select coalesce(array_agg(distinct i.customer_id), '{}') into v_later
+    from public.invoices i where i.voided_at is null and i.invoice_date > p_as_of;
+  select count(*) into v_open
+    from (select 1 from public.ar_customer_balances b where b.open_amount > 0
+           limit p_offset + p_limit + cardinality(v_later)) x;
+  return query
+  with cand as (
+    (select b.customer_id from public.ar_customer_balances b
+      where b.open_amount > 0
+      order by b.open_amount desc
+      fetch first (p_offset + p_limit + cardinality(v_later)) rows with ties)
+    union
+    select unnest(v_later)
+    union
+    select distinct p.customer_id from public.payments p
+     where p.allocated < p.amount and v_open - cardinality(v_later) < p_offset + p_limit
+  ), fig as (
+    select c.customer_id, o.*, u.unapplied
+      from cand c
+      cross join lateral (
+        select sum(i.amount - i.allocated) filter (where i.due_date >= p_as_of) as current_amount,
+               sum(i.amount - i.allocated) filter (where p_as_of - i.due_date between 1 and 30) as d1_30,
+               sum(i.amount - i.allocated) filter (where p_as_of - i.due_date between 31 and 60) as d31_60,
+               sum(i.amount - i.allocated) filter (where p_as_of - i.due_date between 61 and 90) as d61_90,
+               sum(i.amount - i.allocated) filter (where p_as_of - i.due_date > 90) as d90_plus,
+               sum(i.amount - i.allocated) as total
+          from public.invoices i
+         where i.customer_id = c.customer_id and i.voided_at is null
+           and i.allocated < i.amount and i.invoice_date <= p_as_of) o
+      cross join lateral (
+        select coalesce((select sum(p.amount - p.allocated) from public.payments p
+                          where p.customer_id = c.customer_id and p.allocated < p.amount), 0.00)
+             + coalesce((select sum(a.amount) from public.payment_allocations a
+                          where c.customer_id = any (v_later) and a.customer_id = c.customer_id
+                            and a.effective_date > p_as_of), 0.00) as unapplied) u
+  )
+  select f.customer_id, coalesce(f.current_amount, 0.00), coalesce(f.d1_30, 0.00),
+         coalesce(f.d31_60, 0.00), coalesce(f.d61_90, 0.00), coalesce(f.d90_plus, 0.00),
+         coalesce(f.total, 0.00), 0.00::numeric, -f.unapplied
+    from fig f join public.customers cu on cu.id = f.customer_id
+   where f.total > 0 or f.unapplied > 0
+   order by coalesce(f.total, 0.00) desc, cu.company_name, f.customer_id
+   limit p_limit offset p_offset;
+end
+$$;
+
+--
+-- Name: ar_aging_book_totals(date, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_aging_book_totals(p_as_of date, p_cap integer) RETURNS TABLE(customers bigint, capped boolean, current_amount numeric, d1_30 numeric, d31_60 numeric, d61_90 numeric, d90_plus numeric, total numeric, unapplied numeric, open_count bigint)
+    LANGUAGE plpgsql STABLE
+    SET max_parallel_workers_per_gather TO '0'
+    AS $$
+#variable_conflict use_column
+declare
+  v_later_open numeric;
+  v_later_count bigint;
+  v_later_customers bigint;
+  v_later_applied numeric;
+  v_customers bigint;
+begin
+  if p_as_of < app.ar_today() then
+    raise exception 'the rollups hold today''s open amounts; a past day is read from the raw rows'
+      using errcode = '22023';
+  end if;
+  -- Invoices dated after the day: all of them "current" (due on or after their date).
+  select coalesce(sum(i.amount - i.allocated) filter (where i.allocated < i.amount), 0),
+         count(*) filter (where i.allocated < i.amount), count(distinct i.customer_id)
+    into v_later_open, v_later_count, v_later_customers
+    from public.invoices i
+   where i.voided_at is null and i.invoice_date > p_as_of;
+  select coalesce(sum(a.amount), 0) into v_later_applied
+    from public.payment_allocations a where a.effective_date > p_as_of;
+  -- Customers: those with open invoices, then (a small book) those with unapplied cash;
+  -- a customer with invoices dated after the day may count in neither on the day.
+  select count(*) into v_customers
+    from (select 1 from public.ar_customer_balances b where b.open_amount > 0
+           limit p_cap + 1 + v_later_customers) x;
+  if v_customers - v_later_customers <= p_cap then
+    select count(*) into v_customers
+      from (select b.customer_id from public.ar_customer_balances b where b.open_amount > 0
+            union
+            select p.customer_id from public.payments p where p.allocated < p.amount) x;
+    if v_later_customers > 0 and v_customers - v_later_customers <= p_cap then
+      select count(*) into v_customers from app.ar_aging_book_page(p_as_of, p_cap + 1, 0);
+    end if;
+  end if;
+  return query
+  select least(v_customers, p_cap::bigint), v_customers > p_cap,
+         coalesce(sum(t.open_amount) filter (where t.due_date >= p_as_of), 0.00) - v_later_open,
+         coalesce(sum(t.open_amount) filter (where p_as_of - t.due_date between 1 and 30), 0.00),
+         coalesce(sum(t.open_amount) filter (where p_as_of - t.due_date between 31 and 60), 0.00),
+         coalesce(sum(t.open_amount) filter (where p_as_of - t.due_date between 61 and 90), 0.00),
+         coalesce(sum(t.open_amount) filter (where p_as_of - t.due_date > 90), 0.00),
+         coalesce(sum(t.open_amount), 0.00) - v_later_open,
+         -((select coalesce(sum(p.amount - p.allocated), 0.00) from public.payments p
+             where p.allocated < p.amount) + v_later_applied),
+         coalesce(sum(t.open_count), 0)::bigint - v_later_count
+    from public.ar_open_by_due t;
+end
+$$;
+
+--
 -- Name: ar_customer_ids(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -214,6 +333,20 @@ CREATE FUNCTION app.ar_invoices_as_of(p_as_of date) RETURNS TABLE(invoice_id uui
   $$;
 
 --
+-- Name: ar_invoices_open(date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.ar_invoices_open(p_as_of date) RETURNS TABLE(invoice_id uuid, invoice_code text, invoice_number text, customer_id uuid, invoice_date date, due_date date, amount numeric, paid numeric, outstanding numeric, paid_after numeric, days_overdue integer, status text)
+    LANGUAGE sql STABLE
+    AS $$
+    select i.id, i.invoice_code, i.invoice_number, i.customer_id, i.invoice_date, i.due_date,
+           i.amount, i.allocated, i.amount - i.allocated, 0.00, p_as_of - i.due_date,
+           app.invoice_status(false, i.amount, i.allocated, p_as_of - i.due_date)
+      from public.invoices i
+     where i.voided_at is null and i.allocated < i.amount and i.invoice_date <= p_as_of
+  $$;
+
+--
 -- Name: ar_rebuild_daily_totals(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -225,7 +358,7 @@ declare
   v_rows bigint;
 begin
   lock table invoices, payment_allocations in share mode;
-  lock table ar_daily_totals in exclusive mode;
+  lock table ar_daily_totals, ar_customer_balances, ar_open_by_due in exclusive mode;
   delete from ar_daily_totals;
   insert into ar_daily_totals (day, shard, invoiced, applied)
   select day, 0, sum(invoiced), sum(applied)
@@ -235,6 +368,16 @@ begin
           select effective_date, 0, amount from payment_allocations) m
    group by day;
   get diagnostics v_rows = row_count;
+  delete from ar_customer_balances;
+  insert into ar_customer_balances (customer_id, open_amount)
+  select customer_id, sum(amount - allocated) from invoices
+   where voided_at is null and allocated < amount
+   group by customer_id;
+  delete from ar_open_by_due;
+  insert into ar_open_by_due (due_date, shard, open_amount, open_count)
+  select due_date, 0, sum(amount - allocated), count(*) from invoices
+   where voided_at is null and allocated < amount
+   group by due_date;
   return v_rows;
 end
 $$;
@@ -2714,6 +2857,48 @@ end
 $$;
 
 --
+-- Name: invoices_open_rollup(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.invoices_open_rollup() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_old numeric := 0;
+  v_new numeric := 0;
+begin
+  if tg_op <> 'INSERT' and old.voided_at is null then
+    v_old := old.amount - old.allocated;
+  end if;
+  if tg_op <> 'DELETE' and new.voided_at is null then
+    v_new := new.amount - new.allocated;
+  end if;
+  if tg_op = 'UPDATE' and v_old = v_new and old.due_date = new.due_date
+     and old.customer_id = new.customer_id then
+    return null;
+  end if;
+  if v_old <> 0 then
+    insert into ar_customer_balances as b (customer_id, open_amount) values (old.customer_id, -v_old)
+    on conflict (customer_id) do update set open_amount = b.open_amount + excluded.open_amount;
+    insert into ar_open_by_due as t (due_date, shard, open_amount, open_count)
+    values (old.due_date, (pg_backend_pid() % 8)::smallint, -v_old, -1)
+    on conflict (due_date, shard) do update
+      set open_amount = t.open_amount + excluded.open_amount, open_count = t.open_count + excluded.open_count;
+  end if;
+  if v_new <> 0 then
+    insert into ar_customer_balances as b (customer_id, open_amount) values (new.customer_id, v_new)
+    on conflict (customer_id) do update set open_amount = b.open_amount + excluded.open_amount;
+    insert into ar_open_by_due as t (due_date, shard, open_amount, open_count)
+    values (new.due_date, (pg_backend_pid() % 8)::smallint, v_new, 1)
+    on conflict (due_date, shard) do update
+      set open_amount = t.open_amount + excluded.open_amount, open_count = t.open_count + excluded.open_count;
+  end if;
+  return null;
+end
+$$;
+
+--
 -- Name: keep_code(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3286,6 +3471,15 @@ CREATE TABLE public.api_keys (
 );
 
 --
+-- Name: ar_customer_balances; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ar_customer_balances (
+    customer_id uuid NOT NULL,
+    open_amount numeric(20,2) DEFAULT 0 NOT NULL
+);
+
+--
 -- Name: ar_daily_totals; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3294,6 +3488,17 @@ CREATE TABLE public.ar_daily_totals (
     shard smallint NOT NULL,
     invoiced numeric(20,2) DEFAULT 0 NOT NULL,
     applied numeric(20,2) DEFAULT 0 NOT NULL
+);
+
+--
+-- Name: ar_open_by_due; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ar_open_by_due (
+    due_date date NOT NULL,
+    shard smallint NOT NULL,
+    open_amount numeric(20,2) DEFAULT 0 NOT NULL,
+    open_count bigint DEFAULT 0 NOT NULL
 );
 
 --
@@ -4840,11 +5045,25 @@ ALTER TABLE ONLY public.api_keys
     ADD CONSTRAINT api_keys_pkey PRIMARY KEY (id);
 
 --
+-- Name: ar_customer_balances ar_customer_balances_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ar_customer_balances
+    ADD CONSTRAINT ar_customer_balances_pkey PRIMARY KEY (customer_id);
+
+--
 -- Name: ar_daily_totals ar_daily_totals_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.ar_daily_totals
     ADD CONSTRAINT ar_daily_totals_pkey PRIMARY KEY (day, shard);
+
+--
+-- Name: ar_open_by_due ar_open_by_due_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ar_open_by_due
+    ADD CONSTRAINT ar_open_by_due_pkey PRIMARY KEY (due_date, shard);
 
 --
 -- Name: audit_logs audit_logs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -5449,6 +5668,12 @@ ALTER TABLE ONLY public.wa_webhook_events
     ADD CONSTRAINT wa_webhook_events_pkey PRIMARY KEY (id);
 
 --
+-- Name: ar_customer_balances_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ar_customer_balances_open_idx ON public.ar_customer_balances USING btree (open_amount DESC) WHERE (open_amount > (0)::numeric);
+
+--
 -- Name: audit_logs_changed_at_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -5687,6 +5912,12 @@ CREATE INDEX invoices_customer_due_idx ON public.invoices USING btree (customer_
 --
 
 CREATE INDEX invoices_invoice_date_idx ON public.invoices USING btree (invoice_date) INCLUDE (amount) WHERE (voided_at IS NULL);
+
+--
+-- Name: invoices_open_due_code_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invoices_open_due_code_idx ON public.invoices USING btree (due_date, invoice_code) WHERE ((voided_at IS NULL) AND (allocated < amount));
 
 --
 -- Name: invoices_open_due_idx; Type: INDEX; Schema: public; Owner: -
@@ -5957,6 +6188,12 @@ CREATE INDEX payments_customer_reference_idx ON public.payments USING btree (cus
 --
 
 CREATE INDEX payments_payment_date_idx ON public.payments USING btree (payment_date) INCLUDE (amount);
+
+--
+-- Name: payments_unapplied_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX payments_unapplied_idx ON public.payments USING btree (customer_id) INCLUDE (amount, allocated) WHERE (allocated < amount);
 
 --
 -- Name: payments_unapplied_range_idx; Type: INDEX; Schema: public; Owner: -
@@ -6451,6 +6688,12 @@ CREATE TRIGGER invoices_daily_insert AFTER INSERT ON public.invoices REFERENCING
 CREATE TRIGGER invoices_keep_code BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.keep_code('invoice_code');
 
 --
+-- Name: invoices invoices_open_rollup; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER invoices_open_rollup AFTER INSERT OR DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION public.invoices_open_rollup();
+
+--
 -- Name: invoices invoices_updated_at; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -6822,6 +7065,13 @@ CREATE TRIGGER tickets_status_machine BEFORE INSERT OR UPDATE ON public.tickets 
 
 ALTER TABLE ONLY public.api_keys
     ADD CONSTRAINT api_keys_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: ar_customer_balances ar_customer_balances_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ar_customer_balances
+    ADD CONSTRAINT ar_customer_balances_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id);
 
 --
 -- Name: broadcast_logs broadcast_logs_api_key_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7652,6 +7902,18 @@ ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
 CREATE POLICY api_keys_all_super_admin ON public.api_keys TO cc_super_admin USING ((( SELECT app.uid() AS uid) IS NOT NULL)) WITH CHECK ((( SELECT app.uid() AS uid) IS NOT NULL));
 
 --
+-- Name: ar_customer_balances; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ar_customer_balances ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ar_customer_balances ar_customer_balances_select_readers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY ar_customer_balances_select_readers ON public.ar_customer_balances FOR SELECT TO cc_super_admin, cc_director, cc_finance_manager, cc_finance_staff USING (true);
+
+--
 -- Name: ar_daily_totals; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -7662,6 +7924,18 @@ ALTER TABLE public.ar_daily_totals ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY ar_daily_totals_select_readers ON public.ar_daily_totals FOR SELECT TO cc_super_admin, cc_director, cc_finance_manager, cc_finance_staff USING (true);
+
+--
+-- Name: ar_open_by_due; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ar_open_by_due ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ar_open_by_due ar_open_by_due_select_readers; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY ar_open_by_due_select_readers ON public.ar_open_by_due FOR SELECT TO cc_super_admin, cc_director, cc_finance_manager, cc_finance_staff USING (true);
 
 --
 -- Name: audit_logs; Type: ROW SECURITY; Schema: public; Owner: -
@@ -9114,6 +9388,18 @@ REVOKE ALL ON FUNCTION app.ar_add_daily(p_day date, p_invoiced numeric, p_applie
 GRANT ALL ON FUNCTION app.ar_aging_as_of(p_as_of date) TO cc_staff;
 
 --
+-- Name: FUNCTION ar_aging_book_page(p_as_of date, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_aging_book_page(p_as_of date, p_limit integer, p_offset integer) TO cc_staff;
+
+--
+-- Name: FUNCTION ar_aging_book_totals(p_as_of date, p_cap integer); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_aging_book_totals(p_as_of date, p_cap integer) TO cc_staff;
+
+--
 -- Name: FUNCTION ar_customer_ids(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -9137,6 +9423,12 @@ GRANT ALL ON FUNCTION app.ar_daily_raw(p_from date, p_to date, p_customer uuid, 
 --
 
 GRANT ALL ON FUNCTION app.ar_invoices_as_of(p_as_of date) TO cc_staff;
+
+--
+-- Name: FUNCTION ar_invoices_open(p_as_of date); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.ar_invoices_open(p_as_of date) TO cc_staff;
 
 --
 -- Name: FUNCTION ar_rebuild_daily_totals(); Type: ACL; Schema: app; Owner: -
@@ -9709,6 +10001,12 @@ REVOKE ALL ON FUNCTION public.invoices_daily() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.invoices_daily_inserted() FROM PUBLIC;
 
 --
+-- Name: FUNCTION invoices_open_rollup(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.invoices_open_rollup() FROM PUBLIC;
+
+--
 -- Name: FUNCTION keep_code(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -9862,6 +10160,15 @@ GRANT SELECT(revoked_at),UPDATE(revoked_at) ON TABLE public.api_keys TO cc_super
 GRANT SELECT(rate_limit_per_minute),INSERT(rate_limit_per_minute),UPDATE(rate_limit_per_minute) ON TABLE public.api_keys TO cc_super_admin;
 
 --
+-- Name: TABLE ar_customer_balances; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.ar_customer_balances TO cc_super_admin;
+GRANT SELECT ON TABLE public.ar_customer_balances TO cc_director;
+GRANT SELECT ON TABLE public.ar_customer_balances TO cc_finance_manager;
+GRANT SELECT ON TABLE public.ar_customer_balances TO cc_finance_staff;
+
+--
 -- Name: TABLE ar_daily_totals; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9869,6 +10176,15 @@ GRANT SELECT ON TABLE public.ar_daily_totals TO cc_super_admin;
 GRANT SELECT ON TABLE public.ar_daily_totals TO cc_director;
 GRANT SELECT ON TABLE public.ar_daily_totals TO cc_finance_manager;
 GRANT SELECT ON TABLE public.ar_daily_totals TO cc_finance_staff;
+
+--
+-- Name: TABLE ar_open_by_due; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.ar_open_by_due TO cc_super_admin;
+GRANT SELECT ON TABLE public.ar_open_by_due TO cc_director;
+GRANT SELECT ON TABLE public.ar_open_by_due TO cc_finance_manager;
+GRANT SELECT ON TABLE public.ar_open_by_due TO cc_finance_staff;
 
 --
 -- Name: TABLE audit_logs; Type: ACL; Schema: public; Owner: -

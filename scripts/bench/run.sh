@@ -16,7 +16,9 @@
 #
 # Knobs: BENCH_SCALE, BENCH_DURATION (30), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_WARMUP (5), BENCH_PG_PORT (54349), BENCH_PG_LOG (log file of an external server,
-# needed to capture with BENCH_DATABASE_URL), BENCH_KEEP_RUNNING=1 (leave the cluster up).
+# needed to capture with BENCH_DATABASE_URL), BENCH_KEEP_RUNNING=1 (leave the cluster up),
+# BENCH_ONLY (an extended regex of scenario names, e.g. 'ar_.*': only those are captured
+# and run; the results block is then left alone and the figures stay in $RUN).
 # Needs: cargo, PostgreSQL server binaries (private cluster), psql, pgbench, wrk (installed
 # with apt-get when missing), python3, curl.
 set -euo pipefail
@@ -150,11 +152,15 @@ RUN_NO=$(( $(cat "$WORK/run-counter" 2>/dev/null || echo 0) + 1 ))
 echo "$RUN_NO" > "$WORK/run-counter"
 MARKER=9999999999
 
+# Whether BENCH_ONLY (if set) names the scenario.
+selected() { [ -z "${BENCH_ONLY:-}" ] || [[ "$1" =~ ^(${BENCH_ONLY})$ ]]; }
+
 # capture NAME METHOD PATH EMAIL [BODY]: runs one request with statement logging on and
 # writes $RUN/NAME.sql (+ .defs) replaying its SQL.
 capture() {
   local name=$1 method=$2 path=$3 email=$4 body=${5:-}
   local auth uid offset rid
+  selected "$name" || return 0
   auth=$(auth_header "$email")
   uid=$(caller_id "$email")
   if [ -z "$PG_LOG" ] || [ ! -f "$PG_LOG" ]; then
@@ -191,6 +197,7 @@ capture() {
 scenario() {
   local name=$1 lua=$2 path=$3 email=$4 wrk_base=$5 pgb_base=$6
   local tok=none uid
+  selected "$name" || return 0
   [ "$email" = key ] || tok=$(token "$email")
   uid=$(caller_id "$email")
   log "$name: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (warm-up ${WARMUP}s)"
@@ -332,6 +339,10 @@ if [ -z "$KPI" ]; then
   scenario kpi_scorecard_company get.lua "$KPI_COMPANY" director@demo.local 0 0
 fi
 
+if [ -n "${BENCH_ONLY:-}" ]; then
+  log "BENCH_ONLY=$BENCH_ONLY: figures in $RUN (*.wrk.json, *.pgbench.txt, *.load); docs/benchmarks.md left alone"
+  exit 0
+fi
 python3 scripts/bench/report.py "$RUN" docs/benchmarks.md \
   --scale "$SCALE" --duration "$DURATION" --connections "$CONNECTIONS" --threads "$THREADS" \
   --seed-seconds "$(cat "$WORK/seed-seconds" 2>/dev/null || echo '')" \

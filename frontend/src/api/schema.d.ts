@@ -103,7 +103,8 @@ export interface paths {
         /**
          * Aging on `as_of` per customer in your AR scope: current (not yet due), 1–30, 31–60,
          *     61–90 and over 90 days past due; what was paid after the day; unapplied cash as a
-         *     negative line; and the totals row.
+         *     negative line; one page of customers (largest total, or most overdue, first) and the
+         *     totals row of all of them.
          */
         get: operations["ar_aging"];
         put?: never;
@@ -2822,11 +2823,23 @@ export interface components {
          * @enum {string}
          */
         AggregationType: "hourly" | "daily" | "weekly";
-        /** @description Aging per customer plus the totals row. */
+        /** @description One page of the aging per customer plus the totals row of all customers. */
         AgingBody: {
             /** Format: date */
             as_of: string;
             data: components["schemas"]["AgingRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Customers over all pages (the whole book of today is counted up to 10,000).
+             */
+            total: number;
+            /** @description More customers than were counted: `total` is the count cap (10,000). */
+            total_capped: boolean;
+            /** @description Over every customer, not just this page. */
             totals: components["schemas"]["AgingRow"];
         };
         /**
@@ -7676,6 +7689,10 @@ export interface operations {
                 /** @description The day (default today, Asia/Jakarta). */
                 as_of?: string;
                 customer_id?: string;
+                page?: number;
+                per_page?: number;
+                /** @description `total` (default): largest total first; `overdue`: most past due first. */
+                sort?: "total" | "overdue";
             };
             header?: never;
             path?: never;
@@ -7683,7 +7700,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Aging per customer and in total */
+            /** @description A page of the aging per customer, and the totals */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7711,7 +7728,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
+            /** @description Invalid sort or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             503: components["responses"]["ServiceUnavailable"];
         };
     };

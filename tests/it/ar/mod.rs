@@ -6,6 +6,7 @@ mod demo;
 mod figures;
 mod invariants;
 mod rls;
+mod rollups;
 mod workflow;
 
 use integration_tests::TestApp;

@@ -103,6 +103,7 @@ async fn summary(
             status: vec![domain::ar::InvoiceStatus::Overdue],
             q: None,
             mine: false,
+            whole_book: false,
         };
         let (count, sum) =
             persistence::ar::reports::outstanding_totals(tx, today, &overdue).await?;

@@ -2,6 +2,7 @@
 //! (outstanding, aging, DSO movements), statements of account and collection tickets.
 //! Amounts cross this layer as decimal text (`numeric::text`), never floats.
 
+pub mod book;
 pub mod collection;
 pub mod customers;
 pub mod invoices;

@@ -99,42 +99,55 @@ const SELECT: &str = "select p.id, p.payment_code, p.customer_id, c.company_name
      p.amount::text as amount, p.allocated::text as allocated, (p.amount - p.allocated)::text as unapplied, \
      p.method, p.reference, p.created_at from payments p join customers c on c.id = p.customer_id";
 
-/// Records `payment` and allocates it; all or nothing.
+/// Records `payment` and allocates it; all or nothing. Three statements: the insert
+/// (which is also the check that the caller sees the customer, and returns what the
+/// response shows), the lock of the customer's open invoices, the allocations.
 pub async fn record(tx: &mut Tx, payment: &NewPayment) -> Result<RecordedPayment, PaymentError> {
-    let customer_seen = sqlx::query_scalar!(
-        r#"select exists (select 1 from customers where id = $1) as "seen!""#,
-        payment.customer_id
-    )
-    .fetch_one(&mut **tx)
-    .await?;
-    if !customer_seen {
-        return Err(PaymentError::Fields(FieldErrors::single(
-            "customer_id",
-            "is not a known customer",
-        )));
-    }
-    let id = sqlx::query_scalar!(
+    let inserted = sqlx::query!(
         r#"insert into payments (customer_id, payment_date, amount, method, reference, created_by)
-           values ($1, $2, $3::text::numeric, $4, $5, app.uid()) returning id as "id!""#,
+           select c.id, $2, $3::text::numeric, $4, $5, app.uid() from customers c where c.id = $1
+           returning id as "id!", payment_code as "payment_code!", amount::text as "amount!",
+                     created_at as "created_at!",
+                     (select c.company_name from customers c where c.id = $1) as "customer_name!""#,
         payment.customer_id,
         payment.payment_date,
         payment.amount.as_str(),
         Stored(payment.method) as _,
         payment.reference,
     )
-    .fetch_one(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
+    let Some(inserted) = inserted else {
+        return Err(PaymentError::Fields(FieldErrors::single(
+            "customer_id",
+            "is not a known customer",
+        )));
+    };
     let open = lock_open_invoices(tx, payment.customer_id).await?;
     let allocations = apply(
         tx,
-        id,
+        inserted.id,
         payment.customer_id,
         payment.amount.cents(),
         payment.allocations.as_deref(),
         &open,
     )
     .await?;
-    let payment = get(tx, id).await?;
+    // The row as `get` would read it now: `allocated` is what was just allocated.
+    let allocated: i128 = allocations.iter().map(|a| cents(&a.amount)).sum();
+    let payment = PaymentRow {
+        id: inserted.id,
+        payment_code: inserted.payment_code,
+        customer_id: payment.customer_id,
+        customer_name: inserted.customer_name,
+        payment_date: payment.payment_date,
+        unapplied: cents_text(cents(&inserted.amount) - allocated),
+        amount: inserted.amount,
+        allocated: cents_text(allocated),
+        method: Stored(payment.method),
+        reference: payment.reference.clone(),
+        created_at: inserted.created_at,
+    };
     Ok(RecordedPayment {
         payment,
         allocations,

@@ -42,6 +42,9 @@ pub struct OutstandingFilter {
     pub q: Option<String>,
     /// Only the caller's own customers (`ar/my-customers`).
     pub mine: bool,
+    /// The caller reads the whole book: with no other filter, the totals of a day ≥ today
+    /// come from the open rollups (`book::open_totals`).
+    pub whole_book: bool,
 }
 
 /// The matching open invoices of one page, with the count and Σ outstanding of all.
@@ -67,8 +70,15 @@ fn push_outstanding(
     as_of: NaiveDate,
     filter: &OutstandingFilter,
 ) {
+    // A day ≥ today reads the open invoices alone (no union), so that the page's
+    // ORDER BY due_date … LIMIT walks their index.
+    let source = if as_of >= domain::jakarta_today() {
+        " from app.ar_invoices_open("
+    } else {
+        " from app.ar_invoices_as_of("
+    };
     query
-        .push(" from app.ar_invoices_as_of(")
+        .push(source)
         .push_bind(as_of)
         .push(") o join customers c on c.id = o.customer_id where true");
     if let Some(customer) = filter.customer_id {
@@ -107,6 +117,15 @@ pub async fn outstanding_totals(
     as_of: NaiveDate,
     filter: &OutstandingFilter,
 ) -> Result<(i64, String), DbError> {
+    let unfiltered = filter.customer_id.is_none()
+        && filter.status.is_empty()
+        && filter.q.is_none()
+        && !filter.mine;
+    if filter.whole_book && unfiltered && as_of >= domain::jakarta_today() {
+        if let Some(totals) = super::book::open_totals(tx, as_of).await? {
+            return Ok(totals);
+        }
+    }
     let mut totals = QueryBuilder::new("select count(*), coalesce(sum(o.outstanding), 0.00)::text");
     push_outstanding(&mut totals, as_of, filter);
     Ok(totals.build_query_as().fetch_one(&mut **tx).await?)
@@ -127,7 +146,9 @@ pub async fn outstanding(
          o.outstanding::text as outstanding, o.paid_after::text as paid_after, o.days_overdue, o.status",
     );
     push_outstanding(&mut query, as_of, filter);
-    let tiebreak = "o.days_overdue desc, o.invoice_code";
+    // Most overdue first: days_overdue = as_of − due_date for every row, so by due date,
+    // which the open invoices' index (due_date, invoice_code) gives in order.
+    let tiebreak = "o.due_date, o.invoice_code";
     match page {
         Some(page) => push_order_and_page(&mut query, sort, tiebreak, page),
         None => crate::list::push_order(&mut query, sort, tiebreak),

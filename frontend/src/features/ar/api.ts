@@ -15,7 +15,8 @@ import type {
 export const arKeys = {
   all: ["ar"] as const,
   outstanding: (query: OutstandingQuery) => ["ar", "outstanding", query] as const,
-  aging: (asOf: string | undefined) => ["ar", "aging", asOf ?? "today"] as const,
+  aging: (asOf: string | undefined, page: AgingPage) =>
+    ["ar", "aging", asOf ?? "today", page] as const,
   dso: (query: DsoParams) => ["ar", "dso", query] as const,
   myCustomers: (asOf: string | undefined) => ["ar", "my-customers", asOf ?? "today"] as const,
   invoices: (query: InvoiceListQuery) => ["ar", "invoices", query] as const,
@@ -40,11 +41,25 @@ export function outstandingQueryOptions(query: OutstandingQuery) {
   });
 }
 
-export function agingQueryOptions(asOf: string | undefined) {
+/** Which customers of the aging come back: the first `per_page` by `sort`. */
+export interface AgingPage {
+  per_page: number;
+  sort: "total" | "overdue";
+}
+
+/** The customers the overview draws and lists: the largest balances. */
+export const AGING_LARGEST: AgingPage = { per_page: 100, sort: "total" };
+
+/** The aging of a day: one page of customers and the totals row of all of them. */
+export function agingQueryOptions(asOf: string | undefined, page: AgingPage = AGING_LARGEST) {
   return queryOptions({
-    queryKey: arKeys.aging(asOf),
+    queryKey: arKeys.aging(asOf, page),
     queryFn: () =>
-      call(api.GET("/api/v1/ar/aging", { params: { query: asOf ? { as_of: asOf } : {} } })),
+      call(
+        api.GET("/api/v1/ar/aging", {
+          params: { query: { ...page, ...(asOf ? { as_of: asOf } : {}) } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

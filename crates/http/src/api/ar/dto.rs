@@ -217,12 +217,19 @@ pub struct AgingRow {
     pub net: String,
 }
 
-/// Aging per customer plus the totals row.
+/// One page of the aging per customer plus the totals row of all customers.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AgingBody {
     pub as_of: NaiveDate,
     pub data: Vec<AgingRow>,
+    /// Over every customer, not just this page.
     pub totals: AgingRow,
+    /// Customers over all pages (the whole book of today is counted up to 10,000).
+    pub total: i64,
+    /// More customers than were counted: `total` is the count cap (10,000).
+    pub total_capped: bool,
+    pub page: u32,
+    pub per_page: u32,
 }
 
 /// One day of the DSO series.

@@ -184,10 +184,7 @@ pub async fn export_aging(ctx: UserTx, query: web::Query<AgingQuery>) -> ApiResu
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
     let as_of = report_day(query.as_of);
-    let mut body = aging_body(
-        as_of,
-        reports::aging(&mut tx, as_of, query.customer_id, false).await?,
-    );
+    let mut body = aging_body(reports::aging(&mut tx, as_of, query.customer_id, false).await?);
     persistence::commit(tx).await?;
     body.data.push(body.totals);
     respond(

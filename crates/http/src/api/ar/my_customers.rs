@@ -50,7 +50,7 @@ pub async fn ar_my_customers(
     let UserTx { mut tx, user } = ctx;
     require_reader(&user)?;
     let as_of = report_day(query.as_of);
-    let aging = aging_body(as_of, reports::aging(&mut tx, as_of, None, true).await?);
+    let aging = aging_body(reports::aging(&mut tx, as_of, None, true).await?);
     let mine = OutstandingFilter {
         mine: true,
         ..OutstandingFilter::default()

@@ -40,12 +40,13 @@ pub struct OutstandingQuery {
 crate::api::sort::sort_param!(OutstandingSort => reports::OUTSTANDING_SORT);
 
 impl OutstandingQuery {
-    pub(crate) fn filter(&self, mine: bool) -> ApiResult<OutstandingFilter> {
+    pub(crate) fn filter(&self, mine: bool, whole_book: bool) -> ApiResult<OutstandingFilter> {
         Ok(OutstandingFilter {
             customer_id: self.customer_id,
             status: closed_list("status", self.status.as_deref())?,
             q: text(self.q.clone()),
             mine,
+            whole_book,
         })
     }
 }
@@ -74,8 +75,8 @@ pub async fn ar_outstanding(
     let page = page_request(query.page, query.per_page)?;
     let sort = sql_sort(query.sort.as_deref(), reports::OUTSTANDING_SORT)?;
     let as_of = report_day(query.as_of);
-    let found =
-        reports::outstanding(&mut tx, as_of, &query.filter(false)?, &sort, Some(page)).await?;
+    let filter = query.filter(false, domain::ar::sees_whole_book(user.role))?;
+    let found = reports::outstanding(&mut tx, as_of, &filter, &sort, Some(page)).await?;
     persistence::commit(tx).await?;
     Ok(web::Json(OutstandingBody {
         as_of,

@@ -214,7 +214,7 @@ impl From<TicketFigures> for TicketsSection {
 
 impl ArSection {
     fn new(as_of: NaiveDate, rows: Vec<persistence::ar::reports::AgingRow>) -> Self {
-        let aging = aging_body(as_of, rows);
+        let aging = aging_body(rows);
         let t = &aging.totals;
         let overdue: i128 = [&t.d1_30, &t.d31_60, &t.d61_90, &t.d90_plus]
             .into_iter()

@@ -59,6 +59,12 @@ describe("agingChart", () => {
     expect(chart.data[3]).toEqual({ bucket: "d61_90", c0: 0, c1: 0, others: 10 });
   });
 
+  it("sums the customers beyond a page as others, from the totals row", () => {
+    const chart = agingChart(rows.slice(0, 2), totals, 2, "Others");
+    expect(chart.series.at(-1)).toEqual({ key: "others", name: "Others" });
+    expect(chart.data[0]).toEqual({ bucket: "current", c0: 0, c1: 100, others: 900 });
+  });
+
   it("has no others when every customer is drawn, and knows when there is nothing", () => {
     expect(agingChart(rows, totals, 4, "Others").series).toHaveLength(4);
     expect(agingIsEmpty(aging("Total", ["0", "0", "0", "0", "0.00"]))).toBe(true);

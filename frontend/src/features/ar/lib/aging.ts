@@ -68,7 +68,12 @@ export function agingChart(
     .sort((a, b) => (toCents(b.total) > toCents(a.total) ? 1 : -1))
     .slice(0, top);
   const series = drawn.map((r, i) => ({ key: `c${i}`, name: r.customer_name }));
-  const hasOthers = rows.filter((r) => toCents(r.total) > 0n).length > drawn.length;
+  // The rows may be one page of the customers: "others" is whatever the totals row has
+  // beyond the customers drawn.
+  const drawnTotal = drawn.reduce((sum, r) => sum + toCents(r.total), 0n);
+  const hasOthers =
+    rows.filter((r) => toCents(r.total) > 0n).length > drawn.length ||
+    toCents(totals.total) !== drawnTotal;
   if (hasOthers) series.push({ key: OTHERS_KEY, name: othersName });
   const data = AGING_BUCKETS.map((bucket) => {
     const datum: Record<string, string | number> = { bucket };

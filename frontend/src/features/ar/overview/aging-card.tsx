@@ -89,7 +89,15 @@ export function AgingCard({ asOf }: { asOf: string | undefined }) {
       }
       table={
         data ? (
-          <AgingTable rows={data.data} totals={data.totals} caption={t("ar.aging.title")} />
+          <AgingTable
+            rows={data.data}
+            totals={data.totals}
+            caption={
+              data.total > data.data.length
+                ? t("ar.aging.largest", { shown: data.data.length, total: data.total })
+                : t("ar.aging.title")
+            }
+          />
         ) : null
       }
     />

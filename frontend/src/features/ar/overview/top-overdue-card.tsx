@@ -16,7 +16,7 @@ const TOP = 5;
 export function TopOverdueCard({ asOf }: { asOf: string | undefined }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const aging = useQuery(agingQueryOptions(asOf));
+  const aging = useQuery(agingQueryOptions(asOf, { per_page: TOP, sort: "overdue" }));
   const top = aging.data ? topOverdue(aging.data.data, TOP) : [];
   const largest = top[0] ? toCents(top[0].overdue) : 0n;
 
