@@ -16,7 +16,10 @@
 #
 # Knobs: BENCH_SCALE, BENCH_DURATION (30), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_WARMUP (5), BENCH_PG_PORT (54349), BENCH_PG_LOG (log file of an external server,
-# needed to capture with BENCH_DATABASE_URL), BENCH_KEEP_RUNNING=1 (leave the cluster up).
+# needed to capture with BENCH_DATABASE_URL), BENCH_KEEP_RUNNING=1 (leave the cluster up),
+# BENCH_ONLY="name …" (only these scenarios, e.g. "kpi_scorecard_team kpi_scorecard_company":
+# a seeded database of an earlier build is migrated, not reseeded, and the figures are
+# printed rather than written into docs/benchmarks.md).
 # Needs: cargo, PostgreSQL server binaries (private cluster), psql, pgbench, wrk (installed
 # with apt-get when missing), python3, curl.
 set -euo pipefail
@@ -34,6 +37,8 @@ mkdir -p "$RUN"
 rm -f "$RUN"/*
 
 log() { echo "bench: $*" >&2; }
+# only NAME: whether the scenario NAME runs (BENCH_ONLY unset, or naming it).
+only() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
 
 if ! command -v wrk >/dev/null 2>&1; then
   log "installing wrk"
@@ -91,6 +96,9 @@ CURRENT=$(sql -c "select coalesce(shobj_description(oid, 'pg_database'), '') fro
   where datname = current_database()")
 if [ "$CURRENT" = "bench-seed:$KEY" ]; then
   log "reusing the seeded database $DB_NAME (scale $SCALE, key $KEY)"
+elif [ -n "${BENCH_ONLY:-}" ] && [ "$(sql -c "select to_regclass('public.leads') is not null")" = t ]; then
+  log "BENCH_ONLY: migrating the seeded database $DB_NAME of another build, not reseeding it"
+  "$BIN" migrate
 else
   if [ -n "$PRIVATE" ]; then
     ADMIN_URL=${DATABASE_URL%/*}/postgres
@@ -155,6 +163,7 @@ MARKER=9999999999
 capture() {
   local name=$1 method=$2 path=$3 email=$4 body=${5:-}
   local auth uid offset rid
+  only "$name" || return 0
   auth=$(auth_header "$email")
   uid=$(caller_id "$email")
   if [ -z "$PG_LOG" ] || [ ! -f "$PG_LOG" ]; then
@@ -191,6 +200,7 @@ capture() {
 scenario() {
   local name=$1 lua=$2 path=$3 email=$4 wrk_base=$5 pgb_base=$6
   local tok=none uid
+  only "$name" || return 0
   [ "$email" = key ] || tok=$(token "$email")
   uid=$(caller_id "$email")
   log "$name: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (warm-up ${WARMUP}s)"
@@ -266,6 +276,7 @@ capture ar_outstanding GET "$OUTSTANDING" finance_manager@demo.local
 # invoice for the API (payment.lua) and pgbench (the captured customer and invoice array are
 # replaced by a lookup of a random row of bench_ar_targets, CAPTURE_VARY).
 AR_TARGETS=${BENCH_AR_TARGETS:-2000}
+if only ar_payment; then
 sql -c "drop table if exists bench_ar_targets" -c "create table bench_ar_targets as \
   select (row_number() over (order by customer_id))::int as n, customer_id, invoice_id from ( \
     select customer_id, invoice_id from ( \
@@ -287,6 +298,7 @@ printf '\\set r random(1, %s)\n%s\t(select customer_id from bench_ar_targets whe
 export CAPTURE_VARY=$RUN/ar_payment.vary
 capture ar_payment POST /api/v1/payments finance_manager@demo.local "$PAYMENT_BODY"
 unset CAPTURE_VARY
+fi
 
 # KPI scorecards (issue #14) of the current month (Asia/Jakarta), with their trend: the
 # sales manager's team, and the company as the director. Skipped, with a note, while the
@@ -325,14 +337,22 @@ scenario ar_aging_year_ago get.lua "$AGING_YEAR_AGO" finance_manager@demo.local 
 scenario ar_dso get.lua "$DSO" finance_manager@demo.local 0 0
 scenario ar_dso_year_ago get.lua "$DSO_YEAR_AGO" finance_manager@demo.local 0 0
 scenario ar_outstanding get.lua "$OUTSTANDING" finance_manager@demo.local 0 0
-BENCH_TARGETS=$RUN/ar_targets.txt BENCH_PAYMENT_DATE=$TODAY \
-  scenario ar_payment payment.lua "" finance_manager@demo.local 0 0
+if only ar_payment; then
+  BENCH_TARGETS=$RUN/ar_targets.txt BENCH_PAYMENT_DATE=$TODAY \
+    scenario ar_payment payment.lua "" finance_manager@demo.local 0 0
+fi
 if [ -z "$KPI" ]; then
   scenario kpi_scorecard_team get.lua "$KPI_TEAM" sales_manager@demo.local 0 0
   scenario kpi_scorecard_company get.lua "$KPI_COMPANY" director@demo.local 0 0
 fi
 
-python3 scripts/bench/report.py "$RUN" docs/benchmarks.md \
+# BENCH_ONLY: the results block is written into a copy and printed.
+DOC=docs/benchmarks.md
+if [ -n "${BENCH_ONLY:-}" ]; then
+  cp docs/benchmarks.md "$RUN/benchmarks.md"
+  DOC=$RUN/benchmarks.md
+fi
+python3 scripts/bench/report.py "$RUN" "$DOC" \
   --scale "$SCALE" --duration "$DURATION" --connections "$CONNECTIONS" --threads "$THREADS" \
   --seed-seconds "$(cat "$WORK/seed-seconds" 2>/dev/null || echo '')" \
   --postgres "$(sql -c 'show server_version')" \
@@ -343,4 +363,9 @@ python3 scripts/bench/report.py "$RUN" docs/benchmarks.md \
       (select count(*) from tickets), (select count(*) from ticket_messages), (select count(*) from sla_events), \
       (select count(*) from broadcast_logs), (select count(*) from shipments), \
       (select count(*) from invoices), (select count(*) from payments), (select count(*) from payment_allocations))")"
-log "results written to docs/benchmarks.md"
+if [ -n "${BENCH_ONLY:-}" ]; then
+  sed -n '/bench:results:start/,/bench:results:end/p' "$DOC"
+  log "BENCH_ONLY: results printed above (docs/benchmarks.md unchanged)"
+else
+  log "results written to docs/benchmarks.md"
+fi
