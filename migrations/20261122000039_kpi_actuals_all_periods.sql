@@ -9,16 +9,37 @@
 -- place.
 
 -- The periods [p_from[i], p_to[i]] (Asia/Jakarta days) numbered from 1, with their
--- instants and the day balances are read at (the period's end, or today while it runs).
+-- instants [t0, t1), the day balances are read at (v_end: the period's end, or today while
+-- it runs), the first of the 30 days up to it (v_end30), the day before the period
+-- (d_before) and the first day any invoice of the period's AR figures is dated (d_read).
+-- PL/pgSQL, so that the planner sees plain columns: `changed_at < p.t1` is then a
+-- leakproof comparison and an index condition under row-level security, where an inlined
+-- `(d1 + 1)::timestamp at time zone …` is a filter evaluated after the policy on each row.
 create function app.kpi_periods(p_from date[], p_to date[])
-  returns table (n bigint, d0 date, d1 date, t0 timestamptz, t1 timestamptz, v_end date)
-  language sql stable
+  returns table (n bigint, d0 date, d1 date, t0 timestamptz, t1 timestamptz, v_end date,
+                 v_end30 date, d_before date, d_read date)
+  language plpgsql stable
   as $$
-    select q.n, q.d0, q.d1, q.d0::timestamp at time zone 'Asia/Jakarta',
-           (q.d1 + 1)::timestamp at time zone 'Asia/Jakarta', least(q.d1, app.ar_today())
-      from unnest(p_from, p_to) with ordinality as q (d0, d1, n)
+  begin
+    return query
+      select q.n, q.d0, q.d1, q.d0::timestamp at time zone 'Asia/Jakarta',
+             (q.d1 + 1)::timestamp at time zone 'Asia/Jakarta', e.v_end, e.v_end - 29, q.d0 - 1,
+             least(q.d0, e.v_end - 29)
+        from unnest(p_from, p_to) with ordinality as q (d0, d1, n)
+        cross join lateral (select least(q.d1, app.ar_today()) as v_end) e;
+  end
   $$;
 grant execute on function app.kpi_periods(date[], date[]) to cc_staff;
+
+-- The metrics of `p_group` asked for in `p_metrics` and active, each once.
+create function app.kpi_active_of(p_metrics text[], p_group text[]) returns text[]
+  language sql stable
+  as $$
+    select coalesce(array_agg(d.metric_key order by d.metric_key), '{}')
+      from public.kpi_metric_definitions d
+     where d.metric_key = any (p_group) and d.metric_key = any (p_metrics) and d.is_active
+  $$;
+grant execute on function app.kpi_active_of(text[], text[]) to cc_staff;
 
 -- Every actual of each metric of `p_metrics` for an assignee over each period
 -- [p_from[n], p_to[n]], as rows (metric, n, bucket, value) with the semantics of
@@ -37,6 +58,8 @@ create function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_de
     v_def record;
     -- Metrics already answered by the statement of a sibling.
     v_done text[] := '{}';
+    -- The active metrics of a group of siblings that were asked for.
+    v_keys text[];
     v_end_needed boolean;
     v_rate_needed boolean;
   begin
@@ -173,11 +196,13 @@ create function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_de
           continue;
         end if;
         v_done := v_done || array['pipeline_value', 'weighted_forecast'];
+        v_keys := app.kpi_active_of(p_metrics, array['pipeline_value', 'weighted_forecast']);
+        -- The sums of each period once (materialized), then a row per metric asked for.
         return query
-          select k.metric_key, p.n, null::text,
-                 case k.metric_key when 'pipeline_value' then x.pipeline else x.weighted end
-            from app.kpi_periods(p_from, p_to) p
-            cross join lateral (
+          with v as materialized (
+            select p.n, x.pipeline, x.weighted
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
               select sum(y.pipeline) as pipeline, sum(y.weighted) as weighted
                 from (select coalesce(round(sum(r.expected_value), 2), 0.00) as pipeline,
                              coalesce(round(sum(r.expected_value * st.probability / 100), 2), 0.00) as weighted
@@ -195,29 +220,30 @@ create function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_de
                            order by h.changed_at desc, h.id desc limit 1) s on true
                         join public.pipeline_stages st on st.code = coalesce(s.to_stage, 'new')
                        where p.t1 <= now() and r.deleted_at is null and r.created_at < p.t1
-                         and not st.is_closed and (v_all or r.owner_user_id = any (v_owners))) y) x
-            cross join (select distinct d.metric_key from public.kpi_metric_definitions d
-                         where d.metric_key in ('pipeline_value', 'weighted_forecast')
-                           and d.metric_key = any (p_metrics) and d.is_active) k;
+                         and not st.is_closed and (v_all or r.owner_user_id = any (v_owners))) y) x)
+          select k.metric_key, v.n, null::text,
+                 case k.metric_key when 'pipeline_value' then v.pipeline else v.weighted end
+            from v cross join unnest(v_keys) as k (metric_key);
       when 'deals_won', 'win_rate' then
         -- Both metrics count the same stage changes: one statement answers each asked for.
         if v_metric = any (v_done) then
           continue;
         end if;
         v_done := v_done || array['deals_won', 'win_rate'];
+        v_keys := app.kpi_active_of(p_metrics, array['deals_won', 'win_rate']);
         return query
-          select k.metric_key, p.n, null::text,
-                 case k.metric_key when 'deals_won' then x.won::numeric
-                      else round(100.0 * x.won / nullif(x.closed, 0), 2) end
-            from app.kpi_periods(p_from, p_to) p
-            cross join lateral (
+          with v as materialized (
+            select p.n, x.won, x.closed
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
               select count(*) filter (where h.to_stage = 'won') as won, count(*) as closed
                 from public.prospect_stage_history h join public.prospects r on r.id = h.prospect_id
                where h.to_stage in ('won', 'lost') and h.changed_at >= p.t0 and h.changed_at < p.t1
-                 and r.deleted_at is null and (v_all or r.owner_user_id = any (v_owners))) x
-            cross join (select distinct d.metric_key from public.kpi_metric_definitions d
-                         where d.metric_key in ('deals_won', 'win_rate')
-                           and d.metric_key = any (p_metrics) and d.is_active) k;
+                 and r.deleted_at is null and (v_all or r.owner_user_id = any (v_owners))) x)
+          select k.metric_key, v.n, null::text,
+                 case k.metric_key when 'deals_won' then v.won::numeric
+                      else round(100.0 * v.won / nullif(v.closed, 0), 2) end
+            from v cross join unnest(v_keys) as k (metric_key);
       -- Money of the whole book (company, FIN): every customer is credited once and whole,
       -- so the documents are summed without the credit join; an assignee's money is its
       -- shares of its credited customers' documents, the credit found once for all periods.
@@ -268,17 +294,14 @@ create function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_de
         v_done := v_done || array['ar_overdue_amount', 'dso_rolling_30', 'collection_rate'];
         v_end_needed := p_metrics && array['ar_overdue_amount', 'dso_rolling_30'];
         v_rate_needed := 'collection_rate' = any (p_metrics);
+        v_keys := app.kpi_active_of(p_metrics, array['ar_overdue_amount', 'dso_rolling_30', 'collection_rate']);
         return query
           with share as materialized (
-            select c.customer_id, c.rank, c.n from app.kpi_credit(false, v_owners) c where not v_all)
-          select k.metric_key, p.n, null::text,
-                 case k.metric_key
-                   when 'ar_overdue_amount' then x.overdue
-                   when 'dso_rolling_30' then round(x.balance * 30 / nullif(x.last30, 0), 2)
-                   else round(100.0 * x.collected / nullif(x.balance_before + x.in_period, 0), 2)
-                 end
-            from app.kpi_periods(p_from, p_to) p
-            cross join lateral (
+            select c.customer_id, c.rank, c.n from app.kpi_credit(false, v_owners) c where not v_all),
+          v as materialized (
+            select p.n, x.balance, x.overdue, x.balance_before, x.last30, x.in_period, x.collected
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
               with open_end as (
                 select coalesce(sum(o.outstanding), 0.00) as balance,
                        coalesce(sum(o.outstanding) filter (where o.days_overdue > 0), 0.00) as overdue
@@ -292,24 +315,24 @@ create function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_de
                  where not v_all and v_end_needed),
               open_before as (
                 select coalesce(sum(o.outstanding), 0.00) as balance
-                  from app.ar_invoices_as_of(p.d0 - 1) o
+                  from app.ar_invoices_as_of(p.d_before) o
                  where v_all and v_rate_needed
                 union all
                 select coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n)), 0.00)
-                  from app.ar_invoices_as_of(p.d0 - 1) o join share s on s.customer_id = o.customer_id
+                  from app.ar_invoices_as_of(p.d_before) o join share s on s.customer_id = o.customer_id
                  where not v_all and v_rate_needed),
               invoiced as (
-                select coalesce(sum(i.amount) filter (where i.invoice_date between p.v_end - 29 and p.v_end), 0.00) as last30,
+                select coalesce(sum(i.amount) filter (where i.invoice_date between p.v_end30 and p.v_end), 0.00) as last30,
                        coalesce(sum(i.amount) filter (where i.invoice_date between p.d0 and p.d1), 0.00) as in_period
                   from public.invoices i
-                 where v_all and i.voided_at is null and i.invoice_date between least(p.d0, p.v_end - 29) and p.d1
+                 where v_all and i.voided_at is null and i.invoice_date between p.d_read and p.d1
                 union all
                 select coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
-                                  filter (where i.invoice_date between p.v_end - 29 and p.v_end), 0.00),
+                                  filter (where i.invoice_date between p.v_end30 and p.v_end), 0.00),
                        coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
                                   filter (where i.invoice_date between p.d0 and p.d1), 0.00)
                   from public.invoices i join share s on s.customer_id = i.customer_id
-                 where not v_all and i.voided_at is null and i.invoice_date between least(p.d0, p.v_end - 29) and p.d1),
+                 where not v_all and i.voided_at is null and i.invoice_date between p.d_read and p.d1),
               collected as (
                 select coalesce(sum(y.amount), 0.00) as amount
                   from public.payments y
@@ -323,10 +346,14 @@ create function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_de
                      (select sum(b.balance) from open_before b) as balance_before,
                      (select sum(v.last30) from invoiced v) as last30,
                      (select sum(v.in_period) from invoiced v) as in_period,
-                     (select sum(c.amount) from collected c) as collected) x
-            cross join (select distinct d.metric_key from public.kpi_metric_definitions d
-                         where d.metric_key in ('ar_overdue_amount', 'dso_rolling_30', 'collection_rate')
-                           and d.metric_key = any (p_metrics) and d.is_active) k;
+                     (select sum(c.amount) from collected c) as collected) x)
+          select k.metric_key, v.n, null::text,
+                 case k.metric_key
+                   when 'ar_overdue_amount' then v.overdue
+                   when 'dso_rolling_30' then round(v.balance * 30 / nullif(v.last30, 0), 2)
+                   else round(100.0 * v.collected / nullif(v.balance_before + v.in_period, 0), 2)
+                 end
+            from v cross join unnest(v_keys) as k (metric_key);
       when 'ticket_first_response_median' then
         return query
           select v_metric, p.n, null::text, x.value
