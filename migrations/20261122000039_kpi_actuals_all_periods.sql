@@ -15,7 +15,7 @@
 -- PL/pgSQL, so that the planner sees plain columns: `changed_at < p.t1` is then a
 -- leakproof comparison and an index condition under row-level security, where an inlined
 -- `(d1 + 1)::timestamp at time zone …` is a filter evaluated after the policy on each row.
-create function app.kpi_periods(p_from date[], p_to date[])
+create or replace function app.kpi_periods(p_from date[], p_to date[])
   returns table (n bigint, d0 date, d1 date, t0 timestamptz, t1 timestamptz, v_end date,
                  v_end30 date, d_before date, d_read date)
   language plpgsql stable
@@ -32,7 +32,7 @@ create function app.kpi_periods(p_from date[], p_to date[])
 grant execute on function app.kpi_periods(date[], date[]) to cc_staff;
 
 -- The metrics of `p_group` asked for in `p_metrics` and active, each once.
-create function app.kpi_active_of(p_metrics text[], p_group text[]) returns text[]
+create or replace function app.kpi_active_of(p_metrics text[], p_group text[]) returns text[]
   language sql stable
   as $$
     select coalesce(array_agg(d.metric_key order by d.metric_key), '{}')
@@ -45,7 +45,7 @@ grant execute on function app.kpi_active_of(text[], text[]) to cc_staff;
 -- [p_from[n], p_to[n]], as rows (metric, n, bucket, value) with the semantics of
 -- `app.kpi_actual` per metric and period: no row = NA, bucket NULL = the actual, other
 -- buckets = the breakdown. SECURITY INVOKER: the caller's row-level security applies.
-create function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_dept text,
+create or replace function app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_dept text,
                                 p_from date[], p_to date[])
   returns table (metric_key text, n bigint, bucket text, value numeric)
   language plpgsql stable

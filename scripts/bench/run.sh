@@ -18,8 +18,8 @@
 # BENCH_WARMUP (5), BENCH_PG_PORT (54349), BENCH_PG_LOG (log file of an external server,
 # needed to capture with BENCH_DATABASE_URL), BENCH_KEEP_RUNNING=1 (leave the cluster up),
 # BENCH_ONLY="name …" (only these scenarios, e.g. "kpi_scorecard_team kpi_scorecard_company":
-# a seeded database of an earlier build is migrated, not reseeded, and the figures are
-# printed rather than written into docs/benchmarks.md).
+# a seeded database of another build is used as it is — apply migrations to it first —
+# and the figures are printed rather than written into docs/benchmarks.md).
 # Needs: cargo, PostgreSQL server binaries (private cluster), psql, pgbench, wrk (installed
 # with apt-get when missing), python3, curl.
 set -euo pipefail
@@ -97,8 +97,9 @@ CURRENT=$(sql -c "select coalesce(shobj_description(oid, 'pg_database'), '') fro
 if [ "$CURRENT" = "bench-seed:$KEY" ]; then
   log "reusing the seeded database $DB_NAME (scale $SCALE, key $KEY)"
 elif [ -n "${BENCH_ONLY:-}" ] && [ "$(sql -c "select to_regclass('public.leads') is not null")" = t ]; then
-  log "BENCH_ONLY: migrating the seeded database $DB_NAME of another build, not reseeding it"
-  "$BIN" migrate
+  # A shared seeded database: the caller applies their migrations (psql -f); this run
+  # neither migrates nor reseeds it.
+  log "BENCH_ONLY: using the seeded database $DB_NAME as it is (key $CURRENT)"
 else
   if [ -n "$PRIVATE" ]; then
     ADMIN_URL=${DATABASE_URL%/*}/postgres
