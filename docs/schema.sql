@@ -1066,269 +1066,372 @@ CREATE FUNCTION app.is_my_upload(p_file_id uuid, p_bucket text) RETURNS boolean
   $$;
 
 --
+-- Name: kpi_active_of(text[], text[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_active_of(p_metrics text[], p_group text[]) RETURNS text[]
+    LANGUAGE sql STABLE
+    AS $$
+    select coalesce(array_agg(d.metric_key order by d.metric_key), '{}')
+      from public.kpi_metric_definitions d
+     where d.metric_key = any (p_group) and d.metric_key = any (p_metrics) and d.is_active
+  $$;
+
+--
 -- Name: kpi_actual(text, text, uuid, text, date, date); Type: FUNCTION; Schema: app; Owner: -
 --
 
 CREATE FUNCTION app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept text, p_from date, p_to date) RETURNS TABLE(bucket text, value numeric)
+    LANGUAGE sql STABLE
+    AS $$
+    select a.bucket, a.value
+      from app.kpi_actuals(array[p_metric], p_kind, p_user, p_dept, array[p_from], array[p_to]) a
+  $$;
+
+--
+-- Name: kpi_actuals(text[], text, uuid, text, date[], date[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_dept text, p_from date[], p_to date[]) RETURNS TABLE(metric_key text, n bigint, bucket text, value numeric)
     LANGUAGE plpgsql STABLE
     AS $$
+  #variable_conflict use_column
   declare
-    v_all boolean := p_kind = 'company';
     v_owners uuid[] := coalesce(app.kpi_scope_owners(p_kind, p_user, p_dept), '{}'::uuid[]);
-    t0 timestamptz := p_from::timestamp at time zone 'Asia/Jakarta';
-    t1 timestamptz := (p_to + 1)::timestamp at time zone 'Asia/Jakarta';
-    -- Balances are as of the period's end, or today while it runs.
-    v_end date := least(p_to, app.ar_today());
+    v_metric text;
+    v_all boolean;
     v_def record;
+    -- Metrics already answered by the statement of a sibling.
+    v_done text[] := '{}';
+    -- The active metrics of a group of siblings that were asked for.
+    v_keys text[];
+    v_end_needed boolean;
+    v_rate_needed boolean;
   begin
-    select d.source, d.aggregation, d.dept into v_def
-      from public.kpi_metric_definitions d where d.metric_key = p_metric and d.is_active;
-    if not found then
-      return;
-    end if;
-    -- Finance owns the whole book: its department's finance figures are the company's.
-    v_all := v_all or (p_kind = 'dept' and p_dept = 'FIN' and v_def.dept = 'FIN');
-    if v_def.source <> 'AUTO' then
-      -- Entries of the assignee and of the assignees inside it.
-      return query
-        select null::text,
-               case v_def.aggregation
-                 when 'avg' then round(avg(e.value), 2)
-                 when 'last' then (array_agg(e.value order by e.entry_date desc, e.created_at desc))[1]
-                 else sum(e.value) end
-          from public.kpi_entries e
-         where e.metric_key = p_metric and e.entry_date between p_from and p_to
-           and (v_all
-                or (e.assignee_kind = 'user' and e.assignee_user_id = any (v_owners))
-                or (p_kind = 'team' and e.assignee_kind = 'team' and e.assignee_user_id = p_user)
-                or (p_kind = 'dept' and e.assignee_kind = 'dept' and e.assignee_dept = p_dept)
-                or (p_kind = 'dept' and e.assignee_kind = 'team' and e.assignee_user_id = any (v_owners)))
-        having count(*) > 0;
-      return;
-    end if;
+    foreach v_metric in array p_metrics loop
+      select d.source, d.aggregation, d.dept into v_def
+        from public.kpi_metric_definitions d where d.metric_key = v_metric and d.is_active;
+      if not found then
+        continue;
+      end if;
+      -- Finance owns the whole book: its department's finance figures are the company's.
+      v_all := p_kind = 'company' or (p_kind = 'dept' and p_dept = 'FIN' and v_def.dept = 'FIN');
+      if v_def.source <> 'AUTO' then
+        -- Entries of the assignee and of the assignees inside it.
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select case v_def.aggregation
+                       when 'avg' then round(avg(e.value), 2)
+                       when 'last' then (array_agg(e.value order by e.entry_date desc, e.created_at desc))[1]
+                       else sum(e.value) end as value
+                from public.kpi_entries e
+               where e.metric_key = v_metric and e.entry_date between p.d0 and p.d1
+                 and (v_all
+                      or (e.assignee_kind = 'user' and e.assignee_user_id = any (v_owners))
+                      or (p_kind = 'team' and e.assignee_kind = 'team' and e.assignee_user_id = p_user)
+                      or (p_kind = 'dept' and e.assignee_kind = 'dept' and e.assignee_dept = p_dept)
+                      or (p_kind = 'dept' and e.assignee_kind = 'team' and e.assignee_user_id = any (v_owners)))
+              having count(*) > 0) x;
+        continue;
+      end if;
 
-    -- A metric over tables the caller may not read at all is NA for them (a sales manager
-    -- shown a marketing target of a team member), not an error for the whole scorecard.
-    if not (select coalesce(bool_and(has_any_column_privilege(t, 'select')), true)
-              from unnest(case
-                when p_metric in ('marketing_spend', 'cost_per_lead') then array['public.marketing_spend']
-                when p_metric = 'marketing_events' then array['public.marketing_activity_events']
-                when p_metric in ('leads_total', 'leads_by_channel', 'lead_conversion_rate') then array['public.leads']
-                when p_metric in ('sales_activities', 'visits') then array['public.sales_activities']
-                when p_metric in ('pipeline_value', 'weighted_forecast', 'deals_won', 'win_rate')
-                  then array['public.prospects', 'public.prospect_stage_history']
-                when p_metric in ('revenue_invoiced') then array['public.invoices']
-                when p_metric in ('payments_collected', 'ar_overdue_amount', 'dso_rolling_30', 'collection_rate')
-                  then array['public.invoices', 'public.payments', 'public.payment_allocations']
-                when p_metric in ('ticket_first_response_median', 'sla_compliance', 'tickets_resolved')
-                  then array['public.tickets']
-                else array[]::text[] end) as t) then
-      return;
-    end if;
+      -- A metric over tables the caller may not read at all is NA for them (a sales manager
+      -- shown a marketing target of a team member), not an error for the whole scorecard.
+      if not (select coalesce(bool_and(has_any_column_privilege(t, 'select')), true)
+                from unnest(case
+                  when v_metric in ('marketing_spend', 'cost_per_lead') then array['public.marketing_spend']
+                  when v_metric = 'marketing_events' then array['public.marketing_activity_events']
+                  when v_metric in ('leads_total', 'leads_by_channel', 'lead_conversion_rate') then array['public.leads']
+                  when v_metric in ('sales_activities', 'visits') then array['public.sales_activities']
+                  when v_metric in ('pipeline_value', 'weighted_forecast', 'deals_won', 'win_rate')
+                    then array['public.prospects', 'public.prospect_stage_history']
+                  when v_metric in ('revenue_invoiced') then array['public.invoices']
+                  when v_metric in ('payments_collected', 'ar_overdue_amount', 'dso_rolling_30', 'collection_rate')
+                    then array['public.invoices', 'public.payments', 'public.payment_allocations']
+                  when v_metric in ('ticket_first_response_median', 'sla_compliance', 'tickets_resolved')
+                    then array['public.tickets']
+                  else array[]::text[] end) as t) then
+        continue;
+      end if;
 
-    case p_metric
-    when 'leads_total' then
-      return query
-        select null::text, count(*)::numeric from public.leads l
-         where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
-           and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners));
-    when 'leads_by_channel' then
-      -- The total (bucket NULL) and one row per channel with leads.
-      return query
-        select l.channel, count(*)::numeric from public.leads l
-         where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
-           and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))
-         group by rollup (l.channel);
-    when 'marketing_spend' then
-      return query
-        select null::text, coalesce(sum(s.amount), 0.00) from public.marketing_spend s
-         where s.spend_date between p_from and p_to and (v_all or s.created_by = any (v_owners));
-    when 'cost_per_lead' then
-      return query
-        select null::text,
-               round((select coalesce(sum(s.amount), 0.00) from public.marketing_spend s
-                       where s.spend_date between p_from and p_to
-                         and (v_all or s.created_by = any (v_owners)))
-                     / nullif((select count(*) from public.leads l
-                                 join public.channels ch on ch.code = l.channel and ch.source_group = 'ads'
-                                where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
-                                  and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))), 0),
-                     2);
-    when 'marketing_events' then
-      return query
-        select null::text, count(*)::numeric from public.marketing_activity_events m
-         where m.event_date between p_from and p_to and (v_all or m.created_by = any (v_owners));
-    when 'lead_conversion_rate' then
-      return query
-        select null::text,
-               round(100.0 * count(*) filter (where p.stage = 'won') / nullif(count(*), 0), 2)
-          from public.leads l join public.prospects p on p.id = l.prospect_id
-         where l.deleted_at is null and l.created_at >= t0 and l.created_at < t1
-           and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners));
-    when 'new_customers' then
-      return query select null::text, app.kpi_new_customers(v_all, v_owners, t0, t1);
-    when 'sales_activities' then
-      return query
-        select null::text, count(*)::numeric from public.sales_activities a
-         where a.deleted_at is null and a.activity_type <> 'system' and a.scheduled_at is null
-           and a.occurred_at >= t0 and a.occurred_at < t1
-           and (v_all or a.owner_user_id = any (v_owners));
-    when 'visits' then
-      return query
-        select null::text, count(*)::numeric from public.sales_activities a
-         where a.deleted_at is null and a.activity_type = 'visit' and a.evidence_file_id is not null
-           and a.occurred_at >= t0 and a.occurred_at < t1
-           and (v_all or a.owner_user_id = any (v_owners));
-    when 'pipeline_value', 'weighted_forecast' then
-      -- The stage each prospect had at the end of the period (its last change before t1).
-      -- While the period runs that is the stage it has now (every change is in the history,
-      -- none dated after now): no history lookup per prospect.
-      if t1 > now() then
+      case v_metric
+      when 'leads_total' then
         return query
-          select null::text,
-                 coalesce(round(sum(case when p_metric = 'pipeline_value' then p.expected_value
-                                         else p.expected_value * st.probability / 100 end), 2), 0.00)
-            from public.prospects p
-            join public.pipeline_stages st on st.code = p.stage
-           where p.deleted_at is null and not st.is_closed
-             and (v_all or p.owner_user_id = any (v_owners));
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select count(*)::numeric as value from public.leads l
+               where l.deleted_at is null and l.created_at >= p.t0 and l.created_at < p.t1
+                 and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))) x;
+      when 'leads_by_channel' then
+        -- The total (bucket NULL) and one row per channel with leads.
+        return query
+          select v_metric, p.n, x.channel, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select l.channel, count(*)::numeric as value from public.leads l
+               where l.deleted_at is null and l.created_at >= p.t0 and l.created_at < p.t1
+                 and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))
+               group by rollup (l.channel)) x;
+      when 'marketing_spend' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select coalesce(sum(s.amount), 0.00) as value from public.marketing_spend s
+               where s.spend_date between p.d0 and p.d1 and (v_all or s.created_by = any (v_owners))) x;
+      when 'cost_per_lead' then
+        return query
+          select v_metric, p.n, null::text,
+                 round((select coalesce(sum(s.amount), 0.00) from public.marketing_spend s
+                         where s.spend_date between p.d0 and p.d1
+                           and (v_all or s.created_by = any (v_owners)))
+                       / nullif((select count(*) from public.leads l
+                                   join public.channels ch on ch.code = l.channel and ch.source_group = 'ads'
+                                  where l.deleted_at is null and l.created_at >= p.t0 and l.created_at < p.t1
+                                    and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))), 0),
+                       2)
+            from app.kpi_periods(p_from, p_to) p;
+      when 'marketing_events' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select count(*)::numeric as value from public.marketing_activity_events m
+               where m.event_date between p.d0 and p.d1 and (v_all or m.created_by = any (v_owners))) x;
+      when 'lead_conversion_rate' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select round(100.0 * count(*) filter (where r.stage = 'won') / nullif(count(*), 0), 2) as value
+                from public.leads l join public.prospects r on r.id = l.prospect_id
+               where l.deleted_at is null and l.created_at >= p.t0 and l.created_at < p.t1
+                 and (v_all or coalesce(l.marketing_owner_user_id, l.created_by) = any (v_owners))) x;
+      when 'new_customers' then
+        return query
+          select v_metric, p.n, null::text, app.kpi_new_customers(v_all, v_owners, p.t0, p.t1)
+            from app.kpi_periods(p_from, p_to) p;
+      when 'sales_activities' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select count(*)::numeric as value from public.sales_activities a
+               where a.deleted_at is null and a.activity_type <> 'system' and a.scheduled_at is null
+                 and a.occurred_at >= p.t0 and a.occurred_at < p.t1
+                 and (v_all or a.owner_user_id = any (v_owners))) x;
+      when 'visits' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select count(*)::numeric as value from public.sales_activities a
+               where a.deleted_at is null and a.activity_type = 'visit' and a.evidence_file_id is not null
+                 and a.occurred_at >= p.t0 and a.occurred_at < p.t1
+                 and (v_all or a.owner_user_id = any (v_owners))) x;
+      when 'pipeline_value', 'weighted_forecast' then
+        -- Both metrics sum the same prospects: one statement answers each of them asked for.
+        -- The stage each prospect had at the end of the period is its last change before
+        -- t1. While a period runs that is the stage it has now (every change is in the
+        -- history, none dated after now): no history lookup per prospect.
+        if v_metric = any (v_done) then
+          continue;
+        end if;
+        v_done := v_done || array['pipeline_value', 'weighted_forecast'];
+        v_keys := app.kpi_active_of(p_metrics, array['pipeline_value', 'weighted_forecast']);
+        -- The sums of each period once (materialized), then a row per metric asked for.
+        return query
+          with v as materialized (
+            select p.n, x.pipeline, x.weighted
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
+              select sum(y.pipeline) as pipeline, sum(y.weighted) as weighted
+                from (select coalesce(round(sum(r.expected_value), 2), 0.00) as pipeline,
+                             coalesce(round(sum(r.expected_value * st.probability / 100), 2), 0.00) as weighted
+                        from public.prospects r
+                        join public.pipeline_stages st on st.code = r.stage
+                       where p.t1 > now() and r.deleted_at is null and not st.is_closed
+                         and (v_all or r.owner_user_id = any (v_owners))
+                      union all
+                      select coalesce(round(sum(r.expected_value), 2), 0.00),
+                             coalesce(round(sum(r.expected_value * st.probability / 100), 2), 0.00)
+                        from public.prospects r
+                        left join lateral (
+                          select h.to_stage from public.prospect_stage_history h
+                           where h.prospect_id = r.id and h.changed_at < p.t1
+                           order by h.changed_at desc, h.id desc limit 1) s on true
+                        join public.pipeline_stages st on st.code = coalesce(s.to_stage, 'new')
+                       where p.t1 <= now() and r.deleted_at is null and r.created_at < p.t1
+                         and not st.is_closed and (v_all or r.owner_user_id = any (v_owners))) y) x)
+          select k.metric_key, v.n, null::text,
+                 case k.metric_key when 'pipeline_value' then v.pipeline else v.weighted end
+            from v cross join unnest(v_keys) as k (metric_key);
+      when 'deals_won', 'win_rate' then
+        -- Both metrics count the same stage changes: one statement answers each asked for.
+        if v_metric = any (v_done) then
+          continue;
+        end if;
+        v_done := v_done || array['deals_won', 'win_rate'];
+        v_keys := app.kpi_active_of(p_metrics, array['deals_won', 'win_rate']);
+        return query
+          with v as materialized (
+            select p.n, x.won, x.closed
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
+              select count(*) filter (where h.to_stage = 'won') as won, count(*) as closed
+                from public.prospect_stage_history h join public.prospects r on r.id = h.prospect_id
+               where h.to_stage in ('won', 'lost') and h.changed_at >= p.t0 and h.changed_at < p.t1
+                 and r.deleted_at is null and (v_all or r.owner_user_id = any (v_owners))) x)
+          select k.metric_key, v.n, null::text,
+                 case k.metric_key when 'deals_won' then v.won::numeric
+                      else round(100.0 * v.won / nullif(v.closed, 0), 2) end
+            from v cross join unnest(v_keys) as k (metric_key);
+      -- Money of the whole book (company, FIN): every customer is credited once and whole,
+      -- so the documents are summed without the credit join; an assignee's money is its
+      -- shares of its credited customers' documents, the credit found once for all periods.
+      when 'revenue_invoiced' then
+        if v_all then
+          return query
+            select v_metric, p.n, null::text, x.value
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
+                select coalesce(sum(i.amount), 0.00) as value from public.invoices i
+                 where i.voided_at is null and i.invoice_date between p.d0 and p.d1) x;
+        else
+          return query
+            with cr as materialized (select c.customer_id, c.rank, c.n from app.kpi_credit(false, v_owners) c)
+            select v_metric, p.n, null::text, x.value
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
+                select coalesce(sum(app.kpi_share(i.amount, cr.rank, cr.n)), 0.00) as value
+                  from public.invoices i join cr on cr.customer_id = i.customer_id
+                 where i.voided_at is null and i.invoice_date between p.d0 and p.d1) x;
+        end if;
+      when 'payments_collected' then
+        if v_all then
+          return query
+            select v_metric, p.n, null::text, x.value
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
+                select coalesce(sum(y.amount), 0.00) as value from public.payments y
+                 where y.payment_date between p.d0 and p.d1) x;
+        else
+          return query
+            with cr as materialized (select c.customer_id, c.rank, c.n from app.kpi_credit(false, v_owners) c)
+            select v_metric, p.n, null::text, x.value
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
+                select coalesce(sum(app.kpi_share(y.amount, cr.rank, cr.n)), 0.00) as value
+                  from public.payments y join cr on cr.customer_id = y.customer_id
+                 where y.payment_date between p.d0 and p.d1) x;
+        end if;
+      when 'ar_overdue_amount', 'dso_rolling_30', 'collection_rate' then
+        -- The three metrics read the same balances: one statement answers each asked for,
+        -- reading the balance at the end only for AR overdue and DSO, the one before the
+        -- period only for the collection rate. The company's money is every customer's,
+        -- whole; an assignee's is its shares of its credited customers'.
+        if v_metric = any (v_done) then
+          continue;
+        end if;
+        v_done := v_done || array['ar_overdue_amount', 'dso_rolling_30', 'collection_rate'];
+        v_end_needed := p_metrics && array['ar_overdue_amount', 'dso_rolling_30'];
+        v_rate_needed := 'collection_rate' = any (p_metrics);
+        v_keys := app.kpi_active_of(p_metrics, array['ar_overdue_amount', 'dso_rolling_30', 'collection_rate']);
+        return query
+          with share as materialized (
+            select c.customer_id, c.rank, c.n from app.kpi_credit(false, v_owners) c where not v_all),
+          v as materialized (
+            select p.n, x.balance, x.overdue, x.balance_before, x.last30, x.in_period, x.collected
+              from app.kpi_periods(p_from, p_to) p
+              cross join lateral (
+              with open_end as (
+                select coalesce(sum(o.outstanding), 0.00) as balance,
+                       coalesce(sum(o.outstanding) filter (where o.days_overdue > 0), 0.00) as overdue
+                  from app.ar_invoices_as_of(p.v_end) o
+                 where v_all and v_end_needed
+                union all
+                select coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n)), 0.00),
+                       coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n))
+                                  filter (where o.days_overdue > 0), 0.00)
+                  from app.ar_invoices_as_of(p.v_end) o join share s on s.customer_id = o.customer_id
+                 where not v_all and v_end_needed),
+              open_before as (
+                select coalesce(sum(o.outstanding), 0.00) as balance
+                  from app.ar_invoices_as_of(p.d_before) o
+                 where v_all and v_rate_needed
+                union all
+                select coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n)), 0.00)
+                  from app.ar_invoices_as_of(p.d_before) o join share s on s.customer_id = o.customer_id
+                 where not v_all and v_rate_needed),
+              invoiced as (
+                select coalesce(sum(i.amount) filter (where i.invoice_date between p.v_end30 and p.v_end), 0.00) as last30,
+                       coalesce(sum(i.amount) filter (where i.invoice_date between p.d0 and p.d1), 0.00) as in_period
+                  from public.invoices i
+                 where v_all and i.voided_at is null and i.invoice_date between p.d_read and p.d1
+                union all
+                select coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
+                                  filter (where i.invoice_date between p.v_end30 and p.v_end), 0.00),
+                       coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
+                                  filter (where i.invoice_date between p.d0 and p.d1), 0.00)
+                  from public.invoices i join share s on s.customer_id = i.customer_id
+                 where not v_all and i.voided_at is null and i.invoice_date between p.d_read and p.d1),
+              collected as (
+                select coalesce(sum(y.amount), 0.00) as amount
+                  from public.payments y
+                 where v_all and v_rate_needed and y.payment_date between p.d0 and p.d1
+                union all
+                select coalesce(sum(app.kpi_share(y.amount, s.rank, s.n)), 0.00)
+                  from public.payments y join share s on s.customer_id = y.customer_id
+                 where not v_all and v_rate_needed and y.payment_date between p.d0 and p.d1)
+              select (select sum(e.balance) from open_end e) as balance,
+                     (select sum(e.overdue) from open_end e) as overdue,
+                     (select sum(b.balance) from open_before b) as balance_before,
+                     (select sum(v.last30) from invoiced v) as last30,
+                     (select sum(v.in_period) from invoiced v) as in_period,
+                     (select sum(c.amount) from collected c) as collected) x)
+          select k.metric_key, v.n, null::text,
+                 case k.metric_key
+                   when 'ar_overdue_amount' then v.overdue
+                   when 'dso_rolling_30' then round(v.balance * 30 / nullif(v.last30, 0), 2)
+                   else round(100.0 * v.collected / nullif(v.balance_before + v.in_period, 0), 2)
+                 end
+            from v cross join unnest(v_keys) as k (metric_key);
+      when 'ticket_first_response_median' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select round(percentile_cont(0.5) within group (
+                             order by app.business_minutes(t.created_at, t.first_response_at))::numeric, 2) as value
+                from public.tickets t
+               where t.dept_target = 'CS' and t.first_response_at is not null
+                 and t.created_at >= p.t0 and t.created_at < p.t1
+                 and (v_all or t.assigned_to_user_id = any (v_owners))) x;
+      when 'sla_compliance' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select round(100.0 * count(*) filter (where s.resolution_state = 'met') / nullif(count(*), 0), 2) as value
+                from public.v_ticket_sla s
+               where s.dept_target = 'CS' and s.closed_at >= p.t0 and s.closed_at < p.t1
+                 and (v_all or s.assigned_to_user_id = any (v_owners))) x;
+      when 'tickets_resolved' then
+        return query
+          select v_metric, p.n, null::text, x.value
+            from app.kpi_periods(p_from, p_to) p
+            cross join lateral (
+              select count(*)::numeric as value from public.tickets t
+               where t.dept_target = 'CS' and t.closed_at >= p.t0 and t.closed_at < p.t1
+                 and (v_all or t.assigned_to_user_id = any (v_owners))) x;
       else
-        return query
-          select null::text,
-                 coalesce(round(sum(case when p_metric = 'pipeline_value' then p.expected_value
-                                         else p.expected_value * st.probability / 100 end), 2), 0.00)
-            from public.prospects p
-            left join lateral (
-              select h.to_stage from public.prospect_stage_history h
-               where h.prospect_id = p.id and h.changed_at < t1
-               order by h.changed_at desc, h.id desc limit 1) s on true
-            join public.pipeline_stages st on st.code = coalesce(s.to_stage, 'new')
-           where p.deleted_at is null and p.created_at < t1 and not st.is_closed
-             and (v_all or p.owner_user_id = any (v_owners));
-      end if;
-    when 'deals_won', 'win_rate' then
-      return query
-        select null::text,
-               case when p_metric = 'deals_won' then count(*) filter (where h.to_stage = 'won')::numeric
-                    else round(100.0 * count(*) filter (where h.to_stage = 'won') / nullif(count(*), 0), 2) end
-          from public.prospect_stage_history h join public.prospects p on p.id = h.prospect_id
-         where h.to_stage in ('won', 'lost') and h.changed_at >= t0 and h.changed_at < t1
-           and p.deleted_at is null and (v_all or p.owner_user_id = any (v_owners));
-    -- Money of the whole book (company, FIN): every customer is credited once and whole,
-    -- so the documents are summed without the credit join; an assignee's money is its
-    -- shares of its credited customers' documents.
-    when 'revenue_invoiced' then
-      if v_all then
-        return query
-          select null::text, coalesce(sum(i.amount), 0.00) from public.invoices i
-           where i.voided_at is null and i.invoice_date between p_from and p_to;
-      else
-        return query
-          select null::text, coalesce(sum(app.kpi_share(i.amount, cr.rank, cr.n)), 0.00)
-            from public.invoices i
-            join app.kpi_credit(false, v_owners) cr on cr.customer_id = i.customer_id
-           where i.voided_at is null and i.invoice_date between p_from and p_to;
-      end if;
-    when 'payments_collected' then
-      if v_all then
-        return query
-          select null::text, coalesce(sum(x.amount), 0.00) from public.payments x
-           where x.payment_date between p_from and p_to;
-      else
-        return query
-          select null::text, coalesce(sum(app.kpi_share(x.amount, cr.rank, cr.n)), 0.00)
-            from public.payments x
-            join app.kpi_credit(false, v_owners) cr on cr.customer_id = x.customer_id
-           where x.payment_date between p_from and p_to;
-      end if;
-    when 'ar_overdue_amount', 'dso_rolling_30', 'collection_rate' then
-     if v_all then
-      return query
-        with open_end as (
-          select coalesce(sum(o.outstanding), 0.00) as balance,
-                 coalesce(sum(o.outstanding) filter (where o.days_overdue > 0), 0.00) as overdue
-            from app.ar_invoices_as_of(v_end) o
-           where p_metric <> 'collection_rate'),
-        open_before as (
-          select coalesce(sum(o.outstanding), 0.00) as balance
-            from app.ar_invoices_as_of(p_from - 1) o
-           where p_metric = 'collection_rate'),
-        invoiced as (
-          select coalesce(sum(i.amount) filter (where i.invoice_date between v_end - 29 and v_end), 0.00) as last30,
-                 coalesce(sum(i.amount) filter (where i.invoice_date between p_from and p_to), 0.00) as in_period
-            from public.invoices i
-           where i.voided_at is null and i.invoice_date between least(p_from, v_end - 29) and p_to),
-        collected as (
-          select coalesce(sum(x.amount), 0.00) as amount
-            from public.payments x
-           where p_metric = 'collection_rate' and x.payment_date between p_from and p_to)
-        select null::text,
-               case p_metric
-                 when 'ar_overdue_amount' then (select overdue from open_end)
-                 when 'dso_rolling_30' then
-                   round((select balance from open_end) * 30 / nullif((select last30 from invoiced), 0), 2)
-                 else round(100.0 * (select amount from collected)
-                            / nullif((select balance from open_before) + (select in_period from invoiced), 0), 2)
-               end;
-     else
-      return query
-        with share as (
-          -- The customers whose money counts for the assignee, with the assignee's share.
-          select cr.customer_id, cr.rank, cr.n from app.kpi_credit(false, v_owners) cr),
-        open_end as (
-          select coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n)), 0.00) as balance,
-                 coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n))
-                            filter (where o.days_overdue > 0), 0.00) as overdue
-            from app.ar_invoices_as_of(v_end) o join share s on s.customer_id = o.customer_id),
-        open_before as (
-          select coalesce(sum(app.kpi_share(o.outstanding, s.rank, s.n)), 0.00) as balance
-            from app.ar_invoices_as_of(p_from - 1) o join share s on s.customer_id = o.customer_id
-           where p_metric = 'collection_rate'),
-        invoiced as (
-          select coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
-                            filter (where i.invoice_date between v_end - 29 and v_end), 0.00) as last30,
-                 coalesce(sum(app.kpi_share(i.amount, s.rank, s.n))
-                            filter (where i.invoice_date between p_from and p_to), 0.00) as in_period
-            from public.invoices i join share s on s.customer_id = i.customer_id
-           where i.voided_at is null and i.invoice_date between least(p_from, v_end - 29) and p_to),
-        collected as (
-          select coalesce(sum(app.kpi_share(x.amount, s.rank, s.n)), 0.00) as amount
-            from public.payments x join share s on s.customer_id = x.customer_id
-           where p_metric = 'collection_rate' and x.payment_date between p_from and p_to)
-        select null::text,
-               case p_metric
-                 when 'ar_overdue_amount' then (select overdue from open_end)
-                 when 'dso_rolling_30' then
-                   round((select balance from open_end) * 30 / nullif((select last30 from invoiced), 0), 2)
-                 else round(100.0 * (select amount from collected)
-                            / nullif((select balance from open_before) + (select in_period from invoiced), 0), 2)
-               end;
-     end if;
-    when 'ticket_first_response_median' then
-      return query
-        select null::text,
-               round(percentile_cont(0.5) within group (
-                       order by app.business_minutes(t.created_at, t.first_response_at))::numeric, 2)
-          from public.tickets t
-         where t.dept_target = 'CS' and t.first_response_at is not null
-           and t.created_at >= t0 and t.created_at < t1
-           and (v_all or t.assigned_to_user_id = any (v_owners));
-    when 'sla_compliance' then
-      return query
-        select null::text,
-               round(100.0 * count(*) filter (where s.resolution_state = 'met') / nullif(count(*), 0), 2)
-          from public.v_ticket_sla s
-         where s.dept_target = 'CS' and s.closed_at >= t0 and s.closed_at < t1
-           and (v_all or s.assigned_to_user_id = any (v_owners));
-    when 'tickets_resolved' then
-      return query
-        select null::text, count(*)::numeric from public.tickets t
-         where t.dept_target = 'CS' and t.closed_at >= t0 and t.closed_at < t1
-           and (v_all or t.assigned_to_user_id = any (v_owners));
-    else
-      -- No data source yet (e.g. wa_first_response_median before the WhatsApp module).
-      return;
-    end case;
+        -- No data source yet (e.g. wa_first_response_median before the WhatsApp module).
+        null;
+      end case;
+    end loop;
   end
   $$;
 
@@ -1448,6 +1551,23 @@ CREATE FUNCTION app.kpi_new_customers(p_all boolean, p_owners uuid[], t0 timesta
              where not p_all and c.deleted_at is null and c.merged_into_id is null
                and coalesce(c.owner_user_id, c.created_by) = any (p_owners)
                and c.created_at >= t0 and c.created_at < t1)::numeric
+  $$;
+
+--
+-- Name: kpi_periods(date[], date[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.kpi_periods(p_from date[], p_to date[]) RETURNS TABLE(n bigint, d0 date, d1 date, t0 timestamp with time zone, t1 timestamp with time zone, v_end date, v_end30 date, d_before date, d_read date)
+    LANGUAGE plpgsql STABLE
+    AS $$
+  begin
+    return query
+      select q.n, q.d0, q.d1, q.d0::timestamp at time zone 'Asia/Jakarta',
+             (q.d1 + 1)::timestamp at time zone 'Asia/Jakarta', e.v_end, e.v_end - 29, q.d0 - 1,
+             least(q.d0, e.v_end - 29)
+        from unnest(p_from, p_to) with ordinality as q (d0, d1, n)
+        cross join lateral (select least(q.d1, app.ar_today()) as v_end) e;
+  end
   $$;
 
 --
@@ -9644,10 +9764,22 @@ REVOKE ALL ON FUNCTION app.is_my_upload(p_file_id uuid, p_bucket text) FROM PUBL
 GRANT ALL ON FUNCTION app.is_my_upload(p_file_id uuid, p_bucket text) TO cc_staff;
 
 --
+-- Name: FUNCTION kpi_active_of(p_metrics text[], p_group text[]); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_active_of(p_metrics text[], p_group text[]) TO cc_staff;
+
+--
 -- Name: FUNCTION kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept text, p_from date, p_to date); Type: ACL; Schema: app; Owner: -
 --
 
 GRANT ALL ON FUNCTION app.kpi_actual(p_metric text, p_kind text, p_user uuid, p_dept text, p_from date, p_to date) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_dept text, p_from date[], p_to date[]); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_actuals(p_metrics text[], p_kind text, p_user uuid, p_dept text, p_from date[], p_to date[]) TO cc_staff;
 
 --
 -- Name: FUNCTION kpi_assignee_key(p_kind text, p_user uuid, p_dept text); Type: ACL; Schema: app; Owner: -
@@ -9698,6 +9830,12 @@ GRANT ALL ON FUNCTION app.kpi_metric_dept(p_metric text) TO cc_staff;
 
 REVOKE ALL ON FUNCTION app.kpi_new_customers(p_all boolean, p_owners uuid[], t0 timestamp with time zone, t1 timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.kpi_new_customers(p_all boolean, p_owners uuid[], t0 timestamp with time zone, t1 timestamp with time zone) TO cc_staff;
+
+--
+-- Name: FUNCTION kpi_periods(p_from date[], p_to date[]); Type: ACL; Schema: app; Owner: -
+--
+
+GRANT ALL ON FUNCTION app.kpi_periods(p_from date[], p_to date[]) TO cc_staff;
 
 --
 -- Name: FUNCTION kpi_scope_owners(p_kind text, p_user uuid, p_dept text); Type: ACL; Schema: app; Owner: -

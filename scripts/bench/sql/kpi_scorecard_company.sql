@@ -7,5 +7,5 @@ select p.user_id, p.role_name, p.dept_code, p.email, p.full_name, set_config('st
 select app.kpi_may_view(:kind, NULL, NULL) as may, (select p.full_name from profiles p where p.id = NULL) as name, (select p.dept_code from profiles p where p.id = NULL) as dept;
 select t.id, t.metric_key, t.assignee_kind as assignee_kind, t.assignee_user_id, null::text as assignee_user_name, t.assignee_dept, t.period_start, t.period_end, t.target_value::text as target_value, t.note, t.created_by, t.created_at, t.updated_at from kpi_targets t where t.assignee_key = app.kpi_assignee_key(:kind, NULL, NULL) and t.period_end >= :first and t.period_start <= :last;
 select metric_key, name_id, name_en, owner_role, dept, unit as unit, direction as direction, source as source, aggregation as aggregation, formula from kpi_metric_definitions where is_active order by sort_order, metric_key;
-select m.metric_key as metric_key, p.n as n, a.bucket, round(a.value, 2)::text as value from unnest(:starts::date[], :ends::date[]) with ordinality as p (s, e, n) cross join unnest(:metrics::text[]) as m (metric_key) cross join lateral app.kpi_actual(m.metric_key, :kind, NULL, NULL, p.s, p.e) a;
+select a.metric_key as metric_key, a.n as n, a.bucket, round(a.value, 2)::text as value from app.kpi_actuals(:metrics::text[], :kind, NULL, NULL, :starts::date[], :ends::date[]) a;
 COMMIT;

@@ -19,12 +19,28 @@ pub enum Scope {
 
 /// The scorecard of `scope` for `period` (one trend month), as `viewer`.
 pub async fn card(app: &TestApp, viewer: &TestUser, period: &str, scope: Scope) -> Value {
+    card_months(app, viewer, period, 1, scope).await
+}
+
+/// The scorecard of `scope` for `period` with `months` trend months, as `viewer`.
+pub async fn card_months(
+    app: &TestApp,
+    viewer: &TestUser,
+    period: &str,
+    months: u32,
+    scope: Scope,
+) -> Value {
     let who = match scope {
         Scope::User(id) => format!("assignee_user_id={id}"),
         Scope::Team(id) => format!("team={id}"),
         Scope::Company => "company=true".to_owned(),
     };
-    scorecard(app, viewer, &format!("period={period}&months=1&{who}")).await
+    scorecard(
+        app,
+        viewer,
+        &format!("period={period}&months={months}&{who}"),
+    )
+    .await
 }
 
 /// Asserts the actual of each metric of `card` (`None` = NA, `null` in the body).

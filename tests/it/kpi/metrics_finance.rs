@@ -12,8 +12,12 @@ use domain::Role;
 use integration_tests::{TestApp, TestUser};
 use uuid::Uuid;
 
-use super::fixtures::{
-    assert_actuals, card, customer, fixed_user, invoice, prospect_of, target, void, Scope,
+use super::{
+    fixtures::{
+        assert_actuals, card, card_months, customer, fixed_user, invoice, prospect_of, target,
+        void, Scope,
+    },
+    trend,
 };
 
 const METRICS: [&str; 4] = [
@@ -173,6 +177,24 @@ async fn overdue_and_dso_read_the_balances_at_the_period_s_last_day() {
         "company September",
         &[("ar_overdue_amount", Some("5600000.00"))],
     );
+    // September and October in one request (one statement per metric over both months),
+    // as above.
+    let both = card_months(&app, &p.director, "2026-10", 2, Scope::User(p.p1.id)).await;
+    assert_eq!(
+        trend(&both, "ar_overdue_amount"),
+        some(["600000.00", "1500750.01"])
+    );
+    assert_eq!(trend(&both, "dso_rolling_30"), some(["39.00", "299.45"]));
+    let both = card_months(&app, &p.director, "2026-10", 2, Scope::Company).await;
+    assert_eq!(
+        trend(&both, "ar_overdue_amount"),
+        some(["5600000.00", "3411500.01"])
+    );
+}
+
+/// The months' actuals, none NA.
+fn some<const N: usize>(values: [&str; N]) -> Vec<Option<String>> {
+    values.iter().map(|v| Some((*v).to_owned())).collect()
 }
 
 #[tokio::test]
@@ -223,4 +245,10 @@ async fn collection_rate_and_payments_count_the_payments_dated_in_the_period() {
         ];
         assert_actuals(&c, period, &expected);
     }
+    // September to November in one request, as above.
+    let three = card_months(&app, &p.sm, "2026-11", 3, Scope::User(p.p1.id)).await;
+    let rate = some(["13.33", "18.04", "1.72"]);
+    assert_eq!(trend(&three, "collection_rate"), rate);
+    let paid = some(["400000.00", "1100750.00", "100000.00"]);
+    assert_eq!(trend(&three, "payments_collected"), paid);
 }

@@ -12,8 +12,12 @@ use domain::Role;
 use integration_tests::{TestApp, TestUser};
 use uuid::Uuid;
 
-use super::fixtures::{
-    assert_actuals, card, customer, customer_at, delete, evidence, prospect, stage, Scope,
+use super::{
+    fixtures::{
+        assert_actuals, card, card_months, customer, customer_at, delete, evidence, prospect,
+        stage, Scope,
+    },
+    trend,
 };
 
 struct People {
@@ -275,6 +279,18 @@ async fn pipeline_and_forecast_take_each_prospect_s_stage_at_the_end_of_the_peri
         ("weighted_forecast", Some("2700000.00")),
     ];
     assert_actuals(&october, "p1 October", &expected);
+
+    // Both months in one request (the trend computes every month in one statement per
+    // metric): October then November, as above.
+    let both = card_months(&app, &p.sm, "2026-11", 2, Scope::User(p.p1.id)).await;
+    let expected = [
+        ("pipeline_value", ["17000000.00", "16500000.50"]),
+        ("weighted_forecast", ["2700000.00", "9450000.05"]),
+    ];
+    for (metric, months) in expected {
+        let months = months.map(|v| Some(v.to_owned()));
+        assert_eq!(trend(&both, metric), months, "{metric} October, November");
+    }
 }
 
 #[tokio::test]
@@ -335,4 +351,18 @@ async fn deals_won_and_win_rate_count_the_closing_stage_changes_of_the_period() 
             &[("deals_won", Some(won)), ("win_rate", rate)],
         );
     }
+    // The four months in one request: September to December, as above.
+    let months = card_months(&app, &p.sm, "2026-12", 4, Scope::User(p.p1.id)).await;
+    let won = ["0.00", "0.00", "2.00", "1.00"].map(|v| Some(v.to_owned()));
+    assert_eq!(
+        trend(&months, "deals_won"),
+        won,
+        "deals_won September to December"
+    );
+    let rate = [None, Some("0.00"), Some("66.67"), Some("100.00")].map(|v| v.map(str::to_owned));
+    assert_eq!(
+        trend(&months, "win_rate"),
+        rate,
+        "win_rate September to December"
+    );
 }

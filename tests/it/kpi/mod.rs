@@ -36,6 +36,16 @@ pub fn row<'a>(card: &'a Value, metric: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no row {metric} in {card}"))
 }
 
+/// The actual of each month of the trend of `metric` (`None` = NA).
+pub fn trend(card: &Value, metric: &str) -> Vec<Option<String>> {
+    row(card, metric)["trend"]
+        .as_array()
+        .expect("trend")
+        .iter()
+        .map(|point| point["actual"].as_str().map(str::to_owned))
+        .collect()
+}
+
 /// The actual of `metric` for the assignee and period of `query` (`None` = NA).
 pub async fn actual(app: &TestApp, user: &TestUser, metric: &str, query: &str) -> Option<String> {
     let card = scorecard(app, user, query).await;

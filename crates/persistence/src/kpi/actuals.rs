@@ -1,4 +1,4 @@
-//! KPI-3: actuals from the registry `app.kpi_actual` (AUTO metrics from the transactions,
+//! KPI-3: actuals from the registry `app.kpi_actuals` (AUTO metrics from the transactions,
 //! MANUAL/IMPORTED from entries), computed under the caller's row-level security for an
 //! assignee the caller may view.
 
@@ -55,7 +55,8 @@ pub struct Actual {
     pub breakdown: Vec<(String, i128)>,
 }
 
-/// The actuals of `metrics` for `assignee` over each of `periods`, in one statement:
+/// The actuals of `metrics` for `assignee` over each of `periods`, in one statement
+/// (`app.kpi_actuals`: one query per metric over every period):
 /// `result[(metric, period index)]`; a missing key is NA.
 pub async fn compute(
     tx: &mut Tx,
@@ -82,10 +83,8 @@ pub async fn compute(
     let starts: Vec<_> = spans.iter().map(|s| s.0).collect();
     let ends: Vec<_> = spans.iter().map(|s| s.1).collect();
     let rows = sqlx::query!(
-        r#"select m.metric_key as "metric_key!", p.n as "n!", a.bucket, round(a.value, 2)::text as value
-             from unnest($1::date[], $2::date[]) with ordinality as p (s, e, n)
-             cross join unnest($3::text[]) as m (metric_key)
-             cross join lateral app.kpi_actual(m.metric_key, $4, $5, $6, p.s, p.e) a"#,
+        r#"select a.metric_key as "metric_key!", a.n as "n!", a.bucket, round(a.value, 2)::text as value
+             from app.kpi_actuals($3::text[], $4, $5, $6, $1::date[], $2::date[]) a"#,
         &starts,
         &ends,
         metrics,
