@@ -33,7 +33,10 @@ async fn every_section(app: &TestApp, token: &str) -> Vec<Value> {
 }
 
 async fn scalar(app: &TestApp, query: &str) -> i64 {
-    sqlx::query_scalar(query).fetch_one(&app.owner).await.unwrap()
+    sqlx::query_scalar(query)
+        .fetch_one(&app.owner)
+        .await
+        .unwrap()
 }
 
 /// Stored days (16–23 Aug) whose rows differ from the raw computation of the day: per
@@ -63,7 +66,11 @@ async fn stored_days_equal_the_raw_events_and_follow_them() {
 
     // The daily run as of Mon 24 Aug 01:00 WIB stores the hours of 16 Aug 00:00 to 24 Aug
     // 00:00 and the days they make: 16–23 whole, the 24th up to 01:00.
-    sql(&app, "select app.wa_aggregate('daily', '2026-08-24 01:00+07', 0)").await;
+    sql(
+        &app,
+        "select app.wa_aggregate('daily', '2026-08-24 01:00+07', 0)",
+    )
+    .await;
     let days: Vec<(String, Option<String>)> = sqlx::query_as(
         "select to_char(bucket_start at time zone 'Asia/Jakarta', 'YYYY-MM-DD'), \
                 to_char(covers_until at time zone 'Asia/Jakarta', 'HH24:MI') \
@@ -73,9 +80,8 @@ async fn stored_days_equal_the_raw_events_and_follow_them() {
     .fetch_all(&app.owner)
     .await
     .unwrap();
-    let mut expected: Vec<(String, Option<String>)> = (16..=23)
-        .map(|d| (format!("2026-08-{d}"), None))
-        .collect();
+    let mut expected: Vec<(String, Option<String>)> =
+        (16..=23).map(|d| (format!("2026-08-{d}"), None)).collect();
     expected.push(("2026-08-24".into(), Some("01:00".into())));
     assert_eq!(days, expected);
     assert_eq!(scalar(&app, DAYS_DIFFERING).await, 0);
@@ -98,13 +104,25 @@ async fn stored_days_equal_the_raw_events_and_follow_them() {
 
     // A day that no longer matches its hours is stored again by the next run, and so is the
     // day of every hour an hourly run stores.
-    sql(&app, "update analytics_snapshots set metrics = metrics || '{\"inbound\": 99}' \
-               where granularity = 'daily' and bucket_start = '2026-08-19 00:00+07'").await;
+    sql(
+        &app,
+        "update analytics_snapshots set metrics = metrics || '{\"inbound\": 99}' \
+               where granularity = 'daily' and bucket_start = '2026-08-19 00:00+07'",
+    )
+    .await;
     assert_ne!(every_section(&app, &admin.token).await, computed);
-    sql(&app, "select app.wa_aggregate('daily', '2026-08-24 01:00+07', 0)").await;
+    sql(
+        &app,
+        "select app.wa_aggregate('daily', '2026-08-24 01:00+07', 0)",
+    )
+    .await;
     assert_eq!(scalar(&app, DAYS_DIFFERING).await, 0);
     assert_eq!(every_section(&app, &admin.token).await, computed);
-    sql(&app, "select app.wa_aggregate('hourly', '2026-08-24 02:30+07', 0)").await;
+    sql(
+        &app,
+        "select app.wa_aggregate('hourly', '2026-08-24 02:30+07', 0)",
+    )
+    .await;
     let covers = "select count(*) from analytics_snapshots where granularity = 'daily' \
                   and bucket_start = '2026-08-24 00:00+07' and covers_until = '2026-08-24 02:00+07' \
                   and agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff'";
@@ -119,7 +137,11 @@ async fn the_hour_under_way_stored_in_part_plus_what_came_after_is_the_hour() {
     let computed = every_section(&app, &admin.token).await;
     // C3 wrote at Wed 19 Aug 10:00:00 and 10:00:20; stored as of 10:00:10 the hour holds
     // the first message (nobody's), the second is read from the raw events.
-    sql(&app, "select app.wa_store_hour_so_far('2026-08-19 10:00:10+07')").await;
+    sql(
+        &app,
+        "select app.wa_store_hour_so_far('2026-08-19 10:00:10+07')",
+    )
+    .await;
     let part = "select coalesce(sum((metrics ->> 'inbound')::bigint), 0)::bigint from analytics_snapshots \
                 where granularity = 'hourly' and bucket_start = '2026-08-19 10:00+07' \
                   and covers_until = '2026-08-19 10:00:10+07' \
@@ -127,7 +149,11 @@ async fn the_hour_under_way_stored_in_part_plus_what_came_after_is_the_hour() {
     assert_eq!(scalar(&app, part).await, 1);
     assert_eq!(every_section(&app, &admin.token).await, computed);
     // An hourly run treats the hour as missing and stores it whole.
-    sql(&app, "select app.wa_aggregate('hourly', '2026-08-19 12:00+07', 10)").await;
+    sql(
+        &app,
+        "select app.wa_aggregate('hourly', '2026-08-19 12:00+07', 10)",
+    )
+    .await;
     let whole = "select count(*) from analytics_snapshots where granularity = 'hourly' \
                  and bucket_start = '2026-08-19 10:00+07' and covers_until is not null";
     assert_eq!(scalar(&app, whole).await, 0);

@@ -112,11 +112,8 @@ pub async fn aggregate(
 /// Stores the hour under way as it stands at `now` (`app.wa_store_hour_so_far`; the
 /// dashboards read it and compute only what happened after). As the worker.
 pub async fn store_hour_so_far(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), DbError> {
-    sqlx::query_scalar!(
-        r#"select app.wa_store_hour_so_far($1) as "rows!""#,
-        now
-    )
-    .fetch_one(&mut **tx)
-    .await?;
+    sqlx::query_scalar!(r#"select app.wa_store_hour_so_far($1) as "rows!""#, now)
+        .fetch_one(&mut **tx)
+        .await?;
     Ok(())
 }
