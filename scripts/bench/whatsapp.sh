@@ -74,7 +74,7 @@ ROWS=$(sql -c "select format('%s messages, %s conversations, %s status events, %
   (select count(*) from analytics_snapshots where granularity = 'hourly'))")
 
 serve() { # serve REDIS_URL|"" → starts the server on a free port, sets BASE and PID
-  PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
   BASE="http://127.0.0.1:$PORT"
   REDIS_URL=$1 APP_ENV=development BIND_ADDR=127.0.0.1:$PORT EMBEDDED_WORKER=false RUST_LOG=warn \
     ACCESS_TOKEN_MINUTES=240 "$BIN" serve >"$RUN/server.log" 2>&1 &
