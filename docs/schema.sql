@@ -2178,6 +2178,7 @@ declare
   v_day timestamptz := date_trunc('day', p_now at time zone 'Asia/Jakarta') at time zone 'Asia/Jakarta';
   v_week timestamptz := date_trunc('week', p_now at time zone 'Asia/Jakarta') at time zone 'Asia/Jakarta';
   v_start timestamptz;
+  v_hours timestamptz[] := '{}';
   v_buckets integer := 0;
   v_changed integer := 0;
   v_before jsonb;
@@ -2185,13 +2186,16 @@ declare
 begin
   if p_type = 'hourly' then
     perform app.wa_store_bucket('hourly', v_hour - interval '1 hour');
+    v_hours := array[v_hour - interval '1 hour'];
     v_buckets := 1;
     for v_start in
       select g from generate_series(v_hour - interval '35 days', v_hour - interval '2 hours', interval '1 hour') g
-       where not exists (select 1 from analytics_snapshots s where s.granularity = 'hourly' and s.bucket_start = g)
+       where not exists (select 1 from analytics_snapshots s
+                          where s.granularity = 'hourly' and s.bucket_start = g and s.covers_until is null)
        order by g desc limit p_limit
     loop
       perform app.wa_store_bucket('hourly', v_start);
+      v_hours := v_hours || v_start;
       v_buckets := v_buckets + 1;
     end loop;
   elsif p_type = 'daily' then
@@ -2206,9 +2210,10 @@ begin
       if v_before is not null and v_before is distinct from v_after then
         v_changed := v_changed + 1;
       end if;
+      v_hours := v_hours || v_start;
       v_buckets := v_buckets + 1;
     end loop;
-    perform app.wa_store_bucket('daily', v_day - interval '1 day');
+    -- yesterday (complete) counts as the stored day bucket, as before
     v_buckets := v_buckets + 1;
   elsif p_type = 'weekly' then
     perform app.wa_store_bucket('weekly', v_week - interval '7 days');
@@ -2216,6 +2221,9 @@ begin
   else
     raise exception 'unknown aggregation type %', p_type using errcode = '22023';
   end if;
+  perform app.wa_store_day(d)
+     from (select distinct date_trunc('day', h at time zone 'Asia/Jakarta') at time zone 'Asia/Jakarta' as d
+             from unnest(v_hours) h) days;
   return jsonb_build_object('buckets', v_buckets, 'changed', v_changed);
 end
 $$;
@@ -2335,37 +2343,31 @@ CREATE FUNCTION app.wa_conversation_party(p_conversation uuid) RETURNS TABLE(cus
   $$;
 
 --
--- Name: wa_hourly_rows(timestamp with time zone, timestamp with time zone, uuid[], boolean); Type: FUNCTION; Schema: app; Owner: -
+-- Name: wa_hist(bigint[]); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean) RETURNS TABLE(hour timestamp with time zone, agent_key uuid, metrics jsonb)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+CREATE FUNCTION app.wa_hist(p_values bigint[]) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path TO 'pg_catalog', 'public'
-    SET jit TO 'off'
     AS $$
-declare
-  v_agents uuid[] := case when app.role() = 'cs_agent' then array[app.uid()] else p_agents end;
-  v_hour timestamptz;
-begin
-  return query
-    select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
-     where s.granularity = 'hourly' and s.bucket_start >= p_from and s.bucket_start < p_to
-       and s.bucket_start < date_trunc('hour', now())
-       and case when v_agents is not null then s.agent_key = any (v_agents)
-                when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
-                else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
-  for v_hour in
-    select g from generate_series(p_from, p_to - interval '1 hour', interval '1 hour') g
-     where g >= date_trunc('hour', now())
-        or not exists (select 1 from analytics_snapshots s
-                        where s.granularity = 'hourly' and s.bucket_start = g)
-  loop
-    return query
-      select v_hour, w.agent_key, w.metrics from app.wa_window_metrics(v_hour, v_hour + interval '1 hour') w
-       where v_agents is null or w.agent_key = any (v_agents);
-  end loop;
-end
-$$;
+    select jsonb_build_object('n', coalesce(sum(g.c), 0), 'sum', coalesce(sum(g.s), 0),
+                              'h', coalesce(jsonb_object_agg(g.k, g.c), '{}'))
+      from (select app.wa_hist_key(v) as k, count(*) as c, sum(v) as s
+              from unnest(p_values) v where v is not null group by 1) g
+  $$;
+
+--
+-- Name: wa_hist_key(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_hist_key(p_value bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select case when p_value < 1024 then p_value
+                else ((p_value >> s) << s) + (1::bigint << (s - 1)) end
+      from (select 58 - position('1' in p_value::bit(64)::text) as s) b
+  $$;
 
 --
 -- Name: wa_link(text, text, boolean); Type: FUNCTION; Schema: app; Owner: -
@@ -2409,6 +2411,105 @@ begin
   values ('whatsapp', 'whatsapp', left(v_name, 200), p_phone,
           'Pesan WhatsApp pertama dari nomor baru.', customer_id, v_prospect, null)
   returning id into lead_id;
+end
+$$;
+
+--
+-- Name: wa_merged(text[], jsonb[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_merged(p_buckets text[], p_metrics jsonb[]) RETURNS TABLE(bucket text, metrics jsonb)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    with e as (
+      select u.b, e.key, e.value
+        from unnest(p_buckets, p_metrics) u(b, m), jsonb_each(u.m) e
+    ),
+    counters as (
+      select e.b, e.key, to_jsonb(sum(e.value::text::numeric)) as value
+        from e where jsonb_typeof(e.value) = 'number' group by 1, 2
+    ),
+    totals as (
+      select e.b, e.key, sum((e.value ->> 'n')::bigint) as n, sum((e.value ->> 'sum')::numeric) as s
+        from e where jsonb_typeof(e.value) = 'object' group by 1, 2
+    ),
+    counts as (
+      select g.b, g.key, jsonb_object_agg(g.hk, g.c) as h
+        from (select e.b, e.key, h.key as hk, sum(h.value::text::bigint) as c
+                from e, jsonb_each(e.value -> 'h') h
+               where jsonb_typeof(e.value) = 'object' group by 1, 2, 3) g
+       group by 1, 2
+    )
+    select x.b, jsonb_object_agg(x.key, x.value)
+      from (select c.b, c.key, c.value from counters c
+            union all
+            select t.b, t.key, jsonb_build_object('n', t.n, 'sum', t.s, 'h', coalesce(k.h, '{}'))
+              from totals t left join counts k on k.b = t.b and k.key = t.key) x
+     group by x.b
+  $$;
+
+--
+-- Name: wa_period_rows(timestamp with time zone, timestamp with time zone, uuid[], boolean, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_period_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean, p_days boolean) RETURNS TABLE(hour timestamp with time zone, agent_key uuid, metrics jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    SET jit TO 'off'
+    AS $$
+declare
+  v_agents uuid[] := case when app.role() = 'cs_agent' then array[app.uid()] else p_agents end;
+  v_now timestamptz := date_trunc('hour', now());
+  v_days timestamptz[] := '{}';
+  v_cover tstzmultirange := '{}';
+  v_hour timestamptz;
+  v_part timestamptz;
+begin
+  if p_days then
+    select coalesce(array_agg(s.bucket_start), '{}'),
+           coalesce(range_agg(tstzrange(s.bucket_start, coalesce(s.covers_until, s.bucket_start + interval '1 day'))), '{}')
+      into v_days, v_cover
+      from analytics_snapshots s
+     where s.granularity = 'daily' and s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+       and s.bucket_start >= p_from and s.bucket_start + interval '1 day' <= p_to
+       and coalesce(s.covers_until, s.bucket_start + interval '1 day') <= v_now;
+    return query
+      select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
+       where s.granularity = 'daily' and s.bucket_start = any (v_days)
+         and case when v_agents is not null then s.agent_key = any (v_agents)
+                  when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+                  else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
+  end if;
+  return query
+    select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
+     where s.granularity = 'hourly' and s.bucket_start >= p_from and s.bucket_start < p_to
+       and s.bucket_start < v_now and s.covers_until is null and not v_cover @> s.bucket_start
+       and case when v_agents is not null then s.agent_key = any (v_agents)
+                when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+                else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
+  for v_hour, v_part in
+    select g, s.covers_until
+      from generate_series(p_from, p_to - interval '1 hour', interval '1 hour') g
+      left join analytics_snapshots s
+        on s.granularity = 'hourly' and s.bucket_start = g
+       and s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+     where not v_cover @> g
+       and (g >= v_now or s.bucket_start is null or s.covers_until is not null)
+  loop
+    if v_part is not null then
+      return query
+        select s.bucket_start, s.agent_key, s.metrics from analytics_snapshots s
+         where s.granularity = 'hourly' and s.bucket_start = v_hour
+           and case when v_agents is not null then s.agent_key = any (v_agents)
+                    when p_per_agent then s.agent_key <> 'ffffffff-ffff-ffff-ffff-ffffffffffff'
+                    else s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' end;
+    end if;
+    return query
+      select v_hour, w.agent_key, w.metrics
+        from app.wa_window_metrics(coalesce(v_part, v_hour), v_hour + interval '1 hour') w
+       where v_agents is null or w.agent_key = any (v_agents);
+  end loop;
 end
 $$;
 
@@ -2665,32 +2766,59 @@ CREATE FUNCTION app.wa_rollup(p_from timestamp with time zone, p_to timestamp wi
                when 'agent' then r.agent_key::text
                else 'total' end as bucket,
              r.metrics
-        from app.wa_hourly_rows(p_from, p_to, p_agents, p_group = 'agent') r
-    ),
-    counters as (
-      select r.bucket, e.key, sum(e.value::text::numeric) as total
-        from rows r, jsonb_each(r.metrics) e
-       where jsonb_typeof(e.value) = 'number'
-       group by r.bucket, e.key
-    ),
-    dists as (
-      select r.bucket, e.key,
-             jsonb_build_object('n', count(*),
-                                'avg', round(avg(a.v::numeric), 2),
-                                'median', round((percentile_cont(0.5) within group (order by a.v::float8))::numeric, 2),
-                                'p90', round((percentile_cont(0.9) within group (order by a.v::float8))::numeric, 2)) as summary
-        from rows r, jsonb_each(r.metrics) e,
-             jsonb_array_elements_text(case when jsonb_typeof(e.value) = 'array' then e.value
-                                            else '[]' end) a(v)
-       group by r.bucket, e.key
+        from app.wa_period_rows(p_from, p_to, p_agents, p_group = 'agent', p_group <> 'dow_hour') r
     ),
     merged as (
-      select bucket, key, to_jsonb(total) as value from counters
+      select m.bucket, m.metrics
+        from (select array_agg(r.bucket) as b, array_agg(r.metrics) as m from rows r) a,
+             app.wa_merged(a.b, a.m) m
+    ),
+    parts as (
+      select m.bucket, e.key, e.value from merged m, jsonb_each(m.metrics) e
+    ),
+    dists as (
+      select p.bucket, p.key, (p.value ->> 'n')::bigint as n, (p.value ->> 'sum')::numeric as s, p.value -> 'h' as h
+        from parts p where jsonb_typeof(p.value) = 'object' and (p.value ->> 'n')::bigint > 0
+    ),
+    ranked as (
+      -- each bucket holds the sorted values of indexes [first, next)
+      select d.bucket, d.key, h.key::float8 as v,
+             sum(h.value::text::bigint) over w - h.value::text::bigint as first,
+             sum(h.value::text::bigint) over w as next
+        from dists d, jsonb_each(d.h) h
+      window w as (partition by d.bucket, d.key order by h.key::float8)
+    ),
+    wanted as (
+      -- percentile_cont: the values at floor and ceil of q × (n − 1), interpolated
+      select d.bucket, d.key, d.n, d.s,
+             0.5::float8 * (d.n - 1) as pos5, floor(0.5::float8 * (d.n - 1)) as lo5, ceil(0.5::float8 * (d.n - 1)) as hi5,
+             0.9::float8 * (d.n - 1) as pos9, floor(0.9::float8 * (d.n - 1)) as lo9, ceil(0.9::float8 * (d.n - 1)) as hi9
+        from dists d
+    ),
+    pct as (
+      select w.*,
+             max(r.v) filter (where r.first <= w.lo5 and w.lo5 < r.next) as a5,
+             max(r.v) filter (where r.first <= w.hi5 and w.hi5 < r.next) as b5,
+             max(r.v) filter (where r.first <= w.lo9 and w.lo9 < r.next) as a9,
+             max(r.v) filter (where r.first <= w.hi9 and w.hi9 < r.next) as b9
+        from wanted w join ranked r on r.bucket = w.bucket and r.key = w.key
+       group by w.bucket, w.key, w.n, w.s, w.pos5, w.lo5, w.hi5, w.pos9, w.lo9, w.hi9
+    ),
+    figures as (
+      select p.bucket, p.key, p.value from parts p where jsonb_typeof(p.value) = 'number'
       union all
-      select bucket, key, summary from dists
+      select p.bucket, p.key,
+             jsonb_build_object('n', p.n, 'avg', round(p.s / p.n, 2),
+                                'median', round((case when p.lo5 = p.hi5 then p.a5
+                                                      else p.a5 + (p.pos5 - p.lo5) * (p.b5 - p.a5) end)::numeric, 2),
+                                'p90', round((case when p.lo9 = p.hi9 then p.a9
+                                                   else p.a9 + (p.pos9 - p.lo9) * (p.b9 - p.a9) end)::numeric, 2))
+        from pct p
     )
-    select b.bucket, coalesce((select jsonb_object_agg(m.key, m.value) from merged m where m.bucket = b.bucket), '{}')
-      from (select distinct bucket from rows) b
+    select b.bucket, coalesce(f.metrics, '{}')
+      from (select distinct r.bucket from rows r) b
+      left join (select f.bucket, jsonb_object_agg(f.key, f.value) as metrics from figures f group by f.bucket) f
+        on f.bucket = b.bucket
   $$;
 
 --
@@ -2709,37 +2837,85 @@ CREATE FUNCTION app.wa_status_rank(p_status text) RETURNS integer
 --
 
 CREATE FUNCTION app.wa_store_bucket(p_granularity text, p_start timestamp with time zone) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select app.wa_store_window(p_granularity, p_start,
+                               p_start + case p_granularity when 'hourly' then interval '1 hour'
+                                                            when 'daily' then interval '1 day'
+                                                            else interval '7 days' end,
+                               false)
+  $$;
+
+--
+-- Name: wa_store_day(timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_store_day(p_day timestamp with time zone) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
 declare
-  v_end timestamptz := p_start + case p_granularity when 'hourly' then interval '1 hour'
-                                                     when 'daily' then interval '1 day'
-                                                     else interval '7 days' end;
+  v_end timestamptz := p_day + interval '1 day';
+  v_until timestamptz;
+begin
+  select coalesce(min(g), v_end) into v_until
+    from generate_series(p_day, v_end - interval '1 hour', interval '1 hour') g
+   where not exists (select 1 from analytics_snapshots s
+                      where s.granularity = 'hourly' and s.bucket_start = g
+                        and s.agent_key = 'ffffffff-ffff-ffff-ffff-ffffffffffff' and s.covers_until is null);
+  delete from analytics_snapshots where granularity = 'daily' and bucket_start = p_day;
+  if v_until = p_day then
+    return 0;
+  end if;
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics, covers_until)
+  select 'daily', p_day, m.bucket::uuid, m.metrics, case when v_until < v_end then v_until end
+    from (select array_agg(s.agent_key::text) as b, array_agg(s.metrics) as m
+            from analytics_snapshots s
+           where s.granularity = 'hourly' and s.bucket_start >= p_day and s.bucket_start < v_until) a,
+         app.wa_merged(a.b, a.m) m;
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics, covers_until)
+  values ('daily', p_day, 'ffffffff-ffff-ffff-ffff-ffffffffffff', '{}', case when v_until < v_end then v_until end)
+  on conflict do nothing;
+  return extract(epoch from v_until - p_day)::integer / 3600;
+end
+$$;
+
+--
+-- Name: wa_store_hour_so_far(timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_store_hour_so_far(p_now timestamp with time zone) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    select app.wa_store_window('hourly', date_trunc('hour', p_now), p_now, true)
+  $$;
+
+--
+-- Name: wa_store_window(text, timestamp with time zone, timestamp with time zone, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.wa_store_window(p_granularity text, p_start timestamp with time zone, p_end timestamp with time zone, p_part boolean) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_covers timestamptz := case when p_part then p_end end;
   v_rows integer;
 begin
   delete from analytics_snapshots where granularity = p_granularity and bucket_start = p_start;
-  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
-  select p_granularity, p_start, w.agent_key, w.metrics from app.wa_window_metrics(p_start, v_end) w;
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics, covers_until)
+  select p_granularity, p_start, w.agent_key, w.metrics, v_covers from app.wa_window_metrics(p_start, p_end) w;
   get diagnostics v_rows = row_count;
-  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
-  values (p_granularity, p_start, '00000000-0000-0000-0000-000000000000', '{}')
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics, covers_until)
+  values (p_granularity, p_start, '00000000-0000-0000-0000-000000000000', '{}', v_covers)
   on conflict do nothing;
-  -- everybody's figures in one row (the unscoped dashboards read one row per hour, not one
-  -- per agent): counters summed, distributions concatenated
-  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics)
-  select p_granularity, p_start, 'ffffffff-ffff-ffff-ffff-ffffffffffff', coalesce(jsonb_object_agg(m.key, m.value), '{}')
-    from (select e.key, to_jsonb(sum(e.value::text::numeric)) as value
-            from analytics_snapshots s, jsonb_each(s.metrics) e
-           where s.granularity = p_granularity and s.bucket_start = p_start
-             and jsonb_typeof(e.value) = 'number'
-           group by e.key
-          union all
-          select e.key, jsonb_agg(x.value)
-            from analytics_snapshots s, jsonb_each(s.metrics) e,
-                 jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) x
-           where s.granularity = p_granularity and s.bucket_start = p_start
-           group by e.key) m;
+  insert into analytics_snapshots (granularity, bucket_start, agent_key, metrics, covers_until)
+  select p_granularity, p_start, 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+         coalesce((select m.metrics from app.wa_merged(a.b, a.m) m), '{}'), v_covers
+    from (select array_agg(''::text) as b, array_agg(s.metrics) as m from analytics_snapshots s
+           where s.granularity = p_granularity and s.bucket_start = p_start) a;
   return v_rows;
 end
 $$;
@@ -2831,7 +3007,7 @@ CREATE FUNCTION app.wa_window_metrics(p_from timestamp with time zone, p_to time
       union all
       select agent, jsonb_build_object(
                'conv_with_bot', count(*),
-               'bot_response_s', jsonb_agg(greatest(0, extract(epoch from first_bot_reply_at - opened_at))::bigint))
+               'bot_response_s', app.wa_hist(array_agg(greatest(0, extract(epoch from first_bot_reply_at - opened_at))::bigint)))
         from conv where first_bot_reply_at >= p_from and first_bot_reply_at < p_to group by agent
       union all
       select agent, jsonb_build_object(
@@ -2839,14 +3015,14 @@ CREATE FUNCTION app.wa_window_metrics(p_from timestamp with time zone, p_to time
                'sla_met', count(*) filter (where app.business_minutes(opened_at, first_agent_reply_at)
                                                  <= (select first_response_minutes from settings)),
                'escalated', count(*) filter (where first_bot_reply_at < first_agent_reply_at),
-               'first_response_bm', jsonb_agg(app.business_minutes(opened_at, first_agent_reply_at)),
-               'assignment_response_bm', coalesce(jsonb_agg(app.business_minutes(assigned_at, first_agent_reply_at))
-                                                    filter (where assigned_at <= first_agent_reply_at), '[]'))
+               'first_response_bm', app.wa_hist(array_agg(app.business_minutes(opened_at, first_agent_reply_at)::bigint)),
+               'assignment_response_bm', app.wa_hist(array_agg(app.business_minutes(assigned_at, first_agent_reply_at)::bigint)
+                                                       filter (where assigned_at <= first_agent_reply_at)))
         from conv where first_agent_reply_at >= p_from and first_agent_reply_at < p_to group by agent
       union all
       select agent, jsonb_build_object(
-               'wait_s', jsonb_agg(greatest(0, extract(epoch from
-                   least(first_agent_reply_at, first_bot_reply_at) - opened_at))::bigint))
+               'wait_s', app.wa_hist(array_agg(greatest(0, extract(epoch from
+                   least(first_agent_reply_at, first_bot_reply_at) - opened_at))::bigint)))
         from conv
        where least(first_agent_reply_at, first_bot_reply_at) >= p_from
          and least(first_agent_reply_at, first_bot_reply_at) < p_to
@@ -3565,9 +3741,16 @@ CREATE TABLE public.analytics_snapshots (
     agent_key uuid NOT NULL,
     metrics jsonb NOT NULL,
     computed_at timestamp with time zone DEFAULT now() NOT NULL,
+    covers_until timestamp with time zone,
     CONSTRAINT analytics_snapshots_granularity_check CHECK ((granularity = ANY (ARRAY['hourly'::text, 'daily'::text, 'weekly'::text]))),
     CONSTRAINT analytics_snapshots_metrics_check CHECK ((jsonb_typeof(metrics) = 'object'::text))
 );
+
+--
+-- Name: COLUMN analytics_snapshots.covers_until; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.analytics_snapshots.covers_until IS 'A bucket stored in part: its figures cover [bucket_start, covers_until). Null: the whole bucket.';
 
 --
 -- Name: api_keys; Type: TABLE; Schema: public; Owner: -
@@ -10025,16 +10208,34 @@ REVOKE ALL ON FUNCTION app.wa_conversation_party(p_conversation uuid) FROM PUBLI
 GRANT ALL ON FUNCTION app.wa_conversation_party(p_conversation uuid) TO cc_staff;
 
 --
--- Name: FUNCTION wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION wa_hist(p_values bigint[]); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.wa_hourly_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.wa_hist(p_values bigint[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_hist_key(p_value bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_hist_key(p_value bigint) FROM PUBLIC;
 
 --
 -- Name: FUNCTION wa_link(p_phone text, p_name text, p_create_lead boolean, OUT customer_id uuid, OUT lead_id uuid); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.wa_link(p_phone text, p_name text, p_create_lead boolean, OUT customer_id uuid, OUT lead_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_merged(p_buckets text[], p_metrics jsonb[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_merged(p_buckets text[], p_metrics jsonb[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_period_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean, p_days boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_period_rows(p_from timestamp with time zone, p_to timestamp with time zone, p_agents uuid[], p_per_agent boolean, p_days boolean) FROM PUBLIC;
 
 --
 -- Name: FUNCTION wa_process(p_event_id bigint); Type: ACL; Schema: app; Owner: -
@@ -10095,6 +10296,25 @@ GRANT ALL ON FUNCTION app.wa_status_rank(p_status text) TO cc_worker;
 --
 
 REVOKE ALL ON FUNCTION app.wa_store_bucket(p_granularity text, p_start timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_store_day(p_day timestamp with time zone); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_store_day(p_day timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION wa_store_hour_so_far(p_now timestamp with time zone); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_store_hour_so_far(p_now timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wa_store_hour_so_far(p_now timestamp with time zone) TO cc_worker;
+
+--
+-- Name: FUNCTION wa_store_window(p_granularity text, p_start timestamp with time zone, p_end timestamp with time zone, p_part boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.wa_store_window(p_granularity text, p_start timestamp with time zone, p_end timestamp with time zone, p_part boolean) FROM PUBLIC;
 
 --
 -- Name: FUNCTION wa_touch_conversation(p_id uuid, p_direction text, p_sender text, p_agent uuid, p_at timestamp with time zone); Type: ACL; Schema: app; Owner: -

@@ -7,12 +7,16 @@
 #     the same kind of body; target ≥ 3,000 messages/s;
 #   * the seven dashboard endpoints for the last 7 days as the CS admin, uncached (server
 #     without Redis) and cached (with the Redis at $BENCH_REDIS_URL), after the worker's
-#     snapshot runs; targets p95 < 150 ms uncached, < 10 ms cached;
+#     snapshot runs (the hourly one and the hour under way's, as the worker would have run
+#     them during the ingest), each beside pgbench replaying the SQL of one uncached
+#     request (captured from the PostgreSQL log at $BENCH_PG_LOG when given, else the copy
+#     in scripts/bench/sql); targets p95 < 150 ms uncached, < 10 ms cached;
 # and writes docs/benchmarks.md between the `bench:whatsapp` markers.
 #
 # Runs on a throw-away database (BENCH_WA_DB, default cc_bench_whatsapp) of the
 # PostgreSQL at BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres),
-# kept between runs while migrations, seed code and scale are unchanged. Knobs:
+# kept between runs while migrations, seed code and scale are unchanged (BENCH_WA_REUSE=1:
+# kept whatever changed, only migrated — for a copy of an already seeded database). Knobs:
 # BENCH_DURATION (20), BENCH_CONNECTIONS (16), BENCH_THREADS (2). Needs wrk, pgbench, psql,
 # curl, python3.
 set -euo pipefail
@@ -47,6 +51,9 @@ CURRENT=$(psql "$ADMIN_URL" -X -qAt -c "select coalesce(shobj_description(oid, '
   from pg_database where datname = '$DB'")
 if [ "$CURRENT" = "bench-seed:$KEY" ]; then
   log "reusing $DB (scale $SCALE)"
+elif [ "${BENCH_WA_REUSE:-}" = 1 ] && [ -n "$CURRENT" ]; then
+  log "reusing $DB as it is (BENCH_WA_REUSE=1, seeded as ${CURRENT#bench-seed:}): migrating only"
+  "$BIN" migrate >/dev/null
 else
   psql "$ADMIN_URL" -X -q -c "drop database if exists $DB with (force)" -c "create database $DB"
   log "migrating and seeding (demo + scale $SCALE)"
@@ -67,7 +74,7 @@ ROWS=$(sql -c "select format('%s messages, %s conversations, %s status events, %
   (select count(*) from analytics_snapshots where granularity = 'hourly'))")
 
 serve() { # serve REDIS_URL|"" → starts the server on a free port, sets BASE and PID
-  PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
   BASE="http://127.0.0.1:$PORT"
   REDIS_URL=$1 APP_ENV=development BIND_ADDR=127.0.0.1:$PORT EMBEDDED_WORKER=false RUST_LOG=warn \
     ACCESS_TOKEN_MINUTES=240 "$BIN" serve >"$RUN/server.log" 2>&1 &
@@ -126,11 +133,58 @@ pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f "$RUN/i
 TWIN_TPS=$(awk '/^tps/ {print int($3)}' "$RUN/ingest_twin.txt" | head -1)
 TWIN_P=$(awk '/latency average/ {print $4}' "$RUN/ingest_twin.txt" | head -1)
 
+# What the worker runs meanwhile: the hourly snapshots (hours since the seed, their days)
+# and, every minute, the hour under way as it stands.
+log "snapshots: the worker's hourly run and the hour under way"
+sql -c "select app.wa_aggregate('hourly', now(), 1000)" -c "select app.wa_store_hour_so_far(now())" \
+  -c "analyze analytics_snapshots" >/dev/null
+
 ADMIN_TOKEN=$(token cs_admin@demo.local)
+ADMIN_ID=$(sql -c "select id from profiles where email = 'cs_admin@demo.local'")
 SECTIONS="kpi conversation-effectiveness whatsapp-performance customer-load agent-productivity automation-impact business-impact"
+twin_name() { echo "wa_dash_${1//-/_}"; }
+PG_LOG=${BENCH_PG_LOG:-}
+if [ -n "$PG_LOG" ] && [ -f "$PG_LOG" ]; then
+  # One uncached request per section with this database's statements logged (new sessions
+  # only: a server started for it), turned into a pgbench script (scripts/bench/capture.py).
+  stop
+  psql "$ADMIN_URL" -X -q -c "alter database $DB set log_statement = 'all'"
+  serve ""
+  for s in $SECTIONS; do
+    name=$(twin_name "$s")
+    offset=$(stat -c %s "$PG_LOG")
+    curl -sS -D "$RUN/$name.headers" -o "$RUN/$name.response.json" \
+      -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v1/dashboard/$s"
+    sleep 0.3
+    rid=$(grep -i '^x-request-id:' "$RUN/$name.headers" | tr -d '\r' | awk '{print $2}')
+    tail -c +"$((offset + 1))" "$PG_LOG" >"$RUN/$name.log"
+    python3 scripts/bench/capture.py "$RUN/$name.log" "$rid" "$ADMIN_ID" "$RUN/$name.sql" "" "$RUN/$name.response.json"
+    mkdir -p scripts/bench/sql
+    cp "$RUN/$name.sql" "$RUN/$name.sql.defs" scripts/bench/sql/
+  done
+  stop
+  psql "$ADMIN_URL" -X -q -c "alter database $DB reset log_statement"
+  serve ""
+else
+  log "no PostgreSQL log to capture from (set BENCH_PG_LOG): pgbench replays scripts/bench/sql/wa_dash_*.sql"
+  for s in $SECTIONS; do
+    name=$(twin_name "$s")
+    cp "scripts/bench/sql/$name.sql" "scripts/bench/sql/$name.sql.defs" "$RUN/" 2>/dev/null || true
+  done
+fi
 for s in $SECTIONS; do
   log "dashboard $s: uncached"
+  cut -d' ' -f1 /proc/loadavg >"$RUN/dash_${s}.load"
   wrk_run "dash_${s}_uncached" get.lua BENCH_TOKEN="$ADMIN_TOKEN" BENCH_PATH="/api/v1/dashboard/$s"
+  name=$(twin_name "$s")
+  if [ -f "$RUN/$name.sql" ]; then
+    log "dashboard $s: pgbench twin"
+    defs=(-D "uid=$ADMIN_ID" -D "k=0")
+    while IFS= read -r line; do defs+=(-D "$line"); done <"$RUN/$name.sql.defs"
+    pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f "$RUN/$name.sql" "${defs[@]}" \
+      "$APP_URL" >"$RUN/$name.pgbench.txt" 2>&1 || { log "pgbench $s failed"; tail -3 "$RUN/$name.pgbench.txt" >&2; }
+  fi
+  cut -d' ' -f1 /proc/loadavg >>"$RUN/dash_${s}.load"
 done
 stop
 serve "$REDIS"
@@ -147,11 +201,12 @@ TABLE="| Run | Requests/s | Messages/s | p95 (ms) | Target |
 | Webhook, $BATCH entries per body | $(field ingest_batch rps) | $(msgs "$(field ingest_batch rps)" "$BATCH") | $(field ingest_batch p95_ms) | ≥ 3,000 messages/s |
 | pgbench twin (store + process, one message) | ${TWIN_TPS:-–} | ${TWIN_TPS:-–} | avg ${TWIN_P:-–} | – |
 
-| Dashboard (last 7 days, CS admin) | uncached req/s | uncached p95 (ms) | cached req/s | cached p95 (ms) |
-|---|---:|---:|---:|---:|"
+| Dashboard (last 7 days, CS admin) | uncached req/s | uncached p95 (ms) | pgbench twin tps | twin avg (ms) | cached req/s | cached p95 (ms) | load 1 min |
+|---|---:|---:|---:|---:|---:|---:|---|"
+twin() { awk -v k="$2" '$0 ~ k {print ($1 == "tps" ? int($3) : $4); exit}' "$RUN/$(twin_name "$1").pgbench.txt" 2>/dev/null; }
 for s in $SECTIONS; do
   TABLE+="
-| \`$s\` | $(field "dash_${s}_uncached" rps) | $(field "dash_${s}_uncached" p95_ms) | $(field "dash_${s}_cached" rps) | $(field "dash_${s}_cached" p95_ms) |"
+| \`$s\` | $(field "dash_${s}_uncached" rps) | $(field "dash_${s}_uncached" p95_ms) | $(twin "$s" '^tps' || true) | $(twin "$s" 'latency average' || true) | $(field "dash_${s}_cached" rps) | $(field "dash_${s}_cached" p95_ms) | $(paste -sd' ' "$RUN/dash_${s}.load" | sed 's/ / → /') |"
 done
 REPORT="<!-- bench:whatsapp:start -->
 Measured $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD) on $(nproc) cores, release

@@ -13,11 +13,11 @@ async fn housekeeping_purges_expired_credentials_once() {
     .execute(&app.owner)
     .await
     .unwrap();
-    // The hourly purge, the per-minute follow-up reminders, SLA warnings and WhatsApp
-    // retries, the hourly, daily and weekly WhatsApp snapshots, the daily user-event retention,
-    // the daily notices.
+    // The hourly purge, the per-minute follow-up reminders, SLA warnings, WhatsApp retries
+    // and the hour under way's WhatsApp snapshot, the hourly, daily and weekly WhatsApp
+    // snapshots, the daily user-event retention, the daily notices.
     let ran = server::worker::run_once(&app.db).await.unwrap();
-    assert_eq!(ran, 9);
+    assert_eq!(ran, 10);
     let keys: Vec<String> = sqlx::query_scalar("select idempotency_key from idempotency_keys")
         .fetch_all(&app.owner)
         .await
@@ -25,7 +25,7 @@ async fn housekeeping_purges_expired_credentials_once() {
     assert_eq!(keys, vec!["new".to_owned()]);
     // The purge of this hour is done; a second run does not schedule it again (a new
     // minute may bring the next reminder and warning runs).
-    assert!(server::worker::run_once(&app.db).await.unwrap() <= 3);
+    assert!(server::worker::run_once(&app.db).await.unwrap() <= 4);
     let jobs: i64 = sqlx::query_scalar(
         "select count(*) from jobs where kind = 'purge_expired_credentials' and done_at is not null",
     )

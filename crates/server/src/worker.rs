@@ -27,6 +27,9 @@ const WHATSAPP_RETRY_BATCH: i64 = 200;
 pub const WA_AGGREGATE_HOURLY: &str = "wa_aggregate_hourly";
 pub const WA_AGGREGATE_DAILY: &str = "wa_aggregate_daily";
 pub const WA_AGGREGATE_WEEKLY: &str = "wa_aggregate_weekly";
+/// WA-2: the hour under way stored as it stands, every minute (the dashboards compute only
+/// what happened after).
+pub const WA_HOUR_SO_FAR: &str = "wa_hour_so_far";
 const WA_BACKFILL_HOURS: i32 = 1_000;
 /// USR-2: the user activity log's retention, applied once a day (Asia/Jakarta).
 pub const USER_EVENTS_RETENTION: &str = "user_events_retention";
@@ -123,7 +126,7 @@ async fn schedule_periodic(db: &Db, settings: &WorkerSettings) -> Result<(), DbE
     )
     .await?;
     let minute = now.with_second(0).unwrap_or(now);
-    for kind in [TASK_REMINDERS, SLA_WARNINGS, WHATSAPP_RETRY] {
+    for kind in [TASK_REMINDERS, SLA_WARNINGS, WHATSAPP_RETRY, WA_HOUR_SO_FAR] {
         let dedup = format!("{kind}:{}", minute.format("%Y%m%d%H%M"));
         jobs::enqueue(&mut tx, kind, &serde_json::json!({}), Some(&dedup), minute).await?;
     }
@@ -198,6 +201,10 @@ async fn execute(tx: &mut persistence::Tx, job: &jobs::Job) -> Result<(), DbErro
                 changed = done.changed,
                 "stored CRM Effectiveness snapshots"
             );
+            Ok(())
+        }
+        WA_HOUR_SO_FAR => {
+            persistence::wa_analytics::store_hour_so_far(tx, Utc::now()).await?;
             Ok(())
         }
         WHATSAPP_RETRY => {

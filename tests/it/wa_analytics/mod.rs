@@ -4,6 +4,7 @@
 //! same served from stored snapshots, cached and uncached, per role.
 
 mod figures;
+mod rollups;
 
 use chrono::NaiveDateTime;
 use domain::Role;

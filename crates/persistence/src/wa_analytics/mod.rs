@@ -1,6 +1,6 @@
 //! WA-2/WA-3: the CRM Effectiveness figures. Period figures come from
-//! `app.wa_rollup` (stored hours plus hours computed on the fly, so they never lag the
-//! raw events); figures of the moment (what is open now, the agents' workload, failed
+//! `app.wa_rollup` (stored days and hours, the part of the hour under way stored, plus
+//! what no stored row covers computed on the fly, so they never lag the raw events); figures of the moment (what is open now, the agents' workload, failed
 //! messages, campaigns) are read under the caller's row-level security.
 
 mod live;
@@ -107,4 +107,13 @@ pub async fn aggregate(
     .fetch_one(&mut **tx)
     .await?;
     serde_json::from_value(done).map_err(|e| DbError::InvalidValue(e.to_string()))
+}
+
+/// Stores the hour under way as it stands at `now` (`app.wa_store_hour_so_far`; the
+/// dashboards read it and compute only what happened after). As the worker.
+pub async fn store_hour_so_far(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), DbError> {
+    sqlx::query_scalar!(r#"select app.wa_store_hour_so_far($1) as "rows!""#, now)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(())
 }
