@@ -3,6 +3,7 @@
 //! (also concurrent) never duplicating, malformed files refused with nothing written,
 //! role and department boundaries, templates and the error download.
 
+mod batches;
 mod fixtures;
 mod malformed;
 mod modules;

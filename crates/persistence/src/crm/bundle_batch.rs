@@ -233,7 +233,11 @@ async fn insert_leads(
                               contact_name, email, phone, npwp, service_interest, notes, customer_id,
                               prospect_id, matched_on, marketing_owner_user_id, sales_owner_user_id,
                               assigned_at, created_by)
-           select app.resolve_channel(t.channel_raw), t.channel_raw, t.utm_source, t.utm_medium, t.utm_campaign,
+           with channel as (
+             -- each distinct source resolved once for the batch
+             select d.raw, app.resolve_channel(d.raw) as code from (select distinct u.raw from unnest($6::text[]) as u(raw)) d)
+           select coalesce(ch.code, app.resolve_channel(t.channel_raw)), t.channel_raw, t.utm_source, t.utm_medium,
+                  t.utm_campaign,
                   t.company, t.contact, t.email, t.phone, t.npwp, t.service, coalesce(t.notes, ''), t.customer_id,
                   t.prospect_id, t.matched_on, $16, $17, case when $17::uuid is null then null else now() end, $18
              from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -241,6 +245,7 @@ async fn insert_leads(
                          $15::text[]) with ordinality
                   as t(npwp, email, phone, company, contact, channel_raw, utm_source, utm_medium, utm_campaign,
                        service, notes, x, customer_id, prospect_id, matched_on, ord)
+             left join channel ch on ch.raw = t.channel_raw
             order by t.ord
            returning id, customer_id, matched_on, contact_name"#,
         &text(|l| l.npwp_key.as_ref().map(|k| k.as_str().to_owned())) as &[Option<String>],

@@ -2,6 +2,7 @@
 //! rows, remembered column mappings, processing (`run`), writing each module's target
 //! (`writers`) and reverting an import's inserts (`revert`).
 
+mod gate;
 mod revert;
 mod run;
 mod staging;

@@ -1,8 +1,8 @@
 //! IMP-2: processing an import in batches under the caller's row-level security. A run
 //! claims the import (one run at a time, a silent run may be taken over), marks rows
 //! repeating an earlier row of the file as duplicates, validates and writes the pending
-//! and error rows batch by batch (progress announced after each), then settles the
-//! counts and asserts that what was committed is what was staged less the rejected and
+//! and error rows batch by batch (progress announced after each; two batches in flight
+//! for invoices and leads, see `gate`), then settles the counts and asserts that what was committed is what was staged less the rejected and
 //! the duplicates (IMP-5).
 
 use domain::imports::{
@@ -10,7 +10,12 @@ use domain::imports::{
 };
 use uuid::Uuid;
 
-use super::{get, writers, ImportRecord};
+use futures_util::{stream::FuturesUnordered, StreamExt};
+
+use super::{
+    gate::{Gate, Ticket},
+    get, writers, ImportRecord,
+};
 use crate::{Db, DbError, Principal, RequestContext, Tx};
 
 /// Rows per batch transaction.
@@ -97,18 +102,66 @@ async fn process(db: &Db, ctx: &RequestContext, id: Uuid) -> Result<ImportRecord
     })?;
     let styles: Vec<Option<NumberStyle>> =
         serde_json::from_value(import.number_styles.clone()).unwrap_or_default();
-    let mut cursor = 0;
+    let batch = |index: usize, (first, last): (i32, i32), ticket: Option<Ticket>| {
+        let (user, columns, styles) = (&user, &columns, &styles);
+        async move {
+            let ran = async {
+                let (mut tx, _) = db.begin(ctx).await?;
+                let rows = batch_rows(&mut tx, id, first, last).await?;
+                let written = writers::write(
+                    &mut tx,
+                    module,
+                    user,
+                    &rows,
+                    columns,
+                    styles,
+                    ticket.as_ref(),
+                )
+                .await?;
+                let Some(settled) = written else {
+                    return Ok(false);
+                };
+                store(&mut tx, id, &settled).await?;
+                crate::commit(tx).await?;
+                Ok(true)
+            }
+            .await;
+            if let Some(ticket) = &ticket {
+                ticket.leave(matches!(ran, Ok(true)));
+            }
+            announce(db, ctx, id).await;
+            (index, ran)
+        }
+    };
+    let batches = batches(db, ctx, id).await?;
+    let gate = Gate::new();
+    let width = writers::width(module);
+    let mut running = FuturesUnordered::new();
+    let mut queue = batches.iter().copied().enumerate();
+    let mut again = Vec::new();
     loop {
-        let (mut tx, _) = db.begin(ctx).await?;
-        let batch = next_batch(&mut tx, id, cursor).await?;
-        let Some(last) = batch.last().map(|(n, _)| *n) else {
-            break;
-        };
-        cursor = last;
-        let settled = writers::write(&mut tx, module, &user, &batch, &columns, &styles).await?;
-        store(&mut tx, id, &settled).await?;
-        crate::commit(tx).await?;
-        announce(db, ctx, id).await;
+        while running.len() < width {
+            let Some((index, range)) = queue.next() else {
+                break;
+            };
+            let ticket = (width > 1).then(|| gate.ticket(index));
+            running.push(batch(index, range, ticket));
+        }
+        match running.next().await {
+            None => break,
+            Some((_, Ok(true))) => {}
+            // a batch beside another one that must run again alone: its earlier
+            // batch failed, or the database chose it to break a deadlock
+            Some((index, Ok(false))) => again.push(index),
+            Some((index, Err(err))) if width > 1 && deadlock(&err) => again.push(index),
+            Some((_, Err(err))) => return Err(err),
+        }
+    }
+    drop(running);
+    again.sort_unstable();
+    for index in again {
+        let (_, ran) = batch(index, batches[index], None).await;
+        ran?;
     }
     let (mut tx, _) = db.begin(ctx).await?;
     let done = finish(&mut tx, id, module).await?;
@@ -142,14 +195,37 @@ async fn start(tx: &mut Tx, id: Uuid) -> Result<ImportRecord, DbError> {
     get(tx, id).await
 }
 
-async fn next_batch(tx: &mut Tx, id: Uuid, after: i32) -> Result<Vec<(i32, Vec<Cell>)>, DbError> {
+/// The pending and error rows in batches of [`BATCH_ROWS`]: each batch's first and last
+/// row number.
+async fn batches(db: &Db, ctx: &RequestContext, id: Uuid) -> Result<Vec<(i32, i32)>, DbError> {
+    let (mut tx, _) = db.begin(ctx).await?;
+    let numbers = sqlx::query_scalar!(
+        "select row_number from import_rows
+          where import_id = $1 and status in ('pending', 'error') order by row_number",
+        id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let size = usize::try_from(BATCH_ROWS).unwrap_or(usize::MAX);
+    Ok(numbers
+        .chunks(size)
+        .filter_map(|c| Some((*c.first()?, *c.last()?)))
+        .collect())
+}
+
+async fn batch_rows(
+    tx: &mut Tx,
+    id: Uuid,
+    first: i32,
+    last: i32,
+) -> Result<Vec<(i32, Vec<Cell>)>, DbError> {
     let rows = sqlx::query!(
         "select row_number, row_data from import_rows
-          where import_id = $1 and status in ('pending', 'error') and row_number > $2
-          order by row_number limit $3",
+          where import_id = $1 and status in ('pending', 'error') and row_number between $2 and $3
+          order by row_number",
         id,
-        after,
-        BATCH_ROWS
+        first,
+        last
     )
     .fetch_all(&mut **tx)
     .await?;
@@ -160,6 +236,11 @@ async fn next_batch(tx: &mut Tx, id: Uuid, after: i32) -> Result<Vec<(i32, Vec<C
             (r.row_number, cells)
         })
         .collect())
+}
+
+/// The database broke a deadlock by aborting this transaction.
+fn deadlock(err: &DbError) -> bool {
+    matches!(err, DbError::Other(sqlx::Error::Database(db)) if db.code().as_deref() == Some("40P01"))
 }
 
 /// Stores a batch's outcomes and moves the progress on.

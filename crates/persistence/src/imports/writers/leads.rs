@@ -19,27 +19,38 @@ use crate::{
 /// The existing customer a lead fits, and by which identifier.
 type Matched = Option<(uuid::Uuid, String)>;
 
+/// The identifiers a lead row gives for the customer dedup.
+fn identifiers(r: &LeadRecord) -> Identifiers {
+    let text = |v: Option<&dyn NormalisedText>| v.map(|v| v.as_text().to_owned());
+    Identifiers {
+        code: None,
+        npwp: text(r.npwp.as_ref().map(|v| v as &dyn NormalisedText)),
+        email: text(r.email.as_ref().map(|v| v as &dyn NormalisedText)),
+        phone: text(r.phone.as_ref().map(|v| v as &dyn NormalisedText)),
+        company_key: text(r.company_key.as_ref().map(|v| v as &dyn NormalisedText)),
+    }
+}
+
+/// The natural keys a lead row touches (the gate's keys): its dedup identifiers.
+pub(super) fn keys(r: &LeadRecord) -> Vec<String> {
+    let ids = identifiers(r);
+    [
+        ("npwp", ids.npwp),
+        ("email", ids.email),
+        ("phone", ids.phone),
+        ("company", ids.company_key),
+    ]
+    .into_iter()
+    .filter_map(|(kind, v)| v.map(|v| format!("{kind}:{}", v.to_lowercase())))
+    .collect()
+}
+
 pub(super) async fn write(
     tx: &mut Tx,
     user: &UserPrincipal,
     rows: &[(i32, LeadRecord)],
 ) -> Result<Vec<(i32, Outcome)>, DbError> {
-    let text = |v: Option<&dyn NormalisedText>| v.map(|v| v.as_text().to_owned());
-    let ids: Vec<(i32, Identifiers)> = rows
-        .iter()
-        .map(|(n, r)| {
-            (
-                *n,
-                Identifiers {
-                    code: None,
-                    npwp: text(r.npwp.as_ref().map(|v| v as &dyn NormalisedText)),
-                    email: text(r.email.as_ref().map(|v| v as &dyn NormalisedText)),
-                    phone: text(r.phone.as_ref().map(|v| v as &dyn NormalisedText)),
-                    company_key: text(r.company_key.as_ref().map(|v| v as &dyn NormalisedText)),
-                },
-            )
-        })
-        .collect();
+    let ids: Vec<(i32, Identifiers)> = rows.iter().map(|(n, r)| (*n, identifiers(r))).collect();
     let matches = customer_matches(tx, &ids).await?;
     let is_marketing = matches!(user.role, Role::MarketingManager | Role::MarketingStaff);
     let is_sales = matches!(user.role, Role::SalesManager | Role::Salesperson);

@@ -23,7 +23,7 @@ use domain::imports::{
 };
 use uuid::Uuid;
 
-use super::run::Settled;
+use super::{gate::Ticket, run::Settled};
 use crate::{DbError, Tx, UserPrincipal};
 
 /// What became of one row.
@@ -135,7 +135,9 @@ macro_rules! write_with_fallback {
     }};
 }
 
-/// Validates and writes one batch of `module`.
+/// Validates and writes one batch of `module`. With a `ticket`, the batch runs beside
+/// another one: it names its natural keys and waits as the gate says; `None` when it
+/// must run again alone later.
 pub(super) async fn write(
     tx: &mut Tx,
     module: ImportModule,
@@ -143,10 +145,20 @@ pub(super) async fn write(
     rows: &[(i32, Vec<Cell>)],
     columns: &[Option<&'static FieldSpec>],
     styles: &[Option<NumberStyle>],
-) -> Result<Vec<Settled>, DbError> {
+    ticket: Option<&Ticket>,
+) -> Result<Option<Vec<Settled>>, DbError> {
     macro_rules! module {
-        ($record:ty, $write:path) => {{
+        ($record:ty, $write:path) => {
+            module!($record, $write, |_: &$record| Vec::new())
+        };
+        ($record:ty, $write:path, $keys:expr) => {{
             let (valid, mut settled) = validate(rows, columns, styles, <$record>::read);
+            if let Some(ticket) = ticket {
+                let keys: Vec<String> = valid.iter().flat_map(|(_, r)| $keys(r)).collect();
+                if !ticket.enter(keys).await {
+                    return Ok(None);
+                }
+            }
             let outcomes = write_with_fallback!(tx, user, valid, $write);
             settled.extend(outcomes.into_iter().map(|(row_number, outcome)| Settled {
                 row_number,
@@ -155,15 +167,28 @@ pub(super) async fn write(
             settled
         }};
     }
-    Ok(match module {
-        ImportModule::Leads => module!(LeadRecord, leads::write),
+    Ok(Some(match module {
+        ImportModule::Leads => module!(LeadRecord, leads::write, leads::keys),
         ImportModule::Customers => module!(CustomerRecord, customers::write),
-        ImportModule::Invoices => module!(InvoiceRecord, finance::write_invoices),
+        ImportModule::Invoices => module!(
+            InvoiceRecord,
+            finance::write_invoices,
+            |r: &InvoiceRecord| { vec![r.invoice_number.clone()] }
+        ),
         ImportModule::Payments => module!(PaymentRecord, finance::write_payments),
         ImportModule::KpiEntries => module!(KpiEntryRecord, kpi::write),
         ImportModule::MarketingSpend => module!(SpendRecord, marketing::write_spend),
         ImportModule::Products => module!(ProductRecord, marketing::write_products),
-    })
+    }))
+}
+
+/// How many batches of `module` may be in flight at once: two for the modules whose
+/// natural keys the batches name (invoices, leads), one for the others.
+pub(super) fn width(module: ImportModule) -> usize {
+    match module {
+        ImportModule::Invoices | ImportModule::Leads => 2,
+        _ => 1,
+    }
 }
 
 /// How many of the import's ok rows point at a record that exists (IMP-5).
