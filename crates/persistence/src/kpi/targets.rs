@@ -173,6 +173,25 @@ async fn overlapping(
     .await?)
 }
 
+/// Queues writers of one metric and assignee behind each other until commit. Two
+/// transactions inserting overlapping targets at once would otherwise each wait on the
+/// other's row in the exclusion constraint, and one would end in a deadlock (a 500)
+/// instead of the 409 naming the target it overlaps.
+async fn lock_series(tx: &mut Tx, metric: &str, assignee: Assignee) -> Result<(), DbError> {
+    let (kind, user, dept) = assignee_columns(assignee);
+    sqlx::query_scalar!(
+        r#"select 1 as "locked!" from (select pg_advisory_xact_lock(hashtextextended(
+             'kpi_targets:' || $1 || ':' || app.kpi_assignee_key($2, $3, $4), 0))) l"#,
+        metric,
+        kind,
+        user,
+        dept,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Settles a write made after `savepoint kpi_target_write`: an exclusion violation (an
 /// overlap, also one lost to a concurrent insert) becomes [`TargetError::Overlap`] with the
 /// target it overlaps.
@@ -217,6 +236,7 @@ pub(super) async fn known_metric(
 /// of the metric and assignee; row-level security decides who may set it.
 pub async fn create(tx: &mut Tx, target: &NewTarget) -> Result<TargetRow, TargetError> {
     known_metric(tx, &target.metric_key).await?;
+    lock_series(tx, &target.metric_key, target.assignee).await?;
     let (kind, user, dept) = assignee_columns(target.assignee);
     sqlx::query!("savepoint kpi_target_write")
         .execute(&mut **tx)
@@ -267,6 +287,7 @@ pub async fn update(tx: &mut Tx, id: Uuid, patch: &TargetPatch) -> Result<Target
             "must be on or after period_start",
         )));
     }
+    lock_series(tx, &current.metric_key, assignee_of(&current)?).await?;
     sqlx::query!("savepoint kpi_target_write")
         .execute(&mut **tx)
         .await?;
